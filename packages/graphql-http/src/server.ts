@@ -1,0 +1,136 @@
+// Serves an Apollo Server over Node's http module: POST/GET /graphql and GET /health.
+// Owning the HTTP layer lets a subgraph see the exact request body (gateway assertions are bound to it)
+// and gives malformed requests a coded 4xx answer.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ERROR_CODES, errorJson, type ErrorCode } from '@wales-lac/errors';
+
+export interface RequestInfo {
+  readonly headers: IncomingMessage['headers'];
+  /** The raw request body ('' for GET). */
+  readonly rawBody: string;
+}
+
+export interface GraphQLHttpServerOptions<C extends BaseContext> {
+  readonly apollo: ApolloServer<C>;
+  readonly context: (request: RequestInfo) => Promise<C>;
+  /** Answers whether the service can serve; GET /health is 200 when it can, 503 when not. */
+  readonly health?: () => Promise<{ ok: boolean; detail?: unknown }>;
+  readonly maxBodyBytes?: number;
+}
+
+export interface GraphQLHttpServer {
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+  readonly httpServer: Server;
+}
+
+class RequestBodyError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, code: ErrorCode, message: string): void {
+  sendJson(res, ERROR_CODES[code].status, { errors: [errorJson(code, message)] });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new RequestBodyError('BAD_REQUEST', `request body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonBody(raw: string, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  if (contentType && !contentType.toLowerCase().startsWith('application/json')) return raw;
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new RequestBodyError('BAD_REQUEST', `request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function writeApolloResponse(res: ServerResponse, response: Awaited<ReturnType<ApolloServer['executeHTTPGraphQLRequest']>>): Promise<void> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of response.headers) headers[key] = value;
+  res.writeHead(response.status ?? 200, headers);
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpServerOptions<C>): GraphQLHttpServer {
+  const limit = options.maxBodyBytes ?? 1_000_000;
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const rawBody = await readBody(req, limit);
+    const body = parseJsonBody(rawBody, req.headers['content-type']);
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: url.search, body },
+      context: () => options.context({ headers: req.headers, rawBody }),
+    });
+    await writeApolloResponse(res, response);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health' && req.method === 'GET') {
+        const health = options.health ? await options.health().catch(() => ({ ok: false, detail: undefined })) : { ok: true };
+        sendJson(res, health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'unavailable', detail: health.detail });
+      } else if (url.pathname === '/graphql') {
+        await handleGraphQL(req, res, url);
+      } else {
+        sendJson(res, 404, { errors: [{ message: `nothing is served at ${url.pathname}; GraphQL is at /graphql` }] });
+      }
+    } catch (error) {
+      if (res.headersSent) return void res.end();
+      if (error instanceof RequestBodyError) sendError(res, error.code, error.message);
+      else sendError(res, 'INTERNAL_SERVER_ERROR', 'the request could not be handled');
+    }
+  }
+
+  const httpServer = createServer((req, res) => void handle(req, res));
+  httpServer.keepAliveTimeout = 5_000;
+
+  return {
+    httpServer,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const actual = (httpServer.address() as AddressInfo).port;
+          resolve({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/graphql`, port: actual });
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,44 @@
+// What every subgraph does at its edge: accept only the gateway's assertion, and never leak internals.
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AssertionError, type Caller } from '@wales-lac/caller';
+import { ERROR_CODES, platformError } from '@wales-lac/errors';
+import type { RequestInfo } from '@wales-lac/graphql-http';
+
+/** A context function that admits only requests with a valid gateway assertion for this exact body. */
+export function authenticatedContext<C>(
+  verify: (assertion: string | undefined, body: string) => Promise<Caller>,
+  build: (caller: Caller, request: RequestInfo) => C,
+): (request: RequestInfo) => Promise<C> {
+  return async (request) => {
+    const header = request.headers['x-gateway-assertion'];
+    let caller: Caller;
+    try {
+      caller = await verify(Array.isArray(header) ? header[0] : header, request.rawBody);
+    } catch (error) {
+      const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
+      throw platformError('UNAUTHENTICATED', reason);
+    }
+    return build(caller, request);
+  };
+}
+
+const KNOWN_CODES = new Set(Object.keys(ERROR_CODES));
+
+/** Keeps coded errors as they are; turns anything unexpected into a bare INTERNAL_SERVER_ERROR (logged here). */
+export function subgraphErrorFormatter(service: string, log: (line: string) => void = console.error) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log(`[${service}] unexpected error: ${String(unwrapResolverError(error))}`);
+    return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Enum resolvers: stored codes are kebab-case ('kinship-foster'); the schema shows enum names (KINSHIP_FOSTER). */
+export function enumValuesOf(codes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(codes.map((code) => [code.toUpperCase().replaceAll('-', '_'), code]));
+}

@@ -1,0 +1,13 @@
+import type { Caller } from '@wales-lac/caller';
+import type { AuthorityDatabase } from '@wales-lac/db';
+import type { AuthorityLoaders } from './data/index.ts';
+
+/** Everything a resolver needs for one request to one authority. */
+export interface AuthorityContext {
+  readonly caller: Caller;
+  readonly authorityCode: string;
+  /** Today's date (ISO), fixed for the whole request. */
+  readonly today: string;
+  readonly db: AuthorityDatabase;
+  readonly loaders: AuthorityLoaders;
+}

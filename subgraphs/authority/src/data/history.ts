@@ -1,0 +1,49 @@
+// Placements, enrolments and PEPs of many learners at once, for DataLoader batches.
+import { asc, desc, inArray } from 'drizzle-orm';
+import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
+
+const { placements, enrolments, peps, pepTargets } = authoritySchema;
+export type PlacementRow = typeof placements.$inferSelect;
+export type EnrolmentRow = typeof enrolments.$inferSelect;
+export type PepRow = typeof peps.$inferSelect;
+export type PepTargetRow = typeof pepTargets.$inferSelect;
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** Placements per learner, most recent first. */
+export async function placementsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, PlacementRow[]>> {
+  const rows = await db.select().from(placements).where(inArray(placements.learnerId, [...learnerIds])).orderBy(desc(placements.startedOn), asc(placements.id));
+  return groupBy(rows, (r) => r.learnerId);
+}
+
+/** Enrolments per learner, most recent first. */
+export async function enrolmentsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, EnrolmentRow[]>> {
+  const rows = await db.select().from(enrolments).where(inArray(enrolments.learnerId, [...learnerIds])).orderBy(desc(enrolments.startedOn), asc(enrolments.id));
+  return groupBy(rows, (r) => r.learnerId);
+}
+
+/** PEP versions per learner, most recent first. */
+export async function pepsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, PepRow[]>> {
+  const rows = await db.select().from(peps).where(inArray(peps.learnerId, [...learnerIds])).orderBy(desc(peps.initiatedOn), desc(peps.id));
+  return groupBy(rows, (r) => r.learnerId);
+}
+
+export async function pepsByIds(db: AuthorityDatabase, ids: readonly string[]): Promise<Map<string, PepRow>> {
+  const rows = await db.select().from(peps).where(inArray(peps.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Targets per PEP, in due-date order. */
+export async function targetsOfPeps(db: AuthorityDatabase, pepIds: readonly string[]): Promise<Map<string, PepTargetRow[]>> {
+  const rows = await db.select().from(pepTargets).where(inArray(pepTargets.pepId, [...pepIds])).orderBy(asc(pepTargets.dueOn), asc(pepTargets.id));
+  return groupBy(rows, (r) => r.pepId);
+}

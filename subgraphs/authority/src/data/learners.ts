@@ -1,0 +1,62 @@
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
+import type { Caller } from '@wales-lac/caller';
+import { currentOn, learnersVisibleTo } from './reach.ts';
+
+const { learners, placements } = authoritySchema;
+export type LearnerRow = typeof learners.$inferSelect;
+
+export interface LearnerPageQuery {
+  readonly first: number;
+  /** Only learners with an id after this one (keyset paging). */
+  readonly afterId: string | null;
+  readonly placedOutOfCounty: boolean | null;
+}
+
+export interface LearnerPage {
+  readonly rows: LearnerRow[];
+  readonly hasNextPage: boolean;
+  readonly totalCount: number;
+}
+
+export interface LearnerVisibility {
+  readonly row: LearnerRow;
+  readonly visible: boolean;
+}
+
+/** Learners by id, each marked visible or not to the caller; absent ids are missing from the map. */
+export async function learnersByIds(db: AuthorityDatabase, caller: Caller, authorityCode: string, ids: readonly string[]): Promise<Map<string, LearnerVisibility>> {
+  const rows = await db
+    .select({ row: learners, visible: sql<boolean>`${learnersVisibleTo(caller, authorityCode)}` })
+    .from(learners)
+    .where(inArray(learners.id, [...ids]));
+  return new Map(rows.map((r) => [r.row.id, r]));
+}
+
+function outOfCounty(authorityCode: string, wanted: boolean): SQL {
+  const placedElsewhere = sql`exists (select 1 from ${placements} p where p.learner_id = ${learners.id}
+    and p.authority_code <> ${authorityCode} and ${currentOn(sql`p.started_on`, sql`p.ended_on`)})`;
+  return wanted ? placedElsewhere : sql`not ${placedElsewhere}`;
+}
+
+/** One page of the learners the caller may see, in id order, with the total that match. */
+export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, authorityCode: string, query: LearnerPageQuery): Promise<LearnerPage> {
+  const filters: SQL[] = [learnersVisibleTo(caller, authorityCode)];
+  if (query.placedOutOfCounty !== null) filters.push(outOfCounty(authorityCode, query.placedOutOfCounty));
+  const matching = and(...filters);
+  const [rows, totals] = await Promise.all([
+    db
+      .select()
+      .from(learners)
+      .where(query.afterId ? and(matching, gt(learners.id, query.afterId)) : matching)
+      .orderBy(asc(learners.id))
+      .limit(query.first + 1),
+    db.select({ n: count() }).from(learners).where(matching),
+  ]);
+  return { rows: rows.slice(0, query.first), hasNextPage: rows.length > query.first, totalCount: totals[0]?.n ?? 0 };
+}
+
+export async function learnerExists(db: AuthorityDatabase, id: string): Promise<boolean> {
+  const rows = await db.select({ id: learners.id }).from(learners).where(eq(learners.id, id));
+  return rows.length > 0;
+}

@@ -1,0 +1,34 @@
+// Which of this authority's learners a caller may see at all. Computed in SQL, where the data lives,
+// from the child's current placement and enrolment at the moment of the request.
+import { sql, type SQL } from 'drizzle-orm';
+import { authoritySchema } from '@wales-lac/db';
+import type { Caller } from '@wales-lac/caller';
+
+const { learners, placements, enrolments } = authoritySchema;
+
+/** Rows current today: started, and not yet ended. */
+export const currentOn = (startedOn: SQL | unknown, endedOn: SQL | unknown): SQL =>
+  sql`(${startedOn} <= current_date and (${endedOn} is null or ${endedOn} >= current_date))`;
+
+function livesOrLearnsIn(authorityCode: string): SQL {
+  return sql`(exists (select 1 from ${placements} p where p.learner_id = ${learners.id} and p.authority_code = ${authorityCode}
+                and ${currentOn(sql`p.started_on`, sql`p.ended_on`)})
+          or exists (select 1 from ${enrolments} e where e.learner_id = ${learners.id} and e.school_authority_code = ${authorityCode}
+                and ${currentOn(sql`e.started_on`, sql`e.ended_on`)}))`;
+}
+
+/** A predicate on `learners` true for the rows this caller may see in this authority's database. */
+export function learnersVisibleTo(caller: Caller, ownAuthorityCode: string): SQL {
+  switch (caller.role) {
+    case 'learner':
+      return caller.learnerId ? sql`${learners.id} = ${caller.learnerId}` : sql`false`;
+    case 'virtual-school-head':
+    case 'social-worker':
+    case 'designated-teacher':
+      if (!caller.authorityCode) return sql`false`;
+      return caller.authorityCode === ownAuthorityCode ? sql`true` : livesOrLearnsIn(caller.authorityCode);
+    case 'consortium-analyst':
+    case 'national-analyst':
+      return sql`false`;
+  }
+}

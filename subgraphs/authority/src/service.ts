@@ -1,0 +1,71 @@
+// Builds one authority's subgraph service. The same code runs for each of the 22 authorities,
+// each with its own configuration, database pool and HTTP server.
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { ASSERTION_HEADER, createAssertionVerifier, type Caller } from '@wales-lac/caller';
+import type { AuthorityDatabase, Connection } from '@wales-lac/db';
+import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
+import { subgraphErrorFormatter, authenticatedContext } from '@wales-lac/subgraph-edge';
+import type { CryptoKey } from 'jose';
+import type { AuthorityContext } from './context.ts';
+import { createAuthorityLoaders } from './data/index.ts';
+import { resolvers } from './resolvers.ts';
+
+export const AUTHORITY_SDL = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+export interface AuthoritySubgraphConfig {
+  /** GSS code of the authority this instance serves. */
+  readonly authorityCode: string;
+  readonly database: Connection<AuthorityDatabase>;
+  /** The gateway's public key; only requests carrying an assertion it signed are answered. */
+  readonly gatewayPublicKey: CryptoKey;
+  /** Today's date; injectable so tests can fix the calendar. */
+  readonly today?: () => string;
+}
+
+export interface AuthoritySubgraph {
+  readonly authorityCode: string;
+  readonly http: GraphQLHttpServer;
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  stop(): Promise<void>;
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): Promise<AuthoritySubgraph> {
+  const { authorityCode, database } = config;
+  const today = config.today ?? isoToday;
+  const apollo = new ApolloServer<AuthorityContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(AUTHORITY_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> }),
+    includeStacktraceInErrorResponses: false,
+    formatError: subgraphErrorFormatter(`authority ${authorityCode}`),
+  });
+  await apollo.start();
+  const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
+  const http = createGraphQLHttpServer<AuthorityContext>({
+    apollo,
+    context: authenticatedContext(verifyAssertion, (caller: Caller) => ({
+      caller,
+      authorityCode,
+      today: today(),
+      db: database.db,
+      loaders: createAuthorityLoaders(database.db, caller, authorityCode),
+    })),
+    health: async () => {
+      await database.sql`select 1`;
+      return { ok: true, detail: { authority: authorityCode } };
+    },
+  });
+  return {
+    authorityCode,
+    http,
+    listen: (port, host) => http.listen(port, host),
+    stop: async () => {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

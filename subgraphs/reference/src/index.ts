@@ -1,0 +1,2 @@
+export { createReferenceSubgraph, REFERENCE_SDL } from './service.ts';
+export type { ReferenceSubgraph, ReferenceSubgraphConfig } from './service.ts';

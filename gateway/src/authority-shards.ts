@@ -1,0 +1,178 @@
+// The 22 authority instances form one logical subgraph. This data source routes each fetch the
+// query planner makes to the authorities that own the data: entities by the authority code in
+// their ids, `learner(id)` to its owner, `learners` to every authority concerned, merged by id.
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { FieldNode } from 'graphql';
+import { decodeCursor, pageSizeProblem } from '@wales-lac/paging';
+import { isAuthorityCode, owningAuthority } from '@wales-lac/wales';
+import type { Caller } from '@wales-lac/caller';
+import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
+import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
+import { argumentValue, collectFields, operationForField, parseOperation, responseKey, type ParsedOperation, type Variables } from './operation.ts';
+import { authorityUnavailable, badUserInput, fromAuthority, type ResponseError } from './response.ts';
+import type { SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
+
+type Response = { data: Record<string, unknown> | null; errors: ResponseError[] };
+
+/** Root fields of the authority subgraph and how each is routed. A new root field needs a rule here. */
+export const ROOT_FIELD_ROUTES = {
+  _entities: 'split representations by owner',
+  learner: 'owner of the id argument',
+  learners: 'every authority in the caller’s reach, merged',
+  __typename: 'answered by the gateway',
+} as const;
+
+const DEFAULT_PAGE_SIZE = 20;
+
+export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(private readonly shards: ReadonlyMap<string, SubgraphClient>) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (options.kind !== 'incoming operation') return { errors: [{ message: 'authority shards only serve incoming operations' }] };
+    const { caller } = options.context;
+    const headers = forwardedHeaders(options.context);
+    const query = options.request.query ?? '';
+    const variables = (options.request.variables ?? {}) as Variables;
+    const parsed = parseOperation(query);
+    if (parsed.operation.operation !== 'query') {
+      return { errors: [{ message: 'no authority accepts this kind of operation yet', extensions: { code: 'BAD_USER_INPUT' } }] };
+    }
+    const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
+    const send = (code: string, request: SubgraphRequest) => this.send(code, request, caller, headers);
+    const answers = await Promise.all(
+      fields.map((field) => {
+        const request = { ...operationForField(parsed, field, variables), operationName: options.request.operationName ?? null };
+        return this.routeField(parsed, field, request, caller, send);
+      }),
+    );
+    return combine(fields, answers);
+  }
+
+  private send(code: string, request: SubgraphRequest, caller: Caller, headers: Record<string, string>): Promise<SubgraphOutcome> {
+    const shard = this.shards.get(code);
+    if (!shard) return Promise.resolve({ kind: 'unavailable', reason: 'is not connected to this gateway' });
+    return shard.send(request, caller, headers);
+  }
+
+  private routeField(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, caller: Caller, send: Send): Promise<Response> {
+    switch (field.name.value) {
+      case '_entities':
+        return routeEntities(field, request, send);
+      case 'learner':
+        return routeToOwner(field, request, send);
+      case 'learners':
+        return fanOut(parsed, field, request, this.reachOf(caller, field, request.variables), send);
+      case '__typename':
+        return Promise.resolve({ data: { [responseKey(field)]: 'Query' }, errors: [] });
+      default:
+        return Promise.resolve({
+          data: null,
+          errors: [{ message: `the gateway has no routing rule for ${field.name.value}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+    }
+  }
+
+  /** The authorities that can hold learners this caller may see. */
+  private reachOf(caller: Caller, field: FieldNode, variables: Variables): string[] {
+    const home = argumentValue(field, 'homeAuthority', variables);
+    if (typeof home === 'string') return [home];
+    if (caller.role === 'learner') return caller.authorityCode ? [caller.authorityCode] : [];
+    return [...this.shards.keys()];
+  }
+}
+
+type Send = (code: string, request: SubgraphRequest) => Promise<SubgraphOutcome>;
+
+function combine(fields: readonly FieldNode[], answers: readonly Response[]): GatewayGraphQLResponse {
+  const errors = answers.flatMap((a) => a.errors);
+  if (answers.length === 1 && answers[0]) return { data: answers[0].data, ...(errors.length ? { errors } : {}) };
+  const data: Record<string, unknown> = {};
+  fields.forEach((field, i) => {
+    const key = responseKey(field);
+    data[key] = answers[i]?.data?.[key] ?? null;
+  });
+  return { data, ...(errors.length ? { errors } : {}) };
+}
+
+interface Representation {
+  readonly __typename?: unknown;
+  readonly id?: unknown;
+}
+
+async function routeEntities(field: FieldNode, request: SubgraphRequest & { variables: Variables }, send: Send): Promise<Response> {
+  const key = responseKey(field);
+  const representations = (request.variables['representations'] ?? []) as Representation[];
+  const results: unknown[] = representations.map(() => null);
+  const errors: ResponseError[] = [];
+  const byOwner = new Map<string, number[]>();
+  representations.forEach((rep, index) => {
+    const owner = typeof rep.id === 'string' ? owningAuthority(rep.id) : null;
+    if (owner === null) errors.push({ message: `'${String(rep.id)}' is not the id of any authority's record`, path: [key, index], extensions: { code: 'NOT_FOUND' } });
+    else byOwner.set(owner, [...(byOwner.get(owner) ?? []), index]);
+  });
+  await Promise.all(
+    [...byOwner].map(async ([owner, indices]) => {
+      const outcome = await send(owner, { ...request, variables: { ...request.variables, representations: indices.map((i) => representations[i]) } });
+      if (outcome.kind === 'unavailable') {
+        for (const i of indices) errors.push(authorityUnavailable(owner, outcome.reason, [key, i]));
+        return;
+      }
+      const entities = outcome.response.data?.[key];
+      indices.forEach((global, local) => (results[global] = Array.isArray(entities) ? (entities[local] ?? null) : null));
+      for (const error of fromAuthority(owner, outcome.response.errors)) {
+        const local = error.path?.[1];
+        // Entity answers are positional: an error at the authority's index i belongs at the global index.
+        const path = error.path && error.path[0] === key && typeof local === 'number' ? [key, indices[local] ?? local, ...error.path.slice(2)] : error.path;
+        errors.push({ ...error, ...(path ? { path } : {}) });
+      }
+    }),
+  );
+  return { data: { [key]: results }, errors };
+}
+
+async function routeToOwner(field: FieldNode, request: SubgraphRequest, send: Send): Promise<Response> {
+  const key = responseKey(field);
+  const id = argumentValue(field, 'id', (request.variables ?? {}) as Variables);
+  const owner = typeof id === 'string' ? owningAuthority(id) : null;
+  if (owner === null) {
+    const message = `'${String(id)}' is not a learner id: ids begin with the GSS code of a Welsh authority, e.g. W06000015:L000042`;
+    return { data: { [key]: null }, errors: [badUserInput(message, 'id', [key])] };
+  }
+  const outcome = await send(owner, request);
+  if (outcome.kind === 'unavailable') return { data: { [key]: null }, errors: [authorityUnavailable(owner, outcome.reason, [key])] };
+  return { data: outcome.response.data ?? { [key]: null }, errors: fromAuthority(owner, outcome.response.errors) };
+}
+
+function pageArguments(field: FieldNode, variables: Variables): { first: number } | ResponseError {
+  const key = responseKey(field);
+  const first = argumentValue(field, 'first', variables) ?? DEFAULT_PAGE_SIZE;
+  const problem = typeof first === 'number' ? pageSizeProblem(first) : 'first must be a number';
+  if (problem) return badUserInput(problem, 'first', [key]);
+  const after = argumentValue(field, 'after', variables);
+  if (after !== undefined && after !== null && (typeof after !== 'string' || decodeCursor(after) === null)) {
+    return badUserInput('after is not a cursor from this API', 'after', [key]);
+  }
+  const home = argumentValue(field, 'homeAuthority', variables);
+  if (home !== undefined && home !== null && (typeof home !== 'string' || !isAuthorityCode(home))) {
+    return badUserInput(`'${String(home)}' is not a Welsh authority GSS code`, 'homeAuthority', [key]);
+  }
+  return { first: first as number };
+}
+
+async function fanOut(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, reach: readonly string[], send: Send): Promise<Response> {
+  const key = responseKey(field);
+  const args = pageArguments(field, request.variables);
+  if ('message' in args) return { data: null, errors: [args] };
+  const shardRequest = { ...operationForField(parsed, withMergeFields(field), request.variables), operationName: request.operationName ?? null };
+  const pages = await Promise.all(
+    reach.map(async (code): Promise<AuthorityPage & { unavailable?: string }> => {
+      const outcome = await send(code, shardRequest);
+      if (outcome.kind === 'unavailable') return { authorityCode: code, connection: null, errors: [authorityUnavailable(code, outcome.reason, [key])] };
+      const connection = (outcome.response.data?.[key] ?? null) as Record<string, unknown> | null;
+      return { authorityCode: code, connection, errors: fromAuthority(code, outcome.response.errors) };
+    }),
+  );
+  const merged = mergeConnectionPages(field, parsed.fragments, request.variables, args.first, pages);
+  return { data: { [key]: merged.connection }, errors: merged.errors };
+}

@@ -1,0 +1,5 @@
+export { createGateway } from './service.ts';
+export type { Gateway, GatewayConfig } from './service.ts';
+export { composeSupergraph } from './compose.ts';
+export { loadSupergraph, SUPERGRAPH_PATH } from './supergraph.ts';
+export { ROOT_FIELD_ROUTES } from './authority-shards.ts';

@@ -1,0 +1,78 @@
+// Builds the national gateway: Apollo Gateway over the committed supergraph, with the 22 authority
+// instances behind one sharded data source, callers authenticated by signed identity tokens.
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { CryptoKey } from 'jose';
+import { createAssertionSigner, createIdentityTokenVerifier, type IdentityTokenConfig } from '@wales-lac/caller';
+import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
+import { authenticatingContext } from './authentication.ts';
+import { AuthorityShardsDataSource } from './authority-shards.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import { SingleServiceDataSource } from './single-service.ts';
+import { createSubgraphClient, type SubgraphClient } from './subgraph-client.ts';
+
+export interface GatewayConfig {
+  readonly supergraphSdl: string;
+  /** GraphQL URL of each authority instance, by GSS code. */
+  readonly authorities: ReadonlyMap<string, string>;
+  /** GraphQL URL of each national service, by subgraph name (e.g. reference). */
+  readonly services: ReadonlyMap<string, string>;
+  readonly identity: IdentityTokenConfig;
+  /** Signs the per-request assertions subgraphs require. */
+  readonly assertionPrivateKey: CryptoKey;
+  /** How long to wait for one authority or service before answering without it. */
+  readonly subgraphTimeoutMs?: number;
+}
+
+export interface Gateway {
+  readonly http: GraphQLHttpServer;
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  stop(): Promise<void>;
+}
+
+/** Keeps coded errors; an uncoded error is an internal fault and says nothing about internals. */
+function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  const timeoutMs = config.subgraphTimeoutMs ?? 5_000;
+  const sign = createAssertionSigner(config.assertionPrivateKey);
+  const client = (audience: string, url: string) => createSubgraphClient({ audience, url, sign, timeoutMs });
+  const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url)]));
+  const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url)]));
+  const everyClient: SubgraphClient[] = [...authorityClients.values(), ...serviceClients.values()];
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: config.supergraphSdl,
+    buildService: ({ name }) => {
+      if (name === 'authority') return new AuthorityShardsDataSource(authorityClients);
+      const service = serviceClients.get(name);
+      if (!service) throw new Error(`no URL configured for the ${name} service`);
+      return new SingleServiceDataSource(name, service);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, formatError });
+  await apollo.start();
+
+  const http = createGraphQLHttpServer<GatewayContext>({
+    apollo,
+    context: authenticatingContext(createIdentityTokenVerifier(config.identity)),
+    health: async () => {
+      const answers = await Promise.all(everyClient.map(async (c) => [c.audience, await c.healthy()] as const));
+      const down = answers.filter(([, ok]) => !ok).map(([audience]) => audience);
+      return { ok: down.length === 0, detail: { subgraphs: answers.length, unavailable: down } };
+    },
+  });
+  return {
+    http,
+    listen: (port, host) => http.listen(port, host),
+    stop: async () => {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// A national service (reference, benchmarks): one instance, the caller's assertion, a bounded wait.
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
+import type { SubgraphClient } from './subgraph-client.ts';
+
+export class SingleServiceDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly name: string,
+    private readonly client: SubgraphClient,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (options.kind !== 'incoming operation') return { errors: [{ message: `${this.name} only serves incoming operations` }] };
+    const { request } = options;
+    const outcome = await this.client.send(
+      { query: request.query ?? '', variables: request.variables ?? {}, operationName: request.operationName ?? null },
+      options.context.caller,
+      forwardedHeaders(options.context),
+    );
+    if (outcome.kind === 'answered') return { data: outcome.response.data ?? null, ...(outcome.response.errors ? { errors: outcome.response.errors } : {}) };
+    return { data: null, errors: [{ message: `the ${this.name} service ${outcome.reason}`, extensions: { code: 'SERVICE_UNAVAILABLE', service: this.name } }] };
+  }
+}

@@ -1,0 +1,100 @@
+// The platform's configuration, read from the environment once and checked before anything starts.
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { AUTHORITY_FACTS, isAuthorityCode } from '@wales-lac/wales';
+
+export type DatabaseSource =
+  | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number }
+  | { readonly kind: 'server'; readonly url: string; readonly prefix: string };
+
+export interface IdentityProviderConfig {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+}
+
+export interface PlatformConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Where keys (and the embedded database) live. */
+  readonly dataDir: string;
+  readonly databases: DatabaseSource;
+  /** Database URL overrides: per authority GSS code, or 'national'. */
+  readonly databaseOverrides: ReadonlyMap<string, string>;
+  readonly seed: { readonly seed: number; readonly scale: number };
+  /** Production identity provider; absent means the local development one. */
+  readonly identityProvider: IdentityProviderConfig | null;
+  readonly subgraphTimeoutMs: number;
+}
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export const REPOSITORY_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+  return value;
+}
+
+function databaseUrl(name: string, raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error();
+    return raw;
+  } catch {
+    throw new ConfigurationError(`${name} must be a postgres:// URL`);
+  }
+}
+
+function overrides(env: Env): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value) continue;
+    if (name === 'NATIONAL_DATABASE_URL') found.set('national', databaseUrl(name, value));
+    const match = /^AUTHORITY_DATABASE_URL_(\w+)$/.exec(name);
+    if (match?.[1]) {
+      if (!isAuthorityCode(match[1])) throw new ConfigurationError(`${name}: ${match[1]} is not a Welsh authority GSS code`);
+      found.set(match[1], databaseUrl(name, value));
+    }
+  }
+  return found;
+}
+
+function identityProvider(env: Env): IdentityProviderConfig | null {
+  const issuer = env['AUTH_ISSUER'];
+  const audience = env['AUTH_AUDIENCE'];
+  const jwksUrl = env['AUTH_JWKS_URL'];
+  if (!issuer && !audience && !jwksUrl) return null;
+  if (!issuer || !audience || !jwksUrl) throw new ConfigurationError('AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL go together: set all three or none');
+  return { issuer, audience, jwksUrl };
+}
+
+export function platformConfigFromEnv(env: Env): PlatformConfig {
+  const dataDir = resolve(env['DATA_DIR'] || resolve(REPOSITORY_ROOT, '.data'));
+  const scale = env['SEED_SCALE'] ? Number(env['SEED_SCALE']) : 1;
+  if (!(scale > 0 && scale <= 1)) throw new ConfigurationError(`SEED_SCALE must be above 0 and at most 1, got '${env['SEED_SCALE']}'`);
+  const prefix = env['DATABASE_PREFIX'] || 'wales_lac';
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(prefix)) throw new ConfigurationError('DATABASE_PREFIX must be lower-case letters, digits and _');
+  const databases: DatabaseSource = env['DATABASE_URL']
+    ? { kind: 'server', url: databaseUrl('DATABASE_URL', env['DATABASE_URL']), prefix }
+    : { kind: 'embedded', dataDir: resolve(dataDir, 'postgres'), port: integer(env, 'EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535) };
+  return {
+    host: env['HOST'] || '127.0.0.1',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    dataDir,
+    databases,
+    databaseOverrides: overrides(env),
+    seed: { seed: integer(env, 'SEED', 2024, 0, 2 ** 31 - 1), scale },
+    identityProvider: identityProvider(env),
+    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000),
+  };
+}
+
+export const AUTHORITY_CODES: readonly string[] = AUTHORITY_FACTS.map((a) => a.code);

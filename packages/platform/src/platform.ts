@@ -1,0 +1,93 @@
+// The whole Wales graph in one process: 22 authority services (each its own HTTP server, config and
+// pool), the reference service and the national gateway, over real PostgreSQL.
+import { createAuthoritySubgraph, type AuthoritySubgraph } from '@wales-lac/authority-subgraph';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_NAME, generateSigningKeyPair, jwksKey, loadOrCreateKeyPair, type SigningKeyPair } from '@wales-lac/caller';
+import { createGateway, loadSupergraph, type Gateway } from '@wales-lac/gateway';
+import { createReferenceSubgraph, type ReferenceSubgraph } from '@wales-lac/reference-subgraph';
+import { join } from 'node:path';
+import type { PlatformConfig } from './config.ts';
+import { openPlatformDatabases, type PlatformDatabases } from './databases.ts';
+
+export interface Platform {
+  /** The gateway's GraphQL URL. */
+  readonly url: string;
+  readonly databases: PlatformDatabases;
+  /** URL of each authority instance, by GSS code. */
+  readonly authorityUrls: ReadonlyMap<string, string>;
+  readonly referenceUrl: string;
+  /** The local identity provider's keys (tokens for tests and `npm run token`). */
+  readonly devIdentity: SigningKeyPair;
+  /** The key subgraphs trust for gateway assertions. */
+  readonly gatewayKeys: SigningKeyPair;
+  /** Stops one authority's service (the rest keep running). */
+  stopAuthority(code: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  readonly log?: (line: string) => void;
+  /** The seed's "today" (ISO date); defaults to the real date. */
+  readonly asOf?: string;
+  /** Authorities served by processes started elsewhere: GSS code to URL; not started here. */
+  readonly externalAuthorities?: ReadonlyMap<string, string>;
+  /** A fixed gateway assertion key pair, for subgraphs started elsewhere that must trust it. */
+  readonly gatewayKeys?: SigningKeyPair;
+}
+
+export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<Platform> {
+  const log = options.log ?? (() => undefined);
+  const started = Date.now();
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const databases = await openPlatformDatabases({ source: config.databases, overrides: config.databaseOverrides, seed: { ...config.seed, asOf }, log });
+  const devIdentity = await loadOrCreateKeyPair(join(config.dataDir, 'keys'), DEV_KEY_NAME);
+  const gatewayKeys = options.gatewayKeys ?? (await generateSigningKeyPair());
+  const external = options.externalAuthorities ?? new Map<string, string>();
+
+  const services: { stop(): Promise<void> }[] = [];
+  const authorities = new Map<string, AuthoritySubgraph>();
+  let gateway: Gateway | null = null;
+  const stopAll = async () => {
+    await gateway?.stop();
+    await Promise.all(services.map((s) => s.stop().catch(() => undefined)));
+    await databases.close();
+  };
+  try {
+    const reference: ReferenceSubgraph = await createReferenceSubgraph({ database: databases.national, gatewayPublicKey: gatewayKeys.publicKey });
+    services.push(reference);
+    const referenceUrl = (await reference.listen(0)).url;
+    const authorityUrls = new Map<string, string>(external);
+    for (const [code, connection] of databases.authorities) {
+      if (external.has(code)) continue;
+      const subgraph = await createAuthoritySubgraph({ authorityCode: code, database: connection, gatewayPublicKey: gatewayKeys.publicKey });
+      services.push(subgraph);
+      authorities.set(code, subgraph);
+      authorityUrls.set(code, (await subgraph.listen(0)).url);
+    }
+    const identity = config.identityProvider
+      ? { issuer: config.identityProvider.issuer, audience: config.identityProvider.audience, key: jwksKey(config.identityProvider.jwksUrl) }
+      : { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, key: devIdentity.publicKey };
+    gateway = await createGateway({
+      supergraphSdl: loadSupergraph(),
+      authorities: authorityUrls,
+      services: new Map([['reference', referenceUrl]]),
+      identity,
+      assertionPrivateKey: gatewayKeys.privateKey,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+    });
+    const { url } = await gateway.listen(config.port, config.host);
+    log(`platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return {
+      url,
+      databases,
+      authorityUrls,
+      referenceUrl,
+      devIdentity,
+      gatewayKeys,
+      stopAuthority: async (code) => authorities.get(code)?.stop(),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+}

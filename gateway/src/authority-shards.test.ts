@@ -1,0 +1,91 @@
+import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { AUTHORITY_SDL } from '@wales-lac/authority-subgraph';
+import type { Caller } from '@wales-lac/caller';
+import { AuthorityShardsDataSource, ROOT_FIELD_ROUTES } from './authority-shards.ts';
+import type { GatewayContext } from './gateway-context.ts';
+import type { GraphQLResponseJson, SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
+
+const caller: Caller = { subject: 's', role: 'virtual-school-head', authorityCode: 'W06000015', schoolId: null, learnerId: null, regionCode: null };
+
+/** An authority that answers entity fetches from a table, recording what it was asked. */
+function authority(code: string, answer: (request: SubgraphRequest) => SubgraphOutcome): SubgraphClient & { asked: SubgraphRequest[] } {
+  const asked: SubgraphRequest[] = [];
+  return {
+    audience: `authority:${code}`,
+    url: `http://${code}.invalid/graphql`,
+    asked,
+    send: async (request) => {
+      asked.push(request);
+      return answer(request);
+    },
+    healthy: async () => true,
+  };
+}
+
+const answered = (response: GraphQLResponseJson): SubgraphOutcome => ({ kind: 'answered', response });
+const echoIds = (request: SubgraphRequest) => {
+  const reps = (request.variables?.['representations'] ?? []) as { id: string }[];
+  return answered({ data: { _entities: reps.map((r) => ({ id: r.id })) } });
+};
+
+function operation(query: string, variables: Record<string, unknown>): GraphQLDataSourceProcessOptions<GatewayContext> {
+  return {
+    kind: 'incoming operation',
+    request: { query, variables },
+    context: { caller, acceptLanguage: undefined },
+    incomingRequestContext: {} as never,
+  } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+}
+
+const ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Learner{id}}}';
+
+describe('entity fetches across authorities', () => {
+  it('go to each owner and come back in the order asked, errors at the right index', async () => {
+    const cardiff = authority('W06000015', echoIds);
+    const newport = authority('W06000022', (request) => {
+      const reps = (request.variables?.['representations'] ?? []) as { id: string }[];
+      return answered({
+        data: { _entities: [{ id: reps[0]?.id }, null] },
+        errors: [{ message: 'no such learner', path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } }],
+      });
+    });
+    const source = new AuthorityShardsDataSource(new Map([['W06000015', cardiff], ['W06000022', newport]]));
+    const reps = ['W06000022:L000001', 'W06000015:L000001', 'W06000022:L000009', 'W06000015:L000002'].map((id) => ({ __typename: 'Learner', id }));
+    const result = await source.process(operation(ENTITIES, { representations: reps }));
+
+    expect(result.data?.['_entities']).toEqual([{ id: 'W06000022:L000001' }, { id: 'W06000015:L000001' }, null, { id: 'W06000015:L000002' }]);
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 2], extensions: { code: 'NOT_FOUND', authority: 'W06000022' } })]);
+    expect(cardiff.asked).toHaveLength(1);
+    expect(newport.asked[0]?.variables?.['representations']).toEqual([reps[0], reps[2]]);
+  });
+
+  it('fill an unavailable owner’s places with null and say which authority', async () => {
+    const cardiff = authority('W06000015', echoIds);
+    const down = authority('W06000022', () => ({ kind: 'unavailable', reason: 'did not answer within 50 ms' }));
+    const source = new AuthorityShardsDataSource(new Map([['W06000015', cardiff], ['W06000022', down]]));
+    const reps = ['W06000022:L000001', 'W06000015:L000001', 'nonsense'].map((id) => ({ __typename: 'Learner', id }));
+    const result = await source.process(operation(ENTITIES, { representations: reps }));
+
+    expect(result.data?.['_entities']).toEqual([null, { id: 'W06000015:L000001' }, null]);
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ['_entities', 0], extensions: { code: 'AUTHORITY_UNAVAILABLE', authority: 'W06000022' } }),
+        expect.objectContaining({ path: ['_entities', 2], extensions: { code: 'NOT_FOUND' } }),
+      ]),
+    );
+    const unavailable = result.errors?.find((e) => e.extensions?.['code'] === 'AUTHORITY_UNAVAILABLE');
+    expect(unavailable?.message).toContain('Newport');
+  });
+});
+
+describe('routing rules', () => {
+  it('exist for every root field of the authority schema', () => {
+    const document = parse(AUTHORITY_SDL.replace(/extend schema[^\n]*\n/, ''));
+    const query = document.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === 'ObjectTypeDefinition' && d.name.value === 'Query');
+    const fields = (query?.fields ?? []).map((f) => f.name.value);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) expect(Object.keys(ROOT_FIELD_ROUTES)).toContain(field);
+  });
+});

@@ -55,7 +55,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return new SingleServiceDataSource(name, service);
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, formatError });
+  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false, formatError });
   await apollo.start();
 
   const http = createGraphQLHttpServer<GatewayContext>({

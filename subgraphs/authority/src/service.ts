@@ -2,6 +2,7 @@
 // each with its own configuration, database pool and HTTP server.
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -41,6 +42,9 @@ export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): 
   const apollo = new ApolloServer<AuthorityContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(AUTHORITY_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> }),
     includeStacktraceInErrorResponses: false,
+    // The process that hosts the service decides when to stop; tracing is the gateway's business.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: subgraphErrorFormatter(`authority ${authorityCode}`),
   });
   await apollo.start();

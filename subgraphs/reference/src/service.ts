@@ -1,6 +1,7 @@
 // Builds the national reference service: authorities, regions, schools and the caller (`me`).
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
@@ -35,6 +36,9 @@ export async function createReferenceSubgraph(config: ReferenceSubgraphConfig): 
   const apollo = new ApolloServer<ReferenceContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(REFERENCE_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> }),
     includeStacktraceInErrorResponses: false,
+    // The process that hosts the service decides when to stop; tracing is the gateway's business.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: subgraphErrorFormatter('reference'),
   });
   await apollo.start();

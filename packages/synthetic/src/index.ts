@@ -1,0 +1,30 @@
+// Deterministic synthetic data for the 22 Welsh authorities, and loaders for the databases.
+export { generateWales, learnerCount, DEFAULT_SEED } from './generate.ts';
+export { seedNationalDatabase, seedAuthorityDatabase, SEED_CHUNK_SIZE } from './seed.ts';
+export { walesSummary } from './summary.ts';
+export type { AuthoritySummary } from './summary.ts';
+export {
+  schoolYearAge,
+  isCompulsorySchoolAge,
+  FIRST_COMPULSORY_SCHOOL_YEAR_AGE,
+  LAST_COMPULSORY_SCHOOL_YEAR_AGE,
+} from './school-age.ts';
+export { WALES_SCHOOL_TOTALS } from './schools.ts';
+export { OWNER_ROLES } from './target-texts.ts';
+export type { OwnerRole } from './plan.ts';
+export type {
+  WalesDataset,
+  NationalDataset,
+  AuthorityDataset,
+  GenerateWalesOptions,
+  RegionRow,
+  AuthorityRow,
+  RegionMembershipRow,
+  SchoolRow,
+  LearnerRow,
+  CareEpisodeRow,
+  PlacementRow,
+  EnrolmentRow,
+  PepRow,
+  PepTargetRow,
+} from './types.ts';

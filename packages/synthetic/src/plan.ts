@@ -1,0 +1,83 @@
+// The in-memory plan of one child's life in care, before it becomes database rows.
+import type { AuthorityFact } from '@wales-lac/wales';
+import type { GENDERS, LANGUAGES, LEGAL_STATUSES, PEP_STATUSES, PLACEMENT_TYPES, TARGET_PROGRESS } from '@wales-lac/db';
+import type { Day } from './days.ts';
+import type { SchoolRow } from './types.ts';
+
+export type Gender = (typeof GENDERS)[number];
+export type Language = (typeof LANGUAGES)[number];
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+export type PlacementType = (typeof PLACEMENT_TYPES)[number];
+export type PepStatus = (typeof PEP_STATUSES)[number];
+export type TargetProgress = (typeof TARGET_PROGRESS)[number];
+export type OwnerRole = 'designated-teacher' | 'virtual-school-head' | 'social-worker' | 'learner' | 'carer';
+
+export interface EpisodePlan {
+  readonly legalStatus: LegalStatus;
+  readonly start: Day;
+  readonly end: Day | null;
+}
+
+export interface PlacementPlan {
+  /** Index into the child's episodes. */
+  readonly episode: number;
+  readonly type: PlacementType;
+  /** Where the child lives; changed when the cross-border pass moves a child. */
+  authorityCode: string;
+  readonly start: Day;
+  readonly end: Day | null;
+}
+
+export interface EnrolmentPlan {
+  readonly school: SchoolRow;
+  readonly start: Day;
+  readonly end: Day | null;
+}
+
+export interface TargetPlan {
+  readonly description: string;
+  readonly ownerRole: OwnerRole;
+  readonly dueOn: Day;
+  readonly progress: TargetProgress;
+  readonly accelerated: boolean;
+}
+
+export interface PepPlan {
+  readonly status: PepStatus;
+  readonly version: number;
+  readonly initiatedOn: Day;
+  readonly completedOn: Day | null;
+  readonly lastReviewedOn: Day | null;
+  readonly nextReviewDue: Day | null;
+  readonly targets: TargetPlan[];
+}
+
+export interface ChildPlan {
+  readonly home: AuthorityFact;
+  readonly id: string;
+  readonly dateOfBirth: Day;
+  readonly gender: Gender;
+  readonly language: Language;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly preferredName: string | null;
+  /** Chronological; the last is current (no end). */
+  readonly episodes: EpisodePlan[];
+  /** Chronological across episodes; the last is current (no end). */
+  readonly placements: PlacementPlan[];
+  readonly enrolments: EnrolmentPlan[];
+  readonly peps: PepPlan[];
+  upn: string;
+}
+
+export function currentPlacement(child: ChildPlan): PlacementPlan {
+  const placement = child.placements[child.placements.length - 1];
+  if (!placement) throw new Error(`${child.id} has no placement`);
+  return placement;
+}
+
+export function currentEpisode(child: ChildPlan): EpisodePlan {
+  const episode = child.episodes[child.episodes.length - 1];
+  if (!episode) throw new Error(`${child.id} has no care episode`);
+  return episode;
+}

@@ -27,7 +27,12 @@ export interface GraphQLHttpServer {
 }
 
 class RequestBodyError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** True when the body was left unread. */
+    readonly unread = false,
+  ) {
     super(message);
   }
 }
@@ -42,12 +47,19 @@ function sendError(res: ServerResponse, code: ErrorCode, message: string): void 
   sendJson(res, ERROR_CODES[code].status, { errors: [errorJson(code, message)] });
 }
 
+/** Refuses a request whose body was not read to the end: the connection cannot be reused after it. */
+function refuseAndClose(res: ServerResponse, code: ErrorCode, message: string): void {
+  // Node closes the socket after a response that says so.
+  res.setHeader('connection', 'close');
+  sendError(res, code, message);
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new RequestBodyError('BAD_REQUEST', `request body is larger than ${limit} bytes`);
+    if (size > limit) throw new RequestBodyError('BAD_REQUEST', `request body is larger than ${limit} bytes`, true);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -109,7 +121,8 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       }
     } catch (error) {
       if (res.headersSent) return void res.end();
-      if (error instanceof RequestBodyError) sendError(res, error.code, error.message);
+      if (error instanceof RequestBodyError && error.unread) refuseAndClose(res, error.code, error.message);
+      else if (error instanceof RequestBodyError) sendError(res, error.code, error.message);
       else sendError(res, 'INTERNAL_SERVER_ERROR', 'the request could not be handled');
     }
   }

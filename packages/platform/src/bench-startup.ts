@@ -9,13 +9,14 @@ import { REPOSITORY_ROOT } from './config.ts';
 
 const MAIN = join(REPOSITORY_ROOT, 'packages/platform/src/main.ts');
 
-async function rssKiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+/** Proportional set size: shared pages (PostgreSQL's shared buffers) are split between the processes sharing them, so sums do not overcount. */
+async function pssKiB(pid: number): Promise<number> {
+  const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
+  return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
 }
 
 /** Resident memory of every process whose command line mentions the data folder (the PostgreSQL server). */
-async function postgresRssKiB(dataDir: string): Promise<number> {
+async function postgresPssKiB(dataDir: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -23,7 +24,7 @@ async function postgresRssKiB(dataDir: string): Promise<number> {
     if (cmdline.includes(dataDir) || (await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '')).startsWith('postgres')) {
       const parent = /PPid:\s+(\d+)/.exec(await readFile(`/proc/${entry}/status`, 'utf8').catch(() => ''))?.[1];
       if (cmdline.includes(dataDir) || (parent && (await readFile(`/proc/${parent}/cmdline`, 'utf8').catch(() => '')).includes(dataDir))) {
-        total += await rssKiB(Number(entry));
+        total += await pssKiB(Number(entry));
       }
     }
   }
@@ -48,8 +49,8 @@ async function run(dataDir: string, port: number, pgPort: number): Promise<{ sec
   const seconds = (Date.now() - started) / 1000;
   const health = await fetch(`http://127.0.0.1:${port}/health`);
   if (!health.ok) throw new Error(`health answered ${health.status}`);
-  const nodeMiB = (await rssKiB(child.pid ?? 0)) / 1024;
-  const postgresMiB = (await postgresRssKiB(dataDir)) / 1024;
+  const nodeMiB = (await pssKiB(child.pid ?? 0)) / 1024;
+  const postgresMiB = (await postgresPssKiB(dataDir)) / 1024;
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
@@ -63,7 +64,7 @@ try {
   const pgPort = 55900 + Math.floor(Math.random() * 50);
   const first = await run(dataDir, port, pgPort);
   const later = await run(dataDir, port, pgPort);
-  console.log('| run | start-up to URL printed | Node RSS | PostgreSQL RSS |');
+  console.log('| run | start-up to URL printed | Node memory (PSS) | PostgreSQL memory (PSS, all its processes) |');
   console.log('|---|---|---|---|');
   for (const [name, r] of [['first (initdb, migrate, seed full Wales)', first], ['later (data kept)', later]] as const) {
     console.log(`| ${name} | ${r.seconds.toFixed(1)} s | ${r.nodeMiB.toFixed(0)} MiB | ${r.postgresMiB.toFixed(0)} MiB |`);

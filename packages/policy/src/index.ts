@@ -1,0 +1,17 @@
+export { RELATIONSHIPS, FIELD_CLASSES, GRANTS, RELATIONSHIP_MEANING, FIELD_CLASS_EXAMPLES } from './model.ts';
+export type { Relationship, FieldClass, Grant } from './model.ts';
+export { accessFor, seesRecord, inOrder, relationshipsBetween } from './access.ts';
+export type { Access, ChildFacts } from './access.ts';
+export { LEARNER_DATA, NOT_PERSONAL, REACHED_THROUGH_CLASSIFIED_FIELDS, classificationOf } from './schema-classes.ts';
+export type { ClassifiedType, FieldClassification } from './schema-classes.ts';
+export {
+  permissionRules,
+  permissionsMiddleware,
+  individualAccessRule,
+  forbidden,
+  ROLES_WITH_INDIVIDUAL_ACCESS,
+  allow,
+  deny,
+  rule,
+} from './rules.ts';
+export type { PermissionsOptions, PolicyContext, ShieldRule } from './rules.ts';

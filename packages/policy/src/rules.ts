@@ -1,0 +1,76 @@
+// graphql-shield rules built from the model: the same rules run in every authority (at the source)
+// and at the gateway (over the fetched result). Deny by default.
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
+type ShieldRule = IRule | typeof allow;
+import type { Caller, Role } from '@wales-lac/caller';
+import { platformError } from '@wales-lac/errors';
+import { seesRecord, type Access } from './access.ts';
+import { LEARNER_DATA, NOT_PERSONAL, REACHED_THROUGH_CLASSIFIED_FIELDS, type FieldClassification } from './schema-classes.ts';
+
+/** Roles that may ask about individual children at all (analysts see only aggregates). */
+export const ROLES_WITH_INDIVIDUAL_ACCESS: readonly Role[] = ['virtual-school-head', 'social-worker', 'designated-teacher', 'learner'];
+
+export interface PolicyContext {
+  readonly caller: Caller;
+}
+
+export type { ShieldRule };
+
+export interface PermissionsOptions<C extends PolicyContext> {
+  /** The caller's access to the child a value belongs to; null when the child cannot be determined. */
+  readonly accessOf: (typeName: string, parent: unknown, context: C) => Promise<Access | null>;
+  /** Rules for root fields beyond the defaults (e.g. the gateway's or a subgraph's own fields). */
+  readonly rootRules?: Readonly<Record<string, Readonly<Record<string, ShieldRule>>>>;
+}
+
+export function forbidden(message: string) {
+  return platformError('FORBIDDEN', message);
+}
+
+function permitted(access: Access | null, classification: FieldClassification): boolean {
+  if (!access) return false;
+  return classification === 'record' ? seesRecord(access) : access.read.has(classification);
+}
+
+/** A rule per classified field; `no_cache` because the answer depends on the parent (see FEDERATION-NOTES). */
+function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: PermissionsOptions<C>): ShieldRule {
+  const what = classification === 'record' ? 'this record' : `${classification} fields`;
+  return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C) =>
+    permitted(await options.accessOf(typeName, parent, context), classification) ||
+    forbidden(`${typeName}.${fieldName}: a ${context.caller.role} with this relationship to the child may not read ${what}`),
+  );
+}
+
+export const individualAccessRule = rule('individual access', { cache: 'contextual' })(
+  (_parent: unknown, _args: unknown, context: PolicyContext) =>
+    ROLES_WITH_INDIVIDUAL_ACCESS.includes(context.caller.role) ||
+    forbidden(`a ${context.caller.role} sees anonymised figures only, never an individual child`),
+);
+
+/** The rule tree for a schema: classified fields by class, non-personal types open, everything else denied. */
+export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>): IRules {
+  const tree: Record<string, Record<string, ShieldRule>> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const classified = LEARNER_DATA[type.name];
+    if (classified) {
+      tree[type.name] = Object.fromEntries(Object.entries(classified.fields).map(([field, c]) => [field, fieldRule(type.name, field, c, options)]));
+    } else if (NOT_PERSONAL.includes(type.name) || REACHED_THROUGH_CLASSIFIED_FIELDS.includes(type.name) || type.name === '_Service') {
+      tree[type.name] = { '*': allow };
+    }
+  }
+  tree['Query'] = { ...tree['Query'], _service: allow, _entities: allow, learner: individualAccessRule, learners: individualAccessRule, ...options.rootRules?.['Query'] };
+  if (options.rootRules?.['Mutation']) tree['Mutation'] = { ...options.rootRules['Mutation'] };
+  return tree;
+}
+
+export function permissionsMiddleware<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>) {
+  return shield(permissionRules(schema, options), {
+    fallbackRule: deny,
+    fallbackError: forbidden('no rule grants access to this field'),
+    allowExternalErrors: true,
+  });
+}
+
+export { allow, deny, rule };

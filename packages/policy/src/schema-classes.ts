@@ -1,0 +1,78 @@
+// Every field of the federated schema that touches a learner, mapped to its field class. A type in the
+// schema that is in neither list below fails the policy test, so no new field is ever silently public.
+import type { FieldClass } from './model.ts';
+
+/** 'record': that the record exists and whose it is (ids, home authority, what the caller may do). */
+export type FieldClassification = FieldClass | 'record';
+
+export interface ClassifiedType {
+  /** How to find the child a value of this type belongs to, from the value (the parent of its fields). */
+  readonly learnerIdOf: 'id' | 'learnerId';
+  readonly fields: Readonly<Record<string, FieldClassification>>;
+}
+
+export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
+  Learner: {
+    learnerIdOf: 'id',
+    fields: {
+      id: 'record',
+      homeAuthority: 'record',
+      viewerAccess: 'record',
+      legalGivenName: 'identity',
+      legalFamilyName: 'identity',
+      preferredName: 'identity',
+      dateOfBirth: 'identity',
+      gender: 'identity',
+      upn: 'identity',
+      languagePreference: 'identity',
+      careStatus: 'care',
+      currentPlacement: 'care',
+      placements: 'care',
+      currentSchool: 'education',
+      enrolments: 'education',
+      currentPep: 'pep',
+      peps: 'pep',
+      contacts: 'contacts',
+    },
+  },
+  PersonalEducationPlan: {
+    learnerIdOf: 'learnerId',
+    fields: {
+      id: 'record',
+      learner: 'record',
+      status: 'pep',
+      version: 'pep',
+      initiatedOn: 'pep',
+      completedOn: 'pep',
+      lastReviewedOn: 'pep',
+      nextReviewDue: 'pep',
+      reviewState: 'pep',
+      targets: 'pep',
+    },
+  },
+};
+
+/**
+ * Types whose values are only reachable through a classified field of a learner-data type: the
+ * parent field's rule covers them (Placement only through Learner.currentPlacement/placements, ...).
+ */
+export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = ['Placement', 'Enrolment', 'PepTarget', 'Contact', 'Access', 'AccessEntry'];
+
+/** Types that hold no personal data about a child. */
+export const NOT_PERSONAL: readonly string[] = [
+  'Query',
+  'Mutation',
+  'Authority',
+  'Region',
+  'School',
+  'Me',
+  'PageInfo',
+  'LearnerConnection',
+  'LearnerEdge',
+  'AccessHistoryConnection',
+  'AccessHistoryEdge',
+];
+
+export function classificationOf(typeName: string, fieldName: string): FieldClassification | undefined {
+  return LEARNER_DATA[typeName]?.fields[fieldName];
+}

@@ -41,11 +41,12 @@ describe('a child of Cardiff placed in another authority', () => {
     expect(body.data?.learner.upn).toMatch(/^[A-Z]\d{11}[0-9A-Z]$/);
   });
 
-  it('is seen by the host authority where the child lives', async () => {
+  it('is seen by the host authority where the child lives: education and PEP, not care history', async () => {
     const token = await platform.token({ sub: 'vsh-host', role: 'virtual-school-head', authority: child.hostAuthority });
     const { body } = await platform.graphql(token, LEARNER_QUERY, { id: child.learnerId });
-    expect(body.errors).toBeUndefined();
-    expect(body.data?.learner.currentPlacement.authority.code).toBe(child.hostAuthority);
+    expect(body.data?.learner).toMatchObject({ id: child.learnerId, homeAuthority: { code: CARDIFF }, currentPlacement: null });
+    expect(body.data?.learner.upn).toMatch(/^[A-Z]\d{11}[0-9A-Z]$/);
+    expect(body.errors).toEqual([expect.objectContaining({ path: ['learner', 'currentPlacement'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   });
 
   it('answers names in Welsh when the caller asks for Welsh', async () => {

@@ -1,12 +1,16 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedTestConfig } from '../vitest.shared.ts';
 
 // Cross-service tests start the real platform (22 authorities, gateway, PostgreSQL): one file at a time.
-export default defineConfig({
-  test: {
-    root: new URL('.', import.meta.url).pathname,
-    include: ['**/*.test.ts'],
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-  },
-});
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    test: {
+      root: new URL('.', import.meta.url).pathname,
+      include: ['**/*.test.ts'],
+      fileParallelism: false,
+      testTimeout: 60_000,
+      hookTimeout: 180_000,
+    },
+  }),
+);

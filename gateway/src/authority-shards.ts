@@ -3,7 +3,7 @@
 // their ids, `learner(id)` to its owner, `learners` to every authority concerned, merged by id.
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { FieldNode } from 'graphql';
+import { Kind, type FieldNode } from 'graphql';
 import { decodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
@@ -17,9 +17,10 @@ type Response = { data: Record<string, unknown> | null; errors: ResponseError[] 
 
 /** Root fields of the authority subgraph and how each is routed. A new root field needs a rule here. */
 export const ROOT_FIELD_ROUTES = {
-  _entities: 'split representations by owner',
+  _entities: 'split representations by owner (Me: by the learner argument of access)',
   learner: 'owner of the id argument',
   learners: 'every authority in the caller’s reach, merged',
+  accessHistory: 'owner of the learner argument',
   __typename: 'answered by the gateway',
 } as const;
 
@@ -35,8 +36,9 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
     const query = options.request.query ?? '';
     const variables = (options.request.variables ?? {}) as Variables;
     const parsed = parseOperation(query);
+    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers));
     if (parsed.operation.operation !== 'query') {
-      return { errors: [{ message: 'no authority accepts this kind of operation yet', extensions: { code: 'BAD_USER_INPUT' } }] };
+      return { errors: [{ message: 'subscriptions are not served', extensions: { code: 'BAD_USER_INPUT' } }] };
     }
     const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     const send = (code: string, request: SubgraphRequest) => this.send(code, request, caller, headers);
@@ -58,9 +60,11 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
   private routeField(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, caller: Caller, send: Send): Promise<Response> {
     switch (field.name.value) {
       case '_entities':
-        return routeEntities(field, request, send);
+        return routeEntities(parsed, field, request, send);
       case 'learner':
-        return routeToOwner(field, request, send);
+        return routeToOwner(field, 'id', request, send);
+      case 'accessHistory':
+        return routeToOwner(field, 'learner', request, send);
       case 'learners':
         return fanOut(parsed, field, request, this.reachOf(caller, field, request.variables), send);
       case '__typename':
@@ -100,16 +104,45 @@ interface Representation {
   readonly id?: unknown;
 }
 
-async function routeEntities(field: FieldNode, request: SubgraphRequest & { variables: Variables }, send: Send): Promise<Response> {
+/** Authorities that must see `Me` representations: the owners of the learners named in `access(learner:)`. */
+function meDestinations(field: FieldNode, fragments: ParsedOperation['fragments'], variables: Variables): string[] | null {
+  const fields = collectFields(field.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }, fragments, variables).filter((f) => f.name.value === 'access');
+  const owners = fields.map((f) => {
+    const learner = argumentValue(f, 'learner', variables);
+    return typeof learner === 'string' ? owningAuthority(learner) : null;
+  });
+  return owners.includes(null) ? null : [...new Set(owners as string[])];
+}
+
+function destinationsOf(rep: Representation, me: string[] | null): string[] | null {
+  if (rep.__typename === 'Me') return me;
+  const owner = typeof rep.id === 'string' ? owningAuthority(rep.id) : null;
+  return owner === null ? null : [owner];
+}
+
+/** Non-null values win: an authority that does not own a `Me.access` learner answers null for it. */
+function mergeEntity(current: unknown, next: unknown): unknown {
+  if (current === null || current === undefined) return next ?? null;
+  if (next === null || next === undefined || typeof current !== 'object' || typeof next !== 'object') return current;
+  const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(next as Record<string, unknown>)) merged[key] = mergeEntity(merged[key], value);
+  return merged;
+}
+
+async function routeEntities(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, send: Send): Promise<Response> {
   const key = responseKey(field);
   const representations = (request.variables['representations'] ?? []) as Representation[];
+  const me = representations.some((r) => r.__typename === 'Me') ? meDestinations(field, parsed.fragments, request.variables) : [];
   const results: unknown[] = representations.map(() => null);
   const errors: ResponseError[] = [];
   const byOwner = new Map<string, number[]>();
   representations.forEach((rep, index) => {
-    const owner = typeof rep.id === 'string' ? owningAuthority(rep.id) : null;
-    if (owner === null) errors.push({ message: `'${String(rep.id)}' is not the id of any authority's record`, path: [key, index], extensions: { code: 'NOT_FOUND' } });
-    else byOwner.set(owner, [...(byOwner.get(owner) ?? []), index]);
+    const destinations = destinationsOf(rep, me);
+    if (destinations === null) {
+      errors.push({ message: `'${String(rep.id ?? 'learner')}' is not the id of any authority's record`, path: [key, index], extensions: { code: 'NOT_FOUND' } });
+      return;
+    }
+    for (const owner of destinations) byOwner.set(owner, [...(byOwner.get(owner) ?? []), index]);
   });
   await Promise.all(
     [...byOwner].map(async ([owner, indices]) => {
@@ -119,7 +152,7 @@ async function routeEntities(field: FieldNode, request: SubgraphRequest & { vari
         return;
       }
       const entities = outcome.response.data?.[key];
-      indices.forEach((global, local) => (results[global] = Array.isArray(entities) ? (entities[local] ?? null) : null));
+      indices.forEach((global, local) => (results[global] = mergeEntity(results[global], Array.isArray(entities) ? (entities[local] ?? null) : null)));
       for (const error of fromAuthority(owner, outcome.response.errors)) {
         const local = error.path?.[1];
         // Entity answers are positional: an error at the authority's index i belongs at the global index.
@@ -131,13 +164,40 @@ async function routeEntities(field: FieldNode, request: SubgraphRequest & { vari
   return { data: { [key]: results }, errors };
 }
 
-async function routeToOwner(field: FieldNode, request: SubgraphRequest, send: Send): Promise<Response> {
+/** Record ids anywhere in a value (arguments, input objects). */
+function recordIdsIn(value: unknown): string[] {
+  if (typeof value === 'string') return owningAuthority(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(recordIdsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(recordIdsIn);
+  return [];
+}
+
+/** A change goes to exactly one authority: the owner of every record it names. */
+async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest & { variables: Variables }, send: Send): Promise<GatewayGraphQLResponse> {
+  const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, request.variables);
+  const ids = fields.flatMap((f) => (f.arguments ?? []).flatMap((a) => recordIdsIn(argumentValue(f, a.name.value, request.variables))));
+  const owners = [...new Set(ids.map((id) => owningAuthority(id)))];
+  const [owner] = owners;
+  if (owners.length !== 1 || !owner) {
+    const message = owners.length === 0 ? 'a change must name a record id of the authority that owns it' : 'a change must concern the records of exactly one authority';
+    return { data: null, errors: fields.map((f) => badUserInput(message, 'input', [responseKey(f)])) };
+  }
+  const outcome = await send(owner, request);
+  if (outcome.kind === 'unavailable') {
+    const first = fields[0];
+    return { data: null, errors: [authorityUnavailable(owner, `${outcome.reason}; the change was not confirmed`, first ? [responseKey(first)] : undefined)] };
+  }
+  const errors = fromAuthority(owner, outcome.response.errors);
+  return { data: outcome.response.data ?? null, ...(errors.length ? { errors } : {}) };
+}
+
+async function routeToOwner(field: FieldNode, argument: string, request: SubgraphRequest, send: Send): Promise<Response> {
   const key = responseKey(field);
-  const id = argumentValue(field, 'id', (request.variables ?? {}) as Variables);
+  const id = argumentValue(field, argument, (request.variables ?? {}) as Variables);
   const owner = typeof id === 'string' ? owningAuthority(id) : null;
   if (owner === null) {
     const message = `'${String(id)}' is not a learner id: ids begin with the GSS code of a Welsh authority, e.g. W06000015:L000042`;
-    return { data: { [key]: null }, errors: [badUserInput(message, 'id', [key])] };
+    return { data: { [key]: null }, errors: [badUserInput(message, argument, [key])] };
   }
   const outcome = await send(owner, request);
   if (outcome.kind === 'unavailable') return { data: { [key]: null }, errors: [authorityUnavailable(owner, outcome.reason, [key])] };

@@ -8,6 +8,9 @@ export {
   PLACEMENT_TYPES,
   PEP_STATUSES,
   TARGET_PROGRESS,
+  STAFF_ROLES,
+  AUDIT_ACTIONS,
+  AUDIT_DECISIONS,
 } from './schema/authority.ts';
 export { SCHOOL_PHASES, TEACHING_MEDIA } from './schema/national.ts';
 export { connectAuthorityDatabase, connectNationalDatabase } from './connection.ts';

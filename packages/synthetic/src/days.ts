@@ -19,8 +19,16 @@ export function parseIsoDate(iso: string): Day {
   return day;
 }
 
+/** Formatted days, kept because the same few thousand days are formatted tens of thousands of times. */
+const isoCache = new Map<Day, string>();
+
 export function isoDate(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size < 100_000) isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 export function yearOf(day: Day): number {

@@ -55,7 +55,7 @@ describe('generateWales', () => {
     for (const [code, d] of data.authorities) {
       for (const learner of d.learners) expect(parseRecordId(learner.id)).toMatchObject({ authorityCode: code, kind: 'L' });
       for (const pep of d.peps) expect(parseRecordId(pep.id)).toMatchObject({ authorityCode: code, kind: 'P' });
-      const ids = [d.careEpisodes, d.placements, d.enrolments, d.pepTargets].flatMap((rows) => rows.map((r) => r.id));
+      const ids = [d.careEpisodes, d.placements, d.enrolments, d.pepTargets, d.staffAllocations].flatMap((rows) => rows.map((r) => r.id));
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.every((id) => id.startsWith(`${code}:`))).toBe(true);
     }

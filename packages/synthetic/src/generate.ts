@@ -12,6 +12,7 @@ import type { ChildPlan } from './plan.ts';
 import { streamFor, type Random } from './random.ts';
 import { authorityDataset } from './rows.ts';
 import { SchoolChooser } from './school-choice.ts';
+import { allocateStaff, DesignatedTeachers } from './staff.ts';
 import { generateSchools } from './schools.ts';
 import type { AuthorityDataset, GenerateWalesOptions, SchoolRow, WalesDataset } from './types.ts';
 import { UpnIssuer } from './upn.ts';
@@ -52,6 +53,10 @@ export function generateWales(options: GenerateWalesOptions): WalesDataset {
     }
   }
   issueUpns(streamFor(seed, 'upn'), children, schools, asOf);
+  const teachers = new DesignatedTeachers(seed);
+  for (const authority of AUTHORITY_FACTS) {
+    allocateStaff(streamFor(seed, `staff:${authority.code}`), authority, children.get(authority.code) ?? [], asOf, teachers);
+  }
 
   const authorities = new Map<string, AuthorityDataset>();
   for (const [code, list] of children) authorities.set(code, authorityDataset(code, list));
@@ -64,7 +69,7 @@ export function generateWales(options: GenerateWalesOptions): WalesDataset {
 function makeChild(rng: Random, home: AuthorityFact, serial: number, asOf: Day): ChildPlan {
   const person = makePerson(rng, home, asOf, serial === 1);
   const care = makeCareHistory(rng, home, person.dateOfBirth, asOf);
-  return { home, id: learnerId(home.code, serial), ...person, ...care, enrolments: [], peps: [], upn: '' };
+  return { home, id: learnerId(home.code, serial), ...person, ...care, enrolments: [], peps: [], staff: [], upn: '' };
 }
 
 /**

@@ -11,6 +11,13 @@ export {
 } from './school-age.ts';
 export { WALES_SCHOOL_TOTALS } from './schools.ts';
 export { OWNER_ROLES } from './target-texts.ts';
+export {
+  socialWorkerSubjects,
+  socialWorkerCount,
+  virtualSchoolHeadSubject,
+  designatedTeacherSubject,
+  TYPICAL_CASELOAD,
+} from './staff.ts';
 export type { OwnerRole } from './plan.ts';
 export type {
   WalesDataset,
@@ -27,4 +34,5 @@ export type {
   EnrolmentRow,
   PepRow,
   PepTargetRow,
+  StaffAllocationRow,
 } from './types.ts';

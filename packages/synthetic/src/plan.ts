@@ -1,6 +1,6 @@
 // The in-memory plan of one child's life in care, before it becomes database rows.
 import type { AuthorityFact } from '@wales-lac/wales';
-import type { GENDERS, LANGUAGES, LEGAL_STATUSES, PEP_STATUSES, PLACEMENT_TYPES, TARGET_PROGRESS } from '@wales-lac/db';
+import type { GENDERS, LANGUAGES, LEGAL_STATUSES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
 import type { Day } from './days.ts';
 import type { SchoolRow } from './types.ts';
 
@@ -10,6 +10,7 @@ export type LegalStatus = (typeof LEGAL_STATUSES)[number];
 export type PlacementType = (typeof PLACEMENT_TYPES)[number];
 export type PepStatus = (typeof PEP_STATUSES)[number];
 export type TargetProgress = (typeof TARGET_PROGRESS)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
 export type OwnerRole = 'designated-teacher' | 'virtual-school-head' | 'social-worker' | 'learner' | 'carer';
 
 export interface EpisodePlan {
@@ -52,6 +53,21 @@ export interface PepPlan {
   readonly targets: TargetPlan[];
 }
 
+/** A professional as the identity provider and the authority know them. */
+export interface StaffMember {
+  readonly role: StaffRole;
+  /** Subject at the identity provider, e.g. sw-CRF-007, vsh-CRF, dt-6812345. */
+  readonly subject: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface StaffAllocationPlan {
+  readonly member: StaffMember;
+  readonly start: Day;
+  readonly end: Day | null;
+}
+
 export interface ChildPlan {
   readonly home: AuthorityFact;
   readonly id: string;
@@ -67,6 +83,8 @@ export interface ChildPlan {
   readonly placements: PlacementPlan[];
   readonly enrolments: EnrolmentPlan[];
   readonly peps: PepPlan[];
+  /** Social workers (any ended one first), the education lead, then the designated teacher. */
+  readonly staff: StaffAllocationPlan[];
   upn: string;
 }
 

@@ -10,7 +10,7 @@ const serialId = (authorityCode: string, kind: string, serial: number) =>
 const isoOrNull = (day: Day | null) => (day === null ? null : isoDate(day));
 
 export function authorityDataset(authorityCode: string, children: readonly ChildPlan[]): AuthorityDataset {
-  const data: AuthorityDataset = { learners: [], careEpisodes: [], placements: [], enrolments: [], peps: [], pepTargets: [] };
+  const data: AuthorityDataset = { learners: [], careEpisodes: [], placements: [], enrolments: [], peps: [], pepTargets: [], staffAllocations: [] };
   for (const child of children) {
     data.learners.push({
       id: child.id,
@@ -80,6 +80,18 @@ export function authorityDataset(authorityCode: string, children: readonly Child
           accelerated: target.accelerated,
         });
       }
+    }
+    for (const allocation of child.staff) {
+      data.staffAllocations.push({
+        id: serialId(authorityCode, 'SA', data.staffAllocations.length + 1),
+        learnerId: child.id,
+        staffRole: allocation.member.role,
+        staffSubject: allocation.member.subject,
+        staffName: allocation.member.name,
+        workEmail: allocation.member.email,
+        startedOn: isoDate(allocation.start),
+        endedOn: isoOrNull(allocation.end),
+      });
     }
   }
   return data;

@@ -20,7 +20,7 @@ export async function seedNationalDatabase(db: NationalDatabase, data: NationalD
 }
 
 export async function seedAuthorityDatabase(db: AuthorityDatabase, data: AuthorityDataset): Promise<void> {
-  const { learners, careEpisodes, placements, enrolments, peps, pepTargets } = authoritySchema;
+  const { learners, careEpisodes, placements, enrolments, peps, pepTargets, staffAllocations } = authoritySchema;
   await db.transaction(async (tx) => {
     await inChunks(data.learners, (chunk) => tx.insert(learners).values(chunk));
     await inChunks(data.careEpisodes, (chunk) => tx.insert(careEpisodes).values(chunk));
@@ -28,5 +28,6 @@ export async function seedAuthorityDatabase(db: AuthorityDatabase, data: Authori
     await inChunks(data.enrolments, (chunk) => tx.insert(enrolments).values(chunk));
     await inChunks(data.peps, (chunk) => tx.insert(peps).values(chunk));
     await inChunks(data.pepTargets, (chunk) => tx.insert(pepTargets).values(chunk));
+    await inChunks(data.staffAllocations, (chunk) => tx.insert(staffAllocations).values(chunk));
   });
 }

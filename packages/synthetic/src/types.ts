@@ -12,6 +12,7 @@ export type PlacementRow = typeof authoritySchema.placements.$inferInsert;
 export type EnrolmentRow = typeof authoritySchema.enrolments.$inferInsert;
 export type PepRow = typeof authoritySchema.peps.$inferInsert;
 export type PepTargetRow = typeof authoritySchema.pepTargets.$inferInsert;
+export type StaffAllocationRow = typeof authoritySchema.staffAllocations.$inferInsert;
 
 /** National reference data: the contents of the national database. */
 export interface NationalDataset {
@@ -29,6 +30,7 @@ export interface AuthorityDataset {
   readonly enrolments: EnrolmentRow[];
   readonly peps: PepRow[];
   readonly pepTargets: PepTargetRow[];
+  readonly staffAllocations: StaffAllocationRow[];
 }
 
 export interface WalesDataset {

@@ -1,8 +1,9 @@
 // Record ids carry the owning authority's GSS code, so the gateway can route by id alone.
 import { isAuthorityCode } from './regions.ts';
 
-export type RecordKind = 'L' | 'P';
-const ID_SHAPE = /^(W06\d{6}):([LP])(\d{1,12})$/;
+/** L learner, P PEP, T PEP target, and the other record kinds of an authority. */
+export type RecordKind = string;
+const ID_SHAPE = /^(W06\d{6}):([A-Z]{1,2})(\d{1,12})$/;
 
 export interface ParsedRecordId {
   readonly authorityCode: string;
@@ -28,7 +29,7 @@ export function parseRecordId(id: string): ParsedRecordId | null {
   if (!match) return null;
   const [, authorityCode, kind, serial] = match;
   if (!authorityCode || !isAuthorityCode(authorityCode)) return null;
-  return { authorityCode, kind: kind as RecordKind, serial: Number(serial) };
+  return { authorityCode, kind: kind ?? '', serial: Number(serial) };
 }
 
 /** The owning authority of a record id, or null when the id is malformed or foreign. */

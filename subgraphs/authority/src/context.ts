@@ -1,5 +1,7 @@
 import type { Caller } from '@wales-lac/caller';
 import type { AuthorityDatabase } from '@wales-lac/db';
+import type { AccessLoader } from './access.ts';
+import type { AccessAudit } from './audit.ts';
 import type { AuthorityLoaders } from './data/index.ts';
 
 /** Everything a resolver needs for one request to one authority. */
@@ -10,4 +12,8 @@ export interface AuthorityContext {
   readonly today: string;
   readonly db: AuthorityDatabase;
   readonly loaders: AuthorityLoaders;
+  /** The caller's access to each child, computed once per child per request. */
+  readonly access: AccessLoader;
+  /** Decisions about personal data made in this request, written before the answer leaves. */
+  readonly audit: AccessAudit;
 }

@@ -1,13 +1,16 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, TARGET_PROGRESS } from '@wales-lac/db';
+import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
+import { inOrder, type Access } from '@wales-lac/policy';
 import { platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
-import { pageOfLearners, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow } from './data/index.ts';
+import { pageOfLearners, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
+import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
+import { recordTargetProgressChange, type RecordTargetProgressInput } from './target-progress.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
-import { currentEnrolment, currentPep, currentPlacement, pepReviewState } from './records.ts';
+import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepReviewState } from './records.ts';
 
 interface LearnersArgs {
   first: number;
@@ -23,9 +26,19 @@ async function visibleLearner(id: string, ctx: AuthorityContext): Promise<Learne
   if (owner !== ctx.authorityCode) throw platformError('NOT_FOUND', `learner ${id} is not held by ${ctx.authorityCode}`);
   const found = await ctx.loaders.learner.load(id);
   if (!found) throw platformError('NOT_FOUND', `no learner ${id} in ${ctx.authorityCode}`);
-  if (!found.visible) throw platformError('FORBIDDEN', `you have no relationship with learner ${id} that lets you see their record`);
+  if (!found.visible) {
+    ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner');
+    throw platformError('FORBIDDEN', `you have no relationship with learner ${id} that lets you see their record`);
+  }
   return found.row;
 }
+
+/** Field classes as ENTITLEMENTS.md names them. */
+function accessJson(access: Access) {
+  return { relationships: access.relationships, read: inOrder(access.read), write: inOrder(access.write) };
+}
+
+const learnerAccess = async (learnerId: string, ctx: AuthorityContext) => accessJson(await ctx.access.load(learnerId));
 
 function checkLearnersArgs(args: LearnersArgs): string | null {
   const sizeProblem = pageSizeProblem(args.first);
@@ -55,6 +68,30 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
       const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
     },
+    accessHistory: (_: unknown, args: AccessHistoryArgs, ctx: AuthorityContext) => accessHistoryPage(args, ctx),
+  },
+  Mutation: {
+    recordTargetProgress: (_: unknown, args: { input: RecordTargetProgressInput }, ctx: AuthorityContext) => recordTargetProgressChange(args.input, ctx),
+  },
+  Me: {
+    __resolveReference: (ref: { subject: string }) => ({ subject: ref.subject }),
+    // Answered only by the child's owning authority; the others return null and the gateway keeps the owner's answer.
+    access: async (_: unknown, args: { learner: string }, ctx: AuthorityContext) => {
+      const owner = owningAuthority(args.learner);
+      if (owner === null) throw platformError('BAD_USER_INPUT', `'${args.learner}' is not a learner id`, { field: 'learner' });
+      if (owner !== ctx.authorityCode) return null;
+      if (!(await ctx.loaders.learner.load(args.learner))) throw platformError('NOT_FOUND', `no learner ${args.learner} in ${ctx.authorityCode}`);
+      return learnerAccess(args.learner, ctx);
+    },
+  },
+  AccessEntry: {
+    at: (row: AuditRow) => row.at.toISOString(),
+    actorAuthority: (row: AuditRow) => (row.actorAuthority ? { code: row.actorAuthority } : null),
+  },
+  Contact: {
+    role: (a: StaffAllocationRow) => a.staffRole,
+    name: (a: StaffAllocationRow) => a.staffName,
+    since: (a: StaffAllocationRow) => a.startedOn,
   },
   Learner: {
     __resolveReference: (ref: { id: string }, ctx: AuthorityContext) => visibleLearner(ref.id, ctx),
@@ -69,6 +106,9 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     enrolments: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.enrolments.load(learner.id),
     currentPep: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => currentPep(await ctx.loaders.peps.load(learner.id)),
     peps: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.peps.load(learner.id),
+    contacts: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) =>
+      (await ctx.loaders.allocations.load(learner.id)).filter((a) => isCurrent(a, ctx.today)),
+    viewerAccess: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => learnerAccess(learner.id, ctx),
   },
   Placement: {
     type: (p: PlacementRow) => p.placementType,
@@ -88,6 +128,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     learner: (pep: PepRow, _: unknown, ctx: AuthorityContext) => visibleLearner(pep.learnerId, ctx),
     reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepReviewState(pep, ctx.today),
     targets: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.targets.load(pep.id),
+    viewerAccess: (pep: PepRow, _: unknown, ctx: AuthorityContext) => learnerAccess(pep.learnerId, ctx),
   },
   Gender: enumValuesOf(GENDERS),
   Language: enumValuesOf(LANGUAGES),
@@ -96,4 +137,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   PepStatus: enumValuesOf(PEP_STATUSES),
   PepReviewState: enumValuesOf(['on-track', 'due-soon', 'overdue', 'not-scheduled']),
   TargetProgress: enumValuesOf(TARGET_PROGRESS),
+  StaffRole: enumValuesOf(STAFF_ROLES),
+  AccessAction: enumValuesOf(AUDIT_ACTIONS),
+  AccessDecision: enumValuesOf(AUDIT_DECISIONS),
 };

@@ -10,6 +10,12 @@ import { ASSERTION_HEADER, createAssertionVerifier, type Caller } from '@wales-l
 import type { AuthorityDatabase, Connection } from '@wales-lac/db';
 import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
 import { subgraphErrorFormatter, authenticatedContext } from '@wales-lac/subgraph-edge';
+import { applyMiddleware } from 'graphql-middleware';
+import { LEARNER_DATA, allow, permissionsMiddleware } from '@wales-lac/policy';
+import { createAccessLoader } from './access.ts';
+import { AccessAudit } from './audit.ts';
+import { auditMiddleware } from './audit-middleware.ts';
+import { auditPlugin } from './audit-plugin.ts';
 import type { CryptoKey } from 'jose';
 import type { AuthorityContext } from './context.ts';
 import { createAuthorityLoaders } from './data/index.ts';
@@ -36,28 +42,59 @@ export interface AuthoritySubgraph {
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
+/** The subgraph schema with the entitlement rules applied at the source, wrapped by the audit. */
+function enforcedSchema() {
+  const schema = buildSubgraphSchema({ typeDefs: parse(AUTHORITY_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  const shield = permissionsMiddleware<AuthorityContext>(schema, {
+    accessOf: async (typeName, parent, context) => {
+      const key = LEARNER_DATA[typeName]?.learnerIdOf;
+      const learnerId = key ? (parent as Record<string, unknown> | null)?.[key] : null;
+      return typeof learnerId === 'string' ? context.access.load(learnerId) : null;
+    },
+    // Checked by their resolvers against the owning authority's data (relationship and write grants).
+    rootRules: { Query: { accessHistory: allow }, Mutation: { recordTargetProgress: allow } },
+  });
+  return applyMiddleware(schema, auditMiddleware, shield);
+}
+
+/** The operation name the gateway passed on, for the audit log. */
+function operationNameOf(rawBody: string): string | null {
+  try {
+    const name = (JSON.parse(rawBody) as { operationName?: unknown }).operationName;
+    return typeof name === 'string' ? name.slice(0, 200) : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): Promise<AuthoritySubgraph> {
   const { authorityCode, database } = config;
   const today = config.today ?? isoToday;
   const apollo = new ApolloServer<AuthorityContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(AUTHORITY_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> }),
+    schema: enforcedSchema(),
     includeStacktraceInErrorResponses: false,
     // The process that hosts the service decides when to stop; tracing is the gateway's business.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(database.db)],
     formatError: subgraphErrorFormatter(`authority ${authorityCode}`),
   });
   await apollo.start();
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
   const http = createGraphQLHttpServer<AuthorityContext>({
     apollo,
-    context: authenticatedContext(verifyAssertion, (caller: Caller) => ({
-      caller,
-      authorityCode,
-      today: today(),
-      db: database.db,
-      loaders: createAuthorityLoaders(database.db, caller, authorityCode),
-    })),
+    context: authenticatedContext(verifyAssertion, (caller: Caller, request) => {
+      const day = today();
+      const loaders = createAuthorityLoaders(database.db, caller, authorityCode);
+      return {
+        caller,
+        authorityCode,
+        today: day,
+        db: database.db,
+        loaders,
+        access: createAccessLoader(caller, authorityCode, day, loaders),
+        audit: new AccessAudit(caller, operationNameOf(request.rawBody)),
+      };
+    }),
     health: async () => {
       await database.sql`select 1`;
       return { ok: true, detail: { authority: authorityCode } };

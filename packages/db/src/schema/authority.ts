@@ -1,7 +1,7 @@
 // The schema of one authority's database. Each local authority owns one such database.
 // Enumerations are text with CHECK constraints so codes can grow without a type migration.
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -13,6 +13,9 @@ export const LEGAL_STATUSES = ['care-order', 'interim-care-order', 'placement-or
 export const PLACEMENT_TYPES = ['foster', 'kinship-foster', 'with-parents', 'childrens-home', 'secure', 'placed-for-adoption', 'independent-living', 'residential-school', 'other'] as const;
 export const PEP_STATUSES = ['draft', 'in-review', 'agreed', 'superseded'] as const;
 export const TARGET_PROGRESS = ['not-started', 'in-progress', 'met', 'not-met'] as const;
+export const STAFF_ROLES = ['education-lead', 'social-worker', 'designated-teacher'] as const;
+export const AUDIT_ACTIONS = ['read', 'write'] as const;
+export const AUDIT_DECISIONS = ['allowed', 'denied'] as const;
 
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -140,3 +143,57 @@ export const pepTargets = pgTable(
     check('pep_targets_description', sql`length(${t.description}) > 0`),
   ],
 );
+
+/** A professional allocated to the child: their social worker, education lead, designated teacher. */
+export const staffAllocations = pgTable(
+  'staff_allocations',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    staffRole: text('staff_role').notNull(),
+    /** The professional's subject at the identity provider (how a caller is matched to a caseload). */
+    staffSubject: text('staff_subject').notNull(),
+    staffName: text('staff_name').notNull(),
+    workEmail: text('work_email').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('staff_allocations_learner').on(t.learnerId),
+    index('staff_allocations_subject').on(t.staffSubject),
+    check('staff_allocations_role', inList('staff_role', STAFF_ROLES)),
+    check('staff_allocations_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/** Append-only record of every decision about a child's personal data (a trigger refuses updates and deletes). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorSubject: text('actor_subject').notNull(),
+    actorRole: text('actor_role').notNull(),
+    actorAuthority: text('actor_authority'),
+    learnerId: text('learner_id').notNull(),
+    action: text('action').notNull(),
+    decision: text('decision').notNull(),
+    fieldClasses: text('field_classes').array().notNull(),
+    fields: text('fields').array().notNull(),
+    operationName: text('operation_name'),
+  },
+  (t) => [
+    index('audit_log_learner_at').on(t.learnerId, t.at),
+    check('audit_log_action', inList('action', AUDIT_ACTIONS)),
+    check('audit_log_decision', inList('decision', AUDIT_DECISIONS)),
+  ],
+);
+
+/** Results of applied writes by idempotency key, so a retried request is applied once. */
+export const appliedWrites = pgTable('applied_writes', {
+  idempotencyKey: text('idempotency_key').primaryKey(),
+  actorSubject: text('actor_subject').notNull(),
+  operation: text('operation').notNull(),
+  result: jsonb('result').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,11 +2,12 @@
 import { asc, desc, inArray } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 
-const { placements, enrolments, peps, pepTargets } = authoritySchema;
+const { placements, enrolments, peps, pepTargets, staffAllocations } = authoritySchema;
 export type PlacementRow = typeof placements.$inferSelect;
 export type EnrolmentRow = typeof enrolments.$inferSelect;
 export type PepRow = typeof peps.$inferSelect;
 export type PepTargetRow = typeof pepTargets.$inferSelect;
+export type StaffAllocationRow = typeof staffAllocations.$inferSelect;
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -46,4 +47,14 @@ export async function pepsByIds(db: AuthorityDatabase, ids: readonly string[]): 
 export async function targetsOfPeps(db: AuthorityDatabase, pepIds: readonly string[]): Promise<Map<string, PepTargetRow[]>> {
   const rows = await db.select().from(pepTargets).where(inArray(pepTargets.pepId, [...pepIds])).orderBy(asc(pepTargets.dueOn), asc(pepTargets.id));
   return groupBy(rows, (r) => r.pepId);
+}
+
+/** Staff allocations per learner, most recent first. */
+export async function allocationsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, StaffAllocationRow[]>> {
+  const rows = await db
+    .select()
+    .from(staffAllocations)
+    .where(inArray(staffAllocations.learnerId, [...learnerIds]))
+    .orderBy(desc(staffAllocations.startedOn), asc(staffAllocations.id));
+  return groupBy(rows, (r) => r.learnerId);
 }

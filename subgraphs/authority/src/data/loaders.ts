@@ -5,6 +5,7 @@ import type { AuthorityDatabase } from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
 import { learnersByIds, type LearnerVisibility } from './learners.ts';
 import {
+  allocationsOfLearners,
   enrolmentsOfLearners,
   pepsByIds,
   pepsOfLearners,
@@ -14,6 +15,7 @@ import {
   type PepRow,
   type PepTargetRow,
   type PlacementRow,
+  type StaffAllocationRow,
 } from './history.ts';
 
 export interface AuthorityLoaders {
@@ -23,6 +25,7 @@ export interface AuthorityLoaders {
   readonly peps: DataLoader<string, PepRow[]>;
   readonly pep: DataLoader<string, PepRow | null>;
   readonly targets: DataLoader<string, PepTargetRow[]>;
+  readonly allocations: DataLoader<string, StaffAllocationRow[]>;
 }
 
 function batch<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
@@ -40,5 +43,6 @@ export function createAuthorityLoaders(db: AuthorityDatabase, caller: Caller, au
     peps: batch((ids) => pepsOfLearners(db, ids), []),
     pep: batch<PepRow | null>((ids) => pepsByIds(db, ids), null),
     targets: batch((ids) => targetsOfPeps(db, ids), []),
+    allocations: batch((ids) => allocationsOfLearners(db, ids), []),
   };
 }

@@ -1,13 +1,15 @@
-// Which of this authority's learners a caller may see at all. Computed in SQL, where the data lives,
-// from the child's current placement and enrolment at the moment of the request.
+// Which of this authority's learners a caller may see at all: those they hold a relationship with that
+// grants some field class (ENTITLEMENTS.md). Computed in SQL where the data lives, from the child's
+// current placement, enrolment and allocations at the moment of the request. It must agree with
+// `relationshipsBetween` in packages/policy; a test checks that it does.
 import { sql, type SQL } from 'drizzle-orm';
 import { authoritySchema } from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
 
-const { learners, placements, enrolments } = authoritySchema;
+const { learners, placements, enrolments, staffAllocations } = authoritySchema;
 
 /** Rows current today: started, and not yet ended. */
-export const currentOn = (startedOn: SQL | unknown, endedOn: SQL | unknown): SQL =>
+export const currentOn = (startedOn: SQL, endedOn: SQL): SQL =>
   sql`(${startedOn} <= current_date and (${endedOn} is null or ${endedOn} >= current_date))`;
 
 function livesOrLearnsIn(authorityCode: string): SQL {
@@ -17,16 +19,28 @@ function livesOrLearnsIn(authorityCode: string): SQL {
                 and ${currentOn(sql`e.started_on`, sql`e.ended_on`)}))`;
 }
 
+function onCaseloadOf(subject: string): SQL {
+  return sql`exists (select 1 from ${staffAllocations} a where a.learner_id = ${learners.id} and a.staff_role = 'social-worker'
+                and a.staff_subject = ${subject} and ${currentOn(sql`a.started_on`, sql`a.ended_on`)})`;
+}
+
+function onRollOf(schoolId: string): SQL {
+  return sql`exists (select 1 from ${enrolments} e where e.learner_id = ${learners.id} and e.school_id = ${schoolId}
+                and ${currentOn(sql`e.started_on`, sql`e.ended_on`)})`;
+}
+
 /** A predicate on `learners` true for the rows this caller may see in this authority's database. */
 export function learnersVisibleTo(caller: Caller, ownAuthorityCode: string): SQL {
   switch (caller.role) {
     case 'learner':
       return caller.learnerId ? sql`${learners.id} = ${caller.learnerId}` : sql`false`;
     case 'virtual-school-head':
-    case 'social-worker':
-    case 'designated-teacher':
       if (!caller.authorityCode) return sql`false`;
       return caller.authorityCode === ownAuthorityCode ? sql`true` : livesOrLearnsIn(caller.authorityCode);
+    case 'social-worker':
+      return caller.authorityCode === ownAuthorityCode ? sql`true` : onCaseloadOf(caller.subject);
+    case 'designated-teacher':
+      return caller.schoolId ? onRollOf(caller.schoolId) : sql`false`;
     case 'consortium-analyst':
     case 'national-analyst':
       return sql`false`;

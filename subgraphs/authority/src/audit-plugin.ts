@@ -1,0 +1,31 @@
+// Writes the request's audit batch before the answer leaves the authority. If it cannot be written,
+// the answer is replaced by an error: personal data is never returned unaudited.
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { AuthorityDatabase } from '@wales-lac/db';
+import type { AuthorityContext } from './context.ts';
+import { appendAuditRows } from './data/index.ts';
+
+export function auditPlugin(db: AuthorityDatabase, log: (line: string) => void = console.error): ApolloServerPlugin<AuthorityContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(requestContext) {
+          const audit = requestContext.contextValue?.audit;
+          if (!audit) return;
+          try {
+            await appendAuditRows(db, audit.drain());
+          } catch (error) {
+            log(`audit batch could not be written: ${String(error)}`);
+            requestContext.response.body = {
+              kind: 'single',
+              singleResult: {
+                errors: [{ message: 'the access could not be recorded in the audit log, so nothing is returned', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+              },
+            };
+            requestContext.response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}

@@ -7,7 +7,8 @@ export interface PlacedChild {
   readonly hostAuthority: string;
 }
 
-function authorityDb(platform: Platform, code: string) {
+/** The SQL client of one authority's database. */
+export function authorityDb(platform: Platform, code: string) {
   const connection = platform.databases.authorities.get(code);
   if (!connection) throw new Error(`no database for ${code}`);
   return connection.sql;

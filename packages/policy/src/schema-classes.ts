@@ -40,6 +40,7 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
     fields: {
       id: 'record',
       learner: 'record',
+      viewerAccess: 'record',
       status: 'pep',
       version: 'pep',
       initiatedOn: 'pep',
@@ -71,6 +72,7 @@ export const NOT_PERSONAL: readonly string[] = [
   'LearnerEdge',
   'AccessHistoryConnection',
   'AccessHistoryEdge',
+  'RecordTargetProgressPayload',
 ];
 
 export function classificationOf(typeName: string, fieldName: string): FieldClassification | undefined {

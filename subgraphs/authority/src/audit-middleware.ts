@@ -29,4 +29,23 @@ async function auditedRead(resolve: Resolve, parent: unknown, args: unknown, con
   }
 }
 
-export const auditMiddleware = Object.fromEntries(Object.keys(LEARNER_DATA).map((typeName) => [typeName, auditedRead]));
+const isForbidden = (value: unknown) => (value as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'FORBIDDEN';
+
+/** A root lookup of one child refused (by the shield or the resolver) is a denied access to that child too. */
+async function auditedLookup(resolve: Resolve, parent: unknown, args: unknown, context: AuthorityContext, info: GraphQLResolveInfo): Promise<unknown> {
+  const learnerId = (args as { id?: unknown }).id;
+  const note = () => typeof learnerId === 'string' && context.audit.note(learnerId, 'read', 'denied', 'record', 'Query.learner');
+  try {
+    const result = await resolve(parent, args, context, info);
+    if (result instanceof Error && isForbidden(result)) note();
+    return result;
+  } catch (error) {
+    if (isForbidden(error)) note();
+    throw error;
+  }
+}
+
+export const auditMiddleware = {
+  ...Object.fromEntries(Object.keys(LEARNER_DATA).map((typeName) => [typeName, auditedRead])),
+  Query: { learner: auditedLookup },
+};

@@ -1,0 +1,61 @@
+// Who may ask for which root field at all, decided from the role alone: checked before anything is
+// fetched (so a refused field never reaches a subgraph) and again by the shield over the result.
+import type { GraphQLSchema } from 'graphql';
+import type { Role } from '@wales-lac/caller';
+import { GRANTS, ROLES_WITH_INDIVIDUAL_ACCESS, forbidden, rule, type FieldClass, type ShieldRule } from '@wales-lac/policy';
+
+export type RootOperation = 'query' | 'mutation' | 'subscription';
+
+/** Query root fields open only to some roles; every other query root field is open to every caller. */
+export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  learner: ROLES_WITH_INDIVIDUAL_ACCESS,
+  learners: ROLES_WITH_INDIVIDUAL_ACCESS,
+  accessHistory: ['virtual-school-head'],
+};
+
+/** The field class each mutation writes. A mutation missing here is refused to everyone. */
+export const MUTATION_WRITES: Readonly<Record<string, FieldClass>> = {
+  recordTargetProgress: 'pep',
+};
+
+/** True when some relationship could give the role write access to the class. */
+export function mayEverWrite(role: Role, fieldClass: FieldClass): boolean {
+  return GRANTS.some((g) => g.role === role && g.write.includes(fieldClass));
+}
+
+/** Why the role may not ask for this root field, or null when it may. */
+export function refusalOf(operation: RootOperation, fieldName: string, role: Role): string | null {
+  if (fieldName.startsWith('__')) return null;
+  if (operation === 'query') {
+    const roles = QUERY_FIELD_ROLES[fieldName];
+    if (!roles || roles.includes(role)) return null;
+    return fieldName === 'accessHistory'
+      ? `a ${role} may not read a child's access history; it is for the home authority's virtual school head`
+      : `a ${role} sees anonymised figures only, never an individual child`;
+  }
+  if (operation === 'mutation') {
+    const writes = MUTATION_WRITES[fieldName];
+    if (!writes) return `${fieldName}: no write rule covers this change`;
+    return mayEverWrite(role, writes) ? null : `${fieldName}: a ${role} may not write ${writes} fields`;
+  }
+  return 'subscriptions are not served';
+}
+
+/** The same decisions as shield rules, for the root types the schema has. */
+export function rootRules(schema: GraphQLSchema): Record<string, Record<string, ShieldRule>> {
+  const rules: Record<string, Record<string, ShieldRule>> = {};
+  const add = (operation: RootOperation, fieldName: string) => {
+    // The policy takes root rules under these two names.
+    const [typeName, type] = operation === 'query' ? ['Query', schema.getQueryType()] : ['Mutation', schema.getMutationType()];
+    if (!type?.getFields()[fieldName]) return;
+    (rules[typeName] ??= {})[fieldName] = rule(`root ${operation} ${fieldName}`, { cache: 'no_cache' })(
+      (_parent: unknown, _args: unknown, context: { caller: { role: Role } }) => {
+        const refusal = refusalOf(operation, fieldName, context.caller.role);
+        return refusal === null || forbidden(refusal);
+      },
+    );
+  };
+  Object.keys(QUERY_FIELD_ROLES).forEach((name) => add('query', name));
+  Object.keys(schema.getMutationType()?.getFields() ?? {}).forEach((name) => add('mutation', name));
+  return rules;
+}

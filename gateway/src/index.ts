@@ -3,3 +3,5 @@ export type { Gateway, GatewayConfig } from './service.ts';
 export { composeSupergraph } from './compose.ts';
 export { loadSupergraph, SUPERGRAPH_PATH } from './supergraph.ts';
 export { ROOT_FIELD_ROUTES } from './authority-shards.ts';
+export { ShieldedGateway } from './shield/shielded-gateway.ts';
+export { MUTATION_WRITES, QUERY_FIELD_ROLES } from './shield/root-rules.ts';

@@ -9,6 +9,7 @@ import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/grap
 import { authenticatingContext } from './authentication.ts';
 import { AuthorityShardsDataSource } from './authority-shards.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import { ShieldedGateway } from './shield/shielded-gateway.ts';
 import { SingleServiceDataSource } from './single-service.ts';
 import { createSubgraphClient, type SubgraphClient } from './subgraph-client.ts';
 
@@ -23,6 +24,11 @@ export interface GatewayConfig {
   readonly assertionPrivateKey: CryptoKey;
   /** How long to wait for one authority or service before answering without it. */
   readonly subgraphTimeoutMs?: number;
+  /**
+   * Apply the policy's shield at the gateway as well as in each authority (default true). Off only to
+   * measure what it costs: the authorities still enforce.
+   */
+  readonly shield?: boolean;
 }
 
 export interface Gateway {
@@ -55,7 +61,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return new SingleServiceDataSource(name, service);
     },
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false, formatError });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: config.shield === false ? gateway : new ShieldedGateway(gateway),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    formatError,
+  });
   await apollo.start();
 
   const http = createGraphQLHttpServer<GatewayContext>({

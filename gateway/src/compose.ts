@@ -4,11 +4,13 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { AUTHORITY_SDL } from '@wales-lac/authority-subgraph';
 import { REFERENCE_SDL } from '@wales-lac/reference-subgraph';
+import { BENCHMARKS_SDL } from '@wales-lac/benchmarks-subgraph';
 
 /** Placeholder URLs: the gateway routes by its own configuration, never by these. */
 export const SUBGRAPHS = [
   { name: 'authority', url: 'http://authority.invalid/graphql', sdl: AUTHORITY_SDL },
   { name: 'reference', url: 'http://reference.invalid/graphql', sdl: REFERENCE_SDL },
+  { name: 'benchmarks', url: 'http://benchmarks.invalid/graphql', sdl: BENCHMARKS_SDL },
 ] as const;
 
 export function composeSupergraph(): string {

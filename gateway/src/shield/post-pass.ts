@@ -54,5 +54,5 @@ export async function postPass(input: PostPassInput): Promise<PostPassResult> {
   });
   const errors = (result.errors ?? []).map(withoutHttp);
   const denied = errors.filter((e) => isForbidden(e) && e.path).map((e) => e.path as ResponsePath);
-  return { data: result.data as Record<string, unknown> | null | undefined, errors, denied };
+  return { data: result.data, errors, denied };
 }

@@ -11,6 +11,17 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   learner: ROLES_WITH_INDIVIDUAL_ACCESS,
   learners: ROLES_WITH_INDIVIDUAL_ACCESS,
   accessHistory: ['virtual-school-head'],
+  benchmarks: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
+};
+
+const QUERY_REFUSALS: Readonly<Record<string, string>> = {
+  accessHistory: "may not read a child's access history; it is for the home authority's virtual school head",
+  benchmarks: 'does not see national benchmarks',
+};
+
+/** Mutations that write no child's data, open to some roles only. */
+export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  refreshBenchmarks: ['national-analyst'],
 };
 
 /** The field class each mutation writes. A mutation missing here is refused to everyone. */
@@ -29,11 +40,11 @@ export function refusalOf(operation: RootOperation, fieldName: string, role: Rol
   if (operation === 'query') {
     const roles = QUERY_FIELD_ROLES[fieldName];
     if (!roles || roles.includes(role)) return null;
-    return fieldName === 'accessHistory'
-      ? `a ${role} may not read a child's access history; it is for the home authority's virtual school head`
-      : `a ${role} sees anonymised figures only, never an individual child`;
+    return `a ${role} ${QUERY_REFUSALS[fieldName] ?? 'sees anonymised figures only, never an individual child'}`;
   }
   if (operation === 'mutation') {
+    const roles = MUTATION_ROLES[fieldName];
+    if (roles) return roles.includes(role) ? null : `${fieldName}: only a ${roles.join(' or ')} may do this`;
     const writes = MUTATION_WRITES[fieldName];
     if (!writes) return `${fieldName}: no write rule covers this change`;
     return mayEverWrite(role, writes) ? null : `${fieldName}: a ${role} may not write ${writes} fields`;

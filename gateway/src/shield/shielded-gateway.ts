@@ -17,12 +17,12 @@ import type {
 import { ROLES, type Caller } from '@wales-lac/caller';
 import { platformError } from '@wales-lac/errors';
 import { isRecord } from './gateway-access.ts';
+import { HIDDEN_PREFIX } from './hidden-fields.ts';
 import { postPass } from './post-pass.ts';
 import { preflight, refusalErrors, reservedAlias } from './preflight.ts';
 import { fetchDocument, type FetchDocument } from './rewrite.ts';
 import { shieldedSchema } from './shielded-schema.ts';
 import { visibleUpstreamErrors } from './upstream-errors.ts';
-import { HIDDEN_PREFIX } from './hidden-fields.ts';
 
 interface FetchPlan extends FetchDocument {
   readonly source: string;
@@ -40,6 +40,7 @@ const PLAN_CACHE_LIMIT = 1_000;
 
 function callerOf(context: unknown): Caller | null {
   const caller = isRecord(context) ? context['caller'] : undefined;
+  // Built by authenticatingContext; the role is checked because every rule turns on it.
   return isRecord(caller) && (ROLES as readonly unknown[]).includes(caller['role']) ? (caller as unknown as Caller) : null;
 }
 

@@ -20,3 +20,5 @@ export { startEmbeddedServer } from './embedded.ts';
 export type { EmbeddedServer, EmbeddedServerOptions } from './embedded.ts';
 export { topologyOnServer, ensureDatabases, dropDatabases, databaseName } from './provision.ts';
 export type { DatabaseTopology } from './provision.ts';
+export { grantAnonymisedReader, anonymisedReaderUrl } from './anonymised-reader.ts';
+export type { AnonymisedReader } from './anonymised-reader.ts';

@@ -25,6 +25,8 @@ export interface PlatformConfig {
   /** Production identity provider; absent means the local development one. */
   readonly identityProvider: IdentityProviderConfig | null;
   readonly subgraphTimeoutMs: number;
+  /** How often the benchmarks collect the authorities' anonymised aggregates (0: only on demand). */
+  readonly benchmarkRefreshMinutes: number;
 }
 
 export class ConfigurationError extends Error {
@@ -94,6 +96,7 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     seed: { seed: integer(env, 'SEED', 2024, 0, 2 ** 31 - 1), scale },
     identityProvider: identityProvider(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000),
+    benchmarkRefreshMinutes: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60),
   };
 }
 

@@ -1,11 +1,14 @@
 // Brings the platform's databases up: a server (embedded or given), one database per authority and
 // one national, migrated, and seeded with synthetic Wales when empty.
+import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import {
   authoritySchema,
   connectAuthorityDatabase,
   connectNationalDatabase,
+  anonymisedReaderUrl,
   ensureDatabases,
+  grantAnonymisedReader,
   migrateAuthorityDatabase,
   migrateNationalDatabase,
   nationalSchema,
@@ -24,6 +27,8 @@ export interface PlatformDatabases {
   readonly serverUrl: string;
   readonly national: Connection<NationalDatabase>;
   readonly authorities: ReadonlyMap<string, Connection<AuthorityDatabase>>;
+  /** Each authority database as the anonymised reader role (it can read the anonymised views only). */
+  readonly anonymisedReaders: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
 
@@ -70,11 +75,15 @@ export async function openPlatformDatabases(options: DatabaseOptions): Promise<P
     await migrateNationalDatabase(national.db);
     await Promise.all([...authorities.values()].map((c) => migrateAuthorityDatabase(c.db)));
     await seedIfEmpty(national, authorities, options);
+    // A fresh password each start: the role can read only the anonymised views, and only this platform knows it.
+    const reader = { role: `${prefix}_benchmarks`, password: randomBytes(24).toString('hex') };
+    for (const url of topology.authorities.values()) await grantAnonymisedReader(url, reader);
+    const anonymisedReaders = new Map([...topology.authorities].map(([code, url]) => [code, anonymisedReaderUrl(url, reader)]));
+    return { topology, serverUrl: server.url, national, authorities, anonymisedReaders, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
-  return { topology, serverUrl: server.url, national, authorities, close };
 }
 
 async function seedIfEmpty(

@@ -4,6 +4,7 @@ import { createAuthoritySubgraph, type AuthoritySubgraph } from '@wales-lac/auth
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_NAME, generateSigningKeyPair, jwksKey, loadOrCreateKeyPair, type SigningKeyPair } from '@wales-lac/caller';
 import { createGateway, loadSupergraph, type Gateway } from '@wales-lac/gateway';
 import { createReferenceSubgraph, type ReferenceSubgraph } from '@wales-lac/reference-subgraph';
+import { createBenchmarksSubgraph } from '@wales-lac/benchmarks-subgraph';
 import { join } from 'node:path';
 import type { PlatformConfig } from './config.ts';
 import { openPlatformDatabases, type PlatformDatabases } from './databases.ts';
@@ -15,6 +16,8 @@ export interface Platform {
   /** URL of each authority instance, by GSS code. */
   readonly authorityUrls: ReadonlyMap<string, string>;
   readonly referenceUrl: string;
+  /** URL of each national service (reference, benchmarks), by subgraph name. */
+  readonly serviceUrls: ReadonlyMap<string, string>;
   /** The local identity provider's keys (tokens for tests and `npm run token`). */
   readonly devIdentity: SigningKeyPair;
   /** The key subgraphs trust for gateway assertions. */
@@ -55,6 +58,14 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     const reference: ReferenceSubgraph = await createReferenceSubgraph({ database: databases.national, gatewayPublicKey: gatewayKeys.publicKey });
     services.push(reference);
     const referenceUrl = (await reference.listen(0)).url;
+    const benchmarks = await createBenchmarksSubgraph({
+      database: databases.national,
+      anonymisedReaders: databases.anonymisedReaders,
+      gatewayPublicKey: gatewayKeys.publicKey,
+      refreshEveryMs: config.benchmarkRefreshMinutes * 60_000,
+    });
+    services.push(benchmarks);
+    const benchmarksUrl = (await benchmarks.listen(0)).url;
     const authorityUrls = new Map<string, string>(external);
     for (const [code, connection] of databases.authorities) {
       if (external.has(code)) continue;
@@ -63,13 +74,17 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       authorities.set(code, subgraph);
       authorityUrls.set(code, (await subgraph.listen(0)).url);
     }
+    const serviceUrls = new Map([
+      ['reference', referenceUrl],
+      ['benchmarks', benchmarksUrl],
+    ]);
     const identity = config.identityProvider
       ? { issuer: config.identityProvider.issuer, audience: config.identityProvider.audience, key: jwksKey(config.identityProvider.jwksUrl) }
       : { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, key: devIdentity.publicKey };
     gateway = await createGateway({
       supergraphSdl: loadSupergraph(),
       authorities: authorityUrls,
-      services: new Map([['reference', referenceUrl]]),
+      services: serviceUrls,
       identity,
       assertionPrivateKey: gatewayKeys.privateKey,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
@@ -81,6 +96,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       databases,
       authorityUrls,
       referenceUrl,
+      serviceUrls,
       devIdentity,
       gatewayKeys,
       stopAuthority: async (code) => authorities.get(code)?.stop(),

@@ -60,7 +60,10 @@ export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, 
       tree[type.name] = { '*': allow };
     }
   }
-  tree['Query'] = { ...tree['Query'], _service: allow, _entities: allow, learner: individualAccessRule, learners: individualAccessRule, ...options.rootRules?.['Query'] };
+  // Federation's own fields exist in a subgraph's schema, not in the gateway's API schema.
+  const queryFields = schema.getQueryType()?.getFields() ?? {};
+  const federation = Object.fromEntries(['_service', '_entities'].filter((f) => f in queryFields).map((f) => [f, allow]));
+  tree['Query'] = { ...tree['Query'], ...federation, learner: individualAccessRule, learners: individualAccessRule, ...options.rootRules?.['Query'] };
   if (options.rootRules?.['Mutation']) tree['Mutation'] = { ...options.rootRules['Mutation'] };
   return tree;
 }

@@ -73,6 +73,11 @@ export const NOT_PERSONAL: readonly string[] = [
   'AccessHistoryConnection',
   'AccessHistoryEdge',
   'RecordTargetProgressPayload',
+  // Anonymised aggregates (field class aggregate): who sees which figures is decided by the benchmarks service.
+  'BenchmarkReport',
+  'BenchmarkMeasure',
+  'BenchmarkFigure',
+  'BenchmarkRefresh',
 ];
 
 export function classificationOf(typeName: string, fieldName: string): FieldClassification | undefined {

@@ -1,6 +1,6 @@
 // The national database: reference data owned nationally (authorities, regions, schools).
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const SCHOOL_PHASES = ['nursery', 'primary', 'middle', 'secondary', 'special', 'pru'] as const;
 export const TEACHING_MEDIA = ['english', 'welsh', 'bilingual', 'dual-stream'] as const;
@@ -59,3 +59,38 @@ export const schools = pgTable(
     check('schools_medium', inList('medium', TEACHING_MEDIA)),
   ],
 );
+
+/** One collection of one authority's anonymised aggregates: figures always say which snapshot they rest on. */
+export const benchmarkSnapshots = pgTable(
+  'benchmark_snapshots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    authorityCode: text('authority_code').notNull().references(() => authorities.code),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+    refreshId: bigint('refresh_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('benchmark_snapshots_latest').on(t.authorityCode, t.takenAt)],
+);
+
+/** The aggregate counts of a snapshot, exactly as the authority's anonymised view gave them. */
+export const benchmarkCounts = pgTable(
+  'benchmark_counts',
+  {
+    snapshotId: bigint('snapshot_id', { mode: 'number' }).notNull().references(() => benchmarkSnapshots.id),
+    measure: text('measure').notNull(),
+    dimension: text('dimension').notNull(),
+    category: text('category').notNull(),
+    numerator: bigint('numerator', { mode: 'number' }).notNull(),
+    denominator: bigint('denominator', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.measure, t.dimension, t.category] })],
+);
+
+/** A refresh: when, who asked, and which authorities could not be reached (their figures are stale). */
+export const benchmarkRefreshes = pgTable('benchmark_refreshes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  requestedBy: text('requested_by').notNull(),
+  unreachable: text('unreachable').array().notNull().default([]),
+});

@@ -1,0 +1,12 @@
+import type { Caller } from '@wales-lac/caller';
+import type { DisplayLanguage } from '@wales-lac/wales';
+import type { RefreshOutcome } from './refresh.ts';
+import type { StoredReport } from './report-store.ts';
+
+/** What a benchmarks resolver needs for one request. */
+export interface BenchmarksContext {
+  readonly caller: Caller;
+  readonly language: DisplayLanguage;
+  report(): Promise<StoredReport>;
+  refresh(requestedBy: string): Promise<RefreshOutcome>;
+}

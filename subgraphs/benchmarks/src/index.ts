@@ -1,0 +1,5 @@
+export { createBenchmarksSubgraph, BENCHMARKS_SDL } from './service.ts';
+export type { BenchmarksSubgraph, BenchmarksSubgraphConfig } from './service.ts';
+export { MEASURES, DIMENSIONS } from './measures.ts';
+export { buildReport } from './report.ts';
+export type { Figure } from './report.ts';

@@ -1,0 +1,37 @@
+// Builds the report from the latest snapshots, once per refresh (figures only change when snapshots do).
+import type { NationalDatabase } from '@wales-lac/db';
+import { countsOfSnapshots, latestFinishedRefresh, latestSnapshots, regionsOfAuthorities } from './data/snapshots.ts';
+import { buildReport, type Figure } from './report.ts';
+
+export interface StoredReport {
+  readonly refreshId: number | null;
+  readonly refreshedAt: Date | null;
+  readonly figures: readonly Figure[];
+  readonly staleAuthorities: readonly string[];
+  readonly regionOf: ReadonlyMap<string, string>;
+}
+
+export function createReportStore(db: NationalDatabase, today: () => string) {
+  let cached: StoredReport | null = null;
+  return async function currentReport(): Promise<StoredReport> {
+    const refresh = await latestFinishedRefresh(db);
+    if (cached && cached.refreshId === (refresh?.id ?? null)) return cached;
+    const [snapshots, regionOf] = await Promise.all([latestSnapshots(db), regionsOfAuthorities(db, today())]);
+    const counts = await countsOfSnapshots(db, snapshots.map((s) => s.snapshotId));
+    const authorityOfSnapshot = new Map(snapshots.map((s) => [s.snapshotId, s.authorityCode]));
+    const stale = new Map(snapshots.map((s) => [s.authorityCode, { takenAt: s.takenAt, stale: refresh === null || s.refreshId !== refresh.id }]));
+    const figures = buildReport({
+      snapshots: stale,
+      regionOf,
+      counts: counts.map((c) => ({ ...c, authorityCode: authorityOfSnapshot.get(c.snapshotId) ?? '' })),
+    });
+    cached = {
+      refreshId: refresh?.id ?? null,
+      refreshedAt: refresh?.finishedAt ?? null,
+      figures,
+      staleAuthorities: [...regionOf.keys()].filter((code) => stale.get(code)?.stale ?? true),
+      regionOf,
+    };
+    return cached;
+  };
+}

@@ -1,0 +1,78 @@
+// Builds the national benchmarks service: it reads only the authorities' anonymised views (through the
+// anonymised reader role), keeps dated snapshots, and serves figures under disclosure control.
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { parse } from 'graphql';
+import type { CryptoKey } from 'jose';
+import { createAssertionVerifier } from '@wales-lac/caller';
+import type { Connection, NationalDatabase } from '@wales-lac/db';
+import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
+import { authenticatedContext, subgraphErrorFormatter } from '@wales-lac/subgraph-edge';
+import { displayLanguageFrom } from '@wales-lac/wales';
+import type { BenchmarksContext } from './context.ts';
+import { latestSnapshots } from './data/snapshots.ts';
+import { refreshBenchmarks, type RefreshOutcome } from './refresh.ts';
+import { createReportStore } from './report-store.ts';
+import { resolvers } from './resolvers.ts';
+
+export const BENCHMARKS_SDL = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
+
+export interface BenchmarksSubgraphConfig {
+  readonly database: Connection<NationalDatabase>;
+  /** Per authority GSS code: its database URL logged in as the anonymised reader role. */
+  readonly anonymisedReaders: ReadonlyMap<string, string>;
+  readonly gatewayPublicKey: CryptoKey;
+  /** Scheduled refresh interval; 0 turns the schedule off. */
+  readonly refreshEveryMs?: number;
+  readonly collectTimeoutMs?: number;
+  readonly today?: () => string;
+}
+
+export interface BenchmarksSubgraph {
+  readonly http: GraphQLHttpServer;
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  refresh(requestedBy: string): Promise<RefreshOutcome>;
+  stop(): Promise<void>;
+}
+
+export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig): Promise<BenchmarksSubgraph> {
+  const db = config.database.db;
+  const today = config.today ?? (() => new Date().toISOString().slice(0, 10));
+  const report = createReportStore(db, today);
+  const refresh = (requestedBy: string) => refreshBenchmarks(db, config.anonymisedReaders, requestedBy, config.collectTimeoutMs ?? 10_000);
+  const apollo = new ApolloServer<BenchmarksContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> }),
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: subgraphErrorFormatter('benchmarks'),
+  });
+  await apollo.start();
+  const http = createGraphQLHttpServer<BenchmarksContext>({
+    apollo,
+    context: authenticatedContext(createAssertionVerifier(config.gatewayPublicKey, 'benchmarks'), (caller, request) => {
+      const header = request.headers['accept-language'];
+      return { caller, language: displayLanguageFrom(Array.isArray(header) ? header[0] : header), report, refresh };
+    }),
+    health: async () => {
+      await config.database.sql`select 1`;
+      return { ok: true };
+    },
+  });
+  if ((await latestSnapshots(db)).length === 0) await refresh('first start');
+  const timer = config.refreshEveryMs ? setInterval(() => void refresh('schedule').catch(() => undefined), config.refreshEveryMs) : null;
+  timer?.unref();
+  return {
+    http,
+    refresh,
+    listen: (port, host) => http.listen(port, host),
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

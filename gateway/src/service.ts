@@ -22,8 +22,10 @@ export interface GatewayConfig {
   readonly identity: IdentityTokenConfig;
   /** Signs the per-request assertions subgraphs require. */
   readonly assertionPrivateKey: CryptoKey;
-  /** How long to wait for one authority or service before answering without it. */
+  /** How long to wait for one authority before answering without it. */
   readonly subgraphTimeoutMs?: number;
+  /** How long to wait for a national service (reference, benchmarks), which may do more work per request. */
+  readonly nationalServiceTimeoutMs?: number;
   /**
    * Apply the policy's shield at the gateway as well as in each authority (default true). Off only to
    * measure what it costs: the authorities still enforce.
@@ -47,9 +49,9 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const timeoutMs = config.subgraphTimeoutMs ?? 5_000;
   const sign = createAssertionSigner(config.assertionPrivateKey);
-  const client = (audience: string, url: string) => createSubgraphClient({ audience, url, sign, timeoutMs });
-  const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url)]));
-  const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url)]));
+  const client = (audience: string, url: string, wait: number) => createSubgraphClient({ audience, url, sign, timeoutMs: wait });
+  const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url, timeoutMs)]));
+  const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url, config.nationalServiceTimeoutMs ?? 30_000)]));
   const everyClient: SubgraphClient[] = [...authorityClients.values(), ...serviceClients.values()];
 
   const gateway = new ApolloGateway({

@@ -14,10 +14,10 @@ export function floorDiv(a: number, b: number): number {
   let q = Math.trunc(a / b);
   while (q * b > a) q -= 1;
   while ((q + 1) * b <= a) q += 1;
-  return q;
+  return q + 0; // never −0
 }
 
 /** ⌈a / b⌉ for integers held in numbers (b ≠ 0). */
 export function ceilDiv(a: number, b: number): number {
-  return -floorDiv(-a, b);
+  return -floorDiv(-a, b) + 0;
 }

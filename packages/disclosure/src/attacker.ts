@@ -1,8 +1,12 @@
 // The attacker: a reader holding every published figure and the table's additive structure, trying to
 // work out hidden counts by adding and subtracting, and by knowing that counts are never negative.
-// Suppression is only as safe as this is thorough, so it is exact and runs to a fixed point.
+// Suppression is only as safe as this is thorough, so it is exact and runs to a fixed point: per
+// connected part of the table, exact elimination (sums and differences), bound propagation (cheap
+// zeros and ranges), then linear programmes for zeros only the whole part reveals; every value found
+// becomes one more known figure and the attack starts again.
 import { determinedByBounds } from './bounds.ts';
 import { determinedByEquations, InconsistentFiguresError, type Equation } from './elimination.ts';
+import { forcedZeros, forcedZerosGiven } from './zeros.ts';
 import type { AdditiveRelation } from './types.ts';
 
 /** Union-find over unknowns, so each connected part of the table is solved on its own (much smaller). */
@@ -57,15 +61,52 @@ function equationsIn(
   return equations;
 }
 
+/** What the attack finds in one connected part of the table (its unknowns numbered 0..n−1). */
+function attackPart(
+  names: readonly string[],
+  equations: readonly Equation[],
+  { truth, zeroSearch = true }: AttackHints,
+): Map<string, bigint> {
+  const found = new Map<string, bigint>();
+  const linear = determinedByEquations(equations);
+  for (const [v, value] of linear.values) found.set(names[v] ?? '', value);
+  // The reduced rows are sums and differences a reader could form; bounding them too finds zeros
+  // that only show once two relations are combined.
+  const bounded = determinedByBounds(names.length, [...equations, ...linear.reduced.values()]);
+  for (const [v, value] of bounded.fixed) found.set(names[v] ?? '', BigInt(value));
+  if (found.size > 0 || !zeroSearch) return found; // simpler facts first: with these known, the next pass may need no programme
+  // Zeros that no single chain of bounds reveals (the whole table can be needed to show them).
+  const point = truth && names.map((id) => truth.get(id));
+  const zeros =
+    point?.every((value) => value !== undefined) === true
+      ? forcedZerosGiven(names.length, equations, point.map((value) => BigInt(value ?? 0)))
+      : forcedZeros(names.length, linear.reduced, new Set(bounded.lower.flatMap((least, v) => (least > 0 ? [v] : []))));
+  for (const v of zeros) found.set(names[v] ?? '', 0n);
+  return found;
+}
+
+/** Speed-ups that suppression, which calls the attack round after round, can offer. */
+export interface AttackHints {
+  /** The true counts: one solution to start the search for forced zeros from, which makes it small. */
+  readonly truth?: ReadonlyMap<string, number>;
+  /** Answers for parts of the table already attacked, reused while they are unchanged. */
+  readonly memo?: Map<string, Map<string, bigint>>;
+  /** False skips the (costliest) search for forced zeros: a quick first pass, not a verdict. */
+  readonly zeroSearch?: boolean;
+}
+
 /**
  * Every hidden cell whose value the published figures fix, with that value. A cell is hidden when it
- * is in `suppressedIds` or appears in a relation without a published value.
+ * is in `suppressedIds` or appears in a relation without a published value. Hints only save work;
+ * they never change the answer.
  */
 export function recoverCells(
   published: ReadonlyMap<string, number>,
   suppressedIds: readonly string[],
   relations: readonly AdditiveRelation[],
+  hints: AttackHints = {},
 ): Map<string, number> {
+  const { memo, zeroSearch = true } = hints;
   const hidden = new Set(suppressedIds);
   const known = new Map<string, bigint>();
   for (const [id, value] of published) {
@@ -109,12 +150,15 @@ export function recoverCells(
         }
       }
       if (partEquations.length === 0) continue;
-      const linear = determinedByEquations(partEquations);
-      for (const [v, value] of linear.values) found.set(names[members[v] ?? -1] ?? '', value);
-      // The reduced rows are sums and differences a reader could form; bounding them too finds zeros
-      // that only show once two relations are combined.
-      const bounded = determinedByBounds(members.length, [...partEquations, ...linear.reduced.values()]);
-      for (const [v, value] of bounded) found.set(names[members[v] ?? -1] ?? '', BigInt(value));
+      const partNames = members.map((v) => names[v] ?? '');
+      // A part untouched since an earlier attack (same hidden cells, same published sums) gives the same answer.
+      const key = memo && `${zeroSearch}\n${partNames.join('\n')}\n${partEquations.map((e) => `${[...e.coefficients].join(';')}=${e.rhs}`).join('\n')}`;
+      let result = key === undefined ? undefined : memo?.get(key);
+      if (result === undefined) {
+        result = attackPart(partNames, partEquations, hints);
+        if (key !== undefined) memo?.set(key, result);
+      }
+      for (const [id, value] of result) found.set(id, value);
     }
     if (found.size === 0) break;
     for (const [id, value] of found) {

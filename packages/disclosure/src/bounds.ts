@@ -25,7 +25,8 @@ function numeric(equation: Equation): NumericEquation | null {
 }
 
 /**
- * Unknowns (numbered 0..count−1, all ≥ 0) whose range collapses to a single value under the equations.
+ * Unknowns (numbered 0..count−1, all ≥ 0) whose range collapses to a single value under the equations,
+ * and the least value each unknown can take.
  * `maxSteps` caps the work on pathological inputs; stopping early can only miss a disclosure here,
  * and the suppression loop still has the exact linear test.
  */
@@ -33,7 +34,7 @@ export function determinedByBounds(
   count: number,
   equations: readonly Equation[],
   maxSteps = 200_000,
-): Map<number, number> {
+): { readonly fixed: Map<number, number>; readonly lower: readonly number[] } {
   const lower = new Array<number>(count).fill(0);
   const upper = new Array<number>(count).fill(Number.POSITIVE_INFINITY);
   const rows = equations.map(numeric).filter((row): row is NumericEquation => row !== null);
@@ -42,6 +43,8 @@ export function determinedByBounds(
     for (const [v] of row.terms) rowsOf[v]?.push(index);
   });
 
+  const low = (v: number, c: number): number => (c > 0 ? c * (lower[v] ?? 0) : c * (upper[v] ?? 0));
+  const high = (v: number, c: number): number => (c > 0 ? c * (upper[v] ?? 0) : c * (lower[v] ?? 0));
   const queued = new Set(rows.keys());
   const queue = [...rows.keys()];
   let steps = 0;
@@ -57,8 +60,6 @@ export function determinedByBounds(
     let greatest = 0;
     let unboundedBelow = 0;
     let unboundedAbove = 0;
-    const low = (v: number, c: number): number => (c > 0 ? c * (lower[v] ?? 0) : c * (upper[v] ?? 0));
-    const high = (v: number, c: number): number => (c > 0 ? c * (upper[v] ?? 0) : c * (lower[v] ?? 0));
     for (const [v, c] of row.terms) {
       const l = low(v, c);
       const h = high(v, c);
@@ -107,5 +108,5 @@ export function determinedByBounds(
 
   const fixed = new Map<number, number>();
   for (let v = 0; v < count; v++) if (lower[v] === upper[v]) fixed.set(v, lower[v] ?? 0);
-  return fixed;
+  return { fixed, lower };
 }

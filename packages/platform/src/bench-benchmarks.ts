@@ -5,11 +5,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueDevToken } from '@wales-lac/caller';
+import { dropDatabases } from '@wales-lac/db';
 import { platformConfigFromEnv } from './config.ts';
 import { startPlatform } from './platform.ts';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-bench-benchmarks-'));
-const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', SEED_SCALE: '1', DATABASE_PREFIX: `benchb${Date.now().toString(36)}`, EMBEDDED_POSTGRES_PORT: '55872', BENCHMARK_REFRESH_MINUTES: '0' };
+const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: '0', SEED_SCALE: '1', DATABASE_PREFIX: `benchb${Date.now().toString(36)}`, EMBEDDED_POSTGRES_PORT: '55872', BENCHMARK_REFRESH_MINUTES: '0' };
 const platform = await startPlatform(platformConfigFromEnv(env));
 try {
   const token = await issueDevToken(platform.devIdentity.privateKey, { sub: 'bench', role: 'national-analyst' });
@@ -30,9 +31,7 @@ try {
   console.log(`| full report, again | ${(warm.ms / 1000).toFixed(2)} s | built once per refresh, then served |`);
 } finally {
   await platform.stop();
-  if (env.DATABASE_URL) {
-    const { dropDatabases } = await import('@wales-lac/db');
-    await dropDatabases(env.DATABASE_URL, platform.databases.topology);
-  }
+  const serverUrl = env['DATABASE_URL'];
+  if (serverUrl) await dropDatabases(serverUrl, platform.databases.topology);
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, issueDevToken } from '@wales-lac/caller';
+import { dropDatabases } from '@wales-lac/db';
 import { createGateway, loadSupergraph } from '@wales-lac/gateway';
 import { platformConfigFromEnv } from './config.ts';
 import { startPlatform } from './platform.ts';
@@ -21,7 +22,7 @@ const QUERIES = {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-bench-shield-'));
-const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_PREFIX: `bench${Date.now().toString(36)}`, EMBEDDED_POSTGRES_PORT: '55871', BENCHMARK_REFRESH_MINUTES: '0' };
+const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_PREFIX: `bench${Date.now().toString(36)}`, EMBEDDED_POSTGRES_PORT: '55871', BENCHMARK_REFRESH_MINUTES: '0' };
 const platform = await startPlatform(platformConfigFromEnv(env));
 const unshielded = await createGateway({
   supergraphSdl: loadSupergraph(),
@@ -56,9 +57,7 @@ try {
 } finally {
   await unshielded.stop();
   await platform.stop();
-  if (env.DATABASE_URL) {
-    const { dropDatabases } = await import('@wales-lac/db');
-    await dropDatabases(env.DATABASE_URL, platform.databases.topology);
-  }
+  const serverUrl = env['DATABASE_URL'];
+  if (serverUrl) await dropDatabases(serverUrl, platform.databases.topology);
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -13,9 +13,21 @@ export interface StoredReport {
 
 export function createReportStore(db: NationalDatabase, today: () => string) {
   let cached: StoredReport | null = null;
+  // Disclosure control over the whole report takes seconds at Welsh scale: build it once per refresh,
+  // and let concurrent requests share one build.
+  let building: { refreshId: number | null; report: Promise<StoredReport> } | null = null;
   return async function currentReport(): Promise<StoredReport> {
     const refresh = await latestFinishedRefresh(db);
-    if (cached && cached.refreshId === (refresh?.id ?? null)) return cached;
+    const refreshId = refresh?.id ?? null;
+    if (cached && cached.refreshId === refreshId) return cached;
+    if (building?.refreshId !== refreshId) {
+      building = { refreshId, report: build(refresh) };
+      building.report.catch(() => (building = null));
+    }
+    return building.report;
+  };
+
+  async function build(refresh: Awaited<ReturnType<typeof latestFinishedRefresh>>): Promise<StoredReport> {
     const [snapshots, regionOf] = await Promise.all([latestSnapshots(db), regionsOfAuthorities(db, today())]);
     const counts = await countsOfSnapshots(db, snapshots.map((s) => s.snapshotId));
     const authorityOfSnapshot = new Map(snapshots.map((s) => [s.snapshotId, s.authorityCode]));
@@ -33,5 +45,5 @@ export function createReportStore(db: NationalDatabase, today: () => string) {
       regionOf,
     };
     return cached;
-  };
+  }
 }

@@ -1,9 +1,10 @@
 // The full benchmark report: each measure at authority, region and Wales level, with numerator,
 // denominator, rate, 95% Wilson interval, comparisons, snapshot dates, and disclosure control applied
 // to everything published at once (so no suppressed figure can be worked out from the others).
-import { MARKERS, suppress, wilsonInterval, type AdditiveRelation, type PublishedCount } from '@wales-lac/disclosure';
+import { MARKERS, wilsonInterval } from '@wales-lac/disclosure';
 import { WALES_CODE } from '@wales-lac/wales';
-import { DIMENSIONS, MEASURES, type MeasureDefinition } from './measures.ts';
+import { DIMENSIONS, MEASURES } from './measures.ts';
+import { cellId, suppressMeasure, type Part } from './suppression.ts';
 
 export type Level = 'authority' | 'region' | 'wales';
 export type Comparison = 'higher' | 'lower' | 'similar' | 'not-comparable';
@@ -51,30 +52,6 @@ function geographies(regionOf: ReadonlyMap<string, string>): Geography[] {
   ];
 }
 
-const cellId = (measure: string, geo: string, dimension: string, category: string, part: 'n' | 'd') => `${measure}|${geo}|${dimension}|${category}|${part}`;
-
-/** The additive relations of one measure: region = Σ authorities, Wales = Σ regions, total = Σ categories. */
-function relationsOf(measure: MeasureDefinition, geos: readonly Geography[]): AdditiveRelation[] {
-  const parts: ('n' | 'd')[] = measure.kind === 'rate' ? ['n', 'd'] : ['n'];
-  const relations: AdditiveRelation[] = [];
-  const regions = geos.filter((g) => g.level === 'region');
-  for (const part of parts) {
-    for (const [dimension, categories] of Object.entries(DIMENSIONS)) {
-      for (const category of categories) {
-        for (const region of regions) {
-          relations.push({ total: cellId(measure.id, region.code, dimension, category, part), parts: region.members.map((a) => cellId(measure.id, a, dimension, category, part)) });
-        }
-        relations.push({ total: cellId(measure.id, WALES_CODE, dimension, category, part), parts: regions.map((r) => cellId(measure.id, r.code, dimension, category, part)) });
-      }
-      if (dimension === 'all') continue;
-      for (const geo of geos) {
-        relations.push({ total: cellId(measure.id, geo.code, 'all', 'all', part), parts: categories.map((c) => cellId(measure.id, geo.code, dimension, c, part)) });
-      }
-    }
-  }
-  return relations;
-}
-
 function compare(a: { lower: number | null; upper: number | null }, b: { lower: number | null; upper: number | null }): Comparison {
   if (a.lower === null || a.upper === null || b.lower === null || b.upper === null) return 'not-comparable';
   if (a.lower > b.upper) return 'higher';
@@ -96,24 +73,20 @@ export function buildReport(input: ReportInput): Figure[] {
       for (const geo of geos) figures.push(notAvailable(measure.id, geo));
       continue;
     }
-    const parts: ('n' | 'd')[] = measure.kind === 'rate' ? ['n', 'd'] : ['n'];
-    const counts: PublishedCount[] = [];
-    const links: string[][] = [];
+    const parts: Part[] = measure.kind === 'rate' ? ['n', 'd'] : ['n'];
+    const values = new Map<string, number>();
     for (const geo of geos) {
       for (const [dimension, categories] of Object.entries(DIMENSIONS)) {
         for (const category of categories) {
-          const ids = parts.map((p) => cellId(measure.id, geo.code, dimension, category, p));
-          ids.forEach((id, i) => {
-            const part = parts[i] ?? 'n';
+          for (const part of parts) {
             const value = geo.members.reduce((sum, a) => sum + (raw.get(cellId(measure.id, a, dimension, category, part)) ?? 0), 0);
-            counts.push({ id, value });
-          });
-          if (ids.length > 1) links.push(ids);
+            values.set(cellId(measure.id, geo.code, dimension, category, part), value);
+          }
         }
       }
     }
-    const values = new Map(counts.map((c) => [c.id, c.value]));
-    const result = suppress(counts, relationsOf(measure, geos), { links });
+    const hidden = suppressMeasure(measure.id, parts, geos, values);
+    const result = { isSuppressed: (id: string) => hidden.has(id) };
     const intervals = new Map<string, { lower: number | null; upper: number | null }>();
     const pending: { geo: Geography; dimension: string; category: string; figure: Omit<Figure, 'comparedWithWales' | 'comparedWithRegion'> }[] = [];
     for (const geo of geos) {

@@ -32,7 +32,7 @@ function checkArgs(args: BenchmarksArgs): void {
   }
 }
 
-const MARKER_BY_CODE = new Map(Object.values(MARKERS).map((m) => [m.code, m]));
+const MARKER_BY_CODE = new Map<string, (typeof MARKERS)[keyof typeof MARKERS]>(Object.values(MARKERS).map((m) => [m.code, m]));
 
 export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
   Query: {

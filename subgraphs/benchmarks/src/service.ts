@@ -42,7 +42,12 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
   const db = config.database.db;
   const today = config.today ?? (() => new Date().toISOString().slice(0, 10));
   const report = createReportStore(db, today);
-  const refresh = (requestedBy: string) => refreshBenchmarks(db, config.anonymisedReaders, requestedBy, config.collectTimeoutMs ?? 10_000);
+  const refresh = async (requestedBy: string) => {
+    const outcome = await refreshBenchmarks(db, config.anonymisedReaders, requestedBy, config.collectTimeoutMs ?? 10_000);
+    // Start building the new report now, so the next question does not wait for disclosure control.
+    void report().catch(() => undefined);
+    return outcome;
+  };
   const apollo = new ApolloServer<BenchmarksContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> }),
     includeStacktraceInErrorResponses: false,
@@ -63,6 +68,7 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
     },
   });
   if ((await latestSnapshots(db)).length === 0) await refresh('first start');
+  else void report().catch(() => undefined);
   const timer = config.refreshEveryMs ? setInterval(() => void refresh('schedule').catch(() => undefined), config.refreshEveryMs) : null;
   timer?.unref();
   return {

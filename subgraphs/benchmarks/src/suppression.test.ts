@@ -1,0 +1,85 @@
+// The attacker test on the report's real shape: 22 authorities in 4 regions and Wales, every split of a
+// measure sharing its totals. After suppression nothing hidden can be worked out from what is published
+// (by the full attack, forced zeros included), and nothing published rests on fewer than 5.
+import { describe, expect, it } from 'vitest';
+import { recoverableCells } from '@wales-lac/disclosure';
+import { AUTHORITY_FACTS, WALES_CODE } from '@wales-lac/wales';
+import { DIMENSIONS } from './measures.ts';
+import { cellId, suppressMeasure, type GeographyCells, type Part } from './suppression.ts';
+
+function geographies(): GeographyCells[] {
+  const regions = [...new Set(AUTHORITY_FACTS.map((a) => a.regionCode))];
+  return [
+    ...AUTHORITY_FACTS.map((a) => ({ code: a.code, level: 'authority' as const, members: [a.code] })),
+    ...regions.map((r) => ({ code: r, level: 'region' as const, members: AUTHORITY_FACTS.filter((a) => a.regionCode === r).map((a) => a.code) })),
+    { code: WALES_CODE, level: 'wales' as const, members: AUTHORITY_FACTS.map((a) => a.code) },
+  ];
+}
+
+/** Random small cohorts split every way, summed up the hierarchy: an additive table like a refresh gives. */
+function randomValues(seed: number, parts: readonly Part[]): Map<string, number> {
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const values = new Map<string, number>();
+  const geos = geographies();
+  for (const authority of AUTHORITY_FACTS) {
+    const denominator = 3 + Math.floor(random() * 60);
+    const totals: Record<Part, number> = { d: denominator, n: Math.floor(denominator * random()) };
+    for (const part of parts) {
+      values.set(cellId('m', authority.code, 'all', 'all', part), totals[part]);
+      for (const [dimension, categories] of Object.entries(DIMENSIONS)) {
+        if (dimension === 'all') continue;
+        let left = totals[part];
+        categories.forEach((category, i) => {
+          const share = i === categories.length - 1 ? left : Math.floor(left * random() * 0.7);
+          left -= share;
+          values.set(cellId('m', authority.code, dimension, category, part), share);
+        });
+      }
+    }
+  }
+  for (const geo of geos.filter((g) => g.level !== 'authority')) {
+    for (const [dimension, categories] of Object.entries(DIMENSIONS)) {
+      for (const category of categories) {
+        for (const part of parts) {
+          const sum = geo.members.reduce((s, a) => s + (values.get(cellId('m', a, dimension, category, part)) ?? 0), 0);
+          values.set(cellId('m', geo.code, dimension, category, part), sum);
+        }
+      }
+    }
+  }
+  return values;
+}
+
+function relations(parts: readonly Part[]) {
+  const geos = geographies();
+  const regions = geos.filter((g) => g.level === 'region');
+  const all = [];
+  for (const part of parts) {
+    for (const [dimension, categories] of Object.entries(DIMENSIONS)) {
+      for (const category of categories) {
+        for (const r of regions) all.push({ total: cellId('m', r.code, dimension, category, part), parts: r.members.map((a) => cellId('m', a, dimension, category, part)) });
+        all.push({ total: cellId('m', WALES_CODE, dimension, category, part), parts: regions.map((r) => cellId('m', r.code, dimension, category, part)) });
+      }
+      if (dimension === 'all') continue;
+      for (const g of geos) all.push({ total: cellId('m', g.code, 'all', 'all', part), parts: categories.map((c) => cellId('m', g.code, dimension, c, part)) });
+    }
+  }
+  return all;
+}
+
+describe('suppression of a whole measure', () => {
+  it.each([
+    [1, ['n'] as Part[]],
+    [2, ['n', 'd'] as Part[]],
+  ])('seed %d (%j): nothing hidden is recoverable and nothing published is below 5', (seed, parts) => {
+    const values = randomValues(seed, parts);
+    const hidden = suppressMeasure('m', parts, geographies(), values);
+    const published = new Map([...values].filter(([id]) => !hidden.has(id)));
+    for (const value of published.values()) expect(value).toBeGreaterThanOrEqual(5);
+    expect(recoverableCells(published, [...hidden], relations(parts))).toEqual([]);
+    if (parts.length === 2) {
+      for (const id of hidden) expect(hidden.has(id.endsWith('|n') ? `${id.slice(0, -1)}d` : `${id.slice(0, -1)}n`)).toBe(true);
+    }
+  }, 60_000);
+});

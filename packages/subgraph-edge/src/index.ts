@@ -42,3 +42,6 @@ export function subgraphErrorFormatter(service: string, log: (line: string) => v
 export function enumValuesOf(codes: readonly string[]): Record<string, string> {
   return Object.fromEntries(codes.map((code) => [code.toUpperCase().replaceAll('-', '_'), code]));
 }
+
+export { createSubgraphServer, serveSubgraph } from './server.ts';
+export type { SubgraphService } from './server.ts';

@@ -1,15 +1,12 @@
 // Builds one authority's subgraph service. The same code runs for each of the 22 authorities,
 // each with its own configuration, database pool and HTTP server.
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { ASSERTION_HEADER, createAssertionVerifier, type Caller } from '@wales-lac/caller';
 import type { AuthorityDatabase, Connection } from '@wales-lac/db';
-import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
-import { subgraphErrorFormatter, authenticatedContext } from '@wales-lac/subgraph-edge';
+import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';
 import { applyMiddleware } from 'graphql-middleware';
 import { LEARNER_DATA, allow, permissionsMiddleware } from '@wales-lac/policy';
 import { createAccessLoader } from './access.ts';
@@ -33,11 +30,8 @@ export interface AuthoritySubgraphConfig {
   readonly today?: () => string;
 }
 
-export interface AuthoritySubgraph {
+export interface AuthoritySubgraph extends SubgraphService {
   readonly authorityCode: string;
-  readonly http: GraphQLHttpServer;
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
-  stop(): Promise<void>;
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
@@ -70,43 +64,20 @@ function operationNameOf(rawBody: string): string | null {
 export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): Promise<AuthoritySubgraph> {
   const { authorityCode, database } = config;
   const today = config.today ?? isoToday;
-  const apollo = new ApolloServer<AuthorityContext>({
-    schema: enforcedSchema(),
-    includeStacktraceInErrorResponses: false,
-    // The process that hosts the service decides when to stop; tracing is the gateway's business.
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin(database.db)],
-    formatError: subgraphErrorFormatter(`authority ${authorityCode}`),
-  });
-  await apollo.start();
+  const apollo = await createSubgraphServer<AuthorityContext>(enforcedSchema(), `authority ${authorityCode}`, [auditPlugin(database.db)]);
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
-  const http = createGraphQLHttpServer<AuthorityContext>({
-    apollo,
-    context: authenticatedContext(verifyAssertion, (caller: Caller, request) => {
-      const day = today();
-      const loaders = createAuthorityLoaders(database.db, caller, authorityCode);
-      return {
-        caller,
-        authorityCode,
-        today: day,
-        db: database.db,
-        loaders,
-        access: createAccessLoader(caller, authorityCode, day, loaders),
-        audit: new AccessAudit(caller, operationNameOf(request.rawBody)),
-      };
-    }),
-    health: async () => {
-      await database.sql`select 1`;
-      return { ok: true, detail: { authority: authorityCode } };
-    },
+  const context = authenticatedContext(verifyAssertion, (caller: Caller, request): AuthorityContext => {
+    const day = today();
+    const loaders = createAuthorityLoaders(database.db, caller, authorityCode);
+    return {
+      caller,
+      authorityCode,
+      today: day,
+      db: database.db,
+      loaders,
+      access: createAccessLoader(caller, authorityCode, day, loaders),
+      audit: new AccessAudit(caller, operationNameOf(request.rawBody)),
+    };
   });
-  return {
-    authorityCode,
-    http,
-    listen: (port, host) => http.listen(port, host),
-    stop: async () => {
-      await http.close();
-      await apollo.stop();
-    },
-  };
+  return { authorityCode, ...serveSubgraph(apollo, context, () => database.sql`select 1`) };
 }

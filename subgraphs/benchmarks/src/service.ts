@@ -1,16 +1,13 @@
 // Builds the national benchmarks service: it reads only the authorities' anonymised views (through the
 // anonymised reader role), keeps dated snapshots, and serves figures under disclosure control.
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { createAssertionVerifier } from '@wales-lac/caller';
 import type { Connection, NationalDatabase } from '@wales-lac/db';
-import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
-import { authenticatedContext, subgraphErrorFormatter } from '@wales-lac/subgraph-edge';
+import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';
 import { displayLanguageFrom } from '@wales-lac/wales';
 import type { BenchmarksContext } from './context.ts';
 import { latestSnapshots } from './data/snapshots.ts';
@@ -31,11 +28,8 @@ export interface BenchmarksSubgraphConfig {
   readonly today?: () => string;
 }
 
-export interface BenchmarksSubgraph {
-  readonly http: GraphQLHttpServer;
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+export interface BenchmarksSubgraph extends SubgraphService {
   refresh(requestedBy: string): Promise<RefreshOutcome>;
-  stop(): Promise<void>;
 }
 
 export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig): Promise<BenchmarksSubgraph> {
@@ -48,37 +42,23 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
     void report().catch(() => undefined);
     return outcome;
   };
-  const apollo = new ApolloServer<BenchmarksContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> }),
-    includeStacktraceInErrorResponses: false,
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: subgraphErrorFormatter('benchmarks'),
+  const schema = buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  const apollo = await createSubgraphServer<BenchmarksContext>(schema, 'benchmarks');
+  const context = authenticatedContext(createAssertionVerifier(config.gatewayPublicKey, 'benchmarks'), (caller, request): BenchmarksContext => {
+    const header = request.headers['accept-language'];
+    return { caller, language: displayLanguageFrom(Array.isArray(header) ? header[0] : header), report, refresh };
   });
-  await apollo.start();
-  const http = createGraphQLHttpServer<BenchmarksContext>({
-    apollo,
-    context: authenticatedContext(createAssertionVerifier(config.gatewayPublicKey, 'benchmarks'), (caller, request) => {
-      const header = request.headers['accept-language'];
-      return { caller, language: displayLanguageFrom(Array.isArray(header) ? header[0] : header), report, refresh };
-    }),
-    health: async () => {
-      await config.database.sql`select 1`;
-      return { ok: true };
-    },
-  });
+  const service = serveSubgraph(apollo, context, () => config.database.sql`select 1`);
   if ((await latestSnapshots(db)).length === 0) await refresh('first start');
   else void report().catch(() => undefined);
   const timer = config.refreshEveryMs ? setInterval(() => void refresh('schedule').catch(() => undefined), config.refreshEveryMs) : null;
   timer?.unref();
   return {
-    http,
+    ...service,
     refresh,
-    listen: (port, host) => http.listen(port, host),
     stop: async () => {
       if (timer) clearInterval(timer);
-      await http.close();
-      await apollo.stop();
+      await service.stop();
     },
   };
 }

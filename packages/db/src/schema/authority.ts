@@ -1,6 +1,7 @@
 // The schema of one authority's database. Each local authority owns one such database.
 // Enumerations are text with CHECK constraints so codes can grow without a type migration.
 import { sql } from 'drizzle-orm';
+import { inList } from './checks.ts';
 import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -17,8 +18,6 @@ export const STAFF_ROLES = ['education-lead', 'social-worker', 'designated-teach
 export const AUDIT_ACTIONS = ['read', 'write'] as const;
 export const AUDIT_DECISIONS = ['allowed', 'denied'] as const;
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 /** A child or young person whose corporate parent is this authority. */
 export const learners = pgTable(

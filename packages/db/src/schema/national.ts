@@ -1,12 +1,11 @@
 // The national database: reference data owned nationally (authorities, regions, schools).
 import { sql } from 'drizzle-orm';
+import { inList } from './checks.ts';
 import { bigint, bigserial, check, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const SCHOOL_PHASES = ['nursery', 'primary', 'middle', 'secondary', 'special', 'pru'] as const;
 export const TEACHING_MEDIA = ['english', 'welsh', 'bilingual', 'dual-stream'] as const;
 
-const inList = (column: string, values: readonly string[]) =>
-  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 /** A regional education consortium. */
 export const regions = pgTable('regions', {

@@ -61,7 +61,7 @@ describe('the national report', () => {
       expect(f.rate).toBeCloseTo((f.numerator ?? 0) / (f.denominator ?? 1), 10);
     }
     expect(figures.some((f) => f.marker === '[c]' && f.numerator === null)).toBe(true);
-    expect(figures.filter((f) => f.measure === 'attendance').every((f) => f.marker === '[x]')).toBe(true);
+    expect(figures.filter((f) => f.measure === 'exclusions').every((f) => f.marker === '[x]')).toBe(true);
   });
 
   it('never publishes a count below 5, and says what a marker means in Welsh', async () => {

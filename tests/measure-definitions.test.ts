@@ -65,6 +65,16 @@ beforeAll(async () => {
       ('${HOME}:T2', '${HOME}:P2', 'Join a club', 'learner', ${ago(20)}, 'not-met'),
       ('${HOME}:T3', '${HOME}:P3', 'Attend maths support', 'designated-teacher', ${ago(40)}, 'in-progress'),
       ('${HOME}:T4', '${HOME}:P3', 'Sit mock exams', 'designated-teacher', current_date + 40, 'not-started');
+    -- Attendance: Ann 10 days, one of them off ill (2 sessions missed of 20: 10%, persistently absent);
+    -- Ben 10 days all present but one afternoon late ('L' counts as present) and one 'X' day (not counted);
+    -- an attendance day older than a year does not count.
+    insert into attendance_days (learner_id, date, school_id, am, pm)
+      select '${HOME}:L000001', current_date - g, '6802001', case when g = 3 then 'I' else '/' end, case when g = 3 then 'I' else '\\' end
+        from generate_series(1, 10) g;
+    insert into attendance_days (learner_id, date, school_id, am, pm)
+      select '${HOME}:L000002', current_date - g, '6814001', case when g = 5 then 'X' else '/' end, case when g = 5 then 'X' when g = 2 then 'L' else '\\' end
+        from generate_series(1, 10) g;
+    insert into attendance_days (learner_id, date, school_id, am, pm) values ('${HOME}:L000002', current_date - 400, '6814001', 'O', 'O');
   `);
 });
 
@@ -108,6 +118,11 @@ describe('measure definitions on a hand-made authority', () => {
     // Targets due in the last 12 months: Ann's two (one met) and Ben's one (in progress); Ben's future one is not due.
     ['targets-met', 'all', 'all', 1, 3],
     ['targets-met', 'gender', 'female', 1, 2],
+    // Sessions in the last 365 days: Ann 18 of 20, Ben 18 of 18 (his 'X' day is not a possible session).
+    ['attendance', 'all', 'all', 36, 38],
+    ['attendance', 'gender', 'male', 18, 18],
+    // Ann missed 2 of 20 possible sessions: exactly 10%, persistently absent; Ben missed none.
+    ['persistent-absence', 'all', 'all', 1, 2],
   ] as const)('%s by %s = %s is %d over %s', async (measure, dimension, category, numerator, denominator) => {
     expect(await figure(measure, dimension, category)).toEqual([numerator, denominator]);
   });
@@ -115,6 +130,6 @@ describe('measure definitions on a hand-made authority', () => {
   it('exposes no identity: the view has only measure, dimension, category and counts', async () => {
     const columns = await scratch.sql<{ column_name: string }[]>`
       select column_name from information_schema.columns where table_schema = 'anonymised' and table_name = 'measure_counts' order by ordinal_position`;
-    expect(columns.map((c) => c.column_name)).toEqual(['measure', 'dimension', 'category', 'numerator', 'denominator']);
+    expect(columns.map((c) => c.column_name)).toEqual(['measure', 'dimension', 'category', 'numerator', 'denominator', 'children']);
   });
 });

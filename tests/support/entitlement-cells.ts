@@ -39,6 +39,7 @@ export const PROBES: readonly { readonly fieldClass: FieldClass; readonly field:
   { fieldClass: 'identity', field: 'legalGivenName', selection: 'legalGivenName' },
   { fieldClass: 'identity', field: 'upn', selection: 'upn' },
   { fieldClass: 'education', field: 'currentSchool', selection: 'currentSchool { id }' },
+  { fieldClass: 'education', field: 'attendance', selection: 'attendance { possibleSessions attendedSessions rate persistentlyAbsent }' },
   { fieldClass: 'pep', field: 'currentPep', selection: 'currentPep { status version targets { description } }' },
   { fieldClass: 'care', field: 'currentPlacement', selection: 'currentPlacement { type }' },
   { fieldClass: 'care', field: 'careStatus', selection: 'careStatus' },

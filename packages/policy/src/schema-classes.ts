@@ -33,6 +33,7 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
       currentPep: 'pep',
       peps: 'pep',
       contacts: 'contacts',
+      attendance: 'education',
     },
   },
   PersonalEducationPlan: {
@@ -57,7 +58,7 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
  * Types whose values are only reachable through a classified field of a learner-data type: the
  * parent field's rule covers them (Placement only through Learner.currentPlacement/placements, ...).
  */
-export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = ['Placement', 'Enrolment', 'PepTarget', 'Contact', 'Access', 'AccessEntry'];
+export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = ['Placement', 'Enrolment', 'PepTarget', 'Contact', 'Access', 'AccessEntry', 'AttendanceSummary'];
 
 /** Types that hold no personal data about a child. */
 export const NOT_PERSONAL: readonly string[] = [

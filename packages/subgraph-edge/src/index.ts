@@ -29,7 +29,8 @@ const KNOWN_CODES = new Set(Object.keys(ERROR_CODES));
 export function subgraphErrorFormatter(service: string, log: (line: string) => void = console.error) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+    // INTERNAL_SERVER_ERROR is what Apollo gives any unexpected throw: its message may hold SQL and data.
+    if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

@@ -1,6 +1,7 @@
 // Deterministic synthetic data for all of Wales: every child is generated against the whole
 // country at once, so a Cardiff child placed in Newport attends a Newport school.
 import { AUTHORITY_FACTS, learnerId, type AuthorityFact } from '@wales-lac/wales';
+import { attendanceCalendar, planAttendance } from './attendance.ts';
 import { ensureCrossBorderEverywhere } from './cross-border.ts';
 import { makeCareHistory } from './care.ts';
 import { firstSeptemberAtAge, parseIsoDate, schoolYearAgeOn, yearOf, type Day } from './days.ts';
@@ -59,7 +60,12 @@ export function generateWales(options: GenerateWalesOptions): WalesDataset {
   }
 
   const authorities = new Map<string, AuthorityDataset>();
-  for (const [code, list] of children) authorities.set(code, authorityDataset(code, list));
+  const calendar = attendanceCalendar(asOf);
+  for (const [code, list] of children) {
+    // Its own stream per authority, so attendance never changes the rest of the data.
+    const attendance = planAttendance(streamFor(seed, `attendance:${code}`), list, asOf, calendar);
+    authorities.set(code, authorityDataset(code, list, attendance));
+  }
   return {
     national: { regions: regionRows(), authorities: authorityRows(), regionMemberships: regionMembershipRows(), schools },
     authorities,

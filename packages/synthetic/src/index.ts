@@ -1,6 +1,8 @@
 // Deterministic synthetic data for the 22 Welsh authorities, and loaders for the databases.
 export { generateWales, learnerCount, DEFAULT_SEED } from './generate.ts';
-export { seedNationalDatabase, seedAuthorityDatabase, SEED_CHUNK_SIZE } from './seed.ts';
+export { seedNationalDatabase, seedAuthorityDatabase, seedAttendance, SEED_CHUNK_SIZE } from './seed.ts';
+export type { SqlClient } from './seed.ts';
+export { ATTENDANCE_WINDOW_DAYS } from './attendance.ts';
 export { walesSummary } from './summary.ts';
 export type { AuthoritySummary } from './summary.ts';
 export {
@@ -35,4 +37,5 @@ export type {
   PepRow,
   PepTargetRow,
   StaffAllocationRow,
+  AttendanceDayRow,
 } from './types.ts';

@@ -2,15 +2,28 @@
 import { pepId } from '@wales-lac/wales';
 import { isoDate, type Day } from './days.ts';
 import type { ChildPlan } from './plan.ts';
-import type { AuthorityDataset } from './types.ts';
+import type { AttendanceDayRow, AuthorityDataset } from './types.ts';
 
 const serialId = (authorityCode: string, kind: string, serial: number) =>
   `${authorityCode}:${kind}${String(serial).padStart(6, '0')}`;
 
 const isoOrNull = (day: Day | null) => (day === null ? null : isoDate(day));
 
-export function authorityDataset(authorityCode: string, children: readonly ChildPlan[]): AuthorityDataset {
-  const data: AuthorityDataset = { learners: [], careEpisodes: [], placements: [], enrolments: [], peps: [], pepTargets: [], staffAllocations: [] };
+export function authorityDataset(
+  authorityCode: string,
+  children: readonly ChildPlan[],
+  attendanceDays: AttendanceDayRow[] = [],
+): AuthorityDataset {
+  const data: AuthorityDataset = {
+    learners: [],
+    careEpisodes: [],
+    placements: [],
+    enrolments: [],
+    peps: [],
+    pepTargets: [],
+    staffAllocations: [],
+    attendanceDays,
+  };
   for (const child of children) {
     data.learners.push({
       id: child.id,

@@ -13,6 +13,7 @@ export type EnrolmentRow = typeof authoritySchema.enrolments.$inferInsert;
 export type PepRow = typeof authoritySchema.peps.$inferInsert;
 export type PepTargetRow = typeof authoritySchema.pepTargets.$inferInsert;
 export type StaffAllocationRow = typeof authoritySchema.staffAllocations.$inferInsert;
+export type AttendanceDayRow = typeof authoritySchema.attendanceDays.$inferInsert;
 
 /** National reference data: the contents of the national database. */
 export interface NationalDataset {
@@ -31,6 +32,11 @@ export interface AuthorityDataset {
   readonly peps: PepRow[];
   readonly pepTargets: PepTargetRow[];
   readonly staffAllocations: StaffAllocationRow[];
+  /**
+   * Session marks for every school day of the 365 days ending at asOf on which a child of
+   * compulsory school age was enrolled. Not loaded by seedAuthorityDatabase: use seedAttendance.
+   */
+  readonly attendanceDays: AttendanceDayRow[];
 }
 
 export interface WalesDataset {

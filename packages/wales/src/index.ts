@@ -6,3 +6,7 @@ export { learnerId, pepId, parseRecordId, owningAuthority } from './ids.ts';
 export type { ParsedRecordId, RecordKind } from './ids.ts';
 export { displayLanguageFrom } from './language.ts';
 export type { DisplayLanguage } from './language.ts';
+export { ATTENDANCE_MARKS, ATTENDED_MARKS, POSSIBLE_MARKS, PERSISTENT_ABSENCE_SHARE } from './attendance.ts';
+export type { MarkCategory } from './attendance.ts';
+export { schoolDays, isSchoolDay, schoolYearOf, typicalHolidays } from './school-calendar.ts';
+export type { Holiday } from './school-calendar.ts';

@@ -8,6 +8,7 @@ import { isAuthorityCode, owningAuthority } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { pageOfLearners, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
+import { attendanceSummary } from './attendance.ts';
 import { recordTargetProgressChange, type RecordTargetProgressInput } from './target-progress.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepReviewState } from './records.ts';
@@ -109,6 +110,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     contacts: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) =>
       (await ctx.loaders.allocations.load(learner.id)).filter((a) => isCurrent(a, ctx.today)),
     viewerAccess: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => learnerAccess(learner.id, ctx),
+    attendance: (learner: LearnerRow, args: { from?: string | null; to?: string | null }, ctx: AuthorityContext) => attendanceSummary(learner.id, args, ctx),
   },
   Placement: {
     type: (p: PlacementRow) => p.placementType,

@@ -20,8 +20,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
   { id: 'pep-timely', kind: 'rate', nameEn: 'PEP on time', nameCy: 'CAP mewn pryd', definition: 'share of PEPs started in the last 12 months completed within 20 school days', available: true },
   { id: 'pep-reviewed', kind: 'rate', nameEn: 'PEP reviewed', nameCy: 'CAP wedi’i adolygu', definition: 'share of agreed PEPs reviewed within the last school term', available: true },
   { id: 'targets-met', kind: 'rate', nameEn: 'Progress against PEP targets', nameCy: 'Cynnydd yn erbyn targedau CAP', definition: 'share of PEP targets due in the last 12 months that were met', available: true },
-  { id: 'attendance', kind: 'rate', nameEn: 'Attendance', nameCy: 'Presenoldeb', definition: 'sessions attended / possible sessions, compulsory school age', available: false },
-  { id: 'persistent-absence', kind: 'rate', nameEn: 'Persistent absence', nameCy: 'Absenoldeb parhaus', definition: 'share of pupils missing 10% or more of possible sessions', available: false },
+  { id: 'attendance', kind: 'rate', nameEn: 'Attendance', nameCy: 'Presenoldeb', definition: 'sessions attended / possible sessions over the last 12 months, pupils on a roll', available: true },
+  { id: 'persistent-absence', kind: 'rate', nameEn: 'Persistent absence', nameCy: 'Absenoldeb parhaus', definition: 'share of pupils missing 10% or more of possible sessions over the last 12 months', available: true },
   { id: 'exclusions', kind: 'rate', nameEn: 'Fixed-term exclusions', nameCy: 'Gwaharddiadau cyfnod penodol', definition: 'exclusions per 100 pupils', available: false },
   { id: 'sdq-concern', kind: 'rate', nameEn: 'Well-being concern', nameCy: 'Pryder am les', definition: 'share whose latest SDQ total difficulties score is 17 or more', available: false },
 ];

@@ -30,7 +30,15 @@ export interface Figure {
 export interface ReportInput {
   /** Latest snapshot per authority (absent: never collected). */
   readonly snapshots: ReadonlyMap<string, { readonly takenAt: Date; readonly stale: boolean }>;
-  readonly counts: readonly { readonly authorityCode: string; readonly measure: string; readonly dimension: string; readonly category: string; readonly numerator: number; readonly denominator: number | null }[];
+  readonly counts: readonly {
+    readonly authorityCode: string;
+    readonly measure: string;
+    readonly dimension: string;
+    readonly category: string;
+    readonly numerator: number;
+    readonly denominator: number | null;
+    readonly children: number | null;
+  }[];
   /** Region of every authority published. */
   readonly regionOf: ReadonlyMap<string, string>;
 }
@@ -65,6 +73,8 @@ export function buildReport(input: ReportInput): Figure[] {
   for (const row of input.counts) {
     raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'n'), row.numerator);
     if (row.denominator !== null) raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'd'), row.denominator);
+    // Snapshots from before the view said how many children a figure rests on: the denominator did.
+    raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'c'), row.children ?? row.denominator ?? row.numerator);
   }
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
   const figures: Figure[] = [];
@@ -73,7 +83,7 @@ export function buildReport(input: ReportInput): Figure[] {
       for (const geo of geos) figures.push(notAvailable(measure.id, geo));
       continue;
     }
-    const parts: Part[] = measure.kind === 'rate' ? ['n', 'd'] : ['n'];
+    const parts: Part[] = measure.kind === 'rate' ? ['n', 'd', 'c'] : ['n'];
     const values = new Map<string, number>();
     for (const geo of geos) {
       for (const [dimension, categories] of Object.entries(DIMENSIONS)) {

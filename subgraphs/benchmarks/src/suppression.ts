@@ -12,7 +12,8 @@ export interface GeographyCells {
   readonly members: readonly string[];
 }
 
-export type Part = 'n' | 'd';
+/** Numerator, denominator, and the children a figure rests on (linked: hidden together). */
+export type Part = 'n' | 'd' | 'c';
 export const cellId = (measure: string, geo: string, dimension: string, category: string, part: Part) => `${measure}|${geo}|${dimension}|${category}|${part}`;
 
 function hierarchy(measure: string, geos: readonly GeographyCells[], dimension: string, category: string, part: Part): AdditiveRelation[] {
@@ -43,7 +44,7 @@ function tableFor(measure: string, geos: readonly GeographyCells[], parts: reado
 /** The ids of one measure's cells to suppress, given every cell's value. */
 export function suppressMeasure(measure: string, parts: readonly Part[], geos: readonly GeographyCells[], values: ReadonlyMap<string, number>): ReadonlySet<string> {
   const countsOf = (ids: readonly string[]): PublishedCount[] => ids.map((id) => ({ id, value: values.get(id) ?? 0 }));
-  const linksOf = (ids: readonly string[]) => (parts.length === 2 ? ids.filter((id) => id.endsWith('|n')).map((n) => [n, `${n.slice(0, -1)}d`]) : []);
+  const linksOf = (ids: readonly string[]) => (parts.length > 1 ? ids.filter((id) => id.endsWith('|n')).map((n) => parts.map((p) => `${n.slice(0, -1)}${p}`)) : []);
   const totals = tableFor(measure, geos, parts, null);
   const hidden = new Set(suppress(countsOf(totals.ids), totals.relations, { links: linksOf(totals.ids) }).suppressed);
   const splits = Object.keys(DIMENSIONS).filter((d) => d !== 'all');

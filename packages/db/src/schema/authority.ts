@@ -2,7 +2,7 @@
 // Enumerations are text with CHECK constraints so codes can grow without a type migration.
 import { sql } from 'drizzle-orm';
 import { inList } from './checks.ts';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -196,3 +196,21 @@ export const appliedWrites = pgTable('applied_writes', {
   result: jsonb('result').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** One school day of a child's attendance: the morning and afternoon session marks (two sessions a day). */
+export const attendanceDays = pgTable(
+  'attendance_days',
+  {
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    schoolId: text('school_id').notNull(),
+    /** Session marks as in the Welsh register (see ATTENDANCE_MARKS in @wales-lac/wales). */
+    am: text('am').notNull(),
+    pm: text('pm').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.learnerId, t.date] }),
+    check('attendance_days_marks', sql`length(${t.am}) = 1 and length(${t.pm}) = 1`),
+  ],
+);

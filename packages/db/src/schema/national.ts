@@ -81,6 +81,8 @@ export const benchmarkCounts = pgTable(
     category: text('category').notNull(),
     numerator: bigint('numerator', { mode: 'number' }).notNull(),
     denominator: bigint('denominator', { mode: 'number' }),
+    /** How many children the figure rests on (PEPs, targets and sessions are not children). */
+    children: bigint('children', { mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.measure, t.dimension, t.category] })],
 );

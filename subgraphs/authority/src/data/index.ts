@@ -7,3 +7,4 @@ export { appendAuditRows, accessHistory } from './audit.ts';
 export type { AuditRow, NewAuditRow, HistoryQuery } from './audit.ts';
 export { targetWithPep, recordTargetProgress } from './writes.ts';
 export type { TargetProgressChange, WriteOutcome } from './writes.ts';
+export type { AttendanceCounts } from './attendance.ts';

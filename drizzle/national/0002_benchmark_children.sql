@@ -1,0 +1,1 @@
+ALTER TABLE "benchmark_counts" ADD COLUMN "children" bigint;

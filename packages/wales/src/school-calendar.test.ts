@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { isSchoolDay, schoolDays, schoolYearOf } from './school-calendar.ts';
+
+describe('the synthetic school calendar', () => {
+  it('has about 190 school days a year (380 sessions)', () => {
+    const days = schoolDays('2025-09-01', '2026-08-31');
+    expect(days.length).toBeGreaterThanOrEqual(185);
+    expect(days.length).toBeLessThanOrEqual(195);
+  });
+
+  it.each([
+    ['2025-11-24', true],
+    ['2025-11-22', false],
+    ['2025-12-25', false],
+    ['2026-08-10', false],
+    ['2025-10-28', false],
+  ])('%s is a school day: %s', (date, expected) => {
+    expect(isSchoolDay(date)).toBe(expected);
+  });
+
+  it('puts September to August in one school year', () => {
+    expect(schoolYearOf('2025-09-01')).toBe(2025);
+    expect(schoolYearOf('2026-07-31')).toBe(2025);
+  });
+});

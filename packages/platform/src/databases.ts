@@ -19,7 +19,7 @@ import {
   type DatabaseTopology,
   type NationalDatabase,
 } from '@wales-lac/db';
-import { generateWales, seedAuthorityDatabase, seedNationalDatabase } from '@wales-lac/synthetic';
+import { generateWales, seedAttendance, seedAuthorityDatabase, seedNationalDatabase } from '@wales-lac/synthetic';
 import { AUTHORITY_CODES, type DatabaseSource } from './config.ts';
 
 export interface PlatformDatabases {
@@ -110,7 +110,8 @@ async function seedIfEmpty(
     const connection = authorities.get(code);
     if (!dataset || !connection) continue;
     await seedAuthorityDatabase(connection.db, dataset);
+    await seedAttendance(connection.sql, dataset.attendanceDays);
     done += 1;
-    log(`seeded ${code} (${done}/${emptyAuthorities.length}): ${dataset.learners.length} learners`);
+    log(`seeded ${code} (${done}/${emptyAuthorities.length}): ${dataset.learners.length} learners, ${dataset.attendanceDays.length} days of attendance`);
   }
 }

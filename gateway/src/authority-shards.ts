@@ -217,6 +217,10 @@ function pageArguments(field: FieldNode, variables: Variables): { first: number 
   if (home !== undefined && home !== null && (typeof home !== 'string' || !isAuthorityCode(home))) {
     return badUserInput(`'${String(home)}' is not a Welsh authority GSS code`, 'homeAuthority', [key]);
   }
+  const below = argumentValue(field, 'attendanceBelow', variables);
+  if (below !== undefined && below !== null && !(typeof below === 'number' && below >= 0 && below <= 1)) {
+    return badUserInput('attendanceBelow is a share from 0 to 1, e.g. 0.9', 'attendanceBelow', [key]);
+  }
   return { first: first as number };
 }
 

@@ -15,6 +15,8 @@ export interface Connection<D> {
 export interface PoolOptions {
   /** Most connections this pool opens; each authority has its own pool. */
   readonly max?: number;
+  /** Called with every statement sent (for measuring statements per request). */
+  readonly onQuery?: (query: string) => void;
 }
 
 function openSql(url: string, options: PoolOptions): Sql {
@@ -24,6 +26,7 @@ function openSql(url: string, options: PoolOptions): Sql {
     // A restarted server drops idle connections; recycle them rather than fail a request.
     idle_timeout: 30,
     connect_timeout: 10,
+    ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery?.(query) } : {}),
   });
 }
 

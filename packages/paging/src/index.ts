@@ -14,7 +14,8 @@ export function decodeCursor(cursor: string): string | null {
   return text.startsWith(PREFIX) && text.length > PREFIX.length ? text.slice(PREFIX.length) : null;
 }
 
-export const MAX_PAGE_SIZE = 100;
+/** A caseload page can hold a whole authority's children (Cardiff has about 1,000). */
+export const MAX_PAGE_SIZE = 500;
 
 /** Why a page size is unacceptable, or null when it is fine. */
 export function pageSizeProblem(first: number): string | null {

@@ -37,6 +37,8 @@ export interface DatabaseOptions {
   readonly overrides: ReadonlyMap<string, string>;
   readonly seed: { readonly seed: number; readonly scale: number; readonly asOf: string };
   readonly log: (line: string) => void;
+  /** Called with every statement an authority's pool sends (benchmarks count statements per request). */
+  readonly onAuthorityQuery?: (authorityCode: string, query: string) => void;
 }
 
 async function serverFor(source: DatabaseSource, log: (line: string) => void): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -66,7 +68,10 @@ export async function openPlatformDatabases(options: DatabaseOptions): Promise<P
   const topology = withOverrides(onServer, options.overrides);
 
   const national = connectNationalDatabase(topology.national, { max: 4 });
-  const authorities = new Map([...topology.authorities].map(([code, url]) => [code, connectAuthorityDatabase(url, { max: 3 })]));
+  const onQuery = options.onAuthorityQuery;
+  const authorities = new Map(
+    [...topology.authorities].map(([code, url]) => [code, connectAuthorityDatabase(url, { max: 3, ...(onQuery ? { onQuery: (q: string) => onQuery(code, q) } : {}) })]),
+  );
   const close = async () => {
     await Promise.all([national.close(), ...[...authorities.values()].map((c) => c.close())]);
     await server.stop();

@@ -35,13 +35,21 @@ export interface PlatformOptions {
   readonly externalAuthorities?: ReadonlyMap<string, string>;
   /** A fixed gateway assertion key pair, for subgraphs started elsewhere that must trust it. */
   readonly gatewayKeys?: SigningKeyPair;
+  /** Called with every statement an authority sends to its database. */
+  readonly onAuthorityQuery?: (authorityCode: string, query: string) => void;
 }
 
 export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<Platform> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  const databases = await openPlatformDatabases({ source: config.databases, overrides: config.databaseOverrides, seed: { ...config.seed, asOf }, log });
+  const databases = await openPlatformDatabases({
+    source: config.databases,
+    overrides: config.databaseOverrides,
+    seed: { ...config.seed, asOf },
+    log,
+    ...(options.onAuthorityQuery ? { onAuthorityQuery: options.onAuthorityQuery } : {}),
+  });
   const devIdentity = await loadOrCreateKeyPair(join(config.dataDir, 'keys'), DEV_KEY_NAME);
   const gatewayKeys = options.gatewayKeys ?? (await generateSigningKeyPair());
   const external = options.externalAuthorities ?? new Map<string, string>();

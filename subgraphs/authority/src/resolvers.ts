@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_
 import { inOrder, type Access } from '@wales-lac/policy';
 import { platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
-import { isAuthorityCode, owningAuthority } from '@wales-lac/wales';
+import { isAuthorityCode, owningAuthority, schoolYearOf } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { pageOfLearners, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
@@ -18,6 +18,8 @@ interface LearnersArgs {
   after?: string | null;
   homeAuthority?: string | null;
   placedOutOfCounty?: boolean | null;
+  overduePep?: boolean | null;
+  attendanceBelow?: number | null;
 }
 
 /** A learner of this authority, visible to the caller; otherwise an error that says why. */
@@ -47,6 +49,9 @@ function checkLearnersArgs(args: LearnersArgs): string | null {
   if (args.homeAuthority && !isAuthorityCode(args.homeAuthority)) {
     throw platformError('BAD_USER_INPUT', `'${args.homeAuthority}' is not a Welsh authority GSS code`, { field: 'homeAuthority' });
   }
+  if (args.attendanceBelow != null && !(args.attendanceBelow >= 0 && args.attendanceBelow <= 1)) {
+    throw platformError('BAD_USER_INPUT', 'attendanceBelow is a share from 0 to 1, e.g. 0.9', { field: 'attendanceBelow' });
+  }
   if (!args.after) return null;
   const afterId = decodeCursor(args.after);
   if (afterId === null) throw platformError('BAD_USER_INPUT', 'after is not a cursor from this API', { field: 'after' });
@@ -65,6 +70,8 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
         first: args.first,
         afterId,
         placedOutOfCounty: args.placedOutOfCounty ?? null,
+        overduePep: args.overduePep ?? null,
+        attendanceBelow: args.attendanceBelow == null ? null : { share: args.attendanceBelow, since: `${schoolYearOf(ctx.today)}-09-01` },
       });
       const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };

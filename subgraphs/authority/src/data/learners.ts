@@ -1,9 +1,10 @@
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
+import { ATTENDED_MARKS, POSSIBLE_MARKS } from '@wales-lac/wales';
 import { currentOn, learnersVisibleTo } from './reach.ts';
 
-const { learners, placements } = authoritySchema;
+const { learners, placements, peps, attendanceDays } = authoritySchema;
 export type LearnerRow = typeof learners.$inferSelect;
 
 export interface LearnerPageQuery {
@@ -11,6 +12,9 @@ export interface LearnerPageQuery {
   /** Only learners with an id after this one (keyset paging). */
   readonly afterId: string | null;
   readonly placedOutOfCounty: boolean | null;
+  readonly overduePep: boolean | null;
+  /** Attendance share this school year below which a child is listed; with the first day of that year. */
+  readonly attendanceBelow: { readonly share: number; readonly since: string } | null;
 }
 
 export interface LearnerPage {
@@ -39,10 +43,22 @@ function outOfCounty(authorityCode: string, wanted: boolean): SQL {
   return wanted ? placedElsewhere : sql`not ${placedElsewhere}`;
 }
 
+const pepOverdue = sql`exists (select 1 from ${peps} pep where pep.learner_id = ${learners.id}
+  and pep.status <> 'superseded' and pep.next_review_due < current_date)`;
+
+function attendanceBelow(share: number, since: string): SQL {
+  const attended = sql`(${inArray(attendanceDays.am, [...ATTENDED_MARKS])})::int + (${inArray(attendanceDays.pm, [...ATTENDED_MARKS])})::int`;
+  const possible = sql`(${inArray(attendanceDays.am, [...POSSIBLE_MARKS])})::int + (${inArray(attendanceDays.pm, [...POSSIBLE_MARKS])})::int`;
+  return sql`(select sum(${attended})::float / nullif(sum(${possible}), 0) from ${attendanceDays}
+    where ${attendanceDays.learnerId} = ${learners.id} and ${attendanceDays.date} >= ${since}) < ${share}`;
+}
+
 /** One page of the learners the caller may see, in id order, with the total that match. */
 export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, authorityCode: string, query: LearnerPageQuery): Promise<LearnerPage> {
   const filters: SQL[] = [learnersVisibleTo(caller, authorityCode)];
   if (query.placedOutOfCounty !== null) filters.push(outOfCounty(authorityCode, query.placedOutOfCounty));
+  if (query.overduePep !== null) filters.push(query.overduePep ? pepOverdue : sql`not ${pepOverdue}`);
+  if (query.attendanceBelow) filters.push(attendanceBelow(query.attendanceBelow.share, query.attendanceBelow.since));
   const matching = and(...filters);
   const [rows, totals] = await Promise.all([
     db

@@ -46,6 +46,8 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
       version: 'pep',
       initiatedOn: 'pep',
       completedOn: 'pep',
+      completionDue: 'pep',
+      completionState: 'pep',
       lastReviewedOn: 'pep',
       nextReviewDue: 'pep',
       reviewState: 'pep',

@@ -8,5 +8,5 @@ export { displayLanguageFrom } from './language.ts';
 export type { DisplayLanguage } from './language.ts';
 export { ATTENDANCE_MARKS, ATTENDED_MARKS, POSSIBLE_MARKS, PERSISTENT_ABSENCE_SHARE } from './attendance.ts';
 export type { MarkCategory } from './attendance.ts';
-export { schoolDays, isSchoolDay, schoolYearOf, typicalHolidays } from './school-calendar.ts';
+export { schoolDays, isSchoolDay, schoolYearOf, typicalHolidays, addSchoolDays } from './school-calendar.ts';
 export type { Holiday } from './school-calendar.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSchoolDay, schoolDays, schoolYearOf } from './school-calendar.ts';
+import { addSchoolDays, isSchoolDay, schoolDays, schoolYearOf } from './school-calendar.ts';
 
 describe('the synthetic school calendar', () => {
   it('has about 190 school days a year (380 sessions)', () => {
@@ -21,5 +21,14 @@ describe('the synthetic school calendar', () => {
   it('puts September to August in one school year', () => {
     expect(schoolYearOf('2025-09-01')).toBe(2025);
     expect(schoolYearOf('2026-07-31')).toBe(2025);
+  });
+});
+
+describe('addSchoolDays', () => {
+  it('skips weekends and holidays', () => {
+    expect(addSchoolDays('2025-11-21', 1)).toBe('2025-11-24');
+    expect(addSchoolDays('2025-12-19', 1)).toBe('2026-01-05');
+    // 4 days in the week of the 24th, three full weeks, then the Christmas holiday: the 20th is 5 January.
+    expect(addSchoolDays('2025-11-24', 20)).toBe('2026-01-05');
   });
 });

@@ -43,3 +43,14 @@ export function schoolDays(from: string, to: string): string[] {
 export function isSchoolDay(date: string): boolean {
   return schoolDays(date, date).length === 1;
 }
+
+/** The date `count` school days after `date` (the day itself not counted). */
+export function addSchoolDays(date: string, count: number): string {
+  const d = day(date);
+  let left = count;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (isSchoolDay(iso(d))) left -= 1;
+  }
+  return iso(d);
+}

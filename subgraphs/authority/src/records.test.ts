@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrent, pepReviewState } from './records.ts';
+import { isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
 describe('isCurrent', () => {
   it.each([
@@ -21,5 +21,20 @@ describe('pepReviewState', () => {
     ['2026-12-08', 'on-track'],
   ])('next review %s on 2026-11-23 is %s', (nextReviewDue, state) => {
     expect(pepReviewState({ nextReviewDue }, '2026-11-23')).toBe(state);
+  });
+});
+
+describe('PEP completion within 20 school days', () => {
+  const pep = { initiatedOn: '2025-11-24' };
+  it('is due on the 20th school day after it was started', () => {
+    expect(pepCompletionDue(pep)).toBe('2026-01-05');
+  });
+  it.each([
+    [null, '2025-12-01', 'due'],
+    [null, '2026-01-06', 'overdue'],
+    ['2026-01-05', '2026-02-01', 'completed-on-time'],
+    ['2026-01-06', '2026-02-01', 'completed-late'],
+  ])('completed on %s, seen on %s: %s', (completedOn, today, state) => {
+    expect(pepCompletionState({ ...pep, completedOn }, today)).toBe(state);
   });
 });

@@ -1,4 +1,5 @@
 // Domain rules over stored rows: what "current" means, and how a PEP's review date reads today.
+import { addSchoolDays } from '@wales-lac/wales';
 import type { EnrolmentRow, PepRow, PlacementRow } from './data/index.ts';
 
 interface Dated {
@@ -33,4 +34,19 @@ export function pepReviewState(pep: Pick<PepRow, 'nextReviewDue'>, today: string
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCDate(soon.getUTCDate() + DUE_SOON_DAYS);
   return pep.nextReviewDue <= soon.toISOString().slice(0, 10) ? 'due-soon' : 'on-track';
+}
+
+/** PEPs are completed within 20 school days of being started (configurable: unverified for Wales). */
+export const PEP_COMPLETION_SCHOOL_DAYS = 20;
+
+export type PepCompletionState = 'completed-on-time' | 'completed-late' | 'due' | 'overdue';
+
+export function pepCompletionDue(pep: Pick<PepRow, 'initiatedOn'>): string {
+  return addSchoolDays(pep.initiatedOn, PEP_COMPLETION_SCHOOL_DAYS);
+}
+
+export function pepCompletionState(pep: Pick<PepRow, 'initiatedOn' | 'completedOn'>, today: string): PepCompletionState {
+  const due = pepCompletionDue(pep);
+  if (pep.completedOn) return pep.completedOn <= due ? 'completed-on-time' : 'completed-late';
+  return today > due ? 'overdue' : 'due';
 }

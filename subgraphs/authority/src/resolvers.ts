@@ -11,7 +11,7 @@ import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
 import { attendanceSummary } from './attendance.ts';
 import { recordTargetProgressChange, type RecordTargetProgressInput } from './target-progress.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
-import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepReviewState } from './records.ts';
+import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
 interface LearnersArgs {
   first: number;
@@ -136,6 +136,8 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     },
     learner: (pep: PepRow, _: unknown, ctx: AuthorityContext) => visibleLearner(pep.learnerId, ctx),
     reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepReviewState(pep, ctx.today),
+    completionDue: (pep: PepRow) => pepCompletionDue(pep),
+    completionState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepCompletionState(pep, ctx.today),
     targets: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.targets.load(pep.id),
     viewerAccess: (pep: PepRow, _: unknown, ctx: AuthorityContext) => learnerAccess(pep.learnerId, ctx),
   },
@@ -145,6 +147,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   PlacementType: enumValuesOf(PLACEMENT_TYPES),
   PepStatus: enumValuesOf(PEP_STATUSES),
   PepReviewState: enumValuesOf(['on-track', 'due-soon', 'overdue', 'not-scheduled']),
+  PepCompletionState: enumValuesOf(['completed-on-time', 'completed-late', 'due', 'overdue']),
   TargetProgress: enumValuesOf(TARGET_PROGRESS),
   StaffRole: enumValuesOf(STAFF_ROLES),
   AccessAction: enumValuesOf(AUDIT_ACTIONS),

@@ -9,7 +9,7 @@ import { isAuthorityCode, owningAuthority } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
 import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
-import { argumentValue, collectFields, operationForField, parseOperation, responseKey, type ParsedOperation, type Variables } from './operation.ts';
+import { argumentValue, collectFields, operationForField, parseOperation, recordIdsIn, responseKey, type ParsedOperation, type Variables } from './operation.ts';
 import { authorityUnavailable, badUserInput, fromAuthority, type ResponseError } from './response.ts';
 import type { SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
 
@@ -162,14 +162,6 @@ async function routeEntities(parsed: ParsedOperation, field: FieldNode, request:
     }),
   );
   return { data: { [key]: results }, errors };
-}
-
-/** Record ids anywhere in a value (arguments, input objects). */
-function recordIdsIn(value: unknown): string[] {
-  if (typeof value === 'string') return owningAuthority(value) ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(recordIdsIn);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(recordIdsIn);
-  return [];
 }
 
 /** A change goes to exactly one authority: the owner of every record it names. */

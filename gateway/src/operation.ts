@@ -12,6 +12,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { owningAuthority } from '@wales-lac/wales';
 
 export type Variables = Record<string, unknown>;
 
@@ -140,4 +141,12 @@ export function operationForField(parsed: ParsedOperation, field: FieldNode, var
     query: print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }),
     variables: Object.fromEntries(Object.entries(variables).filter(([name]) => used.has(name))),
   };
+}
+
+/** Record ids (which name their owning authority) anywhere in a value: arguments, input objects. */
+export function recordIdsIn(value: unknown): string[] {
+  if (typeof value === 'string') return owningAuthority(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(recordIdsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(recordIdsIn);
+  return [];
 }

@@ -10,6 +10,9 @@ import { authenticatingContext } from './authentication.ts';
 import { AuthorityShardsDataSource } from './authority-shards.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import { ShieldedGateway } from './shield/shielded-gateway.ts';
+import type { RefusedAccess } from './shield/preflight.ts';
+import { owningAuthority } from '@wales-lac/wales';
+import type { Caller } from '@wales-lac/caller';
 import { SingleServiceDataSource } from './single-service.ts';
 import { createSubgraphClient, type SubgraphClient } from './subgraph-client.ts';
 
@@ -46,6 +49,22 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+const RECORD_REFUSAL = 'mutation RecordRefusal($record: ID!, $field: String!, $action: AccessAction!) { recordRefusedAccess(record: $record, field: $field, action: $action) }';
+
+/** Reports each access refused at the gateway to the owning authority, for its audit log. */
+function refusalReporter(authorities: ReadonlyMap<string, SubgraphClient>) {
+  return async (caller: Caller, refusals: readonly RefusedAccess[]) => {
+    await Promise.all(
+      refusals.map(async ({ record, field, action }) => {
+        const owner = authorities.get(owningAuthority(record) ?? '');
+        const outcome = await owner?.send({ query: RECORD_REFUSAL, variables: { record, field, action: action.toUpperCase() } }, caller);
+        // The refusal itself holds no personal data, so it is answered even if the owner cannot be told.
+        if (outcome?.kind !== 'answered' || outcome.response.errors) console.error(`[gateway] refusal of ${field} on ${record} could not be audited by its owner`);
+      }),
+    );
+  };
+}
+
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const timeoutMs = config.subgraphTimeoutMs ?? 5_000;
   const sign = createAssertionSigner(config.assertionPrivateKey);
@@ -64,7 +83,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: config.shield === false ? gateway : new ShieldedGateway(gateway),
+    gateway: config.shield === false ? gateway : new ShieldedGateway(gateway, refusalReporter(authorityClients)),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     formatError,

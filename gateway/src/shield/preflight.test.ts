@@ -1,7 +1,7 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@wales-lac/caller';
-import { preflight, refusalErrors, reservedAlias } from './preflight.ts';
+import { preflight, refusalErrors, refusedAccesses, reservedAlias } from './preflight.ts';
 import { MUTATION_ROLES, MUTATION_WRITES, QUERY_FIELD_ROLES } from './root-rules.ts';
 import { API_SCHEMA } from './testing.ts';
 
@@ -85,5 +85,20 @@ describe('reserved aliases', () => {
   it('are found wherever the client uses them', () => {
     expect(reservedAlias(parse('{ me { subject } }'))).toBeNull();
     expect(reservedAlias(parse('{ learner(id: "x") { ...F } } fragment F on Learner { _policyAccess: legalGivenName }'))).toBe('_policyAccess');
+  });
+});
+
+describe('refused accesses reported to the owning authority', () => {
+  it('name the records the refused root fields asked about', () => {
+    const document = parse('query($id: ID!) { a: learner(id: $id) { id } learners { totalCount } me { subject } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const refused = preflight(document, operation, { id: 'W06000015:L000001' }, 'national-analyst').refused;
+    expect(refusedAccesses(document, operation, { id: 'W06000015:L000001' }, refused)).toEqual([
+      { record: 'W06000015:L000001', field: 'Query.learner', action: 'read' },
+    ]);
+    const write = parse('mutation { recordTargetProgress(input: { targetId: "W06000022:T000009", progress: MET, pepVersion: 1, idempotencyKey: "abcdefgh" }) { applied } }');
+    const writeOperation = write.definitions[0] as OperationDefinitionNode;
+    const writeRefused = preflight(write, writeOperation, {}, 'learner').refused;
+    expect(refusedAccesses(write, writeOperation, {}, writeRefused)).toEqual([{ record: 'W06000022:T000009', field: 'Mutation.recordTargetProgress', action: 'write' }]);
   });
 });

@@ -2,7 +2,7 @@
 // may not ask for at all (those are never sent to a subgraph).
 import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Role } from '@wales-lac/caller';
-import { collectFields, responseKey, type Variables } from '../operation.ts';
+import { argumentValue, collectFields, recordIdsIn, responseKey, type Variables } from '../operation.ts';
 import { HIDDEN_PREFIX } from './hidden-fields.ts';
 import { refusalOf } from './root-rules.ts';
 
@@ -60,4 +60,25 @@ export function refusalErrors(document: DocumentNode, operation: OperationDefini
     const refusal = refusalOf(operation.operation, field.name.value, role);
     return refusal === null ? [] : [new GraphQLError(refusal, { nodes: field, path: [responseKey(field)], extensions: { code: 'FORBIDDEN' } })];
   });
+}
+
+/** An access the gateway refused before routing, for the owning authority's audit log. */
+export interface RefusedAccess {
+  /** A record id (learner, PEP or target) that names its owning authority. */
+  readonly record: string;
+  readonly field: string;
+  readonly action: 'read' | 'write';
+}
+
+/** The records named by the refused root fields: each refusal is reported to the record's owner. */
+export function refusedAccesses(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, refused: ReadonlySet<string>): RefusedAccess[] {
+  const fields = collectFields(operation.selectionSet, fragmentsOf(document), variables).filter((f) => refused.has(f.name.value));
+  const action = operation.operation === 'mutation' ? 'write' : 'read';
+  return fields.flatMap((f) =>
+    [...new Set((f.arguments ?? []).flatMap((a) => recordIdsIn(argumentValue(f, a.name.value, variables))))].map((record) => ({
+      record,
+      field: `${operation.operation === 'mutation' ? 'Mutation' : 'Query'}.${f.name.value}`,
+      action,
+    })),
+  );
 }

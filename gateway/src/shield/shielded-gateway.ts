@@ -19,7 +19,7 @@ import { platformError } from '@wales-lac/errors';
 import { isRecord } from './gateway-access.ts';
 import { HIDDEN_PREFIX } from './hidden-fields.ts';
 import { postPass } from './post-pass.ts';
-import { preflight, refusalErrors, reservedAlias } from './preflight.ts';
+import { preflight, refusalErrors, refusedAccesses, reservedAlias, type RefusedAccess } from './preflight.ts';
 import { fetchDocument, type FetchDocument } from './rewrite.ts';
 import { shieldedSchema } from './shielded-schema.ts';
 import { visibleUpstreamErrors } from './upstream-errors.ts';
@@ -53,7 +53,11 @@ export class ShieldedGateway implements GatewayInterface {
   private failure: unknown = null;
   private innerExecutor: GatewayExecutor | null = null;
 
-  constructor(private readonly inner: GatewayInterface) {
+  constructor(
+    private readonly inner: GatewayInterface,
+    /** Tells the owning authorities about accesses refused here, for their audit logs. */
+    private readonly reportRefusals: (caller: Caller, refusals: readonly RefusedAccess[]) => Promise<void> = async () => undefined,
+  ) {
     // Registered before Apollo Server's own listener, so the shield is ready when the schema is.
     inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
       this.state = null;
@@ -94,6 +98,7 @@ export class ShieldedGateway implements GatewayInterface {
 
     const variables = requestContext.request.variables ?? {};
     const checked = preflight(document, operation, variables, caller.role);
+    if (checked.refused.size > 0) await this.reportRefusals(caller, refusedAccesses(document, operation, variables, checked.refused));
     const upstream: GatewayExecutionResult = checked.needsFetch ? await inner(this.fetchContext(state, requestContext, checked.refused)) : { data: {} };
     // No data at all: the request itself was refused (e.g. its variables); nothing to shield.
     if (upstream.data === undefined) return upstream;

@@ -10,6 +10,7 @@ import { pageOfLearners, type AuditRow, type EnrolmentRow, type LearnerRow, type
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
 import { attendanceSummary } from './attendance.ts';
 import { recordTargetProgressChange, type RecordTargetProgressInput } from './target-progress.ts';
+import { recordRefusedAccess } from './refused-access.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
@@ -80,6 +81,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   },
   Mutation: {
     recordTargetProgress: (_: unknown, args: { input: RecordTargetProgressInput }, ctx: AuthorityContext) => recordTargetProgressChange(args.input, ctx),
+    recordRefusedAccess: (_: unknown, args: { record: string; field: string; action: 'read' | 'write' }, ctx: AuthorityContext) => recordRefusedAccess(args, ctx),
   },
   Me: {
     __resolveReference: (ref: { subject: string }) => ({ subject: ref.subject }),

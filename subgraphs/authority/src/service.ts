@@ -46,7 +46,7 @@ function enforcedSchema() {
       return typeof learnerId === 'string' ? context.access.load(learnerId) : null;
     },
     // Checked by their resolvers against the owning authority's data (relationship and write grants).
-    rootRules: { Query: { accessHistory: allow }, Mutation: { recordTargetProgress: allow } },
+    rootRules: { Query: { accessHistory: allow }, Mutation: { recordTargetProgress: allow, recordRefusedAccess: allow } },
   });
   return applyMiddleware(schema, auditMiddleware, shield);
 }

@@ -99,12 +99,5 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return { ok: down.length === 0, detail: { subgraphs: answers.length, unavailable: down } };
     },
   });
-  return {
-    http,
-    listen: (port, host) => http.listen(port, host),
-    stop: async () => {
-      await http.close();
-      await apollo.stop();
-    },
-  };
+  return { http, listen: http.listen, stop: http.stop };
 }

@@ -22,7 +22,10 @@ export interface GraphQLHttpServerOptions<C extends BaseContext> {
 
 export interface GraphQLHttpServer {
   listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Stops taking requests (open connections are closed). */
   close(): Promise<void>;
+  /** Closes the HTTP server, then stops the Apollo Server behind it. */
+  stop(): Promise<void>;
   readonly httpServer: Server;
 }
 
@@ -128,6 +131,11 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
   }
 
   const httpServer = createServer((req, res) => void handle(req, res));
+  const close = () =>
+    new Promise<void>((resolve) => {
+      httpServer.close(() => resolve());
+      httpServer.closeAllConnections();
+    });
   httpServer.keepAliveTimeout = 5_000;
 
   return {
@@ -140,10 +148,10 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
           resolve({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/graphql`, port: actual });
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      }),
+    close,
+    stop: async () => {
+      await close();
+      await options.apollo.stop();
+    },
   };
 }

@@ -34,12 +34,5 @@ export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, co
       return { ok: true };
     },
   });
-  return {
-    http,
-    listen: (port, host) => http.listen(port, host),
-    stop: async () => {
-      await http.close();
-      await apollo.stop();
-    },
-  };
+  return { http, listen: http.listen, stop: http.stop };
 }

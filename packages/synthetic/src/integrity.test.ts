@@ -2,27 +2,12 @@ import { AUTHORITY_FACTS } from '@wales-lac/wales';
 import { CARE_STATUSES, GENDERS, LANGUAGES, LEGAL_STATUSES, PEP_STATUSES, PLACEMENT_TYPES, TARGET_PROGRESS } from '@wales-lac/db';
 import { describe, expect, it } from 'vitest';
 import { generateWales } from './generate.ts';
+import { breaches, groupBy } from './rule-checks.ts';
 import { isCompulsorySchoolAge, schoolYearAge } from './school-age.ts';
 import { OWNER_ROLES } from './target-texts.ts';
 import type { AuthorityDataset, GenerateWalesOptions } from './types.ts';
 
 const authorityCodes = new Set(AUTHORITY_FACTS.map((a) => a.code));
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row)) ?? [];
-    list.push(row);
-    map.set(key(row), list);
-  }
-  return map;
-}
-
-/** Collects rule breaches so one assertion reports them all (and the suite stays fast). */
-function breaches(): { check: (ok: boolean, what: string) => void; list: string[] } {
-  const list: string[] = [];
-  return { list, check: (ok, what) => void (ok || list.length >= 20 || list.push(what)) };
-}
 
 const cases: GenerateWalesOptions[] = [
   { asOf: '2025-03-31' },

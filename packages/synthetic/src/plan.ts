@@ -1,4 +1,5 @@
 // The in-memory plan of one child's life in care, before it becomes database rows.
+import type { Person } from './people.ts';
 import type { AuthorityFact } from '@wales-lac/wales';
 import type { GENDERS, LANGUAGES, LEGAL_STATUSES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
 import type { Day } from './days.ts';
@@ -68,15 +69,9 @@ export interface StaffAllocationPlan {
   readonly end: Day | null;
 }
 
-export interface ChildPlan {
+export interface ChildPlan extends Person {
   readonly home: AuthorityFact;
   readonly id: string;
-  readonly dateOfBirth: Day;
-  readonly gender: Gender;
-  readonly language: Language;
-  readonly givenName: string;
-  readonly familyName: string;
-  readonly preferredName: string | null;
   /** Chronological; the last is current (no end). */
   readonly episodes: EpisodePlan[];
   /** Chronological across episodes; the last is current (no end). */

@@ -2,25 +2,10 @@ import { AUTHORITY_FACTS } from '@wales-lac/wales';
 import { STAFF_ROLES } from '@wales-lac/db';
 import { describe, expect, it } from 'vitest';
 import { generateWales } from './generate.ts';
+import { breaches, groupBy } from './rule-checks.ts';
 import { isCompulsorySchoolAge } from './school-age.ts';
 import { socialWorkerCount, socialWorkerSubjects } from './staff.ts';
 import type { GenerateWalesOptions, StaffAllocationRow } from './types.ts';
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row)) ?? [];
-    list.push(row);
-    map.set(key(row), list);
-  }
-  return map;
-}
-
-/** Collects rule breaches so one assertion reports them all. */
-function breaches(): { check: (ok: boolean, what: string) => void; list: string[] } {
-  const list: string[] = [];
-  return { list, check: (ok, what) => void (ok || list.length >= 20 || list.push(what)) };
-}
 
 const isCurrent = (a: StaffAllocationRow) => a.endedOn == null;
 const SW = /^sw-([A-Z]{3})-(\d{3})$/;

@@ -61,7 +61,30 @@ describe('the national report', () => {
       expect(f.rate).toBeCloseTo((f.numerator ?? 0) / (f.denominator ?? 1), 10);
     }
     expect(figures.some((f) => f.marker === '[c]' && f.numerator === null)).toBe(true);
-    expect(figures.filter((f) => f.measure === 'exclusions').every((f) => f.marker === '[x]')).toBe(true);
+    expect(figures.filter((f) => f.measure === 'time-away').every((f) => f.marker === '[x]')).toBe(true);
+    expect(figures.filter((f) => f.measure === 'exclusions').some((f) => f.marker === '[x]')).toBe(false);
+  });
+
+  it('publishes exclusions per 100 pupils without an interval, and permanent exclusions as a count', async () => {
+    const { body } = await platform.graphql(national, REPORT, {});
+    expect(body.errors).toBeUndefined();
+    const figures: Figure[] = body.data?.benchmarks.figures;
+    for (const f of figures.filter((x) => (x.measure === 'exclusions' || x.measure === 'exclusion-days') && x.marker === null)) {
+      const perUnit = f.measure === 'exclusion-days' ? 0.5 : 1;
+      expect(f.rate).toBeCloseTo((((f.numerator ?? 0) * perUnit) / (f.denominator ?? 1)) * 100, 10);
+      expect([f.lower, f.upper]).toEqual([null, null]);
+    }
+    for (const f of figures.filter((x) => x.measure === 'permanent-exclusions')) {
+      expect([f.denominator, f.rate, f.lower, f.upper]).toEqual([null, null, null, null]);
+    }
+    expect(figures.filter((f) => f.measure === 'neet' && f.dimension === 'age-band').map((f) => f.category)).toContain('18');
+  });
+
+  it('says which measures are rates, counts or figures per 100', async () => {
+    const { body } = await platform.graphql(national, '{ benchmarks(level: WALES, dimension: "all") { measures { id kind } } }');
+    expect(body.errors).toBeUndefined();
+    const kinds = new Map((body.data?.benchmarks.measures as { id: string; kind: string }[]).map((m) => [m.id, m.kind]));
+    expect([kinds.get('exclusions'), kinds.get('exclusion-days'), kinds.get('permanent-exclusions'), kinds.get('sdq-concern')]).toEqual(['PER_100', 'PER_100', 'COUNT', 'RATE']);
   });
 
   it('never publishes a count below 5, and says what a marker means in Welsh', async () => {
@@ -109,7 +132,8 @@ describe('the anonymised reader role', () => {
     try {
       const rows = await reader`select count(*)::int as n from anonymised.measure_counts`;
       expect(rows[0]?.n).toBeGreaterThan(0);
-      for (const table of ['learners', 'placements', 'enrolments', 'peps', 'pep_targets', 'staff_allocations', 'audit_log']) {
+      const record = ['exclusions', 'reduced_timetables', 'sdq_assessments', 'additional_learning_needs', 'destinations', 'pep_sections', 'interventions'];
+      for (const table of ['learners', 'placements', 'enrolments', 'peps', 'pep_targets', 'staff_allocations', 'audit_log', ...record]) {
         await expect(reader.unsafe(`select * from ${table} limit 1`)).rejects.toThrow(/permission denied/);
       }
     } finally {

@@ -83,3 +83,38 @@ describe("a learner's My PEP", () => {
     expect(body.errors?.map((e) => e.path?.join('.'))).toEqual(['learner.attendance']);
   });
 });
+
+describe('filters read the field class they filter on', () => {
+  it('are refused, naming the filter, to a role that never reads that class', async () => {
+    const [child] = await authorityDb(platform, CARDIFF)<{ id: string }[]>`select id from learners order by id limit 1`;
+    const self = await platform.token({ sub: 'child-filter', role: 'learner', learner: child?.id });
+    for (const filter of ['excludedThisTerm: true', 'excludedThisTerm: false', 'attendanceBelow: 0.95', 'placedOutOfCounty: true']) {
+      const { body } = await platform.graphql(self, `{ learners(first: 10, ${filter}) { totalCount } }`);
+      expect(body.data?.learners ?? null, filter).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: filter.split(':')[0] });
+    }
+  });
+
+  it("select only among children whose class the caller may read: a social worker's overdue PEPs are on their caseload", async () => {
+    const [worker] = await authorityDb(platform, CARDIFF)<{ staff_subject: string }[]>`
+      select staff_subject from staff_allocations where staff_role = 'social-worker' and ended_on is null group by 1 order by count(*) desc limit 1`;
+    const token = await platform.token({ sub: worker?.staff_subject, role: 'social-worker', authority: CARDIFF });
+    const { body } = await platform.graphql(token, `{ learners(first: 500, homeAuthority: "${CARDIFF}", overduePep: true) { totalCount edges { node { id currentPep { reviewState } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const [row] = await authorityDb(platform, CARDIFF)<{ n: number }[]>`
+      select count(distinct p.learner_id)::int as n from peps p join staff_allocations a on a.learner_id = p.learner_id
+       where a.staff_subject = ${worker?.staff_subject ?? ''} and a.staff_role = 'social-worker' and a.started_on <= current_date and (a.ended_on is null or a.ended_on >= current_date)
+         and p.status <> 'superseded' and p.next_review_due < current_date`;
+    expect(body.data?.learners.totalCount).toBe(row?.n);
+    for (const edge of body.data?.learners.edges ?? []) expect(edge.node.currentPep.reviewState).toBe('OVERDUE');
+  });
+
+  it('are audited for each child they return', async () => {
+    const { body } = await platform.graphql(lead, `{ learners(first: 5, homeAuthority: "${CARDIFF}", attendanceBelow: 0.9) { edges { node { id } } } }`);
+    const first: string = body.data?.learners.edges[0]?.node.id ?? '';
+    expect(first).not.toBe('');
+    const rows = await authorityDb(platform, CARDIFF)`select 1 from audit_log where learner_id = ${first} and ${'Query.learners(attendanceBelow)'} = any(fields)`;
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});

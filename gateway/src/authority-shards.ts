@@ -5,9 +5,11 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { Kind, type FieldNode } from 'graphql';
 import { decodeCursor, pageSizeProblem } from '@wales-lac/paging';
-import { isAuthorityCode, owningAuthority } from '@wales-lac/wales';
+import { isAuthorityCode, owningAuthority, upnProblem } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
+import { LEARNER_FILTER_CLASSES, filterRefusal } from '@wales-lac/policy';
 import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
+import { routeAttendanceRegister } from './attendance-register.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
 import { argumentValue, collectFields, operationForField, parseOperation, recordIdsIn, responseKey, type ParsedOperation, type Variables } from './operation.ts';
 import { authorityUnavailable, badUserInput, fromAuthority, type ResponseError } from './response.ts';
@@ -21,10 +23,13 @@ export const ROOT_FIELD_ROUTES = {
   learner: 'owner of the id argument',
   learners: 'every authority in the caller’s reach, merged',
   accessHistory: 'owner of the learner argument',
+  notifications: 'every authority (each holds the moves it raised), merged newest first',
   __typename: 'answered by the gateway',
 } as const;
 
+/** The schema's defaults for `first`: the merge must take as many as each authority gives. */
 const DEFAULT_PAGE_SIZE = 20;
+const NOTIFICATIONS_PAGE_SIZE = 50;
 
 export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly shards: ReadonlyMap<string, SubgraphClient>) {}
@@ -65,8 +70,13 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
         return routeToOwner(field, 'id', request, send);
       case 'accessHistory':
         return routeToOwner(field, 'learner', request, send);
-      case 'learners':
+      case 'learners': {
+        const refused = filterRefused(field, request.variables, caller);
+        if (refused) return Promise.resolve({ data: null, errors: [refused] });
         return fanOut(parsed, field, request, this.reachOf(caller, field, request.variables), send);
+      }
+      case 'notifications':
+        return fanOut(parsed, field, request, [...this.shards.keys()], send, 'NotificationConnection', NOTIFICATIONS_PAGE_SIZE);
       case '__typename':
         return Promise.resolve({ data: { [responseKey(field)]: 'Query' }, errors: [] });
       default:
@@ -167,6 +177,12 @@ async function routeEntities(parsed: ParsedOperation, field: FieldNode, request:
 /** A change goes to exactly one authority: the owner of every record it names. */
 async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest & { variables: Variables }, send: Send): Promise<GatewayGraphQLResponse> {
   const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, request.variables);
+  const register = fields.find((f) => f.name.value === 'recordAttendance');
+  if (register) {
+    if (fields.length > 1) return { data: null, errors: [badUserInput('recordAttendance is sent on its own, not with other changes', 'input', [responseKey(register)])] };
+    const answer = await routeAttendanceRegister(parsed, register, request.variables, send);
+    return { data: answer.data, ...(answer.errors.length ? { errors: answer.errors } : {}) };
+  }
   const ids = fields.flatMap((f) => (f.arguments ?? []).flatMap((a) => recordIdsIn(argumentValue(f, a.name.value, request.variables))));
   const owners = [...new Set(ids.map((id) => owningAuthority(id)))];
   const [owner] = owners;
@@ -196,9 +212,19 @@ async function routeToOwner(field: FieldNode, argument: string, request: Subgrap
   return { data: outcome.response.data ?? { [key]: null }, errors: fromAuthority(owner, outcome.response.errors) };
 }
 
-function pageArguments(field: FieldNode, variables: Variables): { first: number } | ResponseError {
+/** A filter the caller's role may never use (it reads a class the role never sees), refused once here. */
+function filterRefused(field: FieldNode, variables: Variables, caller: Caller): ResponseError | null {
+  for (const name of Object.keys(LEARNER_FILTER_CLASSES)) {
+    const value = argumentValue(field, name, variables);
+    const refusal = value === undefined || value === null ? null : filterRefusal(caller.role, name);
+    if (refusal) return { message: refusal, path: [responseKey(field)], extensions: { code: 'FORBIDDEN', field: name } };
+  }
+  return null;
+}
+
+function pageArguments(field: FieldNode, variables: Variables, defaultSize: number): { first: number } | ResponseError {
   const key = responseKey(field);
-  const first = argumentValue(field, 'first', variables) ?? DEFAULT_PAGE_SIZE;
+  const first = argumentValue(field, 'first', variables) ?? defaultSize;
   const problem = typeof first === 'number' ? pageSizeProblem(first) : 'first must be a number';
   if (problem) return badUserInput(problem, 'first', [key]);
   const after = argumentValue(field, 'after', variables);
@@ -213,12 +239,15 @@ function pageArguments(field: FieldNode, variables: Variables): { first: number 
   if (below !== undefined && below !== null && !(typeof below === 'number' && below >= 0 && below <= 1)) {
     return badUserInput('attendanceBelow is a share from 0 to 1, e.g. 0.9', 'attendanceBelow', [key]);
   }
+  const upn = argumentValue(field, 'upn', variables);
+  const upnWrong = upn === undefined || upn === null ? null : typeof upn === 'string' ? upnProblem(upn) : 'a UPN is a string';
+  if (upnWrong) return badUserInput(`upn: '${String(upn)}' is not a valid UPN (${upnWrong})`, 'upn', [key]);
   return { first: first as number };
 }
 
-async function fanOut(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, reach: readonly string[], send: Send): Promise<Response> {
+async function fanOut(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, reach: readonly string[], send: Send, typename = 'LearnerConnection', defaultSize = DEFAULT_PAGE_SIZE): Promise<Response> {
   const key = responseKey(field);
-  const args = pageArguments(field, request.variables);
+  const args = pageArguments(field, request.variables, defaultSize);
   if ('message' in args) return { data: null, errors: [args] };
   const shardRequest = { ...operationForField(parsed, withMergeFields(field), request.variables), operationName: request.operationName ?? null };
   const pages = await Promise.all(
@@ -229,6 +258,6 @@ async function fanOut(parsed: ParsedOperation, field: FieldNode, request: Subgra
       return { authorityCode: code, connection, errors: fromAuthority(code, outcome.response.errors) };
     }),
   );
-  const merged = mergeConnectionPages(field, parsed.fragments, request.variables, args.first, pages);
+  const merged = mergeConnectionPages(field, parsed.fragments, request.variables, args.first, pages, typename);
   return { data: { [key]: merged.connection }, errors: merged.errors };
 }

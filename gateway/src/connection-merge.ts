@@ -60,6 +60,7 @@ export function mergeConnectionPages(
   variables: Variables,
   first: number,
   pages: readonly AuthorityPage[],
+  typename = 'LearnerConnection',
 ): MergedPage {
   const all = pages.flatMap(candidatesOf).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taken = all.slice(0, first);
@@ -76,7 +77,7 @@ export function mergeConnectionPages(
       edgesKeys.add(key);
       merged[key] = taken.map((t) => (t.page.connection?.[key] as unknown[] | undefined)?.[t.index] ?? null);
     } else if (f.name.value === 'totalCount') merged[key] = totalCount;
-    else if (f.name.value === '__typename') merged[key] = 'LearnerConnection';
+    else if (f.name.value === '__typename') merged[key] = typename;
     else if (f.name.value === 'pageInfo') {
       const info: Record<string, unknown> = { ...(merged[key] as Record<string, unknown> | undefined) };
       for (const p of collectFields(f.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }, fragments, variables)) {

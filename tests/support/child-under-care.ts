@@ -17,7 +17,7 @@ export interface ChildUnderCare {
 const CURRENT = (alias: string) => `${alias}.started_on <= current_date and (${alias}.ended_on is null or ${alias}.ended_on >= current_date)`;
 
 /** A child of `home` placed out of county, at school in the host authority, with a current PEP and social worker. */
-export async function childUnderCare(platform: Platform, home: string): Promise<ChildUnderCare> {
+export async function childUnderCare(platform: Platform, home: string, pepStatuses: readonly string[] = ['draft', 'in-review', 'agreed']): Promise<ChildUnderCare> {
   const rows = await authorityDb(platform, home).unsafe<
     { learner_id: string; host: string; school_id: string; social_worker: string; pep_id: string; version: number; target_id: string }[]
   >(
@@ -27,10 +27,10 @@ export async function childUnderCare(platform: Platform, home: string): Promise<
        join placements p on p.learner_id = l.id and ${CURRENT('p')} and p.authority_code <> $1
        join enrolments e on e.learner_id = l.id and ${CURRENT('e')} and e.school_authority_code = p.authority_code
        join staff_allocations a on a.learner_id = l.id and a.staff_role = 'social-worker' and ${CURRENT('a')}
-       join peps pep on pep.learner_id = l.id and pep.status <> 'superseded'
+       join peps pep on pep.learner_id = l.id and pep.status <> 'superseded' and pep.status = any($2)
       where exists (select 1 from pep_targets t where t.pep_id = pep.id)
       order by l.id limit 1`,
-    [home],
+    [home, pepStatuses as string[]],
   );
   const row = rows[0];
   if (!row) throw new Error(`${home} has no child placed out of county with a school, a PEP and a social worker`);

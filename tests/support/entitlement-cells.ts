@@ -44,6 +44,9 @@ export const PROBES: readonly { readonly fieldClass: FieldClass; readonly field:
   { fieldClass: 'care', field: 'currentPlacement', selection: 'currentPlacement { type }' },
   { fieldClass: 'care', field: 'careStatus', selection: 'careStatus' },
   { fieldClass: 'contacts', field: 'contacts', selection: 'contacts { role name }' },
+  { fieldClass: 'education', field: 'exclusions', selection: 'exclusions { kind startsOn sessions }' },
+  { fieldClass: 'care', field: 'legalStatus', selection: 'legalStatus' },
+  { fieldClass: 'wellbeing', field: 'sdqAssessments', selection: 'sdqAssessments { completedOn totalDifficulties }' },
 ];
 
 export function expectedAccess(cell: Cell): Access {

@@ -12,21 +12,43 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   learners: ROLES_WITH_INDIVIDUAL_ACCESS,
   accessHistory: ['virtual-school-head'],
   benchmarks: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
+  notifications: ['designated-teacher', 'virtual-school-head'],
 };
 
 const QUERY_REFUSALS: Readonly<Record<string, string>> = {
   accessHistory: "may not read a child's access history; it is for the home authority's virtual school head",
   benchmarks: 'does not see national benchmarks',
+  notifications: 'has no notifications: they go to schools and authorities’ education leads',
 };
 
 /** Mutations that write no child's data, open to some roles only. */
 export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   refreshBenchmarks: ['national-analyst'],
+  markNotificationRead: ['designated-teacher', 'virtual-school-head'],
 };
 
-/** The field class each mutation writes. A mutation missing here is refused to everyone. */
-export const MUTATION_WRITES: Readonly<Record<string, FieldClass>> = {
-  recordTargetProgress: 'pep',
+/**
+ * The field classes each mutation may write (a role that can never write any of them is refused
+ * before routing; the owning authority decides the rest). A mutation missing here is refused to everyone.
+ */
+export const MUTATION_WRITES: Readonly<Record<string, readonly FieldClass[]>> = {
+  recordTargetProgress: ['pep'],
+  startPep: ['pep'],
+  // The learner's "All about me" is voice; every other section is pep.
+  writePepSection: ['pep', 'voice'],
+  addPepTarget: ['pep'],
+  signOffPep: ['pep'],
+  ratePepQuality: ['pep'],
+  recordExclusion: ['education'],
+  recordReducedTimetable: ['education'],
+  recordSdq: ['wellbeing'],
+  // A CAMHS referral is well-being; other support is pep.
+  recordIntervention: ['pep', 'wellbeing'],
+  recordPlacementMove: ['care'],
+  recordSchoolMove: ['education'],
+  recordAttendance: ['education'],
+  // The child's wish about the language they are addressed in (decision 0009).
+  recordLanguagePreference: ['voice'],
 };
 
 /** True when some relationship could give the role write access to the class. */
@@ -47,7 +69,7 @@ export function refusalOf(operation: RootOperation, fieldName: string, role: Rol
     if (roles) return roles.includes(role) ? null : `${fieldName}: only a ${roles.join(' or ')} may do this`;
     const writes = MUTATION_WRITES[fieldName];
     if (!writes) return `${fieldName}: no write rule covers this change`;
-    return mayEverWrite(role, writes) ? null : `${fieldName}: a ${role} may not write ${writes} fields`;
+    return writes.some((c) => mayEverWrite(role, c)) ? null : `${fieldName}: a ${role} may not write ${writes.join(' or ')} fields`;
   }
   return 'subscriptions are not served';
 }

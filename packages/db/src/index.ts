@@ -11,6 +11,16 @@ export {
   STAFF_ROLES,
   AUDIT_ACTIONS,
   AUDIT_DECISIONS,
+  QUALITY_RATINGS,
+  PEP_SECTIONS,
+  SIGN_OFF_ROLES,
+  EXCLUSION_KINDS,
+  SDQ_INFORMANTS,
+  INTERVENTION_KINDS,
+  DESTINATIONS,
+  IDP_MAINTAINERS,
+  NOTIFICATION_KINDS,
+  NOTIFICATION_RECIPIENTS,
 } from './schema/authority.ts';
 export { SCHOOL_PHASES, TEACHING_MEDIA } from './schema/national.ts';
 export { connectAuthorityDatabase, connectNationalDatabase } from './connection.ts';

@@ -44,8 +44,34 @@ function eliminate(a: Equation, b: Equation, v: number): Equation {
  * pivot and no other row mentions it, so an unknown is pinned down by the equations exactly when its
  * row (if it has one) mentions nothing else: e_i is in the row space only then.
  */
-export function reducedRowEchelon(equations: readonly Equation[]): Map<number, Equation> {
+export function reducedRowEchelon(equations: readonly Equation[], { sparsePivots = false }: { readonly sparsePivots?: boolean } = {}): Map<number, Equation> {
   const pivots = new Map<number, Equation>();
+  // The pivot of a new row is its lowest unknown, or (sparsePivots) the one in fewest equations: an unknown
+  // only one equation mentions (a difference defined by it) then never spreads into other rows, which on a
+  // large table saves most of the work. Either way every unknown pinned down has a row of its own.
+  const occurrences = new Map<number, number>();
+  if (sparsePivots) for (const { coefficients } of equations) for (const v of coefficients.keys()) occurrences.set(v, (occurrences.get(v) ?? 0) + 1);
+  const pivotOf = (row: Equation): number => {
+    let best = -1;
+    for (const v of row.coefficients.keys()) {
+      if (best < 0) best = v;
+      else if (sparsePivots ? (occurrences.get(v) ?? 0) < (occurrences.get(best) ?? 0) || ((occurrences.get(v) ?? 0) === (occurrences.get(best) ?? 0) && v < best) : v < best) best = v;
+    }
+    return best;
+  };
+  // Which pivot rows mention each unknown (other than their own pivot), so a new pivot is cleared from just
+  // those rows rather than looked for in every row: on a large table that search is most of the work.
+  const holders = new Map<number, Set<number>>();
+  const index = (pivot: number, row: Equation, add: boolean): void => {
+    for (const v of row.coefficients.keys()) {
+      if (v === pivot) continue;
+      let set = holders.get(v);
+      if (add) {
+        if (!set) holders.set(v, (set = new Set()));
+        set.add(pivot);
+      } else set?.delete(pivot);
+    }
+  };
   for (const equation of equations) {
     let row: Equation = { coefficients: new Map(equation.coefficients), rhs: equation.rhs };
     // Pivot rows mention no other pivot, so one pass over the original unknowns clears them all.
@@ -57,11 +83,18 @@ export function reducedRowEchelon(equations: readonly Equation[]): Map<number, E
       if (row.rhs !== 0n) throw new InconsistentFiguresError('the published figures do not add up');
       continue;
     }
-    const pivot = Math.min(...row.coefficients.keys());
-    for (const [p, other] of pivots) {
-      if (other.coefficients.has(pivot)) pivots.set(p, eliminate(other, row, pivot));
+    const pivot = pivotOf(row);
+    for (const p of [...(holders.get(pivot) ?? [])]) {
+      const other = pivots.get(p);
+      if (other === undefined || !other.coefficients.has(pivot)) continue;
+      const next = eliminate(other, row, pivot);
+      index(p, other, false);
+      index(p, next, true);
+      pivots.set(p, next);
     }
+    holders.delete(pivot);
     pivots.set(pivot, row);
+    index(pivot, row, true);
   }
   return pivots;
 }
@@ -71,7 +104,7 @@ export function determinedByEquations(equations: readonly Equation[]): {
   readonly values: Map<number, bigint>;
   readonly reduced: Map<number, Equation>;
 } {
-  const reduced = reducedRowEchelon(equations);
+  const reduced = reducedRowEchelon(equations, { sparsePivots: true });
   const values = new Map<number, bigint>();
   for (const [pivot, row] of reduced) {
     if (row.coefficients.size !== 1) continue;

@@ -13,7 +13,9 @@ const CARDIFF = 'W06000015';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 15);
 const CASELOAD = (first: number) => `{ learners(first: ${first}, homeAuthority: "${CARDIFF}") { totalCount edges { node {
   id legalGivenName preferredName dateOfBirth currentSchool { id name } currentPlacement { type placedOutOfCounty authority { name } }
-  currentPep { status reviewState nextReviewDue targets { progress } } attendance { rate persistentlyAbsent } contacts { role name } } } } }`;
+  currentPep { status reviewState nextReviewDue completionDue completionState quality { rating } signOffs { role current } targets { progress } }
+  attendance { rate persistentlyAbsent } attendanceThisTerm { rate } exclusions { kind sessions } reducedTimetables { hoursPerWeek endedOn }
+  additionalLearningNeeds { hasIdp } contacts { role name } } } } }`;
 
 let statements = 0;
 const dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-bench-caseload-'));

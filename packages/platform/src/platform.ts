@@ -37,6 +37,8 @@ export interface PlatformOptions {
   readonly gatewayKeys?: SigningKeyPair;
   /** Called with every statement an authority sends to its database. */
   readonly onAuthorityQuery?: (authorityCode: string, query: string) => void;
+  /** Today's date as the authorities see it (ISO); a test moves it on to the next term. Default: the real date. */
+  readonly today?: () => string;
 }
 
 export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<Platform> {
@@ -77,7 +79,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     const authorityUrls = new Map<string, string>(external);
     for (const [code, connection] of databases.authorities) {
       if (external.has(code)) continue;
-      const subgraph = await createAuthoritySubgraph({ authorityCode: code, database: connection, gatewayPublicKey: gatewayKeys.publicKey });
+      const subgraph = await createAuthoritySubgraph({ authorityCode: code, database: connection, gatewayPublicKey: gatewayKeys.publicKey, ...(options.today ? { today: options.today } : {}) });
       services.push(subgraph);
       authorities.set(code, subgraph);
       authorityUrls.set(code, (await subgraph.listen(0)).url);

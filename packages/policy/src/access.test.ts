@@ -8,7 +8,8 @@ const MATRIX: [Role, Relationship, string, string][] = [
   ['virtual-school-head', 'home', 'identity education pep voice wellbeing care contacts', 'education pep'],
   ['virtual-school-head', 'host', 'identity education pep voice contacts', ''],
   ['virtual-school-head', 'none', '', ''],
-  ['social-worker', 'caseload', 'identity education pep voice wellbeing care placement-address contacts', 'pep voice care placement-address'],
+  // One cell beyond ENTITLEMENTS.md: the allocated social worker writes wellbeing (decision 0009).
+  ['social-worker', 'caseload', 'identity education pep voice wellbeing care placement-address contacts', 'pep voice care placement-address wellbeing'],
   ['social-worker', 'home', 'identity education care contacts', ''],
   ['social-worker', 'host', '', ''],
   ['designated-teacher', 'school', 'identity education pep voice wellbeing contacts', 'education pep'],

@@ -42,7 +42,8 @@ const EVERYTHING = FIELD_CLASSES.filter((c) => c !== 'aggregate');
 export const GRANTS: readonly Grant[] = [
   { role: 'virtual-school-head', relationship: 'home', read: ['identity', 'education', 'pep', 'voice', 'wellbeing', 'care', 'contacts'], write: ['education', 'pep'] },
   { role: 'virtual-school-head', relationship: 'host', read: ['identity', 'education', 'pep', 'voice', 'contacts'], write: [] },
-  { role: 'social-worker', relationship: 'caseload', read: EVERYTHING, write: ['care', 'placement-address', 'pep', 'voice'] },
+  // Well-being (SDQ, CAMHS referrals) is written by the allocated social worker, who arranges SDQs with carers: decision 0009.
+  { role: 'social-worker', relationship: 'caseload', read: EVERYTHING, write: ['care', 'placement-address', 'pep', 'voice', 'wellbeing'] },
   { role: 'social-worker', relationship: 'home', read: ['identity', 'education', 'care', 'contacts'], write: [] },
   { role: 'designated-teacher', relationship: 'school', read: ['identity', 'education', 'pep', 'voice', 'wellbeing', 'contacts'], write: ['education', 'pep'] },
   { role: 'learner', relationship: 'self', read: ['identity', 'pep', 'voice', 'contacts'], write: ['voice'] },

@@ -32,8 +32,21 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
       enrolments: 'education',
       currentPep: 'pep',
       peps: 'pep',
+      // Care, not pep: while no plan has been started it tells when the child came into care.
+      pepStartDue: 'care',
+      pepStartOverdue: 'care',
       contacts: 'contacts',
       attendance: 'education',
+      attendanceThisTerm: 'education',
+      legalStatus: 'care',
+      careEpisodes: 'care',
+      additionalLearningNeeds: 'education',
+      exclusions: 'education',
+      reducedTimetables: 'education',
+      sdqAssessments: 'wellbeing',
+      interventions: 'pep',
+      camhsReferrals: 'wellbeing',
+      destinations: 'education',
     },
   },
   PersonalEducationPlan: {
@@ -52,6 +65,16 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
       nextReviewDue: 'pep',
       reviewState: 'pep',
       targets: 'pep',
+      allAboutMe: 'voice',
+      schoolPicture: 'pep',
+      support: 'pep',
+      carerViews: 'pep',
+      socialWorkerViews: 'pep',
+      reviewActions: 'pep',
+      educationPicture: 'education',
+      signOffs: 'pep',
+      requiredSigners: 'pep',
+      quality: 'pep',
     },
   },
 };
@@ -60,7 +83,26 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
  * Types whose values are only reachable through a classified field of a learner-data type: the
  * parent field's rule covers them (Placement only through Learner.currentPlacement/placements, ...).
  */
-export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = ['Placement', 'Enrolment', 'PepTarget', 'Contact', 'Access', 'AccessEntry', 'AttendanceSummary'];
+export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = [
+  'Placement',
+  'Enrolment',
+  'PepTarget',
+  'Contact',
+  'Access',
+  'AccessEntry',
+  'AttendanceSummary',
+  'CareEpisode',
+  'AdditionalLearningNeeds',
+  'Exclusion',
+  'ReducedTimetable',
+  'SdqAssessment',
+  'Intervention',
+  'DestinationRecord',
+  'PepSection',
+  'EducationPicture',
+  'PepSignOff',
+  'PepQuality',
+];
 
 /** Types that hold no personal data about a child. */
 export const NOT_PERSONAL: readonly string[] = [
@@ -76,6 +118,17 @@ export const NOT_PERSONAL: readonly string[] = [
   'AccessHistoryConnection',
   'AccessHistoryEdge',
   'RecordTargetProgressPayload',
+  'PepChangePayload',
+  'RecordChangePayload',
+  'RecordAttendancePayload',
+  // Addressed to one recipient (Query.notifications filters by the caller's school or authority);
+  // its learner is a Learner, read under the Learner rules.
+  'Notification',
+  'NotificationConnection',
+  'NotificationEdge',
+  // Labels and section texts in Welsh and English: the same for everyone.
+  'Term',
+  'PepSectionText',
   // Anonymised aggregates (field class aggregate): who sees which figures is decided by the benchmarks service.
   'BenchmarkReport',
   'BenchmarkMeasure',

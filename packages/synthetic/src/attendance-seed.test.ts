@@ -1,5 +1,5 @@
-// Seeds attendance into a real PostgreSQL: DATABASE_URL's server when set (in a scratch database),
-// the embedded server otherwise.
+// Seeds an authority into a real, migrated PostgreSQL: DATABASE_URL's server when set (in a scratch
+// database), the embedded server otherwise.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -69,5 +69,57 @@ describe('seedAttendance', () => {
     expect(stored).toEqual([{ date: first.date, school_id: first.schoolId, am: first.am, pm: '\\' }]);
     const [marks] = await connection.sql<{ n: number }[]>`select count(*)::int as n from attendance_days where pm = ${'\\'}`;
     expect(marks?.n).toBe(dataset.attendanceDays.filter((r) => r.pm === '\\').length);
+  }, 60_000);
+});
+
+describe('seedAuthorityDatabase', () => {
+  it('loads the whole record in one transaction, every table accepted by the migrated schema', async () => {
+    const url = await scratchDatabase();
+    const connection = connectAuthorityDatabase(url);
+    cleanups.push(() => connection.close());
+    await migrateAuthorityDatabase(connection.db);
+    // "Today" as the database sees it, so the anonymised measures (which use current_date) see the same year.
+    const [today] = await connection.sql<{ d: string }[]>`select current_date::text as d`;
+    const dataset = generateWales({ asOf: today?.d ?? '' }).authorities.get('W06000015');
+    if (!dataset) throw new Error('no Cardiff dataset');
+
+    await seedAuthorityDatabase(connection.db, dataset);
+    await seedAttendance(connection.sql, dataset.attendanceDays);
+    const tables = {
+      pep_sections: dataset.pepSections,
+      pep_sign_offs: dataset.pepSignOffs,
+      pep_quality_ratings: dataset.pepQualityRatings,
+      exclusions: dataset.exclusions,
+      reduced_timetables: dataset.reducedTimetables,
+      sdq_assessments: dataset.sdqAssessments,
+      interventions: dataset.interventions,
+      additional_learning_needs: dataset.additionalLearningNeeds,
+      destinations: dataset.destinations,
+      notifications: dataset.notifications,
+    };
+    for (const [table, rows] of Object.entries(tables)) {
+      if (table !== 'notifications') expect(rows.length, table).toBeGreaterThan(0);
+      const [count] = await connection.sql<{ n: number }[]>`select count(*)::int as n from ${connection.sql(table)}`;
+      expect(count?.n, table).toBe(rows.length);
+    }
+
+    // The new tables feed the anonymised measures: Cardiff's figures are near the Welsh rates.
+    const figures = await connection.sql<{ measure: string; numerator: number; denominator: number }[]>`
+      select measure, numerator::int, denominator::int from anonymised.measure_counts where dimension = 'all'`;
+    const rate = (measure: string) => {
+      const figure = figures.find((f) => f.measure === measure);
+      return figure ? figure.numerator / figure.denominator : Number.NaN;
+    };
+    const within = (measure: string, low: number, high: number) => {
+      expect(rate(measure), measure).toBeGreaterThanOrEqual(low);
+      expect(rate(measure), measure).toBeLessThanOrEqual(high);
+    };
+    within('exclusions', 0.05, 0.2);
+    within('reduced-timetable', 0.02, 0.12);
+    within('pep-voice', 0.65, 0.85);
+    within('idp', 0.6, 0.9);
+    within('sdq-completed', 0.65, 0.85);
+    within('sdq-concern', 0.25, 0.55);
+    within('neet', 0.2, 0.5);
   }, 60_000);
 });

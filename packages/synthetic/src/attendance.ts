@@ -3,10 +3,12 @@
 // possible sessions attended, and a fifth or more persistently absent. Each child has their own
 // propensity to be absent (most attend well, a long tail does not); absences are mostly whole days,
 // illness comes in short spells, and the unauthorised share rises with how much a child misses.
+// Sessions a child was excluded carry the exclusion mark.
 import { schoolDays } from '@wales-lac/wales';
 import { ageOn, isoDate, parseIsoDate, schoolYearStart, type Day } from './days.ts';
+import { EXCLUDED_MARK, excludedDays } from './exclusions.ts';
 import type { ChildPlan } from './plan.ts';
-import type { Random } from './random.ts';
+import { normal, type Random } from './random.ts';
 import { FIRST_COMPULSORY_SCHOOL_YEAR_AGE, LAST_COMPULSORY_SCHOOL_YEAR_AGE } from './school-age.ts';
 import type { AttendanceDayRow } from './types.ts';
 
@@ -52,14 +54,8 @@ export function attendanceCalendar(asOf: Day): AttendanceCalendar {
   return { dates, days: dates.map(parseIsoDate) };
 }
 
-/** A standard normal draw (Box-Muller). */
-function normal(rng: Random): number {
-  const u = 1 - rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
-}
-
 /** Index of the first day >= day (days sorted). */
-function firstAtOrAfter(days: readonly Day[], day: Day): number {
+export function firstAtOrAfter(days: readonly Day[], day: Day): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
@@ -104,6 +100,8 @@ export function planAttendance(
 
     let next = 0; // first day index not yet given a row (enrolments never overlap in the register)
     let ill = false;
+    // Excluded sessions are marked over the drawn marks, so exclusions never shift the other draws.
+    const excluded = excludedDays(child.exclusions, calendar);
     for (const enrolment of enrolments) {
       const end = Math.min(enrolment.end ?? asOf, asOf);
       const from = Math.max(next, firstAtOrAfter(days, enrolment.start));
@@ -142,6 +140,11 @@ export function planAttendance(
           am = rng.chance(LATE) ? 'L' : PRESENT_AM;
           pm = PRESENT_PM;
           ill = false;
+        }
+        const off = excluded?.get(i);
+        if (off !== undefined && off.schoolId === enrolment.school.id) {
+          if (off.am) am = EXCLUDED_MARK;
+          if (off.pm) pm = EXCLUDED_MARK;
         }
         rows.push({ learnerId: child.id, date: dates[i] as string, schoolId: enrolment.school.id, am, pm });
       }

@@ -66,3 +66,9 @@ export function firstSeptemberAtAge(dateOfBirth: Day, age: number): Day {
   const bornBySeptember = birth.getUTCMonth() < 8 || (birth.getUTCMonth() === 8 && birth.getUTCDate() === 1);
   return dayOf(birth.getUTCFullYear() + age + (bornBySeptember ? 0 : 1), 9, 1);
 }
+
+/** The day a child reaches `age` (a 29 February birthday falls on 1 March in other years). */
+export function birthdayAt(dateOfBirth: Day, age: number): Day {
+  const birth = new Date(dateOfBirth * MS_PER_DAY);
+  return dayOf(birth.getUTCFullYear() + age, birth.getUTCMonth() + 1, birth.getUTCDate());
+}

@@ -9,8 +9,9 @@ import { planEnrolments } from './education.ts';
 import { authorityRows, regionMembershipRows, regionRows } from './national.ts';
 import { makePerson } from './people.ts';
 import { planPeps } from './peps.ts';
-import type { ChildPlan } from './plan.ts';
+import { emptyRecord, type ChildPlan } from './plan.ts';
 import { streamFor, type Random } from './random.ts';
+import { planRecords } from './records.ts';
 import { authorityDataset } from './rows.ts';
 import { SchoolChooser } from './school-choice.ts';
 import { allocateStaff, DesignatedTeachers } from './staff.ts';
@@ -62,6 +63,7 @@ export function generateWales(options: GenerateWalesOptions): WalesDataset {
   const authorities = new Map<string, AuthorityDataset>();
   const calendar = attendanceCalendar(asOf);
   for (const [code, list] of children) {
+    planRecords(seed, code, list, asOf, calendar);
     // Its own stream per authority, so attendance never changes the rest of the data.
     const attendance = planAttendance(streamFor(seed, `attendance:${code}`), list, asOf, calendar);
     authorities.set(code, authorityDataset(code, list, attendance));
@@ -75,7 +77,7 @@ export function generateWales(options: GenerateWalesOptions): WalesDataset {
 function makeChild(rng: Random, home: AuthorityFact, serial: number, asOf: Day): ChildPlan {
   const person = makePerson(rng, home, asOf, serial === 1);
   const care = makeCareHistory(rng, home, person.dateOfBirth, asOf);
-  return { home, id: learnerId(home.code, serial), ...person, ...care, enrolments: [], peps: [], staff: [], upn: '' };
+  return { home, id: learnerId(home.code, serial), ...person, ...care, enrolments: [], peps: [], staff: [], upn: '', ...emptyRecord() };
 }
 
 /**

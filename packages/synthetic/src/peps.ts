@@ -27,10 +27,16 @@ export function planPeps(rng: Random, child: ChildPlan, asOf: Day, onRoll: boole
   const firstStart = Math.min(asOf, Math.max(currentEpisode(child).start, eligibleFrom) + initiationDelay);
   const current = currentPlan(rng, firstStart, asOf);
   const plans = [...earlierPlans(rng, firstStart, current.initiatedOn), current];
-  return plans.map((plan, i) => ({ ...plan, targets: targetsFor(rng, dob, plan, asOf, i === plans.length - 1) }));
+  return plans.map((plan, i) => ({
+    ...plan,
+    targets: targetsFor(rng, dob, plan, asOf, i === plans.length - 1),
+    sections: [],
+    signOffs: [],
+    rating: null,
+  }));
 }
 
-type PlanDates = Omit<PepPlan, 'targets'>;
+type PlanDates = Omit<PepPlan, 'targets' | 'sections' | 'signOffs' | 'rating'>;
 
 /** Days between review meetings: about a school term. */
 const termLength = (rng: Random) => rng.int(84, 105);

@@ -72,3 +72,12 @@ export function streamFor(seed: number, label: string): Random {
   hash ^= Math.imul(seed | 0, 0x9e3779b1);
   return new Random(hash >>> 0);
 }
+
+/** A standard normal draw (Box-Muller). */
+export function normal(rng: Random): number {
+  const u = 1 - rng.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
+}
+
+/** The chance of a logistic model at `logit` (0 gives one half). */
+export const logistic = (logit: number): number => 1 / (1 + Math.exp(-logit));

@@ -22,6 +22,16 @@ export function authorityDataset(
     peps: [],
     pepTargets: [],
     staffAllocations: [],
+    pepSections: [],
+    pepSignOffs: [],
+    pepQualityRatings: [],
+    exclusions: [],
+    reducedTimetables: [],
+    sdqAssessments: [],
+    interventions: [],
+    additionalLearningNeeds: [],
+    destinations: [],
+    notifications: [],
     attendanceDays,
   };
   for (const child of children) {
@@ -93,6 +103,35 @@ export function authorityDataset(
           accelerated: target.accelerated,
         });
       }
+      for (const section of pep.sections) {
+        data.pepSections.push({
+          pepId: id,
+          section: section.section,
+          body: section.body,
+          language: section.language,
+          writtenBySubject: section.writtenBySubject,
+          writtenByRole: section.writtenByRole,
+          onBehalf: section.onBehalf,
+        });
+      }
+      for (const signOff of pep.signOffs) {
+        data.pepSignOffs.push({
+          pepId: id,
+          signerRole: signOff.role,
+          signerSubject: signOff.subject,
+          pepVersion: signOff.version,
+          signedOn: isoDate(signOff.signedOn),
+        });
+      }
+      if (pep.rating) {
+        data.pepQualityRatings.push({
+          pepId: id,
+          rating: pep.rating.rating,
+          comments: pep.rating.comments,
+          ratedBySubject: pep.rating.ratedBySubject,
+          ratedOn: isoDate(pep.rating.ratedOn),
+        });
+      }
     }
     for (const allocation of child.staff) {
       data.staffAllocations.push({
@@ -106,6 +145,77 @@ export function authorityDataset(
         endedOn: isoOrNull(allocation.end),
       });
     }
+    educationRecordRows(authorityCode, child, data);
   }
   return data;
+}
+
+/** Exclusions, reduced timetables, SDQs, interventions, additional learning needs and destinations. */
+function educationRecordRows(authorityCode: string, child: ChildPlan, data: AuthorityDataset): void {
+  const learnerId = child.id;
+  for (const x of child.exclusions) {
+    data.exclusions.push({
+      id: serialId(authorityCode, 'EX', data.exclusions.length + 1),
+      learnerId,
+      schoolId: x.school.id,
+      kind: x.kind,
+      startsOn: isoDate(x.start),
+      sessions: x.sessions,
+      reason: x.reason,
+    });
+  }
+  for (const t of child.reducedTimetables) {
+    data.reducedTimetables.push({
+      id: serialId(authorityCode, 'RT', data.reducedTimetables.length + 1),
+      learnerId,
+      schoolId: t.school.id,
+      startedOn: isoDate(t.start),
+      endedOn: isoOrNull(t.end),
+      hoursPerWeek: t.hoursPerWeek,
+      reason: t.reason,
+    });
+  }
+  for (const q of child.sdqs) {
+    data.sdqAssessments.push({
+      id: serialId(authorityCode, 'SQ', data.sdqAssessments.length + 1),
+      learnerId,
+      completedOn: isoDate(q.completedOn),
+      informant: q.informant,
+      emotional: q.emotional,
+      conduct: q.conduct,
+      hyperactivity: q.hyperactivity,
+      peer: q.peer,
+      prosocial: q.prosocial,
+    });
+  }
+  for (const i of child.interventions) {
+    data.interventions.push({
+      id: serialId(authorityCode, 'IV', data.interventions.length + 1),
+      learnerId,
+      kind: i.kind,
+      startedOn: isoDate(i.start),
+      endedOn: isoOrNull(i.end),
+      grantFunded: i.grantFunded,
+      description: i.description,
+    });
+  }
+  for (const n of child.learningNeeds) {
+    data.additionalLearningNeeds.push({
+      id: serialId(authorityCode, 'AN', data.additionalLearningNeeds.length + 1),
+      learnerId,
+      identifiedOn: isoDate(n.identifiedOn),
+      summary: n.summary,
+      idpMaintainedBy: n.idp?.maintainedBy ?? null,
+      idpAgreedOn: n.idp ? isoDate(n.idp.agreedOn) : null,
+      idpReviewDue: n.idp ? isoDate(n.idp.reviewDue) : null,
+    });
+  }
+  for (const d of child.destinations) {
+    data.destinations.push({
+      id: serialId(authorityCode, 'DS', data.destinations.length + 1),
+      learnerId,
+      recordedOn: isoDate(d.recordedOn),
+      destination: d.destination,
+    });
+  }
 }

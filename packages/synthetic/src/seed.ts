@@ -25,15 +25,26 @@ export async function seedNationalDatabase(db: NationalDatabase, data: NationalD
 }
 
 export async function seedAuthorityDatabase(db: AuthorityDatabase, data: AuthorityDataset): Promise<void> {
-  const { learners, careEpisodes, placements, enrolments, peps, pepTargets, staffAllocations } = authoritySchema;
+  const s = authoritySchema;
   await db.transaction(async (tx) => {
-    await inChunks(data.learners, (chunk) => tx.insert(learners).values(chunk));
-    await inChunks(data.careEpisodes, (chunk) => tx.insert(careEpisodes).values(chunk));
-    await inChunks(data.placements, (chunk) => tx.insert(placements).values(chunk));
-    await inChunks(data.enrolments, (chunk) => tx.insert(enrolments).values(chunk));
-    await inChunks(data.peps, (chunk) => tx.insert(peps).values(chunk));
-    await inChunks(data.pepTargets, (chunk) => tx.insert(pepTargets).values(chunk));
-    await inChunks(data.staffAllocations, (chunk) => tx.insert(staffAllocations).values(chunk));
+    // Learners first, then what refers to them; PEP sections, sign-offs and ratings after the PEPs.
+    await inChunks(data.learners, (chunk) => tx.insert(s.learners).values(chunk));
+    await inChunks(data.careEpisodes, (chunk) => tx.insert(s.careEpisodes).values(chunk));
+    await inChunks(data.placements, (chunk) => tx.insert(s.placements).values(chunk));
+    await inChunks(data.enrolments, (chunk) => tx.insert(s.enrolments).values(chunk));
+    await inChunks(data.peps, (chunk) => tx.insert(s.peps).values(chunk));
+    await inChunks(data.pepTargets, (chunk) => tx.insert(s.pepTargets).values(chunk));
+    await inChunks(data.pepSections, (chunk) => tx.insert(s.pepSections).values(chunk));
+    await inChunks(data.pepSignOffs, (chunk) => tx.insert(s.pepSignOffs).values(chunk));
+    await inChunks(data.pepQualityRatings, (chunk) => tx.insert(s.pepQualityRatings).values(chunk));
+    await inChunks(data.staffAllocations, (chunk) => tx.insert(s.staffAllocations).values(chunk));
+    await inChunks(data.exclusions, (chunk) => tx.insert(s.exclusions).values(chunk));
+    await inChunks(data.reducedTimetables, (chunk) => tx.insert(s.reducedTimetables).values(chunk));
+    await inChunks(data.sdqAssessments, (chunk) => tx.insert(s.sdqAssessments).values(chunk));
+    await inChunks(data.interventions, (chunk) => tx.insert(s.interventions).values(chunk));
+    await inChunks(data.additionalLearningNeeds, (chunk) => tx.insert(s.additionalLearningNeeds).values(chunk));
+    await inChunks(data.destinations, (chunk) => tx.insert(s.destinations).values(chunk));
+    await inChunks(data.notifications, (chunk) => tx.insert(s.notifications).values(chunk));
   });
 }
 

@@ -14,6 +14,16 @@ export type PepRow = typeof authoritySchema.peps.$inferInsert;
 export type PepTargetRow = typeof authoritySchema.pepTargets.$inferInsert;
 export type StaffAllocationRow = typeof authoritySchema.staffAllocations.$inferInsert;
 export type AttendanceDayRow = typeof authoritySchema.attendanceDays.$inferInsert;
+export type PepSectionRow = typeof authoritySchema.pepSections.$inferInsert;
+export type PepSignOffRow = typeof authoritySchema.pepSignOffs.$inferInsert;
+export type PepQualityRatingRow = typeof authoritySchema.pepQualityRatings.$inferInsert;
+export type ExclusionRow = typeof authoritySchema.exclusions.$inferInsert;
+export type ReducedTimetableRow = typeof authoritySchema.reducedTimetables.$inferInsert;
+export type SdqAssessmentRow = typeof authoritySchema.sdqAssessments.$inferInsert;
+export type InterventionRow = typeof authoritySchema.interventions.$inferInsert;
+export type AdditionalLearningNeedRow = typeof authoritySchema.additionalLearningNeeds.$inferInsert;
+export type DestinationRow = typeof authoritySchema.destinations.$inferInsert;
+export type NotificationRow = typeof authoritySchema.notifications.$inferInsert;
 
 /** National reference data: the contents of the national database. */
 export interface NationalDataset {
@@ -32,6 +42,20 @@ export interface AuthorityDataset {
   readonly peps: PepRow[];
   readonly pepTargets: PepTargetRow[];
   readonly staffAllocations: StaffAllocationRow[];
+  /** One row per PEP version and section written. */
+  readonly pepSections: PepSectionRow[];
+  readonly pepSignOffs: PepSignOffRow[];
+  readonly pepQualityRatings: PepQualityRatingRow[];
+  /** Exclusions that started in the 365 days ending at asOf. */
+  readonly exclusions: ExclusionRow[];
+  readonly reducedTimetables: ReducedTimetableRow[];
+  readonly sdqAssessments: SdqAssessmentRow[];
+  readonly interventions: InterventionRow[];
+  readonly additionalLearningNeeds: AdditionalLearningNeedRow[];
+  /** Post-16 destinations of young people past Year 11. */
+  readonly destinations: DestinationRow[];
+  /** Always empty: notifications arise from moves made through the service. */
+  readonly notifications: NotificationRow[];
   /**
    * Session marks for every school day of the 365 days ending at asOf on which a child of
    * compulsory school age was enrolled. Not loaded by seedAuthorityDatabase: use seedAttendance.

@@ -38,3 +38,21 @@ export const POSSIBLE_MARKS = Object.keys(ATTENDANCE_MARKS).filter((m) => ATTEND
 
 /** Persistent absence in Wales: missing 10% or more of possible sessions (since 2023). */
 export const PERSISTENT_ABSENCE_SHARE = 0.1;
+
+/** Reasons a school gives for an exclusion, as codes (the categories of Welsh exclusion returns, kept as data). */
+export const EXCLUSION_REASONS = [
+  'persistent-disruptive-behaviour',
+  'physical-assault-pupil',
+  'physical-assault-adult',
+  'verbal-abuse-pupil',
+  'verbal-abuse-adult',
+  'threatening-behaviour',
+  'bullying',
+  'racist-abuse',
+  'sexual-misconduct',
+  'drug-alcohol',
+  'damage',
+  'theft',
+  'offensive-weapon',
+  'other',
+] as const;

@@ -1,12 +1,12 @@
 export type { AuthorityFact, RegionFact } from './types.ts';
 export { AUTHORITY_FACTS, REGION_FACTS } from './authorities.ts';
-export { WALES_CODE, authorityFact, isAuthorityCode, authoritiesInRegion, regionFact } from './regions.ts';
+export { WALES_CODE, authorityFact, isAuthorityCode, authoritiesInRegion, regionFact, schoolAuthorityCode } from './regions.ts';
 export { upnCheckLetter, upnProblem, isValidUpn } from './upn.ts';
 export { learnerId, pepId, parseRecordId, owningAuthority } from './ids.ts';
 export type { ParsedRecordId, RecordKind } from './ids.ts';
 export { displayLanguageFrom } from './language.ts';
 export type { DisplayLanguage } from './language.ts';
-export { ATTENDANCE_MARKS, ATTENDED_MARKS, POSSIBLE_MARKS, PERSISTENT_ABSENCE_SHARE } from './attendance.ts';
+export { ATTENDANCE_MARKS, ATTENDED_MARKS, POSSIBLE_MARKS, PERSISTENT_ABSENCE_SHARE, EXCLUSION_REASONS } from './attendance.ts';
 export type { MarkCategory } from './attendance.ts';
-export { schoolDays, isSchoolDay, schoolYearOf, typicalHolidays, addSchoolDays } from './school-calendar.ts';
+export { schoolDays, isSchoolDay, schoolYearOf, typicalHolidays, addSchoolDays, termStartOf } from './school-calendar.ts';
 export type { Holiday } from './school-calendar.ts';

@@ -20,3 +20,11 @@ export function authoritiesInRegion(regionCode: string): AuthorityFact[] {
 export function regionFact(code: string): RegionFact | undefined {
   return REGION_FACTS.find((r) => r.code === code);
 }
+
+const byLaNumber = new Map(AUTHORITY_FACTS.map((a) => [a.upnLaNumber, a.code]));
+
+/** The maintaining authority of a school, from its seven-digit number (LA number + establishment); null when not Welsh. */
+export function schoolAuthorityCode(schoolId: string): string | null {
+  if (!/^\d{7}$/.test(schoolId)) return null;
+  return byLaNumber.get(schoolId.slice(0, 3)) ?? null;
+}

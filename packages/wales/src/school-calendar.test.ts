@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSchoolDays, isSchoolDay, schoolDays, schoolYearOf } from './school-calendar.ts';
+import { addSchoolDays, isSchoolDay, schoolDays, schoolYearOf, termStartOf } from './school-calendar.ts';
 
 describe('the synthetic school calendar', () => {
   it('has about 190 school days a year (380 sessions)', () => {
@@ -30,5 +30,19 @@ describe('addSchoolDays', () => {
     expect(addSchoolDays('2025-12-19', 1)).toBe('2026-01-05');
     // 4 days in the week of the 24th, three full weeks, then the Christmas holiday: the 20th is 5 January.
     expect(addSchoolDays('2025-11-24', 20)).toBe('2026-01-05');
+  });
+});
+
+describe('termStartOf', () => {
+  it.each([
+    ['2025-09-02', '2025-09-02'],
+    ['2025-12-25', '2025-09-02'],
+    ['2026-01-03', '2026-01-03'],
+    ['2026-03-31', '2026-01-03'],
+    ['2026-04-11', '2026-04-11'],
+    ['2026-08-20', '2026-04-11'],
+    ['2026-11-23', '2026-09-02'],
+  ])('a day on %s is in the term that starts %s', (date, start) => {
+    expect(termStartOf(date)).toBe(start);
   });
 });

@@ -54,3 +54,19 @@ export function addSchoolDays(date: string, count: number): string {
   }
   return iso(d);
 }
+
+/** The first day of the school term a date falls in (autumn 2 Sep, spring after Christmas, summer after Easter); holidays belong to the term before. */
+export function termStartOf(date: string): string {
+  const year = schoolYearOf(date);
+  const [, christmas, , easter] = typicalHolidays(year);
+  const afterDay = (h: Holiday | undefined) => {
+    const d = day(h?.to ?? `${year}-09-01`);
+    d.setUTCDate(d.getUTCDate() + 1);
+    return iso(d);
+  };
+  const summer = afterDay(easter);
+  const spring = afterDay(christmas);
+  if (date >= summer) return summer;
+  if (date >= spring) return spring;
+  return `${year}-09-02`;
+}

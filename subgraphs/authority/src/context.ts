@@ -10,6 +10,8 @@ export interface AuthorityContext {
   readonly authorityCode: string;
   /** Today's date (ISO), fixed for the whole request. */
   readonly today: string;
+  /** The client's Accept-Language as the gateway passed it on. */
+  readonly acceptLanguage: string | undefined;
   readonly db: AuthorityDatabase;
   readonly loaders: AuthorityLoaders;
   /** The caller's access to each child, computed once per child per request. */

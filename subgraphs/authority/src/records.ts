@@ -50,3 +50,28 @@ export function pepCompletionState(pep: Pick<PepRow, 'initiatedOn' | 'completedO
   if (pep.completedOn) return pep.completedOn <= due ? 'completed-on-time' : 'completed-late';
   return today > due ? 'overdue' : 'due';
 }
+
+/** A PEP is reviewed each term: the next review falls about a term (60 school days) after agreement. */
+export const PEP_REVIEW_SCHOOL_DAYS = 60;
+
+export function nextReviewAfter(agreedOn: string): string {
+  return addSchoolDays(agreedOn, PEP_REVIEW_SCHOOL_DAYS);
+}
+
+/** Plans that may still be edited: agreed plans change only through the next version. */
+export function isEditable(pep: Pick<PepRow, 'status'>): boolean {
+  return pep.status === 'draft' || pep.status === 'in-review';
+}
+
+/** A PEP is started within 10 school days of entering care or a school move (configurable: unverified for Wales). */
+export const PEP_START_SCHOOL_DAYS = 10;
+
+/**
+ * When a new plan (or the next version) must be started: 10 school days after the latest of entering
+ * care and joining the current school, while no plan has been started since; null when one has.
+ */
+export function pepStartDue(enteredCareOn: string | null, joinedSchoolOn: string | null, peps: readonly Pick<PepRow, 'initiatedOn'>[]): string | null {
+  const trigger = [enteredCareOn, joinedSchoolOn].filter((d): d is string => d !== null).sort().at(-1);
+  if (!trigger || peps.some((p) => p.initiatedOn >= trigger)) return null;
+  return addSchoolDays(trigger, PEP_START_SCHOOL_DAYS);
+}

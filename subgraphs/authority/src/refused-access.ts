@@ -3,7 +3,7 @@
 // log still holds every denied access to its children's records.
 import { parseRecordId } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
-import { appendAuditRows, targetWithPep } from './data/index.ts';
+import { appendAuditRows, notificationById, targetWithPep } from './data/index.ts';
 
 async function learnerOf(record: string, ctx: AuthorityContext): Promise<string | null> {
   const parsed = parseRecordId(record);
@@ -11,6 +11,7 @@ async function learnerOf(record: string, ctx: AuthorityContext): Promise<string 
   if (parsed.kind === 'L') return (await ctx.loaders.learner.load(record)) ? record : null;
   if (parsed.kind === 'P') return (await ctx.loaders.pep.load(record))?.learnerId ?? null;
   if (parsed.kind === 'T') return (await targetWithPep(ctx.db, record))?.pep.learnerId ?? null;
+  if (parsed.kind === 'N') return (await notificationById(ctx.db, record))?.learnerId ?? null;
   return null;
 }
 

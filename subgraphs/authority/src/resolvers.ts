@@ -1,16 +1,21 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
-import { inOrder, type Access } from '@wales-lac/policy';
+import { LEARNER_FILTER_CLASSES, filterRefusal, inOrder, type Access } from '@wales-lac/policy';
 import { platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
-import { isAuthorityCode, owningAuthority, schoolYearOf } from '@wales-lac/wales';
+import { isAuthorityCode, owningAuthority, schoolYearOf, termStartOf, upnProblem } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
-import { pageOfLearners, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
+import { pageOfLearners, type NotificationRow, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
 import { attendanceSummary } from './attendance.ts';
 import { recordTargetProgressChange, type RecordTargetProgressInput } from './target-progress.ts';
 import { recordRefusedAccess } from './refused-access.ts';
+import { recordResolvers } from './record-resolvers.ts';
+import { addPepTarget, ratePepQuality, signOffPep, startPep, writePepSection } from './pep-changes.ts';
+import { recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
+import { recordAttendance } from './attendance-register.ts';
+import { markNotificationRead, notificationsFor } from './notifications.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
@@ -21,6 +26,8 @@ interface LearnersArgs {
   placedOutOfCounty?: boolean | null;
   overduePep?: boolean | null;
   attendanceBelow?: number | null;
+  excludedThisTerm?: boolean | null;
+  upn?: string | null;
 }
 
 /** A learner of this authority, visible to the caller; otherwise an error that says why. */
@@ -44,7 +51,16 @@ function accessJson(access: Access) {
 
 const learnerAccess = async (learnerId: string, ctx: AuthorityContext) => accessJson(await ctx.access.load(learnerId));
 
-function checkLearnersArgs(args: LearnersArgs): string | null {
+/** The filters given, each with the field class it reads. */
+function filtersUsed(args: LearnersArgs): [string, string][] {
+  return Object.entries(LEARNER_FILTER_CLASSES).filter(([name]) => args[name as keyof LearnersArgs] != null);
+}
+
+function checkLearnersArgs(args: LearnersArgs, ctx: AuthorityContext): string | null {
+  for (const [name] of filtersUsed(args)) {
+    const refusal = filterRefusal(ctx.caller.role, name);
+    if (refusal) throw platformError('FORBIDDEN', refusal, { field: name });
+  }
   const sizeProblem = pageSizeProblem(args.first);
   if (sizeProblem) throw platformError('BAD_USER_INPUT', sizeProblem, { field: 'first' });
   if (args.homeAuthority && !isAuthorityCode(args.homeAuthority)) {
@@ -53,17 +69,64 @@ function checkLearnersArgs(args: LearnersArgs): string | null {
   if (args.attendanceBelow != null && !(args.attendanceBelow >= 0 && args.attendanceBelow <= 1)) {
     throw platformError('BAD_USER_INPUT', 'attendanceBelow is a share from 0 to 1, e.g. 0.9', { field: 'attendanceBelow' });
   }
+  const upn = args.upn == null ? null : upnProblem(args.upn);
+  if (upn) throw platformError('BAD_USER_INPUT', `upn: '${args.upn}' is not a valid UPN (${upn})`, { field: 'upn' });
   if (!args.after) return null;
   const afterId = decodeCursor(args.after);
   if (afterId === null) throw platformError('BAD_USER_INPUT', 'after is not a cursor from this API', { field: 'after' });
   return afterId;
 }
 
+const LEARNER_RESOLVERS = {
+  __resolveReference: (ref: { id: string }, ctx: AuthorityContext) => visibleLearner(ref.id, ctx),
+  homeAuthority: (learner: LearnerRow) => ({ code: owningAuthority(learner.id) }),
+  currentPlacement: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) =>
+    currentPlacement(await ctx.loaders.placements.load(learner.id), ctx.today),
+  placements: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.placements.load(learner.id),
+  currentSchool: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => {
+    const enrolment = currentEnrolment(await ctx.loaders.enrolments.load(learner.id), ctx.today);
+    return enrolment ? { id: enrolment.schoolId } : null;
+  },
+  enrolments: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.enrolments.load(learner.id),
+  currentPep: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => currentPep(await ctx.loaders.peps.load(learner.id)),
+  peps: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.peps.load(learner.id),
+  contacts: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) =>
+    (await ctx.loaders.allocations.load(learner.id)).filter((a) => isCurrent(a, ctx.today)),
+  viewerAccess: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => learnerAccess(learner.id, ctx),
+  attendance: (learner: LearnerRow, args: { from?: string | null; to?: string | null }, ctx: AuthorityContext) => attendanceSummary(learner.id, args, ctx),
+};
+
+const PEP_RESOLVERS = {
+  __resolveReference: async (ref: { id: string }, ctx: AuthorityContext) => {
+    const pep = await ctx.loaders.pep.load(ref.id);
+    if (!pep) throw platformError('NOT_FOUND', `no PEP ${ref.id} in ${ctx.authorityCode}`);
+    await visibleLearner(pep.learnerId, ctx);
+    return pep;
+  },
+  learner: (pep: PepRow, _: unknown, ctx: AuthorityContext) => visibleLearner(pep.learnerId, ctx),
+  reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepReviewState(pep, ctx.today),
+  completionDue: (pep: PepRow) => pepCompletionDue(pep),
+  completionState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepCompletionState(pep, ctx.today),
+  targets: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.targets.load(pep.id),
+  viewerAccess: (pep: PepRow, _: unknown, ctx: AuthorityContext) => learnerAccess(pep.learnerId, ctx),
+};
+
+/** Changes that take one `input`: each checks its own input, grants and PEP work rules. */
+const CHANGES = { startPep, writePepSection, addPepTarget, signOffPep, ratePepQuality, recordExclusion, recordReducedTimetable, recordSdq, recordIntervention, recordPlacementMove, recordSchoolMove, recordAttendance, recordLanguagePreference };
+// Each change's input type is checked by GraphQL against the schema before it arrives here.
+type ChangeFunction = (input: never, ctx: AuthorityContext) => Promise<unknown>;
+const changes = Object.fromEntries(
+  Object.entries(CHANGES as Record<string, ChangeFunction>).map(([name, change]) => [name, (_: unknown, args: { input: never }, ctx: AuthorityContext) => change(args.input, ctx)]),
+);
+
+/** Every mutation of the authority subgraph. */
+export const MUTATIONS = ['recordTargetProgress', 'recordRefusedAccess', 'markNotificationRead', ...Object.keys(CHANGES)];
+
 export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Query: {
     learner: (_: unknown, args: { id: string }, ctx: AuthorityContext) => visibleLearner(args.id, ctx),
     learners: async (_: unknown, args: LearnersArgs, ctx: AuthorityContext) => {
-      const afterId = checkLearnersArgs(args);
+      const afterId = checkLearnersArgs(args, ctx);
       if (args.homeAuthority && args.homeAuthority !== ctx.authorityCode) {
         return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
       }
@@ -73,15 +136,22 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
         placedOutOfCounty: args.placedOutOfCounty ?? null,
         overduePep: args.overduePep ?? null,
         attendanceBelow: args.attendanceBelow == null ? null : { share: args.attendanceBelow, since: `${schoolYearOf(ctx.today)}-09-01` },
+        upn: args.upn ?? null,
+        excludedSince: args.excludedThisTerm == null ? null : { wanted: args.excludedThisTerm, since: termStartOf(ctx.today) },
       });
+      // A filter read a field class of each child it returned: audited like reading the field.
+      for (const [name, fieldClass] of filtersUsed(args)) for (const row of page.rows) ctx.audit.note(row.id, 'read', 'allowed', fieldClass, `Query.learners(${name})`);
       const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
     },
     accessHistory: (_: unknown, args: AccessHistoryArgs, ctx: AuthorityContext) => accessHistoryPage(args, ctx),
+    notifications: (_: unknown, args: { unreadOnly?: boolean | null; first: number; after?: string | null }, ctx: AuthorityContext) => notificationsFor(args, ctx),
   },
   Mutation: {
     recordTargetProgress: (_: unknown, args: { input: RecordTargetProgressInput }, ctx: AuthorityContext) => recordTargetProgressChange(args.input, ctx),
     recordRefusedAccess: (_: unknown, args: { record: string; field: string; action: 'read' | 'write' }, ctx: AuthorityContext) => recordRefusedAccess(args, ctx),
+    ...changes,
+    markNotificationRead: (_: unknown, args: { notification: string }, ctx: AuthorityContext) => markNotificationRead(args.notification, ctx),
   },
   Me: {
     __resolveReference: (ref: { subject: string }) => ({ subject: ref.subject }),
@@ -103,24 +173,6 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     name: (a: StaffAllocationRow) => a.staffName,
     since: (a: StaffAllocationRow) => a.startedOn,
   },
-  Learner: {
-    __resolveReference: (ref: { id: string }, ctx: AuthorityContext) => visibleLearner(ref.id, ctx),
-    homeAuthority: (learner: LearnerRow) => ({ code: owningAuthority(learner.id) }),
-    currentPlacement: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) =>
-      currentPlacement(await ctx.loaders.placements.load(learner.id), ctx.today),
-    placements: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.placements.load(learner.id),
-    currentSchool: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => {
-      const enrolment = currentEnrolment(await ctx.loaders.enrolments.load(learner.id), ctx.today);
-      return enrolment ? { id: enrolment.schoolId } : null;
-    },
-    enrolments: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.enrolments.load(learner.id),
-    currentPep: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => currentPep(await ctx.loaders.peps.load(learner.id)),
-    peps: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.peps.load(learner.id),
-    contacts: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) =>
-      (await ctx.loaders.allocations.load(learner.id)).filter((a) => isCurrent(a, ctx.today)),
-    viewerAccess: (learner: LearnerRow, _: unknown, ctx: AuthorityContext) => learnerAccess(learner.id, ctx),
-    attendance: (learner: LearnerRow, args: { from?: string | null; to?: string | null }, ctx: AuthorityContext) => attendanceSummary(learner.id, args, ctx),
-  },
   Placement: {
     type: (p: PlacementRow) => p.placementType,
     authority: (p: PlacementRow) => ({ code: p.authorityCode }),
@@ -129,20 +181,10 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Enrolment: {
     school: (e: EnrolmentRow) => ({ id: e.schoolId }),
   },
-  PersonalEducationPlan: {
-    __resolveReference: async (ref: { id: string }, ctx: AuthorityContext) => {
-      const pep = await ctx.loaders.pep.load(ref.id);
-      if (!pep) throw platformError('NOT_FOUND', `no PEP ${ref.id} in ${ctx.authorityCode}`);
-      await visibleLearner(pep.learnerId, ctx);
-      return pep;
-    },
-    learner: (pep: PepRow, _: unknown, ctx: AuthorityContext) => visibleLearner(pep.learnerId, ctx),
-    reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepReviewState(pep, ctx.today),
-    completionDue: (pep: PepRow) => pepCompletionDue(pep),
-    completionState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepCompletionState(pep, ctx.today),
-    targets: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.targets.load(pep.id),
-    viewerAccess: (pep: PepRow, _: unknown, ctx: AuthorityContext) => learnerAccess(pep.learnerId, ctx),
-  },
+  ...recordResolvers,
+  Notification: { ...recordResolvers.Notification, learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext) => visibleLearner(n.learnerId, ctx) },
+  Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner },
+  PersonalEducationPlan: { ...PEP_RESOLVERS, ...recordResolvers.PersonalEducationPlan },
   Gender: enumValuesOf(GENDERS),
   Language: enumValuesOf(LANGUAGES),
   CareStatus: enumValuesOf(CARE_STATUSES),

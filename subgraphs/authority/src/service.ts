@@ -16,7 +16,7 @@ import { auditPlugin } from './audit-plugin.ts';
 import type { CryptoKey } from 'jose';
 import type { AuthorityContext } from './context.ts';
 import { createAuthorityLoaders } from './data/index.ts';
-import { resolvers } from './resolvers.ts';
+import { MUTATIONS, resolvers } from './resolvers.ts';
 
 export const AUTHORITY_SDL = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
@@ -45,11 +45,13 @@ function enforcedSchema() {
       const learnerId = key ? (parent as Record<string, unknown> | null)?.[key] : null;
       return typeof learnerId === 'string' ? context.access.load(learnerId) : null;
     },
-    // Checked by their resolvers against the owning authority's data (relationship and write grants).
-    rootRules: { Query: { accessHistory: allow }, Mutation: { recordTargetProgress: allow, recordRefusedAccess: allow } },
+    // Each mutation (and these queries) is checked by its resolver against the owning authority's data (relationship and write grants).
+    rootRules: { Query: { accessHistory: allow, notifications: allow }, Mutation: Object.fromEntries(MUTATIONS.map((name) => [name, allow])) },
   });
   return applyMiddleware(schema, auditMiddleware, shield);
 }
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The operation name the gateway passed on, for the audit log. */
 function operationNameOf(rawBody: string): string | null {
@@ -73,6 +75,7 @@ export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): 
       caller,
       authorityCode,
       today: day,
+      acceptLanguage: firstHeader(request.headers['accept-language']),
       db: database.db,
       loaders,
       access: createAccessLoader(caller, authorityCode, day, loaders),

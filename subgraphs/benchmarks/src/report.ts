@@ -1,10 +1,19 @@
 // The full benchmark report: each measure at authority, region and Wales level, with numerator,
 // denominator, rate, 95% Wilson interval, comparisons, snapshot dates, and disclosure control applied
 // to everything published at once (so no suppressed figure can be worked out from the others).
+//
+// A rate is numerator ÷ denominator (0..1) with a Wilson interval, compared with Wales and the region by
+// interval. A per-100 figure (exclusions, days lost) is numerator × scale ÷ denominator × 100: events per
+// 100 children, not a proportion, so it has no Wilson interval (see measures.ts) and is not compared.
+// A count has neither. Disclosure control treats numerator, denominator and the children a figure rests
+// on as one: any of them below 5 hides the figure, and secondary suppression protects all three.
 import { MARKERS, wilsonInterval } from '@wales-lac/disclosure';
 import { WALES_CODE } from '@wales-lac/wales';
-import { DIMENSIONS, MEASURES } from './measures.ts';
-import { cellId, suppressMeasure, type Part } from './suppression.ts';
+import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
+import { partsOf, planNumbers } from './numbers.ts';
+import { numberCell, suppressJointly } from './suppression.ts';
+
+export { partsOf } from './numbers.ts';
 
 export type Level = 'authority' | 'region' | 'wales';
 export type Comparison = 'higher' | 'lower' | 'similar' | 'not-comparable';
@@ -17,6 +26,7 @@ export interface Figure {
   readonly category: string;
   readonly numerator: number | null;
   readonly denominator: number | null;
+  /** rate: numerator ÷ denominator, 0 to 1; per-100: numerator × scale per 100 of the denominator; count: null. */
   readonly rate: number | null;
   readonly lower: number | null;
   readonly upper: number | null;
@@ -60,6 +70,13 @@ function geographies(regionOf: ReadonlyMap<string, string>): Geography[] {
   ];
 }
 
+/** The published value of a figure from its counts (null when there is none to publish). */
+export function valueOf(measure: MeasureDefinition, numerator: number | null, denominator: number | null): number | null {
+  if (measure.kind === 'count' || numerator === null || !denominator) return null;
+  if (measure.kind === 'rate') return numerator / denominator;
+  return ((numerator * (measure.numeratorScale ?? 1)) / denominator) * 100;
+}
+
 function compare(a: { lower: number | null; upper: number | null }, b: { lower: number | null; upper: number | null }): Comparison {
   if (a.lower === null || a.upper === null || b.lower === null || b.upper === null) return 'not-comparable';
   if (a.lower > b.upper) return 'higher';
@@ -69,12 +86,29 @@ function compare(a: { lower: number | null; upper: number | null }, b: { lower: 
 
 export function buildReport(input: ReportInput): Figure[] {
   const geos = geographies(input.regionOf);
-  const raw = new Map<string, number>();
-  for (const row of input.counts) {
-    raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'n'), row.numerator);
-    if (row.denominator !== null) raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'd'), row.denominator);
-    // Snapshots from before the view said how many children a figure rests on: the denominator did.
-    raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'c'), row.children ?? row.denominator ?? row.numerator);
+  // Disclosure control per group of measures that share or nest numbers (measures.ts), each group as one
+  // publication: a number shown by several figures gets one pattern, and differences are protected too.
+  const plan = planNumbers(input.counts);
+  const values = new Map<string, number>();
+  const hidden = new Set<string>();
+  for (const group of plan.groups) {
+    const [first] = group.measures;
+    if (!first) continue;
+    const dimensions = dimensionsOf(first);
+    for (const m of group.measures) {
+      if (JSON.stringify(dimensionsOf(m)) !== JSON.stringify(dimensions)) throw new Error(`measures ${group.measures.map((x) => x.id).join(', ')} share numbers but not categories`);
+    }
+    for (const number of [...group.numbers, ...group.nested.map((n) => n.difference)]) {
+      for (const geo of geos) {
+        for (const [dimension, categories] of Object.entries(dimensions)) {
+          for (const category of categories) {
+            values.set(numberCell(number, geo.code, dimension, category), geo.members.reduce((sum, a) => sum + plan.value(number, a, dimension, category), 0));
+          }
+        }
+      }
+    }
+    const figures = group.measures.map((m) => partsOf(m).map((p) => plan.numberOf(m.id, p)));
+    for (const id of suppressJointly({ geos, dimensions, figures, nested: group.nested, values, empty: plan.empty })) hidden.add(id);
   }
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
   const figures: Figure[] = [];
@@ -83,37 +117,30 @@ export function buildReport(input: ReportInput): Figure[] {
       for (const geo of geos) figures.push(notAvailable(measure.id, geo));
       continue;
     }
-    const parts: Part[] = measure.kind === 'rate' ? ['n', 'd', 'c'] : ['n'];
-    const values = new Map<string, number>();
-    for (const geo of geos) {
-      for (const [dimension, categories] of Object.entries(DIMENSIONS)) {
-        for (const category of categories) {
-          for (const part of parts) {
-            const value = geo.members.reduce((sum, a) => sum + (raw.get(cellId(measure.id, a, dimension, category, part)) ?? 0), 0);
-            values.set(cellId(measure.id, geo.code, dimension, category, part), value);
-          }
-        }
-      }
-    }
-    const hidden = suppressMeasure(measure.id, parts, geos, values);
-    const result = { isSuppressed: (id: string) => hidden.has(id) };
+    const parts = partsOf(measure);
+    const dimensions = dimensionsOf(measure);
+    const at = (part: 'n' | 'd' | 'c', geo: Geography, dimension: string, category: string) => numberCell(plan.numberOf(measure.id, part), geo.code, dimension, category);
     const intervals = new Map<string, { lower: number | null; upper: number | null }>();
     const pending: { geo: Geography; dimension: string; category: string; figure: Omit<Figure, 'comparedWithWales' | 'comparedWithRegion'> }[] = [];
     for (const geo of geos) {
       const snapshotTakenAt = oldest(geo.members.map((a) => input.snapshots.get(a)?.takenAt));
       const stale = geo.members.some((a) => input.snapshots.get(a)?.stale ?? true);
-      for (const [dimension, categories] of Object.entries(DIMENSIONS)) {
+      for (const [dimension, categories] of Object.entries(dimensions)) {
         for (const category of categories) {
-          const nId = cellId(measure.id, geo.code, dimension, category, 'n');
-          const dId = cellId(measure.id, geo.code, dimension, category, 'd');
           if (!collected(geo)) {
             pending.push({ geo, dimension, category, figure: { ...notAvailable(measure.id, geo, dimension, category) } });
             continue;
           }
-          const suppressed = result.isSuppressed(nId) || (measure.kind === 'rate' && result.isSuppressed(dId));
-          const numerator = suppressed ? null : (values.get(nId) ?? 0);
-          const denominator = measure.kind === 'rate' && !suppressed ? (values.get(dId) ?? 0) : null;
-          const interval = numerator !== null && denominator ? wilsonInterval(numerator, denominator) : null;
+          // Empty by definition (no one under 1 is on a school roll): not applicable, and known to all to be 0.
+          if (parts.every((part) => plan.empty(plan.numberOf(measure.id, part), dimension, category))) {
+            pending.push({ geo, dimension, category, figure: { ...notAvailable(measure.id, geo, dimension, category), marker: MARKERS.notApplicable.code, snapshotTakenAt, stale } });
+            continue;
+          }
+          const suppressed = parts.some((part) => hidden.has(at(part, geo, dimension, category)));
+          const numerator = suppressed ? null : (values.get(at('n', geo, dimension, category)) ?? 0);
+          const denominator = measure.kind !== 'count' && !suppressed ? (values.get(at('d', geo, dimension, category)) ?? 0) : null;
+          // Only a share of its denominator has a Wilson interval; per-100 figures and counts have none.
+          const interval = measure.kind === 'rate' && numerator !== null && denominator ? wilsonInterval(numerator, denominator) : null;
           const bounds = { lower: interval?.lower ?? null, upper: interval?.upper ?? null };
           intervals.set(`${geo.code}|${dimension}|${category}`, bounds);
           pending.push({
@@ -128,7 +155,7 @@ export function buildReport(input: ReportInput): Figure[] {
               category,
               numerator,
               denominator,
-              rate: numerator !== null && denominator ? numerator / denominator : null,
+              rate: valueOf(measure, numerator, denominator),
               ...bounds,
               marker: suppressed ? MARKERS.suppressed.code : null,
               snapshotTakenAt,

@@ -69,7 +69,7 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
     },
     snapshotTakenAt: (f: Figure) => f.snapshotTakenAt?.toISOString() ?? null,
   },
-  MeasureKind: enumValuesOf(['count', 'rate']),
+  MeasureKind: enumValuesOf(['count', 'rate', 'per-100']),
   GeographyLevel: enumValuesOf(['authority', 'region', 'wales']),
   Comparison: enumValuesOf(['higher', 'lower', 'similar', 'not-comparable']),
 };

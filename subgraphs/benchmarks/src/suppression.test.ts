@@ -2,7 +2,7 @@
 // measure sharing its totals. After suppression nothing hidden can be worked out from what is published
 // (by the full attack, forced zeros included), and nothing published rests on fewer than 5.
 import { describe, expect, it } from 'vitest';
-import { recoverableCells } from '@wales-lac/disclosure';
+import { recoverableCells, suppress } from '@wales-lac/disclosure';
 import { AUTHORITY_FACTS, WALES_CODE } from '@wales-lac/wales';
 import { DIMENSIONS } from './measures.ts';
 import { cellId, suppressMeasure, type GeographyCells, type Part } from './suppression.ts';
@@ -72,6 +72,8 @@ describe('suppression of a whole measure', () => {
   it.each([
     [1, ['n'] as Part[]],
     [2, ['n', 'd', 'c'] as Part[]],
+    // A count of events (permanent exclusions) hidden together with the children it falls on.
+    [3, ['n', 'c'] as Part[]],
   ])('seed %d (%j): nothing hidden is recoverable and nothing published is below 5', (seed, parts) => {
     const values = randomValues(seed, parts);
     const hidden = suppressMeasure('m', parts, geographies(), values);
@@ -82,3 +84,20 @@ describe('suppression of a whole measure', () => {
     for (const id of hidden) for (const part of parts) expect(hidden.has(`${id.slice(0, -1)}${part}`)).toBe(true);
   }, 60_000);
 });
+
+describe('a measure with nothing to publish', () => {
+  it('is hidden whole at once, as the full suppression would hide it', () => {
+    const parts: Part[] = ['n', 'd', 'c'];
+    // No exclusions anywhere: numerators and children zero, denominators (pupils) large.
+    const values = randomValues(4, parts);
+    for (const id of values.keys()) if (!id.endsWith('|d')) values.set(id, 0);
+    const started = Date.now();
+    const hidden = suppressMeasure('m', parts, geographies(), values);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(hidden).toEqual(new Set(values.keys()));
+    const links = [...values.keys()].filter((id) => id.endsWith('|n')).map((n) => parts.map((p) => `${n.slice(0, -1)}${p}`));
+    const full = suppress([...values].map(([id, value]) => ({ id, value })), relations(parts), { links });
+    expect(full.suppressed).toEqual(hidden);
+  }, 60_000);
+});
+

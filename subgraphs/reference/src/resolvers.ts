@@ -6,6 +6,7 @@ import { platformError } from '@wales-lac/errors';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { isAuthorityCode } from '@wales-lac/wales';
 import type { ReferenceContext } from './context.ts';
+import { pepSectionTexts, vocabulary } from './vocabulary.ts';
 import { schoolsOfAuthority, type AuthorityRow, type RegionRow, type SchoolRow } from './data/index.ts';
 
 
@@ -13,8 +14,10 @@ interface Named {
   readonly nameEn: string;
   readonly nameCy: string;
 }
+/** The `language` argument, else the request's Accept-Language. */
+const languageOf = (args: { language?: 'en' | 'cy' | null }, ctx: ReferenceContext) => args.language ?? ctx.language;
 const name = (row: Named, args: { language?: 'en' | 'cy' | null }, ctx: ReferenceContext) =>
-  (args.language ?? ctx.language) === 'cy' ? row.nameCy : row.nameEn;
+  languageOf(args, ctx) === 'cy' ? row.nameCy : row.nameEn;
 
 async function authorityByCode(code: string, ctx: ReferenceContext): Promise<AuthorityRow | null> {
   return (await ctx.loaders.authorities()).find((a) => a.code === code) ?? null;
@@ -41,6 +44,9 @@ export const resolvers: GraphQLResolverMap<ReferenceContext> = {
       checkAuthorityCode(args.authority, 'authority');
       return schoolsOfAuthority(ctx.db, args.authority);
     },
+    vocabulary: (_: unknown, args: { language?: 'en' | 'cy' | null; enumName?: string | null }, ctx: ReferenceContext) =>
+      vocabulary(languageOf(args, ctx), args.enumName),
+    pepSectionTexts: (_: unknown, args: { language?: 'en' | 'cy' | null }, ctx: ReferenceContext) => pepSectionTexts(languageOf(args, ctx)),
   },
   Authority: {
     __resolveReference: (ref: { code: string }, ctx: ReferenceContext) => authorityByCode(ref.code, ctx),

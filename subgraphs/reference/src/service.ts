@@ -1,4 +1,4 @@
-// Builds the national reference service: authorities, regions, schools and the caller (`me`).
+// Builds the national reference service: authorities, regions, schools, the caller (`me`) and the Welsh and English vocabulary.
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';

@@ -2,7 +2,7 @@
 // Enumerations are text with CHECK constraints so codes can grow without a type migration.
 import { sql } from 'drizzle-orm';
 import { inList } from './checks.ts';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -119,6 +119,8 @@ export const peps = pgTable(
   },
   (t) => [
     index('peps_learner').on(t.learnerId, t.initiatedOn),
+    // At most one plan being written per child: two simultaneous starts cannot make two drafts.
+    uniqueIndex('peps_one_open_per_learner').on(t.learnerId).where(sql`${t.status} in ('draft', 'in-review')`),
     check('peps_status', inList('status', PEP_STATUSES)),
     check('peps_version_positive', sql`${t.version} > 0`),
   ],
@@ -212,5 +214,205 @@ export const attendanceDays = pgTable(
   (t) => [
     primaryKey({ columns: [t.learnerId, t.date] }),
     check('attendance_days_marks', sql`length(${t.am}) = 1 and length(${t.pm}) = 1`),
+  ],
+);
+
+export const QUALITY_RATINGS = ['red', 'amber', 'green'] as const;
+export const PEP_SECTIONS = ['all-about-me', 'school-picture', 'support', 'carer-views', 'social-worker-views', 'review-actions'] as const;
+export const SIGN_OFF_ROLES = ['education-lead', 'social-worker', 'designated-teacher'] as const;
+export const EXCLUSION_KINDS = ['fixed-term', 'permanent'] as const;
+export const SDQ_INFORMANTS = ['carer', 'teacher', 'self'] as const;
+export const INTERVENTION_KINDS = ['tutoring', 'mentoring', 'literacy', 'numeracy', 'counselling', 'camhs-referral', 'other'] as const;
+export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-education', 'apprenticeship', 'employment', 'training', 'neet', 'unknown'] as const;
+export const IDP_MAINTAINERS = ['school', 'authority'] as const;
+export const NOTIFICATION_KINDS = ['school-move', 'placement-move'] as const;
+export const NOTIFICATION_RECIPIENTS = ['school', 'authority'] as const;
+
+/** One section of a PEP version in someone's words; the learner's "All about me" is their voice. */
+export const pepSections = pgTable(
+  'pep_sections',
+  {
+    pepId: text('pep_id').notNull().references(() => peps.id),
+    section: text('section').notNull(),
+    body: text('body').notNull(),
+    /** The language the text was written in (cy or en): shown as written, never machine-translated. */
+    language: text('language').notNull(),
+    writtenBySubject: text('written_by_subject').notNull(),
+    writtenByRole: text('written_by_role').notNull(),
+    /** True when a professional recorded the learner's words on their behalf. */
+    onBehalf: boolean('on_behalf').notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pepId, t.section] }),
+    check('pep_sections_section', inList('section', PEP_SECTIONS)),
+    check('pep_sections_language', inList('language', ['cy', 'en'])),
+    check('pep_sections_body', sql`length(${t.body}) between 1 and 10000`),
+  ],
+);
+
+/** Agreement to one version of a PEP by one of the roles that must sign it. */
+export const pepSignOffs = pgTable(
+  'pep_sign_offs',
+  {
+    pepId: text('pep_id').notNull().references(() => peps.id),
+    signerRole: text('signer_role').notNull(),
+    signerSubject: text('signer_subject').notNull(),
+    /** The plan version signed: an edit after signing leaves the sign-off behind. */
+    pepVersion: integer('pep_version').notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pepId, t.signerRole] }), check('pep_sign_offs_role', inList('signer_role', SIGN_OFF_ROLES))],
+);
+
+/** The virtual school's quality rating of a PEP, with the reviewer's comments. */
+export const pepQualityRatings = pgTable(
+  'pep_quality_ratings',
+  {
+    pepId: text('pep_id').primaryKey().references(() => peps.id),
+    rating: text('rating').notNull(),
+    comments: text('comments').notNull(),
+    ratedBySubject: text('rated_by_subject').notNull(),
+    ratedOn: date('rated_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [check('pep_quality_ratings_rating', inList('rating', QUALITY_RATINGS))],
+);
+
+/** A fixed-term or permanent exclusion from school. */
+export const exclusions = pgTable(
+  'exclusions',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    schoolId: text('school_id').notNull(),
+    kind: text('kind').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** Sessions (half days) excluded; null for a permanent exclusion. */
+    sessions: integer('sessions'),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('exclusions_learner').on(t.learnerId, t.startsOn),
+    check('exclusions_kind', inList('kind', EXCLUSION_KINDS)),
+    check('exclusions_sessions', sql`(${t.kind} = 'permanent' and ${t.sessions} is null) or (${t.kind} = 'fixed-term' and ${t.sessions} between 1 and 90)`),
+  ],
+);
+
+/** A period on a reduced timetable (fewer hours in school than the full week). */
+export const reducedTimetables = pgTable(
+  'reduced_timetables',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    schoolId: text('school_id').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    hoursPerWeek: integer('hours_per_week').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [
+    index('reduced_timetables_learner').on(t.learnerId),
+    check('reduced_timetables_hours', sql`${t.hoursPerWeek} between 0 and 24`),
+    check('reduced_timetables_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/** A Strengths and Difficulties Questionnaire: five scales of 0-10; total difficulties is the first four summed. */
+export const sdqAssessments = pgTable(
+  'sdq_assessments',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    completedOn: date('completed_on', { mode: 'string' }).notNull(),
+    informant: text('informant').notNull(),
+    emotional: integer('emotional').notNull(),
+    conduct: integer('conduct').notNull(),
+    hyperactivity: integer('hyperactivity').notNull(),
+    peer: integer('peer').notNull(),
+    prosocial: integer('prosocial').notNull(),
+  },
+  (t) => [
+    index('sdq_assessments_learner').on(t.learnerId, t.completedOn),
+    check('sdq_assessments_informant', inList('informant', SDQ_INFORMANTS)),
+    check(
+      'sdq_assessments_scales',
+      sql`${t.emotional} between 0 and 10 and ${t.conduct} between 0 and 10 and ${t.hyperactivity} between 0 and 10 and ${t.peer} between 0 and 10 and ${t.prosocial} between 0 and 10`,
+    ),
+  ],
+);
+
+/** Support given to the child: tutoring, mentoring, a CAMHS referral; funded through the grant or not. */
+export const interventions = pgTable(
+  'interventions',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    kind: text('kind').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    grantFunded: boolean('grant_funded').notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [
+    index('interventions_learner').on(t.learnerId),
+    check('interventions_kind', inList('kind', INTERVENTION_KINDS)),
+    check('interventions_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/** Additional learning needs identified for the child, and the individual development plan (IDP) for them. */
+export const additionalLearningNeeds = pgTable(
+  'additional_learning_needs',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    identifiedOn: date('identified_on', { mode: 'string' }).notNull(),
+    summary: text('summary').notNull(),
+    /** Who maintains the IDP (for looked-after children usually the authority); null while none is agreed. */
+    idpMaintainedBy: text('idp_maintained_by'),
+    idpAgreedOn: date('idp_agreed_on', { mode: 'string' }),
+    idpReviewDue: date('idp_review_due', { mode: 'string' }),
+  },
+  (t) => [
+    index('additional_learning_needs_learner').on(t.learnerId),
+    check('additional_learning_needs_maintainer', sql`${t.idpMaintainedBy} is null or ${t.idpMaintainedBy} in ('school', 'authority')`),
+    check('additional_learning_needs_idp', sql`(${t.idpAgreedOn} is null) = (${t.idpMaintainedBy} is null)`),
+  ],
+);
+
+/** Where a young person went after compulsory schooling, as recorded on a date. */
+export const destinations = pgTable(
+  'destinations',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
+    destination: text('destination').notNull(),
+  },
+  (t) => [index('destinations_learner').on(t.learnerId, t.recordedOn), check('destinations_destination', inList('destination', DESTINATIONS))],
+);
+
+/** A move someone must act on, addressed to a school or to an authority's education lead, with read state. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    recipientKind: text('recipient_kind').notNull(),
+    /** A school number or an authority's GSS code. */
+    recipient: text('recipient').notNull(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    kind: text('kind').notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    /** The school or authority the child moves to. */
+    movesTo: text('moves_to').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    readBySubject: text('read_by_subject'),
+  },
+  (t) => [
+    index('notifications_recipient').on(t.recipientKind, t.recipient, t.id),
+    check('notifications_kind', inList('kind', NOTIFICATION_KINDS)),
+    check('notifications_recipient_kind', inList('recipient_kind', NOTIFICATION_RECIPIENTS)),
   ],
 );

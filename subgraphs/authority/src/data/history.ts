@@ -1,6 +1,7 @@
 // Placements, enrolments and PEPs of many learners at once, for DataLoader batches.
 import { asc, desc, inArray } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
+import { groupBy } from './grouping.ts';
 
 const { placements, enrolments, peps, pepTargets, staffAllocations } = authoritySchema;
 export type PlacementRow = typeof placements.$inferSelect;
@@ -8,17 +9,6 @@ export type EnrolmentRow = typeof enrolments.$inferSelect;
 export type PepRow = typeof peps.$inferSelect;
 export type PepTargetRow = typeof pepTargets.$inferSelect;
 export type StaffAllocationRow = typeof staffAllocations.$inferSelect;
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 /** Placements per learner, most recent first. */
 export async function placementsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, PlacementRow[]>> {

@@ -5,6 +5,14 @@ export type { LearnerRow, LearnerPage, LearnerPageQuery, LearnerVisibility } fro
 export type { PlacementRow, EnrolmentRow, PepRow, PepTargetRow, StaffAllocationRow } from './history.ts';
 export { appendAuditRows, accessHistory } from './audit.ts';
 export type { AuditRow, NewAuditRow, HistoryQuery } from './audit.ts';
-export { targetWithPep, recordTargetProgress } from './writes.ts';
-export type { TargetProgressChange, WriteOutcome } from './writes.ts';
+export { applyOnce, appliedWrite, nextRecordId, lockLearner, lockPep, bumpPepVersion, targetWithPep, setTargetProgress } from './writes.ts';
+export type { Transaction, WriteRequest, ApplyOutcome } from './writes.ts';
 export type { AttendanceCounts } from './attendance.ts';
+export type { CareEpisodeRow, AdditionalLearningNeedsRow, ExclusionRow, ReducedTimetableRow, SdqRow, InterventionRow, DestinationRow } from './record.ts';
+export type { PepSectionRow, PepSignOffRow, PepQualityRow } from './pep-parts.ts';
+export { openPepsOf, createDraftPep, writeSection, addTarget, signOff, setPepStatus, rateQuality } from './pep-writes.ts';
+export type { SectionWrite, NewTarget } from './pep-writes.ts';
+export { insertExclusion, insertReducedTimetable, insertSdq, insertIntervention, movePlacement, moveSchool, notify, recordRegister, setLanguagePreference } from './record-writes.ts';
+export type { Move, MoveOutcome, NewNotification, RegisterRow } from './record-writes.ts';
+export { notificationPage, notificationById, markRead } from './notifications.ts';
+export type { NotificationRow, Recipient, NotificationPageQuery } from './notifications.ts';

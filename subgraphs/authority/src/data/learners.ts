@@ -1,10 +1,11 @@
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
+import type { FieldClass } from '@wales-lac/policy';
 import { ATTENDED_MARKS, POSSIBLE_MARKS } from '@wales-lac/wales';
-import { currentOn, learnersVisibleTo } from './reach.ts';
+import { currentOn, learnersVisibleTo, mayReadClassOf } from './reach.ts';
 
-const { learners, placements, peps, attendanceDays } = authoritySchema;
+const { learners, placements, peps, attendanceDays, exclusions } = authoritySchema;
 export type LearnerRow = typeof learners.$inferSelect;
 
 export interface LearnerPageQuery {
@@ -15,6 +16,9 @@ export interface LearnerPageQuery {
   readonly overduePep: boolean | null;
   /** Attendance share this school year below which a child is listed; with the first day of that year. */
   readonly attendanceBelow: { readonly share: number; readonly since: string } | null;
+  /** Excluded (or not) on or after this day: the first day of the current term. */
+  readonly excludedSince: { readonly wanted: boolean; readonly since: string } | null;
+  readonly upn: string | null;
 }
 
 export interface LearnerPage {
@@ -53,12 +57,20 @@ function attendanceBelow(share: number, since: string): SQL {
     where ${attendanceDays.learnerId} = ${learners.id} and ${attendanceDays.date} >= ${since}) < ${share}`;
 }
 
+function excludedSince(since: string): SQL {
+  return sql`exists (select 1 from ${exclusions} x where x.learner_id = ${learners.id} and x.starts_on >= ${since})`;
+}
+
 /** One page of the learners the caller may see, in id order, with the total that match. */
 export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, authorityCode: string, query: LearnerPageQuery): Promise<LearnerPage> {
   const filters: SQL[] = [learnersVisibleTo(caller, authorityCode)];
-  if (query.placedOutOfCounty !== null) filters.push(outOfCounty(authorityCode, query.placedOutOfCounty));
-  if (query.overduePep !== null) filters.push(query.overduePep ? pepOverdue : sql`not ${pepOverdue}`);
-  if (query.attendanceBelow) filters.push(attendanceBelow(query.attendanceBelow.share, query.attendanceBelow.since));
+  // Each filter reads a field class; it only ever selects among children whose class the caller may read.
+  const readable = (fieldClass: FieldClass, filter: SQL) => filters.push(mayReadClassOf(caller, authorityCode, fieldClass), filter);
+  if (query.placedOutOfCounty !== null) readable('care', outOfCounty(authorityCode, query.placedOutOfCounty));
+  if (query.overduePep !== null) readable('pep', query.overduePep ? pepOverdue : sql`not ${pepOverdue}`);
+  if (query.attendanceBelow) readable('education', attendanceBelow(query.attendanceBelow.share, query.attendanceBelow.since));
+  if (query.upn !== null) readable('identity', eq(learners.upn, query.upn));
+  if (query.excludedSince) readable('education', query.excludedSince.wanted ? excludedSince(query.excludedSince.since) : sql`not ${excludedSince(query.excludedSince.since)}`);
   const matching = and(...filters);
   const [rows, totals] = await Promise.all([
     db

@@ -18,6 +18,23 @@ import {
   type PlacementRow,
   type StaffAllocationRow,
 } from './history.ts';
+import {
+  careEpisodesOfLearners,
+  destinationsOfLearners,
+  exclusionsOfLearners,
+  interventionsOfLearners,
+  needsOfLearners,
+  reducedTimetablesOfLearners,
+  sdqsOfLearners,
+  type AdditionalLearningNeedsRow,
+  type CareEpisodeRow,
+  type DestinationRow,
+  type ExclusionRow,
+  type InterventionRow,
+  type ReducedTimetableRow,
+  type SdqRow,
+} from './record.ts';
+import { qualityOfPeps, sectionsOfPeps, signOffsOfPeps, type PepQualityRow, type PepSectionRow, type PepSignOffRow } from './pep-parts.ts';
 
 export interface AuthorityLoaders {
   readonly learner: DataLoader<string, LearnerVisibility | null>;
@@ -27,6 +44,16 @@ export interface AuthorityLoaders {
   readonly pep: DataLoader<string, PepRow | null>;
   readonly targets: DataLoader<string, PepTargetRow[]>;
   readonly allocations: DataLoader<string, StaffAllocationRow[]>;
+  readonly careEpisodes: DataLoader<string, CareEpisodeRow[]>;
+  readonly needs: DataLoader<string, AdditionalLearningNeedsRow[]>;
+  readonly exclusions: DataLoader<string, ExclusionRow[]>;
+  readonly reducedTimetables: DataLoader<string, ReducedTimetableRow[]>;
+  readonly sdqs: DataLoader<string, SdqRow[]>;
+  readonly interventions: DataLoader<string, InterventionRow[]>;
+  readonly destinations: DataLoader<string, DestinationRow[]>;
+  readonly sections: DataLoader<string, PepSectionRow[]>;
+  readonly signOffs: DataLoader<string, PepSignOffRow[]>;
+  readonly quality: DataLoader<string, PepQualityRow | null>;
   /** Keyed by `learnerId|from|to`: every learner on a page asked for the same period shares one statement. */
   readonly attendance: DataLoader<string, AttendanceCounts>;
 }
@@ -47,6 +74,16 @@ export function createAuthorityLoaders(db: AuthorityDatabase, caller: Caller, au
     pep: batch<PepRow | null>((ids) => pepsByIds(db, ids), null),
     targets: batch((ids) => targetsOfPeps(db, ids), []),
     allocations: batch((ids) => allocationsOfLearners(db, ids), []),
+    careEpisodes: batch((ids) => careEpisodesOfLearners(db, ids), []),
+    needs: batch((ids) => needsOfLearners(db, ids), []),
+    exclusions: batch((ids) => exclusionsOfLearners(db, ids), []),
+    reducedTimetables: batch((ids) => reducedTimetablesOfLearners(db, ids), []),
+    sdqs: batch((ids) => sdqsOfLearners(db, ids), []),
+    interventions: batch((ids) => interventionsOfLearners(db, ids), []),
+    destinations: batch((ids) => destinationsOfLearners(db, ids), []),
+    sections: batch((ids) => sectionsOfPeps(db, ids), []),
+    signOffs: batch((ids) => signOffsOfPeps(db, ids), []),
+    quality: batch<PepQualityRow | null>((ids) => qualityOfPeps(db, ids), null),
     attendance: new DataLoader(async (keys) => {
       const byPeriod = new Map<string, string[]>();
       for (const key of keys) {

@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { authoritySchema } from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
+import { GRANTS, type FieldClass, type Relationship } from '@wales-lac/policy';
 
 const { learners, placements, enrolments, staffAllocations } = authoritySchema;
 
@@ -45,4 +46,35 @@ export function learnersVisibleTo(caller: Caller, ownAuthorityCode: string): SQL
     case 'national-analyst':
       return sql`false`;
   }
+}
+
+const STAFF: readonly Caller['role'][] = ['virtual-school-head', 'social-worker', 'designated-teacher'];
+
+/** A predicate on `learners` true where the caller holds this relationship to the child (as relationshipsBetween). */
+function holds(caller: Caller, ownAuthorityCode: string, relationship: Relationship): SQL {
+  const staff = STAFF.includes(caller.role);
+  switch (relationship) {
+    case 'home':
+      return staff && caller.authorityCode === ownAuthorityCode ? sql`true` : sql`false`;
+    case 'caseload':
+      return caller.role === 'social-worker' ? onCaseloadOf(caller.subject) : sql`false`;
+    case 'host':
+      return staff && caller.authorityCode && caller.authorityCode !== ownAuthorityCode ? livesOrLearnsIn(caller.authorityCode) : sql`false`;
+    case 'school':
+      return caller.role === 'designated-teacher' && caller.schoolId ? onRollOf(caller.schoolId) : sql`false`;
+    case 'self':
+      return caller.role === 'learner' && caller.learnerId ? sql`${learners.id} = ${caller.learnerId}` : sql`false`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+/**
+ * A predicate on `learners` true for the children whose `fieldClass` the caller may read: a caseload
+ * filter on that class may only sort among them, or it would tell the caller what they may not read.
+ */
+export function mayReadClassOf(caller: Caller, ownAuthorityCode: string, fieldClass: FieldClass): SQL {
+  const through = GRANTS.filter((g) => g.role === caller.role && g.relationship !== 'any' && g.read.includes(fieldClass)).map((g) => g.relationship as Relationship);
+  if (through.length === 0) return sql`false`;
+  return sql`(${sql.join(through.map((r) => holds(caller, ownAuthorityCode, r)), sql` or `)})`;
 }

@@ -1,48 +1,91 @@
-// Writes: each in one transaction with its audit row, applied once per idempotency key, and refused
-// when based on a stale PEP version.
-import { eq, sql } from 'drizzle-orm';
+// Writes: each in one transaction with its audit row, applied once per idempotency key. The change
+// itself is a callback given the open transaction; throwing from it rolls everything back.
+import { and, eq, sql } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import type { NewAuditRow } from './audit.ts';
 import type { PepRow, PepTargetRow } from './history.ts';
 
-const { peps, pepTargets, appliedWrites, auditLog } = authoritySchema;
+const { learners, peps, pepTargets, appliedWrites, auditLog } = authoritySchema;
+
+/** An open transaction on an authority database. */
+export type Transaction = Parameters<Parameters<AuthorityDatabase['transaction']>[0]>[0];
+
+export interface WriteRequest {
+  readonly idempotencyKey: string;
+  readonly actorSubject: string;
+  /** The mutation's name: a key reused for another kind of change is refused. */
+  readonly operation: string;
+  /** What the change asked for (a hash of its input): a key reused for a different change is refused. */
+  readonly fingerprint: string;
+  /** One row per child the change concerns. */
+  readonly audit: NewAuditRow | readonly NewAuditRow[];
+}
+
+export type ApplyOutcome<R> =
+  | { readonly kind: 'applied'; readonly result: R }
+  | { readonly kind: 'replayed'; readonly result: R }
+  | { readonly kind: 'key-reused' };
+
+/** What applied_writes keeps of a change: what was asked (hashed) and what it answered. */
+export interface StoredResult<R> {
+  readonly fingerprint: string;
+  readonly result: R;
+}
+
+/** Runs `change` once per idempotency key, in one transaction with its audit row; a retry gets the first result. */
+export async function applyOnce<R>(db: AuthorityDatabase, request: WriteRequest, change: (tx: Transaction) => Promise<R>): Promise<ApplyOutcome<R>> {
+  return db.transaction(async (tx) => {
+    // Two deliveries of one retried request queue here, so the second sees the first's result.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${request.idempotencyKey}))`);
+    const [prior] = await tx.select().from(appliedWrites).where(eq(appliedWrites.idempotencyKey, request.idempotencyKey));
+    if (prior) {
+      const stored = prior.result as StoredResult<R>;
+      const sameRequest = prior.actorSubject === request.actorSubject && prior.operation === request.operation && stored.fingerprint === request.fingerprint;
+      return sameRequest ? { kind: 'replayed', result: stored.result } : { kind: 'key-reused' };
+    }
+    const result = await change(tx);
+    await tx.insert(auditLog).values(Array.isArray(request.audit) ? [...request.audit] : [request.audit as NewAuditRow]);
+    const stored: StoredResult<R> = { fingerprint: request.fingerprint, result };
+    await tx.insert(appliedWrites).values({ idempotencyKey: request.idempotencyKey, actorSubject: request.actorSubject, operation: request.operation, result: stored });
+    return { kind: 'applied', result };
+  });
+}
+
+/** The next id of a record kind in this authority (e.g. W06000015:EX000012), serialised per kind. */
+export async function nextRecordId(tx: Transaction, table: 'peps' | 'pep_targets' | 'exclusions' | 'reduced_timetables' | 'sdq_assessments' | 'interventions' | 'placements' | 'enrolments' | 'notifications', authorityCode: string, kind: string): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`next-id:${kind}`}))`);
+  const pattern = `^${authorityCode}:${kind}[0-9]+$`;
+  const rows = await tx.execute(sql`select coalesce(max(substring(id from ${`${kind}([0-9]+)$`})::bigint), 0) + 1 as next from ${sql.identifier(table)} where id ~ ${pattern}`);
+  const next = Number((rows as unknown as { next: string | number }[])[0]?.next ?? 1);
+  return `${authorityCode}:${kind}${String(next).padStart(6, '0')}`;
+}
+
+/** Locks a learner's row: changes that depend on all of the child's plans (starting one) queue here. */
+export async function lockLearner(tx: Transaction, learnerId: string): Promise<void> {
+  await tx.select({ id: learners.id }).from(learners).where(eq(learners.id, learnerId)).for('update');
+}
+
+/** Locks a PEP for a change; null when it does not exist. Concurrent edits of one plan queue here. */
+export async function lockPep(tx: Transaction, pepId: string): Promise<PepRow | null> {
+  const [pep] = await tx.select().from(peps).where(eq(peps.id, pepId)).for('update');
+  return pep ?? null;
+}
+
+export async function bumpPepVersion(tx: Transaction, pepId: string, changes: Partial<Pick<PepRow, 'status' | 'completedOn' | 'lastReviewedOn' | 'nextReviewDue'>> = {}): Promise<void> {
+  await tx.update(peps).set({ ...changes, version: sql`${peps.version} + 1`, updatedAt: new Date() }).where(eq(peps.id, pepId));
+}
 
 export async function targetWithPep(db: AuthorityDatabase, targetId: string): Promise<{ target: PepTargetRow; pep: PepRow } | null> {
   const rows = await db.select({ target: pepTargets, pep: peps }).from(pepTargets).innerJoin(peps, eq(peps.id, pepTargets.pepId)).where(eq(pepTargets.id, targetId));
   return rows[0] ?? null;
 }
 
-export interface TargetProgressChange {
-  readonly targetId: string;
-  readonly pepId: string;
-  readonly progress: string;
-  readonly pepVersion: number;
-  readonly idempotencyKey: string;
-  readonly actorSubject: string;
+export async function setTargetProgress(tx: Transaction, targetId: string, pepId: string, progress: string): Promise<void> {
+  await tx.update(pepTargets).set({ progress }).where(and(eq(pepTargets.id, targetId), eq(pepTargets.pepId, pepId)));
 }
 
-export type WriteOutcome =
-  | { readonly kind: 'applied'; readonly pepId: string }
-  | { readonly kind: 'replayed'; readonly pepId: string }
-  | { readonly kind: 'conflict'; readonly currentVersion: number }
-  | { readonly kind: 'key-reused' };
-
-const OPERATION = 'recordTargetProgress';
-
-export async function recordTargetProgress(db: AuthorityDatabase, change: TargetProgressChange, audit: NewAuditRow): Promise<WriteOutcome> {
-  return db.transaction(async (tx) => {
-    // Lock the plan first: concurrent edits of one PEP queue here, then see each other's version.
-    const [pep] = await tx.select().from(peps).where(eq(peps.id, change.pepId)).for('update');
-    const [prior] = await tx.select().from(appliedWrites).where(eq(appliedWrites.idempotencyKey, change.idempotencyKey));
-    if (prior) {
-      const sameRequest = prior.actorSubject === change.actorSubject && prior.operation === OPERATION;
-      return sameRequest ? { kind: 'replayed', pepId: (prior.result as { pepId: string }).pepId } : { kind: 'key-reused' };
-    }
-    if (!pep || pep.version !== change.pepVersion) return { kind: 'conflict', currentVersion: pep?.version ?? 0 };
-    await tx.update(pepTargets).set({ progress: change.progress }).where(eq(pepTargets.id, change.targetId));
-    await tx.update(peps).set({ version: sql`${peps.version} + 1`, updatedAt: new Date() }).where(eq(peps.id, change.pepId));
-    await tx.insert(auditLog).values(audit);
-    await tx.insert(appliedWrites).values({ idempotencyKey: change.idempotencyKey, actorSubject: change.actorSubject, operation: OPERATION, result: { pepId: change.pepId } });
-    return { kind: 'applied', pepId: change.pepId };
-  });
+/** The change already applied under this key, if any. */
+export async function appliedWrite(db: AuthorityDatabase, idempotencyKey: string): Promise<{ actorSubject: string; operation: string; result: StoredResult<unknown> } | null> {
+  const [row] = await db.select().from(appliedWrites).where(eq(appliedWrites.idempotencyKey, idempotencyKey));
+  return row ? { actorSubject: row.actorSubject, operation: row.operation, result: row.result as StoredResult<unknown> } : null;
 }

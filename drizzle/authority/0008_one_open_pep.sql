@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "peps_one_open_per_learner" ON "peps" USING btree ("learner_id") WHERE "peps"."status" in ('draft', 'in-review');

@@ -1,0 +1,20 @@
+// Caseload filters read a field class of every child they consider: a filter answers "which children
+// were excluded this term" as surely as the field does. Each is tied to its class here.
+import type { Role } from '@wales-lac/caller';
+import { GRANTS, type FieldClass } from './model.ts';
+
+export const LEARNER_FILTER_CLASSES: Readonly<Record<string, FieldClass>> = {
+  placedOutOfCounty: 'care',
+  overduePep: 'pep',
+  attendanceBelow: 'education',
+  excludedThisTerm: 'education',
+  upn: 'identity',
+};
+
+/** Why the role may not use this filter at all (it reads a class the role never reads), or null. */
+export function filterRefusal(role: Role, argument: string): string | null {
+  const fieldClass = LEARNER_FILTER_CLASSES[argument];
+  if (!fieldClass) return null;
+  const ever = GRANTS.some((g) => g.role === role && g.relationship !== 'any' && g.read.includes(fieldClass));
+  return ever ? null : `a ${role} may not filter by ${argument}: it reads ${fieldClass} fields, which a ${role} does not see`;
+}

@@ -1,0 +1,51 @@
+// Notifications this authority raised for a recipient (a school or an authority), newest first.
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
+import type { Transaction } from './writes.ts';
+
+const { notifications } = authoritySchema;
+export type NotificationRow = typeof notifications.$inferSelect;
+
+export interface Recipient {
+  readonly kind: 'school' | 'authority';
+  readonly id: string;
+}
+
+export interface NotificationPageQuery {
+  readonly recipients: readonly Recipient[];
+  readonly unreadOnly: boolean;
+  readonly first: number;
+  /** Position after which to continue: the createdAt and id of the last one seen. */
+  readonly after: { readonly createdAt: Date; readonly id: string } | null;
+}
+
+function addressedTo(recipients: readonly Recipient[]): SQL {
+  const each = recipients.map((r) => sql`(${notifications.recipientKind} = ${r.kind} and ${notifications.recipient} = ${r.id})`);
+  return each.length === 0 ? sql`false` : sql`(${sql.join(each, sql` or `)})`;
+}
+
+export async function notificationPage(db: AuthorityDatabase, query: NotificationPageQuery): Promise<{ rows: NotificationRow[]; hasNextPage: boolean; totalCount: number }> {
+  const filters: SQL[] = [addressedTo(query.recipients)];
+  if (query.unreadOnly) filters.push(isNull(notifications.readAt) as SQL);
+  const matching = and(...filters);
+  // Positions carry milliseconds (a JavaScript Date), so order and compare at that precision.
+  const at = sql`date_trunc('milliseconds', ${notifications.createdAt})`;
+  // Newest first, then ids ascending: the order of the positions the gateway merges by.
+  const afterAt = query.after ? sql`${query.after.createdAt.toISOString()}::timestamptz` : null;
+  const after = query.after && afterAt ? sql`(${at} < ${afterAt} or (${at} = ${afterAt} and ${notifications.id} > ${query.after.id}))` : undefined;
+  const [rows, totals] = await Promise.all([
+    db.select().from(notifications).where(after ? and(matching, after) : matching).orderBy(sql`${at} desc`, asc(notifications.id)).limit(query.first + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(matching),
+  ]);
+  return { rows: rows.slice(0, query.first), hasNextPage: rows.length > query.first, totalCount: totals[0]?.n ?? 0 };
+}
+
+export async function notificationById(db: AuthorityDatabase, id: string): Promise<NotificationRow | null> {
+  const [row] = await db.select().from(notifications).where(eq(notifications.id, id));
+  return row ?? null;
+}
+
+/** Marks it read once: a second reader keeps the first reading's time. */
+export async function markRead(tx: Transaction, id: string, readBySubject: string): Promise<void> {
+  await tx.update(notifications).set({ readAt: new Date(), readBySubject }).where(and(eq(notifications.id, id), isNull(notifications.readAt)));
+}

@@ -1,0 +1,108 @@
+// Changes to a child's record inside an open transaction: exclusions, reduced timetables, SDQs,
+// interventions, placement and school moves (with the notifications they raise), register marks.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { authoritySchema } from '@wales-lac/db';
+import { nextRecordId, type Transaction } from './writes.ts';
+
+const { learners, exclusions, reducedTimetables, sdqAssessments, interventions, placements, enrolments, notifications, attendanceDays, careEpisodes } = authoritySchema;
+
+type Insert<T extends { $inferInsert: unknown }> = Omit<T['$inferInsert'], 'id'>;
+
+export async function insertExclusion(tx: Transaction, authorityCode: string, row: Insert<typeof exclusions>): Promise<string> {
+  const id = await nextRecordId(tx, 'exclusions', authorityCode, 'EX');
+  await tx.insert(exclusions).values({ ...row, id });
+  return id;
+}
+
+export async function insertReducedTimetable(tx: Transaction, authorityCode: string, row: Insert<typeof reducedTimetables>): Promise<string> {
+  const id = await nextRecordId(tx, 'reduced_timetables', authorityCode, 'RT');
+  await tx.insert(reducedTimetables).values({ ...row, id });
+  return id;
+}
+
+export async function insertSdq(tx: Transaction, authorityCode: string, row: Insert<typeof sdqAssessments>): Promise<string> {
+  const id = await nextRecordId(tx, 'sdq_assessments', authorityCode, 'SQ');
+  await tx.insert(sdqAssessments).values({ ...row, id });
+  return id;
+}
+
+export async function insertIntervention(tx: Transaction, authorityCode: string, row: Insert<typeof interventions>): Promise<string> {
+  const id = await nextRecordId(tx, 'interventions', authorityCode, 'IV');
+  await tx.insert(interventions).values({ ...row, id });
+  return id;
+}
+
+export interface Move {
+  readonly learnerId: string;
+  /** The day the move takes effect; the open period before it ends the day before. */
+  readonly startsOn: string;
+}
+
+const dayBefore = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The outcome of a move: its new record, or the start of an open period it would have to come before. */
+export type MoveOutcome = { readonly id: string } | { readonly openSince: string };
+
+/**
+ * Ends the open placement the day before and starts the new one in the current care episode. The open
+ * placement is locked first, so a second move recorded at the same time queues and then sees the first.
+ */
+export async function movePlacement(tx: Transaction, authorityCode: string, move: Move & { readonly placementType: string; readonly livesIn: string }): Promise<MoveOutcome> {
+  const [open] = await tx.select().from(placements).where(and(eq(placements.learnerId, move.learnerId), isNull(placements.endedOn))).for('update');
+  if (open && open.startedOn >= move.startsOn) return { openSince: open.startedOn };
+  const [episode] = await tx.select().from(careEpisodes).where(and(eq(careEpisodes.learnerId, move.learnerId), isNull(careEpisodes.endedOn)));
+  if (open) await tx.update(placements).set({ endedOn: dayBefore(move.startsOn) }).where(eq(placements.id, open.id));
+  const id = await nextRecordId(tx, 'placements', authorityCode, 'PL');
+  const careEpisodeId = episode?.id ?? open?.careEpisodeId ?? '';
+  await tx.insert(placements).values({ id, learnerId: move.learnerId, careEpisodeId, placementType: move.placementType, authorityCode: move.livesIn, startedOn: move.startsOn });
+  return { id };
+}
+
+/** Ends the open enrolment the day before and puts the child on the new school's roll (locked like placements). */
+export async function moveSchool(tx: Transaction, authorityCode: string, move: Move & { readonly schoolId: string; readonly schoolAuthorityCode: string }): Promise<MoveOutcome> {
+  const [open] = await tx.select().from(enrolments).where(and(eq(enrolments.learnerId, move.learnerId), isNull(enrolments.endedOn))).for('update');
+  if (open && open.startedOn >= move.startsOn) return { openSince: open.startedOn };
+  if (open) await tx.update(enrolments).set({ endedOn: dayBefore(move.startsOn) }).where(eq(enrolments.id, open.id));
+  const id = await nextRecordId(tx, 'enrolments', authorityCode, 'EN');
+  await tx.insert(enrolments).values({ id, learnerId: move.learnerId, schoolId: move.schoolId, schoolAuthorityCode: move.schoolAuthorityCode, startedOn: move.startsOn });
+  return { id };
+}
+
+export interface NewNotification {
+  readonly recipientKind: 'school' | 'authority';
+  readonly recipient: string;
+  readonly learnerId: string;
+  readonly kind: 'school-move' | 'placement-move';
+  readonly effectiveOn: string;
+  readonly movesTo: string;
+}
+
+export async function notify(tx: Transaction, authorityCode: string, notification: NewNotification): Promise<string> {
+  const id = await nextRecordId(tx, 'notifications', authorityCode, 'N');
+  await tx.insert(notifications).values({ ...notification, id });
+  return id;
+}
+
+export interface RegisterRow {
+  readonly learnerId: string;
+  readonly am: string;
+  readonly pm: string;
+}
+
+/** A day's marks for many children at one school: a mark already recorded for that day is replaced. */
+export async function recordRegister(tx: Transaction, schoolId: string, date: string, rows: readonly RegisterRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(attendanceDays)
+    .values(rows.map((r) => ({ learnerId: r.learnerId, date, schoolId, am: r.am, pm: r.pm })))
+    .onConflictDoUpdate({ target: [attendanceDays.learnerId, attendanceDays.date], set: { schoolId, am: sql`excluded.am`, pm: sql`excluded.pm`, recordedAt: new Date() } });
+}
+
+/** The language the child asked to be addressed in. */
+export async function setLanguagePreference(tx: Transaction, learnerId: string, language: string): Promise<void> {
+  await tx.update(learners).set({ languagePreference: language, updatedAt: new Date() }).where(eq(learners.id, learnerId));
+}

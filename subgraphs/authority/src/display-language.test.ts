@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthorityContext } from './context.ts';
+import { displayLanguage } from './display-language.ts';
+
+const withHeader = (acceptLanguage: string | undefined) => ({ acceptLanguage }) as AuthorityContext;
+
+describe('the language of labels and prompts', () => {
+  it.each([
+    ['an explicit argument wins over everything', 'en', 'cy', 'cy', 'en'],
+    ['on their own record, the child’s recorded preference wins over the browser', null, 'cy', 'en-GB,en;q=0.9', 'cy'],
+    ['otherwise Accept-Language', null, null, 'cy-GB,en;q=0.5', 'cy'],
+    ['a preference for another language falls back to Accept-Language', null, 'other', 'cy', 'cy'],
+    ['English when nothing says otherwise', null, null, undefined, 'en'],
+  ] as const)('%s', (_, argument, preference, header, expected) => {
+    expect(displayLanguage(withHeader(header), argument, preference)).toBe(expected);
+  });
+});

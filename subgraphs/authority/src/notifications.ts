@@ -1,0 +1,60 @@
+// The feed of moves addressed to the caller: a designated teacher sees those for their school, an
+// education lead those for their authority. Positions sort newest first across every authority.
+import { platformError } from '@wales-lac/errors';
+import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
+import type { Caller } from '@wales-lac/caller';
+import type { AuthorityContext } from './context.ts';
+import { badInput, ownRecordId } from './change.ts';
+import { appendAuditRows, markRead, notificationById, notificationPage, type NotificationRow, type Recipient } from './data/index.ts';
+
+/** Whom the caller reads notifications as. */
+export function recipientsOf(caller: Caller): Recipient[] {
+  if (caller.role === 'designated-teacher' && caller.schoolId) return [{ kind: 'school', id: caller.schoolId }];
+  if (caller.role === 'virtual-school-head' && caller.authorityCode) return [{ kind: 'authority', id: caller.authorityCode }];
+  return [];
+}
+
+// Newest first as an ascending string, so pages from many authorities merge by position like learners.
+const LATEST = 9_000_000_000_000_000;
+export function notificationPosition(row: Pick<NotificationRow, 'createdAt' | 'id'>): string {
+  return `${String(LATEST - row.createdAt.getTime() * 1000).padStart(16, '0')}~${row.id}`;
+}
+
+function positionFrom(cursor: string): { createdAt: Date; id: string } | null {
+  const position = decodeCursor(cursor);
+  const match = position ? /^(\d{16})~(.+)$/.exec(position) : null;
+  if (!match) return null;
+  return { createdAt: new Date((LATEST - Number(match[1])) / 1000), id: match[2] ?? '' };
+}
+
+export async function notificationsFor(args: { unreadOnly?: boolean | null; first: number; after?: string | null }, ctx: AuthorityContext) {
+  const sizeProblem = pageSizeProblem(args.first);
+  if (sizeProblem) badInput('first', sizeProblem);
+  const after = args.after ? positionFrom(args.after) : null;
+  if (args.after && !after) badInput('after', 'is not a cursor from this API');
+  const page = await notificationPage(ctx.db, { recipients: recipientsOf(ctx.caller), unreadOnly: args.unreadOnly ?? false, first: args.first, after });
+  // A notification tells its recipient about a child's move: each one read is audited for that child.
+  for (const row of page.rows) ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', 'Query.notifications');
+  const edges = page.rows.map((row) => ({ cursor: encodeCursor(notificationPosition(row)), node: row }));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+}
+
+/** A notification addressed to the caller; FORBIDDEN (audited) when it is someone else's. */
+export async function addressedNotification(id: string, ctx: AuthorityContext, field = 'notification'): Promise<NotificationRow> {
+  ownRecordId(ctx, id, field, 'notification');
+  const row = await notificationById(ctx.db, id);
+  if (!row) throw platformError('NOT_FOUND', `no notification ${id} in ${ctx.authorityCode}`, { field });
+  if (!recipientsOf(ctx.caller).some((r) => r.kind === row.recipientKind && r.id === row.recipient)) {
+    await appendAuditRows(ctx.db, [{ actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId: row.learnerId, action: 'read', decision: 'denied', fieldClasses: ['education'], fields: ['Notification'], operationName: 'notification' }]);
+    throw platformError('FORBIDDEN', 'this notification is addressed to someone else');
+  }
+  return row;
+}
+
+export async function markNotificationRead(id: string, ctx: AuthorityContext): Promise<NotificationRow | null> {
+  const row = await addressedNotification(id, ctx);
+  // The answer shows the move again: audited like reading it in the feed.
+  ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', 'Mutation.markNotificationRead');
+  await ctx.db.transaction((tx) => markRead(tx, id, ctx.caller.subject));
+  return notificationById(ctx.db, id);
+}

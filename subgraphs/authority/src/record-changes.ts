@@ -1,0 +1,244 @@
+// Changes to the rest of a child's record: exclusions, reduced timetables, SDQs, interventions, and
+// placement and school moves, which notify those who must act on them. Order matters for privacy:
+// checks of the input alone first, then the caller's right to make the change (refusals audited), and
+// only then checks against the child's record, so a refused caller learns nothing from the error.
+import { platformError } from '@wales-lac/errors';
+import type { Access } from '@wales-lac/policy';
+import { EXCLUSION_REASONS, isAuthorityCode, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
+import type { AuthorityContext } from './context.ts';
+import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, checkWhole, earlierResult, learnerToChange, requireWrite, type ChangeSpec } from './change.ts';
+import { insertExclusion, insertIntervention, insertReducedTimetable, insertSdq, moveSchool, movePlacement, notify, setLanguagePreference, type LearnerRow, type MoveOutcome } from './data/index.ts';
+import { isCurrent } from './records.ts';
+
+interface Keyed {
+  readonly learner: string;
+  readonly idempotencyKey: string;
+}
+
+function checkSchool(schoolId: string): string {
+  const authority = schoolAuthorityCode(schoolId);
+  if (authority === null) badInput('school', `'${schoolId}' is not a Welsh school number (seven digits beginning with an authority's number)`);
+  return authority;
+}
+
+function daysAhead(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const birth = (learner: LearnerRow) => ({ date: learner.dateOfBirth, what: 'the child’s date of birth' });
+const withinNinetyDays = (ctx: AuthorityContext) => ({ date: daysAhead(ctx.today, 90), what: '90 days from today' });
+
+async function payload(ctx: AuthorityContext, learnerId: string, outcome: { result: { recordId: string }; applied: boolean }) {
+  for (const loader of [ctx.loaders.placements, ctx.loaders.enrolments, ctx.loaders.exclusions, ctx.loaders.reducedTimetables, ctx.loaders.sdqs, ctx.loaders.interventions]) loader.clear(learnerId);
+  ctx.access.clear(learnerId);
+  const found = await ctx.loaders.learner.load(learnerId);
+  return { learner: found?.row ?? null, recordId: outcome.result.recordId, applied: outcome.applied };
+}
+
+/** A designated teacher records for pupils of their own school only (whatever else they relate to). */
+function ownSchoolOnly(ctx: AuthorityContext, schoolId: string) {
+  return () => (ctx.caller.role === 'designated-teacher' && ctx.caller.schoolId !== schoolId ? `a designated teacher records for their own school (${ctx.caller.schoolId ?? 'none'}) only` : null);
+}
+
+async function checkOnRoll(ctx: AuthorityContext, learnerId: string, schoolId: string, on: string): Promise<void> {
+  const enrolled = (await ctx.loaders.enrolments.load(learnerId)).some((e) => e.schoolId === schoolId && isCurrent(e, on));
+  if (!enrolled) badInput('school', `the child was not on the roll of school ${schoolId} on ${on}`);
+}
+
+/** The learner, the key checked and, for a retry, the first answer. */
+async function begin(ctx: AuthorityContext, input: Keyed, operation: string): Promise<{ learner: LearnerRow; earlier: { recordId: string } | null }> {
+  const learner = await learnerToChange(ctx, input.learner);
+  checkIdempotencyKey(input.idempotencyKey);
+  return { learner, earlier: await earlierResult<{ recordId: string }>(ctx, operation, input) };
+}
+
+export interface RecordExclusionInput extends Keyed {
+  school: string;
+  kind: 'fixed-term' | 'permanent';
+  startsOn: string;
+  sessions?: number | null;
+  reason: string;
+}
+
+export async function recordExclusion(input: RecordExclusionInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordExclusion');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  checkSchool(input.school);
+  checkDate(ctx, 'startsOn', input.startsOn, { notFuture: true, schoolDay: true });
+  if (input.kind === 'fixed-term') checkWhole('sessions', input.sessions ?? Number.NaN, 1, 90);
+  else if (input.sessions != null) badInput('sessions', 'a permanent exclusion has no number of sessions');
+  const reason = input.reason.trim();
+  if (!(EXCLUSION_REASONS as readonly string[]).includes(reason)) badInput('reason', `'${input.reason}' is not an exclusion reason code (one of ${EXCLUSION_REASONS.join(', ')})`);
+  const spec: ChangeSpec = { operation: 'recordExclusion', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.exclusions'] };
+  await requireWrite(ctx, spec, ownSchoolOnly(ctx, input.school));
+  checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
+  await checkOnRoll(ctx, learner.id, input.school, input.startsOn);
+  const outcome = await applyChange(ctx, spec, input, async (tx) => ({
+    recordId: await insertExclusion(tx, ctx.authorityCode, { learnerId: learner.id, schoolId: input.school, kind: input.kind, startsOn: input.startsOn, sessions: input.kind === 'permanent' ? null : (input.sessions ?? null), reason }),
+  }));
+  return payload(ctx, learner.id, outcome);
+}
+
+export interface RecordReducedTimetableInput extends Keyed {
+  school: string;
+  startsOn: string;
+  endsOn?: string | null;
+  hoursPerWeek: number;
+  reason: string;
+}
+
+export async function recordReducedTimetable(input: RecordReducedTimetableInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordReducedTimetable');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  checkSchool(input.school);
+  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
+  if (input.endsOn) checkDate(ctx, 'endsOn', input.endsOn, { notBefore: { date: input.startsOn, what: 'startsOn' } });
+  checkWhole('hoursPerWeek', input.hoursPerWeek, 0, 24);
+  const reason = checkText('reason', input.reason, 200);
+  const spec: ChangeSpec = { operation: 'recordReducedTimetable', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.reducedTimetables'] };
+  await requireWrite(ctx, spec, ownSchoolOnly(ctx, input.school));
+  checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
+  await checkOnRoll(ctx, learner.id, input.school, input.startsOn > ctx.today ? ctx.today : input.startsOn);
+  const outcome = await applyChange(ctx, spec, input, async (tx) => ({
+    recordId: await insertReducedTimetable(tx, ctx.authorityCode, { learnerId: learner.id, schoolId: input.school, startedOn: input.startsOn, endedOn: input.endsOn ?? null, hoursPerWeek: input.hoursPerWeek, reason }),
+  }));
+  return payload(ctx, learner.id, outcome);
+}
+
+const SDQ_SCALES = ['emotional', 'conduct', 'hyperactivity', 'peer', 'prosocial'] as const;
+
+export interface RecordSdqInput extends Keyed, Record<(typeof SDQ_SCALES)[number], number> {
+  completedOn: string;
+  informant: string;
+}
+
+export async function recordSdq(input: RecordSdqInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordSdq');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  checkDate(ctx, 'completedOn', input.completedOn, { notFuture: true });
+  for (const scale of SDQ_SCALES) checkWhole(scale, input[scale], 0, 10);
+  const spec: ChangeSpec = { operation: 'recordSdq', learnerId: learner.id, fieldClasses: ['wellbeing'], fields: ['Learner.sdqAssessments'] };
+  await requireWrite(ctx, spec);
+  checkDate(ctx, 'completedOn', input.completedOn, { notBefore: birth(learner) });
+  const { emotional, conduct, hyperactivity, peer, prosocial } = input;
+  const outcome = await applyChange(ctx, spec, input, async (tx) => ({
+    recordId: await insertSdq(tx, ctx.authorityCode, { learnerId: learner.id, completedOn: input.completedOn, informant: input.informant, emotional, conduct, hyperactivity, peer, prosocial }),
+  }));
+  return payload(ctx, learner.id, outcome);
+}
+
+export interface RecordInterventionInput extends Keyed {
+  kind: string;
+  startsOn: string;
+  endsOn?: string | null;
+  grantFunded: boolean;
+  description: string;
+}
+
+export async function recordIntervention(input: RecordInterventionInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordIntervention');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
+  if (input.endsOn) checkDate(ctx, 'endsOn', input.endsOn, { notBefore: { date: input.startsOn, what: 'startsOn' } });
+  const description = checkText('description', input.description, 500);
+  // A CAMHS referral is well-being information; other support is part of the PEP.
+  const fieldClass = input.kind === 'camhs-referral' ? 'wellbeing' : 'pep';
+  const spec: ChangeSpec = { operation: 'recordIntervention', learnerId: learner.id, fieldClasses: [fieldClass], fields: [fieldClass === 'wellbeing' ? 'Learner.camhsReferrals' : 'Learner.interventions'] };
+  await requireWrite(ctx, spec, () => (ctx.caller.role === 'learner' ? 'support is recorded by the professionals working with the child' : null));
+  checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
+  const outcome = await applyChange(ctx, spec, input, async (tx) => ({
+    recordId: await insertIntervention(tx, ctx.authorityCode, { learnerId: learner.id, kind: input.kind, startedOn: input.startsOn, endedOn: input.endsOn ?? null, grantFunded: input.grantFunded, description }),
+  }));
+  return payload(ctx, learner.id, outcome);
+}
+
+/** A move must come after the open period (current, or a move already recorded for a later date). */
+function checkAfterOpen(ctx: AuthorityContext, learner: LearnerRow, startsOn: string, open: { startedOn: string } | undefined, what: string): void {
+  checkDate(ctx, 'startsOn', startsOn, {
+    notBefore: open ? { date: daysAhead(open.startedOn, 1), what: `the day after the ${what} that started on ${open.startedOn}` } : birth(learner),
+    notAfter: withinNinetyDays(ctx),
+  });
+}
+
+function moved(outcome: MoveOutcome, what: string): string {
+  if ('id' in outcome) return outcome.id;
+  throw platformError('CONFLICT', `another ${what} starting on ${outcome.openSince} was recorded meanwhile; this move must start after it`, { field: 'startsOn' });
+}
+
+export interface RecordPlacementMoveInput extends Keyed {
+  type: string;
+  authority: string;
+  startsOn: string;
+}
+
+export async function recordPlacementMove(input: RecordPlacementMoveInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordPlacementMove');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  if (!isAuthorityCode(input.authority)) badInput('authority', `'${input.authority}' is not a Welsh authority GSS code`);
+  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
+  const spec: ChangeSpec = { operation: 'recordPlacementMove', learnerId: learner.id, fieldClasses: ['care'], fields: ['Learner.placements'] };
+  await requireWrite(ctx, spec);
+  const open = (await ctx.loaders.placements.load(learner.id)).find((p) => p.endedOn === null);
+  checkAfterOpen(ctx, learner, input.startsOn, open, 'placement');
+  const crossesBorder = input.authority !== owningAuthority(learner.id) && input.authority !== open?.authorityCode;
+  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+    const recordId = moved(await movePlacement(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, placementType: input.type, livesIn: input.authority }), 'placement');
+    if (crossesBorder) {
+      await notify(tx, ctx.authorityCode, { recipientKind: 'authority', recipient: input.authority, learnerId: learner.id, kind: 'placement-move', effectiveOn: input.startsOn, movesTo: input.authority });
+    }
+    return { recordId };
+  });
+  return payload(ctx, learner.id, outcome);
+}
+
+export interface RecordSchoolMoveInput extends Keyed {
+  school: string;
+  startsOn: string;
+}
+
+/** Only the home authority's education lead moves a child's school. */
+const homeEducationLead = (ctx: AuthorityContext) => (access: Access) =>
+  ctx.caller.role === 'virtual-school-head' && access.relationships.includes('home') ? null : "a school move is recorded by the home authority's education lead";
+
+export async function recordSchoolMove(input: RecordSchoolMoveInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordSchoolMove');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  const schoolAuthority = checkSchool(input.school);
+  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
+  const spec: ChangeSpec = { operation: 'recordSchoolMove', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.enrolments'] };
+  await requireWrite(ctx, spec, homeEducationLead(ctx));
+  const open = (await ctx.loaders.enrolments.load(learner.id)).find((e) => e.endedOn === null);
+  if (open?.schoolId === input.school) badInput('school', `the child is already on the roll of school ${input.school}`);
+  checkAfterOpen(ctx, learner, input.startsOn, open, 'enrolment');
+  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+    const recordId = moved(await moveSchool(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, schoolId: input.school, schoolAuthorityCode: schoolAuthority }), 'enrolment');
+    const move = { learnerId: learner.id, kind: 'school-move', effectiveOn: input.startsOn, movesTo: input.school } as const;
+    await notify(tx, ctx.authorityCode, { ...move, recipientKind: 'school', recipient: input.school });
+    if (schoolAuthority !== ctx.authorityCode) await notify(tx, ctx.authorityCode, { ...move, recipientKind: 'authority', recipient: schoolAuthority });
+    return { recordId };
+  });
+  return payload(ctx, learner.id, outcome);
+}
+
+export interface RecordLanguagePreferenceInput extends Keyed {
+  language: string;
+}
+
+/**
+ * The child says which language they want to be addressed in: their wish (voice), recorded by the
+ * child or by their social worker on their behalf (decision 0009); their own views then follow it.
+ */
+export async function recordLanguagePreference(input: RecordLanguagePreferenceInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordLanguagePreference');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  const spec: ChangeSpec = { operation: 'recordLanguagePreference', learnerId: learner.id, fieldClasses: ['voice'], fields: ['Learner.languagePreference'] };
+  await requireWrite(ctx, spec);
+  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+    await setLanguagePreference(tx, learner.id, input.language);
+    return { recordId: learner.id };
+  });
+  ctx.loaders.learner.clear(learner.id);
+  return payload(ctx, learner.id, outcome);
+}

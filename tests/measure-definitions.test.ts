@@ -112,7 +112,7 @@ beforeAll(async () => {
       ('${HOME}:N4', '${HOME}:L000006', ${ago(900)}, 'autism', 'school', ${ago(800)}, ${ago(100)}),
       ('${HOME}:N5', '${HOME}:L000003', current_date + 7, 'to be assessed', null, null, null);
     -- SDQs: Ann's latest carer SDQ totals exactly 17 (an older one 25); Ben's latest carer SDQ totals 16 (prosocial 10 is not a
-    -- difficulty), his older carer one 20 and a later teacher one 22 (not the carer scale); Cai's is exactly 365 days old;
+    -- difficulty), his older carer one 20 and a later teacher one 22 (his latest SDQ); Cai's is exactly 365 days old;
     -- Fflur is 17 (outside 4-16).
     insert into sdq_assessments (id, learner_id, completed_on, informant, emotional, conduct, hyperactivity, peer, prosocial) values
       ('${HOME}:S1', '${HOME}:L000001', ${ago(200)}, 'carer', 7, 6, 6, 6, 5),
@@ -235,8 +235,9 @@ describe('measure definitions on a hand-made authority', () => {
     ['idp', 'age-band', '1-4', 0, 1, 1],
     // Aged 4-16: Ann, Ben, Cai. Ann and Ben have an SDQ in the last 12 months; Cai's is 365 days old.
     ['sdq-completed', 'all', 'all', 2, 3, 3],
-    // Latest carer SDQ: Ann 17 (a concern, exactly at the cut-off), Ben 16 (not; his teacher SDQ of 22 is another scale).
-    ['sdq-concern', 'all', 'all', 1, 2, 2],
+    // Of those two, by their latest SDQ against its informant's band: Ann's carer SDQ 17 (a concern, exactly at the carer
+    // cut-off); Ben's teacher SDQ 22, later than his carer SDQ of 16 (a concern: the teacher band starts at 16).
+    ['sdq-concern', 'all', 'all', 2, 2, 2],
     ['sdq-concern', 'gender', 'female', 1, 1, 1],
     // Aged 16-18 with a destination: Eli (NEET), Fflur (college), Gwen (18, NEET). Huw is 19; Iwan has none.
     ['neet', 'all', 'all', 2, 3, 3],

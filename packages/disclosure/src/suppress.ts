@@ -19,37 +19,6 @@ export interface SuppressionOptions {
   readonly links?: readonly (readonly string[])[];
   /** Counts already suppressed elsewhere (e.g. in a table published beside this one): kept hidden here. */
   readonly forced?: readonly string[];
-  /**
-   * One-way links: if the first id is suppressed, so are the others, but not the other way round. For a
-   * number that two figures both show (one measure's numerator is another's denominator): hiding the number
-   * hides both figures, while either figure can be hidden for its own reasons as the other still shows it.
-   */
-  readonly implies?: readonly (readonly [string, readonly string[]])[];
-  /**
-   * Counts that are never published but that a reader can still work out, such as the difference between
-   * two published counts of which one counts a subset of what the other counts (given with a relation
-   * whole = part + difference). They are always hidden, never chosen to hide another, and working one out
-   * gives someone away only when it is from 1 to threshold − 1: a difference of 0 only says that two
-   * published figures agree.
-   */
-  readonly implicit?: readonly string[];
-  /**
-   * Counts never published, and never protected: facts a reader has without any figure showing them, such
-   * as a share's denominator less its numerator (known to be at least 0), given with their relation. Always
-   * hidden, never chosen to hide another; working one out gives no one away.
-   */
-  readonly slack?: readonly string[];
-}
-
-/** Whether working out a hidden count gives someone away: every hidden published count, an implicit one
- *  only when small but not zero, a slack one never (see SuppressionOptions). */
-export function isDisclosure(
-  id: string,
-  value: number,
-  { implicit, slack, threshold = DEFAULT_THRESHOLD }: { readonly implicit?: ReadonlySet<string>; readonly slack?: ReadonlySet<string>; readonly threshold?: number },
-): boolean {
-  if (slack?.has(id)) return false;
-  return !implicit?.has(id) || (value > 0 && value < threshold);
 }
 
 export interface SuppressionResult {
@@ -57,7 +26,7 @@ export interface SuppressionResult {
   readonly primary: ReadonlySet<string>;
   /** Everything else hidden: cells that would give a hidden count away, and cells linked to hidden ones. */
   readonly secondary: ReadonlySet<string>;
-  /** primary ∪ secondary, and the implicit and slack counts (never published). */
+  /** primary ∪ secondary. */
   readonly suppressed: ReadonlySet<string>;
   isSuppressed(id: string): boolean;
 }
@@ -103,15 +72,6 @@ export function suppress(
   checkRelations(values, relations);
   const linked = linkedClasses(options.links ?? []);
   for (const id of linked.keys()) if (!values.has(id)) throw new Error(`link refers to unknown count ${id}`);
-  const implied = new Map<string, string[]>();
-  for (const [id, others] of options.implies ?? []) {
-    for (const each of [id, ...others]) if (!values.has(each)) throw new Error(`one-way link refers to unknown count ${each}`);
-    implied.set(id, [...(implied.get(id) ?? []), ...others]);
-  }
-  const implicit = new Set(options.implicit ?? []);
-  const slack = new Set(options.slack ?? []);
-  for (const id of [...implicit, ...slack]) if (!values.has(id)) throw new Error(`unpublished count ${id} is not given`);
-  const unpublished = new Set([...implicit, ...slack]);
 
   const relationsOf = new Map<string, number[]>();
   relations.forEach(({ total, parts }, index) => {
@@ -126,25 +86,20 @@ export function suppress(
   const isGrandTotal = (id: string): boolean => !isPart.has(id) && relationsOf.has(id);
 
   const hidden = new Set<string>();
-  /** Hides a count with everything linked to it, and what that implies, in turn. */
   const hide = (id: string): string[] => {
     const added: string[] = [];
-    const queue = [id];
-    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      for (const each of linked.get(next) ?? [next]) {
-        if (hidden.has(each)) continue;
+    for (const each of linked.get(id) ?? [id]) {
+      if (!hidden.has(each)) {
         hidden.add(each);
         added.push(each);
-        queue.push(...(implied.get(each) ?? []));
       }
     }
     return added;
   };
 
   const primary = new Set<string>();
-  for (const id of unpublished) hide(id);
   for (const [id, value] of values) {
-    if (value < threshold && !unpublished.has(id)) {
+    if (value < threshold) {
       primary.add(id);
       hide(id);
     }
@@ -210,9 +165,8 @@ export function suppress(
     const published = new Map<string, number>();
     for (const [id, value] of values) if (!hidden.has(id)) published.set(id, value);
     // The quick attack first; the full one (with its search for forced zeros) once that finds nothing.
-    const disclosed = (found: Map<string, number>): string[] => [...found].filter(([id, value]) => isDisclosure(id, value, { implicit, slack, threshold })).map(([id]) => id);
-    let recoverable = disclosed(recoverCells(published, [...hidden], relations, { truth: values, memo, zeroSearch: false }));
-    if (recoverable.length === 0) recoverable = disclosed(recoverCells(published, [...hidden], relations, { truth: values, memo }));
+    let recoverable = [...recoverCells(published, [...hidden], relations, { truth: values, memo, zeroSearch: false }).keys()];
+    if (recoverable.length === 0) recoverable = [...recoverCells(published, [...hidden], relations, { truth: values, memo }).keys()];
     if (recoverable.length === 0) break;
     recoverable.sort();
 
@@ -235,6 +189,6 @@ export function suppress(
     hide(complement);
   }
 
-  const secondary = new Set([...hidden].filter((id) => !primary.has(id) && !unpublished.has(id)));
+  const secondary = new Set([...hidden].filter((id) => !primary.has(id)));
   return { primary, secondary, suppressed: hidden, isSuppressed: (id) => hidden.has(id) };
 }

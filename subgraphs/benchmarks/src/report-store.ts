@@ -1,7 +1,8 @@
 // Builds the report from the latest snapshots, once per refresh (figures only change when snapshots do).
 import type { NationalDatabase } from '@wales-lac/db';
 import { countsOfSnapshots, latestFinishedRefresh, latestSnapshots, regionsOfAuthorities } from './data/snapshots.ts';
-import { buildReport, type Figure } from './report.ts';
+import type { Figure } from './report.ts';
+import { buildReportInWorker, type ReportBuilder } from './report-thread.ts';
 
 export interface StoredReport {
   readonly refreshId: number | null;
@@ -11,32 +12,54 @@ export interface StoredReport {
   readonly regionOf: ReadonlyMap<string, string>;
 }
 
-export function createReportStore(db: NationalDatabase, today: () => string) {
+/** The current report (built when the refresh changed); stop() ends any build and refuses new ones. */
+export interface ReportStore {
+  (): Promise<StoredReport>;
+  stop(): void;
+}
+
+export interface ReportStoreOptions {
+  /** How the figures are built: in a worker thread unless told otherwise (unit tests may build in process). */
+  readonly build?: ReportBuilder;
+}
+
+export function createReportStore(db: NationalDatabase, today: () => string, options: ReportStoreOptions = {}): ReportStore {
+  const buildFigures = options.build ?? buildReportInWorker;
+  const stopping = new AbortController();
   let cached: StoredReport | null = null;
-  // Disclosure control over the whole report takes seconds at Welsh scale: build it once per refresh,
-  // and let concurrent requests share one build.
+  // Disclosure control over the whole report takes seconds at Welsh scale: build it once per refresh (in a
+  // worker thread, so the event loop stays free), and let concurrent requests share one build.
   let building: { refreshId: number | null; report: Promise<StoredReport> } | null = null;
-  return async function currentReport(): Promise<StoredReport> {
+  async function currentReport(): Promise<StoredReport> {
+    if (stopping.signal.aborted) throw stoppedError();
     const refresh = await latestFinishedRefresh(db);
     const refreshId = refresh?.id ?? null;
     if (cached && cached.refreshId === refreshId) return cached;
     if (building?.refreshId !== refreshId) {
-      building = { refreshId, report: build(refresh) };
-      building.report.catch(() => (building = null));
+      const started = { refreshId, report: build(refresh) };
+      building = started;
+      // A failed build is forgotten, so the next question tries again.
+      started.report.catch(() => {
+        if (building === started) building = null;
+      });
     }
     return building.report;
-  };
+  }
 
   async function build(refresh: Awaited<ReturnType<typeof latestFinishedRefresh>>): Promise<StoredReport> {
     const [snapshots, regionOf] = await Promise.all([latestSnapshots(db), regionsOfAuthorities(db, today())]);
     const counts = await countsOfSnapshots(db, snapshots.map((s) => s.snapshotId));
     const authorityOfSnapshot = new Map(snapshots.map((s) => [s.snapshotId, s.authorityCode]));
     const stale = new Map(snapshots.map((s) => [s.authorityCode, { takenAt: s.takenAt, stale: refresh === null || s.refreshId !== refresh.id }]));
-    const figures = buildReport({
-      snapshots: stale,
-      regionOf,
-      counts: counts.map((c) => ({ ...c, authorityCode: authorityOfSnapshot.get(c.snapshotId) ?? '' })),
-    });
+    if (stopping.signal.aborted) throw stoppedError();
+    const figures = await buildFigures(
+      {
+        snapshots: stale,
+        regionOf,
+        counts: counts.map((c) => ({ ...c, authorityCode: authorityOfSnapshot.get(c.snapshotId) ?? '' })),
+      },
+      stopping.signal,
+    );
     cached = {
       refreshId: refresh?.id ?? null,
       refreshedAt: refresh?.finishedAt ?? null,
@@ -46,4 +69,14 @@ export function createReportStore(db: NationalDatabase, today: () => string) {
     };
     return cached;
   }
+
+  return Object.assign(currentReport, {
+    stop(): void {
+      stopping.abort(stoppedError());
+    },
+  });
+}
+
+function stoppedError(): Error {
+  return new Error('the benchmarks service has stopped');
 }

@@ -9,9 +9,8 @@
 // on as one: any of them below 5 hides the figure, and secondary suppression protects all three.
 import { MARKERS, wilsonInterval } from '@wales-lac/disclosure';
 import { WALES_CODE } from '@wales-lac/wales';
+import { hideFigures, type CountRow } from './hidden-figures.ts';
 import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
-import { partsOf, planNumbers } from './numbers.ts';
-import { numberCell, suppressJointly } from './suppression.ts';
 
 export { partsOf } from './numbers.ts';
 
@@ -40,15 +39,7 @@ export interface Figure {
 export interface ReportInput {
   /** Latest snapshot per authority (absent: never collected). */
   readonly snapshots: ReadonlyMap<string, { readonly takenAt: Date; readonly stale: boolean }>;
-  readonly counts: readonly {
-    readonly authorityCode: string;
-    readonly measure: string;
-    readonly dimension: string;
-    readonly category: string;
-    readonly numerator: number;
-    readonly denominator: number | null;
-    readonly children: number | null;
-  }[];
+  readonly counts: readonly CountRow[];
   /** Region of every authority published. */
   readonly regionOf: ReadonlyMap<string, string>;
 }
@@ -86,30 +77,7 @@ function compare(a: { lower: number | null; upper: number | null }, b: { lower: 
 
 export function buildReport(input: ReportInput): Figure[] {
   const geos = geographies(input.regionOf);
-  // Disclosure control per group of measures that share or nest numbers (measures.ts), each group as one
-  // publication: a number shown by several figures gets one pattern, and differences are protected too.
-  const plan = planNumbers(input.counts);
-  const values = new Map<string, number>();
-  const hidden = new Set<string>();
-  for (const group of plan.groups) {
-    const [first] = group.measures;
-    if (!first) continue;
-    const dimensions = dimensionsOf(first);
-    for (const m of group.measures) {
-      if (JSON.stringify(dimensionsOf(m)) !== JSON.stringify(dimensions)) throw new Error(`measures ${group.measures.map((x) => x.id).join(', ')} share numbers but not categories`);
-    }
-    for (const number of [...group.numbers, ...group.nested.map((n) => n.difference)]) {
-      for (const geo of geos) {
-        for (const [dimension, categories] of Object.entries(dimensions)) {
-          for (const category of categories) {
-            values.set(numberCell(number, geo.code, dimension, category), geo.members.reduce((sum, a) => sum + plan.value(number, a, dimension, category), 0));
-          }
-        }
-      }
-    }
-    const figures = group.measures.map((m) => partsOf(m).map((p) => plan.numberOf(m.id, p)));
-    for (const id of suppressJointly({ geos, dimensions, figures, nested: group.nested, values, empty: plan.empty })) hidden.add(id);
-  }
+  const published = hideFigures(input.counts, geos);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
   const figures: Figure[] = [];
   for (const measure of MEASURES) {
@@ -117,9 +85,8 @@ export function buildReport(input: ReportInput): Figure[] {
       for (const geo of geos) figures.push(notAvailable(measure.id, geo));
       continue;
     }
-    const parts = partsOf(measure);
     const dimensions = dimensionsOf(measure);
-    const at = (part: 'n' | 'd' | 'c', geo: Geography, dimension: string, category: string) => numberCell(plan.numberOf(measure.id, part), geo.code, dimension, category);
+    const shown = published.dimensionsOf(measure);
     const intervals = new Map<string, { lower: number | null; upper: number | null }>();
     const pending: { geo: Geography; dimension: string; category: string; figure: Omit<Figure, 'comparedWithWales' | 'comparedWithRegion'> }[] = [];
     for (const geo of geos) {
@@ -132,13 +99,13 @@ export function buildReport(input: ReportInput): Figure[] {
             continue;
           }
           // Empty by definition (no one under 1 is on a school roll): not applicable, and known to all to be 0.
-          if (parts.every((part) => plan.empty(plan.numberOf(measure.id, part), dimension, category))) {
+          if (!(shown[dimension] ?? []).includes(category)) {
             pending.push({ geo, dimension, category, figure: { ...notAvailable(measure.id, geo, dimension, category), marker: MARKERS.notApplicable.code, snapshotTakenAt, stale } });
             continue;
           }
-          const suppressed = parts.some((part) => hidden.has(at(part, geo, dimension, category)));
-          const numerator = suppressed ? null : (values.get(at('n', geo, dimension, category)) ?? 0);
-          const denominator = measure.kind !== 'count' && !suppressed ? (values.get(at('d', geo, dimension, category)) ?? 0) : null;
+          const suppressed = published.isHidden(measure.id, geo.code, dimension, category);
+          const numerator = suppressed ? null : published.value(measure.id, geo.code, dimension, category, 'n');
+          const denominator = measure.kind !== 'count' && !suppressed ? published.value(measure.id, geo.code, dimension, category, 'd') : null;
           // Only a share of its denominator has a Wilson interval; per-100 figures and counts have none.
           const interval = measure.kind === 'rate' && numerator !== null && denominator ? wilsonInterval(numerator, denominator) : null;
           const bounds = { lower: interval?.lower ?? null, upper: interval?.upper ?? null };

@@ -58,6 +58,8 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
     refresh,
     stop: async () => {
       if (timer) clearInterval(timer);
+      // Ends a report build under way (terminating its worker thread) and refuses new ones.
+      report.stop();
       await service.stop();
     },
   };

@@ -1,0 +1,148 @@
+// Disclosure control over everything the report publishes at once: every measure's cells summed up the
+// geographies; a number several figures publish protected as a table of its own, binding them all; and a
+// place where a number and one it contains differ by 1 to 4 hidden in the smaller one (decision 0010).
+import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
+import { isSmallDifference, nestings, numberOf, partsOf, sharedNumbers } from './numbers.ts';
+import { cellId, placeId, placeOfCell, suppressMeasure, type Categories, type GeographyCells, type Part } from './suppression.ts';
+
+export interface CountRow {
+  readonly authorityCode: string;
+  readonly measure: string;
+  readonly dimension: string;
+  readonly category: string;
+  readonly numerator: number;
+  readonly denominator: number | null;
+  readonly children: number | null;
+}
+
+export interface HiddenFigures {
+  /** A cell's value, summed over the geography's authorities. */
+  value(measure: string, geo: string, dimension: string, category: string, part: Part): number;
+  isHidden(measure: string, geo: string, dimension: string, category: string): boolean;
+  /** The splits a measure publishes: categories empty by definition (and empty in every authority) left out. */
+  dimensionsOf(measure: MeasureDefinition): Categories;
+}
+
+export function hideFigures(counts: readonly CountRow[], geos: readonly GeographyCells[], measures: readonly MeasureDefinition[] = MEASURES): HiddenFigures {
+  const available = measures.filter((m) => m.available);
+  const raw = new Map<string, number>();
+  for (const row of counts) {
+    raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'n'), row.numerator);
+    if (row.denominator !== null) raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'd'), row.denominator);
+    // Snapshots from before the view said how many children a figure rests on: the denominator did.
+    raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'c'), row.children ?? row.denominator ?? row.numerator);
+  }
+  const authorities = geos.filter((g) => g.level === 'authority').map((g) => g.code);
+  const published = new Map(available.map((m) => [m.id, publishedDimensions(m, raw, authorities)]));
+
+  const values = new Map<string, number>();
+  for (const m of available) {
+    for (const geo of geos) {
+      for (const [dimension, categories] of Object.entries(published.get(m.id) ?? {})) {
+        for (const category of categories) {
+          for (const part of partsOf(m)) {
+            const sum = geo.members.reduce((s, a) => s + (raw.get(cellId(m.id, a, dimension, category, part)) ?? 0), 0);
+            values.set(cellId(m.id, geo.code, dimension, category, part), sum);
+          }
+        }
+      }
+    }
+  }
+
+  const differences = smallDifferences(available, geos, values, published);
+  const forced = new Map<string, Set<string>>();
+  const force = (measure: string, places: Iterable<string>) => forced.set(measure, new Set([...(forced.get(measure) ?? []), ...places]));
+  // A number several figures publish is protected as a table of its own; every figure showing it is hidden
+  // where that table hides it. Its other cells may then show in one figure though hidden in another (for
+  // that figure's own numerator): the number needs no more, and the numerator's protection is its own.
+  const shared = sharedNumbers(available);
+  for (const [name, at] of shared) {
+    const table = numberTable(name, at, geos, values, published);
+    const hiddenPlaces = [...suppressMeasure(table.id, ['n'], geos, table.values, { dimensions: table.dimensions, forcedPlaces: differences.get(name) ?? new Set() })].map(placeOfCell);
+    for (const { measure } of at) force(measure.id, hiddenPlaces);
+  }
+  for (const [name, places] of differences) {
+    if (shared.has(name)) continue;
+    for (const m of available) if (partsOf(m).some((p) => numberOf(m, p) === name)) force(m.id, places);
+  }
+  const hidden = new Set<string>();
+  for (const m of available) {
+    const options = { dimensions: published.get(m.id) ?? {}, forcedPlaces: forced.get(m.id) ?? new Set<string>() };
+    for (const id of suppressMeasure(m.id, partsOf(m), geos, values, options)) hidden.add(id);
+  }
+  return {
+    value: (measure, geo, dimension, category, part) => values.get(cellId(measure, geo, dimension, category, part)) ?? 0,
+    isHidden: (measure, geo, dimension, category) => ['n', 'd', 'c'].some((p) => hidden.has(cellId(measure, geo, dimension, category, p as Part))),
+    dimensionsOf: (measure) => published.get(measure.id) ?? dimensionsOf(measure),
+  };
+}
+
+/** A measure's splits without the categories it declares empty where every authority's counts there are 0. */
+function publishedDimensions(measure: MeasureDefinition, raw: ReadonlyMap<string, number>, authorities: readonly string[]): Categories {
+  const empty = (dimension: string, category: string) =>
+    authorities.every((a) => partsOf(measure).every((p) => (raw.get(cellId(measure.id, a, dimension, category, p)) ?? 0) === 0));
+  return Object.fromEntries(
+    Object.entries(dimensionsOf(measure)).map(([dimension, categories]) => [
+      dimension,
+      categories.filter((c) => !(measure.emptyIn?.[dimension]?.includes(c) === true && empty(dimension, c))),
+    ]),
+  );
+}
+
+/**
+ * Places where a number and one it contains are both published and differ by 1 to 4: a reader subtracts, so
+ * the smaller number is hidden there (and with it every figure that shows it). Where either is hidden, the
+ * difference is as hidden as it is (decision 0010).
+ */
+function smallDifferences(
+  measures: readonly MeasureDefinition[],
+  geos: readonly GeographyCells[],
+  values: ReadonlyMap<string, number>,
+  published: ReadonlyMap<string, Categories>,
+): Map<string, Set<string>> {
+  const shownBy = new Map<string, { measure: MeasureDefinition; part: Part }>();
+  for (const measure of measures) for (const part of partsOf(measure)) if (!shownBy.has(numberOf(measure, part))) shownBy.set(numberOf(measure, part), { measure, part });
+  const forced = new Map<string, Set<string>>();
+  for (const { whole, part } of nestings()) {
+    const w = shownBy.get(whole);
+    const p = shownBy.get(part);
+    if (!w || !p) continue;
+    const wholeSplits = published.get(w.measure.id) ?? {};
+    for (const [dimension, categories] of Object.entries(published.get(p.measure.id) ?? {})) {
+      for (const category of categories.filter((c) => wholeSplits[dimension]?.includes(c))) {
+        for (const geo of geos) {
+          const wv = values.get(cellId(w.measure.id, geo.code, dimension, category, w.part)) ?? 0;
+          const pv = values.get(cellId(p.measure.id, geo.code, dimension, category, p.part)) ?? 0;
+          if (!isSmallDifference(wv, pv)) continue;
+          const set = forced.get(part) ?? new Set<string>();
+          set.add(placeId(geo.code, dimension, category));
+          forced.set(part, set);
+        }
+      }
+    }
+  }
+  return forced;
+}
+
+/** One number's cells, as a one-count table: its value at each place from a figure that shows it there. */
+function numberTable(
+  name: string,
+  at: readonly { measure: MeasureDefinition; part: Part }[],
+  geos: readonly GeographyCells[],
+  values: ReadonlyMap<string, number>,
+  published: ReadonlyMap<string, Categories>,
+): { id: string; dimensions: Categories; values: Map<string, number> } {
+  const id = `number:${name}`;
+  const dimensions: Record<string, string[]> = {};
+  const table = new Map<string, number>();
+  for (const { measure, part } of at) {
+    for (const [dimension, categories] of Object.entries(published.get(measure.id) ?? {})) {
+      for (const category of categories) {
+        if (dimensions[dimension]?.includes(category)) continue;
+        (dimensions[dimension] ??= []).push(category);
+        for (const geo of geos) table.set(cellId(id, geo.code, dimension, category, 'n'), values.get(cellId(measure.id, geo.code, dimension, category, part)) ?? 0);
+      }
+    }
+  }
+  return { id, dimensions, values: table };
+}

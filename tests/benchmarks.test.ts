@@ -2,6 +2,8 @@
 // and an authority that cannot be reached keeping its last snapshot, marked stale.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoverableCells, type AdditiveRelation } from '@wales-lac/disclosure';
+import { AUTHORITY_FACTS, WALES_CODE } from '@wales-lac/wales';
 import { authorityDb } from './support/fixtures.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
@@ -31,6 +33,25 @@ interface Figure {
   marker: string | null;
   stale: boolean;
   snapshotTakenAt: string | null;
+}
+
+/** How a count of children adds up: authorities to their region, regions to Wales, categories to all. */
+function lookedAfterSums(places: readonly string[]): AdditiveRelation[] {
+  const splits = new Map<string, string[]>();
+  for (const place of places) {
+    const [, dimension = '', category = ''] = place.split('|');
+    if (dimension !== 'all' && !splits.get(dimension)?.includes(category)) splits.set(dimension, [...(splits.get(dimension) ?? []), category]);
+  }
+  const regions = [...new Set(AUTHORITY_FACTS.map((a) => a.regionCode))];
+  const geos = [...AUTHORITY_FACTS.map((a) => a.code), ...regions, WALES_CODE];
+  const cells = [['all', 'all'], ...[...splits].flatMap(([d, cs]) => cs.map((c) => [d, c]))];
+  return [
+    ...cells.flatMap(([d, c]) => [
+      ...regions.map((r) => ({ total: `${r}|${d}|${c}`, parts: AUTHORITY_FACTS.filter((a) => a.regionCode === r).map((a) => `${a.code}|${d}|${c}`) })),
+      { total: `${WALES_CODE}|${d}|${c}`, parts: regions.map((r) => `${r}|${d}|${c}`) },
+    ]),
+    ...geos.flatMap((g) => [...splits].map(([d, cs]) => ({ total: `${g}|all|all`, parts: cs.map((c) => `${g}|${d}|${c}`) }))),
+  ];
 }
 
 let platform: TestPlatform;
@@ -96,6 +117,36 @@ describe('the national report', () => {
     }
     expect(figures.find((f) => f.marker === '[c]')?.markerText).toMatch(/Cyfrinachol/);
   });
+
+  it('shows a number two figures publish the same in both, and a small one in neither', async () => {
+    const { body } = await platform.graphql(national, REPORT, {});
+    expect(body.errors).toBeUndefined();
+    const figures: Figure[] = body.data?.benchmarks.figures;
+    const at = (f: Figure) => `${f.code}|${f.dimension}|${f.category}`;
+    // Children looked after: the cohort's count and placement stability's denominator (decision 0010).
+    const cohort = new Map(figures.filter((f) => f.measure === 'cohort').map((f) => [at(f), f.numerator]));
+    const stability = figures.filter((f) => f.measure === 'placement-stability');
+    expect(stability.length).toBe(cohort.size);
+    let shownByBoth = 0;
+    for (const f of stability) {
+      const count = cohort.get(at(f));
+      if (f.denominator !== null && count !== null && count !== undefined) {
+        expect(f.denominator).toBe(count);
+        shownByBoth += 1;
+      }
+    }
+    expect(shownByBoth).toBeGreaterThan(0);
+    // A reader who puts the two side by side (adding and subtracting across geographies and categories,
+    // with the full attack) works out no count the cohort hides.
+    const published = new Map<string, number>();
+    for (const f of figures) {
+      if (f.measure === 'cohort' && f.numerator !== null) published.set(at(f), f.numerator);
+      if (f.measure === 'placement-stability' && f.denominator !== null) published.set(at(f), f.denominator);
+    }
+    const hidden = [...cohort.keys()].filter((place) => !published.has(place));
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(recoverableCells(published, hidden, lookedAfterSums([...cohort.keys()]))).toEqual([]);
+  }, 120_000);
 
   it('contains no identity', async () => {
     const { body } = await platform.graphql(national, REPORT, {});

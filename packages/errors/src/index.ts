@@ -12,6 +12,11 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, meaning: 'The edit was based on a version that is no longer current; reload and retry.' },
   AUTHORITY_UNAVAILABLE: { status: 200, meaning: 'An authority did not answer in time; `extensions.authority` names it. The rest of the answer stands.' },
   AUDIT_UNAVAILABLE: { status: 503, meaning: 'The owning authority could not record the access in its audit log, so it returned nothing.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    meaning:
+      'The owning authority lost its database connection while answering (a restart or failover); `extensions.authority` names it. A change that reports it is not confirmed: retry it with the same idempotency key, which applies it at most once.',
+  },
   SERVICE_UNAVAILABLE: { status: 503, meaning: 'A national service did not answer; the platform is starting or degraded.' },
   INTERNAL_SERVER_ERROR: { status: 500, meaning: 'An unexpected fault; the error carries no internal detail.' },
 } as const;

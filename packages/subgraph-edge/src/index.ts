@@ -25,14 +25,42 @@ export function authenticatedContext<C>(
 
 const KNOWN_CODES = new Set(Object.keys(ERROR_CODES));
 
-/** Keeps coded errors as they are; turns anything unexpected into a bare INTERNAL_SERVER_ERROR (logged here). */
-export function subgraphErrorFormatter(service: string, log: (line: string) => void = console.error) {
+// postgres.js's codes for a connection it lost or could not make, the operating system's, and PostgreSQL's
+// SQLSTATEs for a server shutting down or restarting (57P0x) and connection exceptions (08xxx).
+const CONNECTION_FAULTS = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03']);
+
+/** Whether an error (or one it was caused by) is the database connection failing, not the query. */
+export function isDatabaseConnectionFault(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_FAULTS.has(code) || code.startsWith('08'))) return true;
+  }
+  return false;
+}
+
+/** Who answers, for errors that name it (an authority's code). */
+export interface SubgraphIdentity {
+  readonly service: string;
+  readonly authority?: string;
+}
+
+/**
+ * Keeps coded errors as they are; a lost database connection becomes DATABASE_UNAVAILABLE naming the
+ * authority; anything else unexpected a bare INTERNAL_SERVER_ERROR (logged here).
+ */
+export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: string) => void = console.error) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.['code'];
     // INTERNAL_SERVER_ERROR is what Apollo gives any unexpected throw: its message may hold SQL and data.
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    const service = identity.service;
+    if (isDatabaseConnectionFault(unwrapResolverError(error))) {
+      log(`[${service}] database connection lost: ${String(unwrapResolverError(error))}`);
+      const message = `${identity.authority ?? service} lost its database connection while answering; a change was not confirmed: retry it with the same idempotency key`;
+      return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'DATABASE_UNAVAILABLE', ...(identity.authority ? { authority: identity.authority } : {}) } };
     }
     log(`[${service}] unexpected error: ${String(unwrapResolverError(error))}`);
     return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };

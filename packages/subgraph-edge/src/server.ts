@@ -4,15 +4,15 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
-import { subgraphErrorFormatter } from './index.ts';
+import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
 
-export async function createSubgraphServer<C extends BaseContext>(schema: GraphQLSchema, serviceName: string, plugins: ApolloServerPlugin<C>[] = []): Promise<ApolloServer<C>> {
+export async function createSubgraphServer<C extends BaseContext>(schema: GraphQLSchema, identity: SubgraphIdentity, plugins: ApolloServerPlugin<C>[] = []): Promise<ApolloServer<C>> {
   const apollo = new ApolloServer<C>({
     schema,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
-    formatError: subgraphErrorFormatter(serviceName),
+    formatError: subgraphErrorFormatter(identity),
   });
   await apollo.start();
   return apollo;

@@ -66,7 +66,7 @@ function operationNameOf(rawBody: string): string | null {
 export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): Promise<AuthoritySubgraph> {
   const { authorityCode, database } = config;
   const today = config.today ?? isoToday;
-  const apollo = await createSubgraphServer<AuthorityContext>(enforcedSchema(), `authority ${authorityCode}`, [auditPlugin(database.db)]);
+  const apollo = await createSubgraphServer<AuthorityContext>(enforcedSchema(), { service: `authority ${authorityCode}`, authority: authorityCode }, [auditPlugin(database.db)]);
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
   const context = authenticatedContext(verifyAssertion, (caller: Caller, request): AuthorityContext => {
     const day = today();

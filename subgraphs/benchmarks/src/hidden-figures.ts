@@ -2,7 +2,7 @@
 // geographies; a number several figures publish protected as a table of its own, binding them all; and a
 // place where a number and one it contains differ by 1 to 4 hidden in the smaller one (decision 0010).
 import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
-import { isSmallDifference, nestings, numberOf, partsOf, sharedNumbers } from './numbers.ts';
+import { equalities, isSmallDifference, nestings, numberOf, partsOf, protectedNumbers, type Showing } from './numbers.ts';
 import { cellId, placeId, placeOfCell, suppressMeasure, type Categories, type GeographyCells, type Part } from './suppression.ts';
 
 export interface CountRow {
@@ -52,17 +52,15 @@ export function hideFigures(counts: readonly CountRow[], geos: readonly Geograph
   const differences = smallDifferences(available, geos, values, published);
   const forced = new Map<string, Set<string>>();
   const force = (measure: string, places: Iterable<string>) => forced.set(measure, new Set([...(forced.get(measure) ?? []), ...places]));
-  // A number several figures publish is protected as a table of its own; every figure showing it is hidden
-  // where that table hides it. Its other cells may then show in one figure though hidden in another (for
-  // that figure's own numerator): the number needs no more, and the numerator's protection is its own.
-  const shared = sharedNumbers(available);
-  for (const [name, at] of shared) {
-    const table = numberTable(name, at, geos, values, published);
-    const hiddenPlaces = [...suppressMeasure(table.id, ['n'], geos, table.values, { dimensions: table.dimensions, forcedPlaces: differences.get(name) ?? new Set() })].map(placeOfCell);
-    for (const { measure } of at) force(measure.id, hiddenPlaces);
-  }
+  // A number several figures publish, or one that is another number in some cells by definition (children
+  // aged 4-16 are all the children looked after aged 5-15), is protected as a table of its own; every figure
+  // showing it is hidden where that table hides it. Its other cells may then show in one figure though
+  // hidden in another (for that figure's own numerator): the number needs no more, and the numerator's
+  // protection is its own.
+  const tables = protectNumbers(protectedNumbers(available), geos, values, published, differences);
+  for (const { at, hiddenPlaces } of tables.values()) for (const { measure } of at) force(measure.id, hiddenPlaces);
   for (const [name, places] of differences) {
-    if (shared.has(name)) continue;
+    if (tables.has(name)) continue;
     for (const m of available) if (partsOf(m).some((p) => numberOf(m, p) === name)) force(m.id, places);
   }
   const hidden = new Set<string>();
@@ -127,7 +125,7 @@ function smallDifferences(
 /** One number's cells, as a one-count table: its value at each place from a figure that shows it there. */
 function numberTable(
   name: string,
-  at: readonly { measure: MeasureDefinition; part: Part }[],
+  at: readonly Showing[],
   geos: readonly GeographyCells[],
   values: ReadonlyMap<string, number>,
   published: ReadonlyMap<string, Categories>,
@@ -145,4 +143,47 @@ function numberTable(
     }
   }
   return { id, dimensions, values: table };
+}
+
+/**
+ * Each protected number's table, with the places that must be hidden forced: its small differences, and
+ * wherever a number it equals by definition is hidden there (both ways, until neither hides a new place).
+ */
+function protectNumbers(
+  numbers: ReadonlyMap<string, readonly Showing[]>,
+  geos: readonly GeographyCells[],
+  values: ReadonlyMap<string, number>,
+  published: ReadonlyMap<string, Categories>,
+  differences: ReadonlyMap<string, ReadonlySet<string>>,
+): Map<string, { at: readonly Showing[]; hiddenPlaces: Set<string> }> {
+  const tables = new Map([...numbers].map(([name, at]) => [name, numberTable(name, at, geos, values, published)]));
+  const forced = new Map([...numbers.keys()].map((name) => [name, new Set(differences.get(name) ?? [])]));
+  const hiddenPlaces = new Map<string, Set<string>>();
+  const links = equalities().filter((e) => tables.has(e.whole) && tables.has(e.part));
+  for (let pending = [...tables.keys()]; pending.length > 0; ) {
+    for (const name of pending) {
+      const table = tables.get(name);
+      if (!table) continue;
+      const hidden = suppressMeasure(table.id, ['n'], geos, table.values, { dimensions: table.dimensions, forcedPlaces: forced.get(name) ?? new Set() });
+      hiddenPlaces.set(name, new Set([...hidden].map(placeOfCell)));
+    }
+    const grown = new Set<string>();
+    for (const { whole, part, equalIn } of links) {
+      for (const geo of geos) {
+        for (const [dimension, categories] of Object.entries(equalIn)) {
+          for (const category of categories) {
+            const place = placeId(geo.code, dimension, category);
+            if (!hiddenPlaces.get(whole)?.has(place) && !hiddenPlaces.get(part)?.has(place)) continue;
+            for (const name of [whole, part]) {
+              if (hiddenPlaces.get(name)?.has(place)) continue;
+              forced.get(name)?.add(place);
+              grown.add(name);
+            }
+          }
+        }
+      }
+    }
+    pending = [...grown];
+  }
+  return new Map([...numbers].map(([name, at]) => [name, { at, hiddenPlaces: hiddenPlaces.get(name) ?? new Set() }]));
 }

@@ -22,11 +22,26 @@ export function numberOf(measure: MeasureDefinition, part: Part): string {
  *  children it rests on are checked, never published). */
 export const publishedParts = (measure: MeasureDefinition): Part[] => (measure.kind === 'count' ? ['n'] : ['n', 'd']);
 
-/** Numbers that more than one figure publishes, with where each shows it. */
-export function sharedNumbers(measures: readonly MeasureDefinition[]): Map<string, { measure: MeasureDefinition; part: Part }[]> {
-  const shown = new Map<string, { measure: MeasureDefinition; part: Part }[]>();
+/** A figure's count that is a given number. */
+export interface Showing {
+  readonly measure: MeasureDefinition;
+  readonly part: Part;
+}
+
+/**
+ * Numbers protected as tables of their own: those more than one figure publishes, and those that are another
+ * published number in some cells by definition (`equalIn`), with where each is published.
+ */
+export function protectedNumbers(measures: readonly MeasureDefinition[]): Map<string, Showing[]> {
+  const shown = new Map<string, Showing[]>();
   for (const measure of measures) for (const part of publishedParts(measure)) shown.set(numberOf(measure, part), [...(shown.get(numberOf(measure, part)) ?? []), { measure, part }]);
-  return new Map([...shown].filter(([, at]) => new Set(at.map((a) => a.measure.id)).size > 1));
+  const equal = new Set(equalities().flatMap((e) => (shown.has(e.whole) && shown.has(e.part) ? [e.whole, e.part] : [])));
+  return new Map([...shown].filter(([name, at]) => equal.has(name) || new Set(at.map((a) => a.measure.id)).size > 1));
+}
+
+/** Pairs of numbers that are one count in some categories, by definition. */
+export function equalities(): { whole: string; part: string; equalIn: Readonly<Record<string, readonly string[]>> }[] {
+  return NESTED_NUMBERS.flatMap((n) => (n.equalIn ? [{ whole: n.whole, part: n.part, equalIn: n.equalIn }] : []));
 }
 
 export interface Nesting {

@@ -43,7 +43,7 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
     return outcome;
   };
   const schema = buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  const apollo = await createSubgraphServer<BenchmarksContext>(schema, 'benchmarks');
+  const apollo = await createSubgraphServer<BenchmarksContext>(schema, { service: 'benchmarks' });
   const context = authenticatedContext(createAssertionVerifier(config.gatewayPublicKey, 'benchmarks'), (caller, request): BenchmarksContext => {
     const header = request.headers['accept-language'];
     return { caller, language: displayLanguageFrom(Array.isArray(header) ? header[0] : header), report, refresh };

@@ -27,7 +27,7 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 export async function createReferenceSubgraph(config: ReferenceSubgraphConfig): Promise<ReferenceSubgraph> {
   const today = config.today ?? isoToday;
   const schema = buildSubgraphSchema({ typeDefs: parse(REFERENCE_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  const apollo = await createSubgraphServer<ReferenceContext>(schema, 'reference');
+  const apollo = await createSubgraphServer<ReferenceContext>(schema, { service: 'reference' });
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, 'reference');
   const context = authenticatedContext(verifyAssertion, (caller, request): ReferenceContext => {
     const header = request.headers['accept-language'];

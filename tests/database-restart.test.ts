@@ -1,0 +1,91 @@
+// An authority's database dropping every connection, as a restart or failover does to its clients: the next
+// request is answered, a write cut off half-way changed nothing and says so with a code, and a retry with the
+// same idempotency key applies it once. (PostgreSQL is shared here, so the restart is simulated the way
+// clients see one: the server terminates every connection to that database.)
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorityDb } from './support/fixtures.ts';
+import { childUnderCare, pepVersion, type ChildUnderCare } from './support/child-under-care.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+
+const SWANSEA = 'W06000011';
+const WRITE = 'mutation($input: WritePepSectionInput!) { writePepSection(input: $input) { applied pep { version supportSection: support { body } } } }';
+
+let platform: TestPlatform;
+let lead: string;
+let child: ChildUnderCare;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  lead = await platform.token({ sub: 'vsh-swansea', role: 'virtual-school-head', authority: SWANSEA });
+  child = await childUnderCare(platform, SWANSEA, ['draft', 'in-review']);
+});
+afterAll(async () => platform?.stop());
+
+/** A connection of the test's own to the authority's database, outside the platform's pool. */
+function ownConnection() {
+  const { host, port, database, user } = authorityDb(platform, SWANSEA).options;
+  return postgres({ host: host[0], port: port[0], database, user, max: 1, onnotice: () => undefined });
+}
+
+/** What a restart does to the platform: every other connection to the database is cut. */
+async function cutConnections(own: postgres.Sql | postgres.TransactionSql): Promise<number> {
+  const rows = await own<{ cut: boolean }[]>`
+    select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+  return rows.filter((r) => r.cut).length;
+}
+
+describe("an authority's database that drops every connection", () => {
+  it('answers the next request as before', async () => {
+    const query = '{ learner(id: $id) { id legalGivenName } }'.replace('$id', JSON.stringify(child.learnerId));
+    const before = await platform.graphql(lead, query);
+    expect(before.body.errors).toBeUndefined();
+    const own = ownConnection();
+    try {
+      expect(await cutConnections(own)).toBeGreaterThan(0);
+    } finally {
+      await own.end();
+    }
+    const after = await platform.graphql(lead, query);
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data).toEqual(before.body.data);
+  });
+
+  it('leaves a write it cuts off unapplied, says so, and applies it once on a retry with the same key', async () => {
+    const version = await pepVersion(platform, child);
+    const input = { pep: child.pepId, section: 'SUPPORT', body: 'Tutoring twice a week, paid from the grant.', language: 'EN', pepVersion: version, idempotencyKey: `restart-${Date.now()}` };
+    const own = ownConnection();
+    try {
+      // Hold the plan so the write waits inside its transaction, then cut every connection under it.
+      const cutOff = await own.begin(async (tx) => {
+        await tx`select id from peps where id = ${child.pepId} for update`;
+        const pending = platform.graphql(lead, WRITE, { input });
+        await waitUntilWaitingOnLock(tx, child.pepId);
+        await cutConnections(tx);
+        return pending;
+      });
+      expect(cutOff.body.data?.writePepSection ?? null).toBeNull();
+      expect(cutOff.body.errors?.[0]?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', authority: SWANSEA });
+      expect(cutOff.body.errors?.[0]?.message).toContain('not confirmed');
+      expect(await pepVersion(platform, child)).toBe(version);
+    } finally {
+      await own.end();
+    }
+
+    const retried = await platform.graphql(lead, WRITE, { input });
+    expect(retried.body.errors).toBeUndefined();
+    expect(retried.body.data?.writePepSection).toMatchObject({ applied: true, pep: { version: version + 1, supportSection: { body: input.body } } });
+    const again = await platform.graphql(lead, WRITE, { input });
+    expect(again.body.data?.writePepSection).toMatchObject({ applied: false, pep: { version: version + 1 } });
+    expect(await pepVersion(platform, child)).toBe(version + 1);
+  });
+});
+
+async function waitUntilWaitingOnLock(own: postgres.TransactionSql, pepId: string): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const rows = await own`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%peps%'`;
+    if (rows.length > 0) return;
+    if (i % 40 === 0) console.log(await own`select pid, state, wait_event_type, wait_event, left(query, 100) as q from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no write came to wait on plan ${pepId}`);
+}

@@ -45,6 +45,7 @@ export const PROBES: readonly { readonly fieldClass: FieldClass; readonly field:
   { fieldClass: 'care', field: 'careStatus', selection: 'careStatus' },
   { fieldClass: 'contacts', field: 'contacts', selection: 'contacts { role name }' },
   { fieldClass: 'education', field: 'exclusions', selection: 'exclusions { kind startsOn sessions }' },
+  { fieldClass: 'education', field: 'educationOtherThanAtSchool', selection: 'educationOtherThanAtSchool { kind provider hoursPerWeek startedOn }' },
   { fieldClass: 'care', field: 'legalStatus', selection: 'legalStatus' },
   { fieldClass: 'wellbeing', field: 'sdqAssessments', selection: 'sdqAssessments { completedOn totalDifficulties }' },
 ];

@@ -41,6 +41,7 @@ export const MUTATION_WRITES: Readonly<Record<string, readonly FieldClass[]>> = 
   ratePepQuality: ['pep'],
   recordExclusion: ['education'],
   recordReducedTimetable: ['education'],
+  recordEducationOtherThanAtSchool: ['education'],
   recordSdq: ['wellbeing'],
   // A CAMHS referral is well-being; other support is pep.
   recordIntervention: ['pep', 'wellbeing'],

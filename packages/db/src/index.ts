@@ -21,6 +21,7 @@ export {
   IDP_MAINTAINERS,
   NOTIFICATION_KINDS,
   NOTIFICATION_RECIPIENTS,
+  EOTAS_KINDS,
 } from './schema/authority.ts';
 export { SCHOOL_PHASES, TEACHING_MEDIA } from './schema/national.ts';
 export { connectAuthorityDatabase, connectNationalDatabase } from './connection.ts';

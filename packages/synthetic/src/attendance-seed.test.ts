@@ -91,6 +91,7 @@ describe('seedAuthorityDatabase', () => {
       pep_quality_ratings: dataset.pepQualityRatings,
       exclusions: dataset.exclusions,
       reduced_timetables: dataset.reducedTimetables,
+      education_other_than_at_school: dataset.educationOtherThanAtSchool,
       sdq_assessments: dataset.sdqAssessments,
       interventions: dataset.interventions,
       additional_learning_needs: dataset.additionalLearningNeeds,

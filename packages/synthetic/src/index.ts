@@ -43,6 +43,7 @@ export type {
   PepQualityRatingRow,
   ExclusionRow,
   ReducedTimetableRow,
+  EotasRow,
   SdqAssessmentRow,
   InterventionRow,
   AdditionalLearningNeedRow,

@@ -3,6 +3,7 @@ import type { Person } from './people.ts';
 import type { AuthorityFact } from '@wales-lac/wales';
 import type {
   DESTINATIONS,
+  EOTAS_KINDS,
   EXCLUSION_KINDS,
   GENDERS,
   IDP_MAINTAINERS,
@@ -33,6 +34,7 @@ export type PepSection = (typeof PEP_SECTIONS)[number];
 export type SignOffRole = (typeof SIGN_OFF_ROLES)[number];
 export type QualityRating = (typeof QUALITY_RATINGS)[number];
 export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
+export type EotasKind = (typeof EOTAS_KINDS)[number];
 export type SdqInformant = (typeof SDQ_INFORMANTS)[number];
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export type Destination = (typeof DESTINATIONS)[number];
@@ -126,6 +128,14 @@ export interface ReducedTimetablePlan {
   readonly reason: string;
 }
 
+export interface EotasPlan {
+  readonly kind: EotasKind;
+  readonly provider: string;
+  readonly halfHoursPerWeek: number;
+  readonly start: Day;
+  readonly end: Day | null;
+}
+
 export interface SdqPlan {
   readonly completedOn: Day;
   readonly informant: SdqInformant;
@@ -192,18 +202,20 @@ export interface ChildPlan extends Person {
   // The education record beyond the PEP, planned last (see records.ts).
   readonly exclusions: ExclusionPlan[];
   readonly reducedTimetables: ReducedTimetablePlan[];
+  readonly eotas: EotasPlan[];
   readonly sdqs: SdqPlan[];
   readonly interventions: InterventionPlan[];
   readonly learningNeeds: LearningNeedPlan[];
   readonly destinations: DestinationPlan[];
 }
 
-type EducationRecord = Pick<ChildPlan, 'exclusions' | 'reducedTimetables' | 'sdqs' | 'interventions' | 'learningNeeds' | 'destinations'>;
+type EducationRecord = Pick<ChildPlan, 'exclusions' | 'reducedTimetables' | 'eotas' | 'sdqs' | 'interventions' | 'learningNeeds' | 'destinations'>;
 
 /** A child with no education record beyond the PEP yet. */
 export const emptyRecord = (): EducationRecord => ({
   exclusions: [],
   reducedTimetables: [],
+  eotas: [],
   sdqs: [],
   interventions: [],
   learningNeeds: [],

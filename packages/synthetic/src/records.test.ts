@@ -1,5 +1,5 @@
 import { ATTENDANCE_MARKS, isSchoolDay, parseRecordId, schoolDays } from '@wales-lac/wales';
-import { DESTINATIONS, EXCLUSION_KINDS, IDP_MAINTAINERS, INTERVENTION_KINDS, SDQ_INFORMANTS } from '@wales-lac/db';
+import { DESTINATIONS, EOTAS_KINDS, EXCLUSION_KINDS, IDP_MAINTAINERS, INTERVENTION_KINDS, SDQ_INFORMANTS } from '@wales-lac/db';
 import { describe, expect, it } from 'vitest';
 import { ageOn, isoDate, parseIsoDate } from './days.ts';
 import { EXCLUDED_MARK } from './exclusions.ts';
@@ -66,6 +66,14 @@ describe.each(cases)('the education record beyond the PEP for %j', (options, dat
         check(Number.isInteger(t.hoursPerWeek) && t.hoursPerWeek >= 0 && t.hoursPerWeek <= 24, `${t.id} ${t.hoursPerWeek} hours`);
         check(t.endedOn == null || (t.endedOn >= t.startedOn && t.endedOn <= asOf), `${t.id} ends ${t.endedOn}`);
         check(t.reason.length > 0 && t.reason.length <= 200, `${t.id} reason`);
+      }
+      for (const e of d.educationOtherThanAtSchool) {
+        record(e.id, 'EO', e.learnerId, e.startedOn, 'starts');
+        check(EOTAS_KINDS.includes(e.kind as never), `${e.id} kind ${e.kind}`);
+        check(Number.isInteger(e.halfHoursPerWeek) && e.halfHoursPerWeek >= 1 && e.halfHoursPerWeek <= 80, `${e.id} ${e.halfHoursPerWeek} half hours`);
+        check(e.endedOn == null || (e.endedOn >= e.startedOn && e.endedOn <= asOf), `${e.id} ends ${e.endedOn}`);
+        check(e.provider.length > 0 && e.provider.length <= 200, `${e.id} provider`);
+        check(isCompulsorySchoolAge(born.get(e.learnerId) ?? '', asOf), `${e.id} of a child not of compulsory school age`);
       }
       for (const q of d.sdqAssessments) {
         record(q.id, 'SQ', q.learnerId, q.completedOn, 'completed');
@@ -250,6 +258,25 @@ describe('rates at full scale', () => {
     expect(current).toBeLessThan(0.7);
   });
 
+  it('has 2-3% of children of compulsory school age with education other than at school, current or past, of every kind', () => {
+    let children = 0;
+    let educated = 0;
+    for (const [, d] of sets) {
+      const ids = new Set(d.educationOtherThanAtSchool.map((e) => e.learnerId));
+      for (const l of d.learners.filter((l) => isCompulsorySchoolAge(l.dateOfBirth, asOf))) {
+        children += 1;
+        if (ids.has(l.id)) educated += 1;
+      }
+    }
+    expect(share(educated, children)).toBeGreaterThanOrEqual(0.02);
+    expect(share(educated, children)).toBeLessThanOrEqual(0.03);
+    const all = sets.flatMap(([, d]) => d.educationOtherThanAtSchool);
+    expect(new Set(all.map((e) => e.kind)).size).toBe(EOTAS_KINDS.length);
+    const current = share(all.filter((e) => e.endedOn == null).length, all.length);
+    expect(current).toBeGreaterThan(0.1);
+    expect(current).toBeLessThan(0.7);
+  });
+
   it('has an SDQ in the last year for 70-80% of children of 4 to 16, scored as for children looked after', () => {
     let eligible = 0;
     let assessed = 0;
@@ -334,7 +361,7 @@ describe('rates at full scale', () => {
 describe('determinism', () => {
   const asOf = FULL.asOf;
   it('gives the same record for the same options and a different one for another seed', () => {
-    const tables = ['exclusions', 'reducedTimetables', 'sdqAssessments', 'interventions', 'additionalLearningNeeds', 'destinations', 'pepSections', 'pepSignOffs', 'pepQualityRatings'] as const;
+    const tables = ['exclusions', 'reducedTimetables', 'educationOtherThanAtSchool', 'sdqAssessments', 'interventions', 'additionalLearningNeeds', 'destinations', 'pepSections', 'pepSignOffs', 'pepQualityRatings'] as const;
     const a = generateWales({ seed: 11, scale: 0.1, asOf });
     const b = generateWales({ seed: 11, scale: 0.1, asOf });
     const c = generateWales({ seed: 12, scale: 0.1, asOf });

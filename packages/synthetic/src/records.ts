@@ -4,9 +4,11 @@
 //
 // One hidden score per child, their need (standard normal), ties the parts together as in life: the
 // children with the most difficult SDQ scores are the likeliest to be excluded, to be on a reduced
-// timetable, to have additional learning needs and support, and to be NEET after Year 11.
+// timetable or educated other than at school, to have additional learning needs and support, and to
+// be NEET after Year 11.
 import type { AttendanceCalendar } from './attendance.ts';
 import type { Day } from './days.ts';
+import { planEotas } from './eotas.ts';
 import { planExclusions } from './exclusions.ts';
 import { planInterventions } from './interventions.ts';
 import { planLearningNeeds } from './learning-needs.ts';
@@ -27,6 +29,7 @@ export function planRecords(seed: number, authorityCode: string, children: reado
   const interventions = stream('interventions');
   const learningNeeds = stream('learning-needs');
   const destinations = stream('destinations');
+  const eotas = stream('eotas');
   for (const child of children) {
     const need = normal(needs);
     planPepRecords(peps, child, asOf);
@@ -36,5 +39,6 @@ export function planRecords(seed: number, authorityCode: string, children: reado
     child.interventions.push(...planInterventions(interventions, child, need, asOf));
     child.learningNeeds.push(...planLearningNeeds(learningNeeds, child, need, asOf));
     child.destinations.push(...planDestinations(destinations, child, need, asOf));
+    child.eotas.push(...planEotas(eotas, child, need, asOf));
   }
 }

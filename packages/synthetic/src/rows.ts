@@ -27,6 +27,7 @@ export function authorityDataset(
     pepQualityRatings: [],
     exclusions: [],
     reducedTimetables: [],
+    educationOtherThanAtSchool: [],
     sdqAssessments: [],
     interventions: [],
     additionalLearningNeeds: [],
@@ -150,7 +151,7 @@ export function authorityDataset(
   return data;
 }
 
-/** Exclusions, reduced timetables, SDQs, interventions, additional learning needs and destinations. */
+/** Exclusions, reduced timetables, education other than at school, SDQs, interventions, additional learning needs and destinations. */
 function educationRecordRows(authorityCode: string, child: ChildPlan, data: AuthorityDataset): void {
   const learnerId = child.id;
   for (const x of child.exclusions) {
@@ -173,6 +174,17 @@ function educationRecordRows(authorityCode: string, child: ChildPlan, data: Auth
       endedOn: isoOrNull(t.end),
       hoursPerWeek: t.hoursPerWeek,
       reason: t.reason,
+    });
+  }
+  for (const e of child.eotas) {
+    data.educationOtherThanAtSchool.push({
+      id: serialId(authorityCode, 'EO', data.educationOtherThanAtSchool.length + 1),
+      learnerId,
+      kind: e.kind,
+      provider: e.provider,
+      halfHoursPerWeek: e.halfHoursPerWeek,
+      startedOn: isoDate(e.start),
+      endedOn: isoOrNull(e.end),
     });
   }
   for (const q of child.sdqs) {

@@ -40,6 +40,7 @@ export async function seedAuthorityDatabase(db: AuthorityDatabase, data: Authori
     await inChunks(data.staffAllocations, (chunk) => tx.insert(s.staffAllocations).values(chunk));
     await inChunks(data.exclusions, (chunk) => tx.insert(s.exclusions).values(chunk));
     await inChunks(data.reducedTimetables, (chunk) => tx.insert(s.reducedTimetables).values(chunk));
+    await inChunks(data.educationOtherThanAtSchool, (chunk) => tx.insert(s.educationOtherThanAtSchool).values(chunk));
     await inChunks(data.sdqAssessments, (chunk) => tx.insert(s.sdqAssessments).values(chunk));
     await inChunks(data.interventions, (chunk) => tx.insert(s.interventions).values(chunk));
     await inChunks(data.additionalLearningNeeds, (chunk) => tx.insert(s.additionalLearningNeeds).values(chunk));

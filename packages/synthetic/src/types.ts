@@ -19,6 +19,7 @@ export type PepSignOffRow = typeof authoritySchema.pepSignOffs.$inferInsert;
 export type PepQualityRatingRow = typeof authoritySchema.pepQualityRatings.$inferInsert;
 export type ExclusionRow = typeof authoritySchema.exclusions.$inferInsert;
 export type ReducedTimetableRow = typeof authoritySchema.reducedTimetables.$inferInsert;
+export type EotasRow = typeof authoritySchema.educationOtherThanAtSchool.$inferInsert;
 export type SdqAssessmentRow = typeof authoritySchema.sdqAssessments.$inferInsert;
 export type InterventionRow = typeof authoritySchema.interventions.$inferInsert;
 export type AdditionalLearningNeedRow = typeof authoritySchema.additionalLearningNeeds.$inferInsert;
@@ -49,6 +50,7 @@ export interface AuthorityDataset {
   /** Exclusions that started in the 365 days ending at asOf. */
   readonly exclusions: ExclusionRow[];
   readonly reducedTimetables: ReducedTimetableRow[];
+  readonly educationOtherThanAtSchool: EotasRow[];
   readonly sdqAssessments: SdqAssessmentRow[];
   readonly interventions: InterventionRow[];
   readonly additionalLearningNeeds: AdditionalLearningNeedRow[];

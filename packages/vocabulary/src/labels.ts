@@ -48,6 +48,12 @@ export const ENUM_LABELS = {
     EN: { en: 'English', cy: 'Saesneg' },
     CY: { en: 'Welsh', cy: 'Cymraeg' },
   },
+  EotasKind: {
+    TUITION_SERVICE: { en: 'Tuition service', cy: 'Gwasanaeth tiwtora' },
+    ALTERNATIVE_PROVIDER: { en: 'Alternative provider', cy: 'Darparwr amgen' },
+    MEDICAL_HOME_TUITION: { en: 'Home tuition for medical needs', cy: 'Tiwtora gartref am resymau meddygol' },
+    OTHER: { en: 'Other', cy: 'Arall' },
+  },
   ExclusionKind: {
     FIXED_TERM: { en: 'Fixed-term exclusion', cy: 'Gwaharddiad cyfnod penodol' },
     PERMANENT: { en: 'Permanent exclusion', cy: 'Gwaharddiad parhaol' },

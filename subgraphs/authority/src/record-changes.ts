@@ -1,5 +1,5 @@
-// Changes to the rest of a child's record: exclusions, reduced timetables, SDQs, interventions, and
-// placement and school moves, which notify those who must act on them. Order matters for privacy:
+// Changes to the rest of a child's record: exclusions, reduced timetables, education other than at
+// school, SDQs, interventions, and placement and school moves, which notify those who must act on them. Order matters for privacy:
 // checks of the input alone first, then the caller's right to make the change (refusals audited), and
 // only then checks against the child's record, so a refused caller learns nothing from the error.
 import { platformError } from '@wales-lac/errors';
@@ -7,7 +7,7 @@ import type { Access } from '@wales-lac/policy';
 import { EXCLUSION_REASONS, isAuthorityCode, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, checkWhole, earlierResult, learnerToChange, requireWrite, type ChangeSpec } from './change.ts';
-import { insertExclusion, insertIntervention, insertReducedTimetable, insertSdq, moveSchool, movePlacement, notify, setLanguagePreference, type LearnerRow, type MoveOutcome } from './data/index.ts';
+import { insertEotas, insertExclusion, insertIntervention, insertReducedTimetable, insertSdq, moveSchool, movePlacement, notify, setLanguagePreference, type EotasOutcome, type LearnerRow, type MoveOutcome } from './data/index.ts';
 import { isCurrent } from './records.ts';
 
 interface Keyed {
@@ -31,7 +31,7 @@ const birth = (learner: LearnerRow) => ({ date: learner.dateOfBirth, what: 'the 
 const withinNinetyDays = (ctx: AuthorityContext) => ({ date: daysAhead(ctx.today, 90), what: '90 days from today' });
 
 async function payload(ctx: AuthorityContext, learnerId: string, outcome: { result: { recordId: string }; applied: boolean }) {
-  for (const loader of [ctx.loaders.placements, ctx.loaders.enrolments, ctx.loaders.exclusions, ctx.loaders.reducedTimetables, ctx.loaders.sdqs, ctx.loaders.interventions]) loader.clear(learnerId);
+  for (const loader of [ctx.loaders.placements, ctx.loaders.enrolments, ctx.loaders.exclusions, ctx.loaders.reducedTimetables, ctx.loaders.eotas, ctx.loaders.sdqs, ctx.loaders.interventions]) loader.clear(learnerId);
   ctx.access.clear(learnerId);
   const found = await ctx.loaders.learner.load(learnerId);
   return { learner: found?.row ?? null, recordId: outcome.result.recordId, applied: outcome.applied };
@@ -104,6 +104,46 @@ export async function recordReducedTimetable(input: RecordReducedTimetableInput,
   const outcome = await applyChange(ctx, spec, input, async (tx) => ({
     recordId: await insertReducedTimetable(tx, ctx.authorityCode, { learnerId: learner.id, schoolId: input.school, startedOn: input.startsOn, endedOn: input.endsOn ?? null, hoursPerWeek: input.hoursPerWeek, reason }),
   }));
+  return payload(ctx, learner.id, outcome);
+}
+
+export interface RecordEducationOtherThanAtSchoolInput extends Keyed {
+  kind: string;
+  provider: string;
+  hoursPerWeek: number;
+  startsOn: string;
+  endsOn?: string | null;
+}
+
+/** Hours a week in half-hour steps, more than 0 and at most `max`, as a whole number of half hours. */
+function checkHalfHours(field: string, value: number, max: number): number {
+  const halves = value * 2;
+  if (!Number.isInteger(halves) || halves < 1 || halves > max * 2) badInput(field, `must be more than 0 and at most ${max}, in steps of half an hour (got ${value})`);
+  return halves;
+}
+
+/** The new record's id; BAD_USER_INPUT naming startsOn when the period overlaps one of the same kind (rolled back). */
+function notOverlapping(outcome: EotasOutcome, kind: string): string {
+  if ('id' in outcome) return outcome.id;
+  const { id, startedOn, endedOn } = outcome.overlaps;
+  badInput('startsOn', `the period overlaps education other than at school of the same kind (${kind}) already recorded: ${id}, from ${startedOn} ${endedOn ? `to ${endedOn}` : 'with no end'}`);
+}
+
+/** Education the authority arranges other than at school; alongside a school roll too (dual arrangements exist). */
+export async function recordEducationOtherThanAtSchool(input: RecordEducationOtherThanAtSchoolInput, ctx: AuthorityContext) {
+  const { learner, earlier } = await begin(ctx, input, 'recordEducationOtherThanAtSchool');
+  if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
+  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
+  if (input.endsOn) checkDate(ctx, 'endsOn', input.endsOn, { notBefore: { date: input.startsOn, what: 'startsOn' } });
+  const halfHoursPerWeek = checkHalfHours('hoursPerWeek', input.hoursPerWeek, 40);
+  const provider = checkText('provider', input.provider, 200);
+  const spec: ChangeSpec = { operation: 'recordEducationOtherThanAtSchool', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.educationOtherThanAtSchool'] };
+  await requireWrite(ctx, spec);
+  checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
+  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+    const row = { learnerId: learner.id, kind: input.kind, provider, halfHoursPerWeek, startedOn: input.startsOn, endedOn: input.endsOn ?? null };
+    return { recordId: notOverlapping(await insertEotas(tx, ctx.authorityCode, row), input.kind) };
+  });
   return payload(ctx, learner.id, outcome);
 }
 

@@ -1,12 +1,12 @@
 // Resolvers for the record beyond identity and placements, the ePEP's parts, notifications and the
 // changes to them. Thin: they call the data layer through per-request loaders and map rows.
-import { DESTINATIONS, EXCLUSION_KINDS, IDP_MAINTAINERS, INTERVENTION_KINDS, LEGAL_STATUSES, NOTIFICATION_KINDS, PEP_SECTIONS, QUALITY_RATINGS, SDQ_INFORMANTS, SIGN_OFF_ROLES } from '@wales-lac/db';
+import { DESTINATIONS, EOTAS_KINDS, EXCLUSION_KINDS, IDP_MAINTAINERS, INTERVENTION_KINDS, LEGAL_STATUSES, NOTIFICATION_KINDS, PEP_SECTIONS, QUALITY_RATINGS, SDQ_INFORMANTS, SIGN_OFF_ROLES } from '@wales-lac/db';
 import { requiredSigners, type PepSectionKind } from '@wales-lac/policy';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { schoolYearOf, termStartOf } from '@wales-lac/wales';
 import { sectionTexts } from './section-texts.ts';
 import type { AuthorityContext } from './context.ts';
-import type { AdditionalLearningNeedsRow, ExclusionRow, LearnerRow, NotificationRow, PepRow, PepSectionRow, PepSignOffRow, ReducedTimetableRow, SdqRow } from './data/index.ts';
+import type { AdditionalLearningNeedsRow, EotasRow, ExclusionRow, LearnerRow, NotificationRow, PepRow, PepSectionRow, PepSignOffRow, ReducedTimetableRow, SdqRow } from './data/index.ts';
 import { attendanceSummary } from './attendance.ts';
 import { checkDate } from './change.ts';
 import { displayLanguage, ownPreferenceOf } from './display-language.ts';
@@ -46,6 +46,7 @@ export const recordResolvers = {
     additionalLearningNeeds: (learner: LearnerRow, _: unknown, ctx: Ctx) => latest(ctx.loaders.needs.load(learner.id)),
     exclusions: (learner: LearnerRow, args: { from?: string | null; to?: string | null }, ctx: Ctx) => exclusionsBetween(learner.id, args, ctx),
     reducedTimetables: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.reducedTimetables.load(learner.id),
+    educationOtherThanAtSchool: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.eotas.load(learner.id),
     sdqAssessments: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.sdqs.load(learner.id),
     interventions: async (learner: LearnerRow, _: unknown, ctx: Ctx) => (await ctx.loaders.interventions.load(learner.id)).filter((i) => i.kind !== 'camhs-referral'),
     camhsReferrals: async (learner: LearnerRow, _: unknown, ctx: Ctx) => (await ctx.loaders.interventions.load(learner.id)).filter((i) => i.kind === 'camhs-referral'),
@@ -56,6 +57,7 @@ export const recordResolvers = {
   },
   Exclusion: { school: (x: ExclusionRow) => ({ id: x.schoolId }) },
   ReducedTimetable: { school: (r: ReducedTimetableRow) => ({ id: r.schoolId }) },
+  EducationOtherThanAtSchool: { hoursPerWeek: (e: EotasRow) => e.halfHoursPerWeek / 2 },
   SdqAssessment: {
     totalDifficulties: (s: SdqRow) => s.emotional + s.conduct + s.hyperactivity + s.peer,
     concern: (s: SdqRow) => s.emotional + s.conduct + s.hyperactivity + s.peer >= 17,
@@ -105,6 +107,7 @@ export const recordResolvers = {
   LegalStatus: enumValuesOf(LEGAL_STATUSES),
   IdpMaintainer: enumValuesOf(IDP_MAINTAINERS),
   ExclusionKind: enumValuesOf(EXCLUSION_KINDS),
+  EotasKind: enumValuesOf(EOTAS_KINDS),
   SdqInformant: enumValuesOf(SDQ_INFORMANTS),
   InterventionKind: enumValuesOf(INTERVENTION_KINDS),
   Destination: enumValuesOf(DESTINATIONS),

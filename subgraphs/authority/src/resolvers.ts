@@ -13,7 +13,7 @@ import { recordTargetProgressChange, type RecordTargetProgressInput } from './ta
 import { recordRefusedAccess } from './refused-access.ts';
 import { recordResolvers } from './record-resolvers.ts';
 import { addPepTarget, ratePepQuality, signOffPep, startPep, writePepSection } from './pep-changes.ts';
-import { recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
+import { recordEducationOtherThanAtSchool, recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
 import { recordAttendance } from './attendance-register.ts';
 import { markNotificationRead, notificationsFor } from './notifications.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
@@ -112,7 +112,7 @@ const PEP_RESOLVERS = {
 };
 
 /** Changes that take one `input`: each checks its own input, grants and PEP work rules. */
-const CHANGES = { startPep, writePepSection, addPepTarget, signOffPep, ratePepQuality, recordExclusion, recordReducedTimetable, recordSdq, recordIntervention, recordPlacementMove, recordSchoolMove, recordAttendance, recordLanguagePreference };
+const CHANGES = { startPep, writePepSection, addPepTarget, signOffPep, ratePepQuality, recordExclusion, recordReducedTimetable, recordEducationOtherThanAtSchool, recordSdq, recordIntervention, recordPlacementMove, recordSchoolMove, recordAttendance, recordLanguagePreference };
 // Each change's input type is checked by GraphQL against the schema before it arrives here.
 type ChangeFunction = (input: never, ctx: AuthorityContext) => Promise<unknown>;
 const changes = Object.fromEntries(

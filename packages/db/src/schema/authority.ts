@@ -227,6 +227,7 @@ export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-e
 export const IDP_MAINTAINERS = ['school', 'authority'] as const;
 export const NOTIFICATION_KINDS = ['school-move', 'placement-move'] as const;
 export const NOTIFICATION_RECIPIENTS = ['school', 'authority'] as const;
+export const EOTAS_KINDS = ['tuition-service', 'alternative-provider', 'medical-home-tuition', 'other'] as const;
 
 /** One section of a PEP version in someone's words; the learner's "All about me" is their voice. */
 export const pepSections = pgTable(
@@ -315,6 +316,32 @@ export const reducedTimetables = pgTable(
     index('reduced_timetables_learner').on(t.learnerId),
     check('reduced_timetables_hours', sql`${t.hoursPerWeek} between 0 and 24`),
     check('reduced_timetables_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
+);
+
+/**
+ * Education other than at school (EOTAS): education the authority arranges for a child who is not on a
+ * school roll, or alongside one (a tuition service, an alternative provider, home tuition for medical needs).
+ */
+export const educationOtherThanAtSchool = pgTable(
+  'education_other_than_at_school',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    kind: text('kind').notNull(),
+    /** The provider's name. */
+    provider: text('provider').notNull(),
+    /** Hours a week in half hours (9 is 4.5 hours), so half-hour steps are exact. */
+    halfHoursPerWeek: integer('half_hours_per_week').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+  },
+  (t) => [
+    index('education_other_than_at_school_learner').on(t.learnerId, t.startedOn),
+    check('education_other_than_at_school_kind', inList('kind', EOTAS_KINDS)),
+    check('education_other_than_at_school_provider', sql`length(${t.provider}) between 1 and 200`),
+    check('education_other_than_at_school_hours', sql`${t.halfHoursPerWeek} between 1 and 80`),
+    check('education_other_than_at_school_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
   ],
 );
 

@@ -21,6 +21,7 @@ import {
 import {
   careEpisodesOfLearners,
   destinationsOfLearners,
+  eotasOfLearners,
   exclusionsOfLearners,
   interventionsOfLearners,
   needsOfLearners,
@@ -29,6 +30,7 @@ import {
   type AdditionalLearningNeedsRow,
   type CareEpisodeRow,
   type DestinationRow,
+  type EotasRow,
   type ExclusionRow,
   type InterventionRow,
   type ReducedTimetableRow,
@@ -48,6 +50,7 @@ export interface AuthorityLoaders {
   readonly needs: DataLoader<string, AdditionalLearningNeedsRow[]>;
   readonly exclusions: DataLoader<string, ExclusionRow[]>;
   readonly reducedTimetables: DataLoader<string, ReducedTimetableRow[]>;
+  readonly eotas: DataLoader<string, EotasRow[]>;
   readonly sdqs: DataLoader<string, SdqRow[]>;
   readonly interventions: DataLoader<string, InterventionRow[]>;
   readonly destinations: DataLoader<string, DestinationRow[]>;
@@ -78,6 +81,7 @@ export function createAuthorityLoaders(db: AuthorityDatabase, caller: Caller, au
     needs: batch((ids) => needsOfLearners(db, ids), []),
     exclusions: batch((ids) => exclusionsOfLearners(db, ids), []),
     reducedTimetables: batch((ids) => reducedTimetablesOfLearners(db, ids), []),
+    eotas: batch((ids) => eotasOfLearners(db, ids), []),
     sdqs: batch((ids) => sdqsOfLearners(db, ids), []),
     interventions: batch((ids) => interventionsOfLearners(db, ids), []),
     destinations: batch((ids) => destinationsOfLearners(db, ids), []),

@@ -1,10 +1,10 @@
-// Changes to a child's record inside an open transaction: exclusions, reduced timetables, SDQs,
-// interventions, placement and school moves (with the notifications they raise), register marks.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+// Changes to a child's record inside an open transaction: exclusions, reduced timetables, education
+// other than at school, SDQs, interventions, placement and school moves (with the notifications they raise), register marks.
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { authoritySchema } from '@wales-lac/db';
-import { nextRecordId, type Transaction } from './writes.ts';
+import { lockLearner, nextRecordId, type Transaction } from './writes.ts';
 
-const { learners, exclusions, reducedTimetables, sdqAssessments, interventions, placements, enrolments, notifications, attendanceDays, careEpisodes } = authoritySchema;
+const { learners, exclusions, reducedTimetables, educationOtherThanAtSchool, sdqAssessments, interventions, placements, enrolments, notifications, attendanceDays, careEpisodes } = authoritySchema;
 
 type Insert<T extends { $inferInsert: unknown }> = Omit<T['$inferInsert'], 'id'>;
 
@@ -18,6 +18,28 @@ export async function insertReducedTimetable(tx: Transaction, authorityCode: str
   const id = await nextRecordId(tx, 'reduced_timetables', authorityCode, 'RT');
   await tx.insert(reducedTimetables).values({ ...row, id });
   return id;
+}
+
+/** The outcome of recording education other than at school: its new record, or the period of the same kind it overlaps. */
+export type EotasOutcome = { readonly id: string } | { readonly overlaps: { readonly id: string; readonly startedOn: string; readonly endedOn: string | null } };
+
+/**
+ * Records a period of education other than at school unless it overlaps one of the same kind for the
+ * child (an open end runs on). The child is locked first, so two overlapping periods cannot both pass.
+ */
+export async function insertEotas(tx: Transaction, authorityCode: string, row: Insert<typeof educationOtherThanAtSchool>): Promise<EotasOutcome> {
+  const t = educationOtherThanAtSchool;
+  await lockLearner(tx, row.learnerId);
+  const [overlap] = await tx
+    .select({ id: t.id, startedOn: t.startedOn, endedOn: t.endedOn })
+    .from(t)
+    .where(and(eq(t.learnerId, row.learnerId), eq(t.kind, row.kind), or(isNull(t.endedOn), gte(t.endedOn, row.startedOn)), row.endedOn ? lte(t.startedOn, row.endedOn) : undefined))
+    .orderBy(asc(t.startedOn))
+    .limit(1);
+  if (overlap) return { overlaps: overlap };
+  const id = await nextRecordId(tx, 'education_other_than_at_school', authorityCode, 'EO');
+  await tx.insert(t).values({ ...row, id });
+  return { id };
 }
 
 export async function insertSdq(tx: Transaction, authorityCode: string, row: Insert<typeof sdqAssessments>): Promise<string> {

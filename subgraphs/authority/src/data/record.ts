@@ -1,14 +1,16 @@
 // The rest of a child's record, for many learners at once (DataLoader batches): care episodes, ALN and
-// IDP, exclusions, reduced timetables, SDQs, interventions and post-16 destinations.
+// IDP, exclusions, reduced timetables, education other than at school, SDQs, interventions and post-16
+// destinations.
 import { asc, desc, inArray } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import { groupBy } from './grouping.ts';
 
-const { careEpisodes, additionalLearningNeeds, exclusions, reducedTimetables, sdqAssessments, interventions, destinations } = authoritySchema;
+const { careEpisodes, additionalLearningNeeds, exclusions, reducedTimetables, educationOtherThanAtSchool, sdqAssessments, interventions, destinations } = authoritySchema;
 export type CareEpisodeRow = typeof careEpisodes.$inferSelect;
 export type AdditionalLearningNeedsRow = typeof additionalLearningNeeds.$inferSelect;
 export type ExclusionRow = typeof exclusions.$inferSelect;
 export type ReducedTimetableRow = typeof reducedTimetables.$inferSelect;
+export type EotasRow = typeof educationOtherThanAtSchool.$inferSelect;
 export type SdqRow = typeof sdqAssessments.$inferSelect;
 export type InterventionRow = typeof interventions.$inferSelect;
 export type DestinationRow = typeof destinations.$inferSelect;
@@ -29,6 +31,12 @@ export const exclusionsOfLearners: Fetch<ExclusionRow> = async (db, ids) =>
 
 export const reducedTimetablesOfLearners: Fetch<ReducedTimetableRow> = async (db, ids) =>
   groupBy(await db.select().from(reducedTimetables).where(inArray(reducedTimetables.learnerId, [...ids])).orderBy(desc(reducedTimetables.startedOn)), (r) => r.learnerId);
+
+export const eotasOfLearners: Fetch<EotasRow> = async (db, ids) =>
+  groupBy(
+    await db.select().from(educationOtherThanAtSchool).where(inArray(educationOtherThanAtSchool.learnerId, [...ids])).orderBy(desc(educationOtherThanAtSchool.startedOn), desc(educationOtherThanAtSchool.id)),
+    (r) => r.learnerId,
+  );
 
 export const sdqsOfLearners: Fetch<SdqRow> = async (db, ids) =>
   groupBy(await db.select().from(sdqAssessments).where(inArray(sdqAssessments.learnerId, [...ids])).orderBy(desc(sdqAssessments.completedOn), desc(sdqAssessments.id)), (r) => r.learnerId);

@@ -18,6 +18,11 @@ export interface GraphQLHttpServerOptions<C extends BaseContext> {
   /** Answers whether the service can serve; GET /health is 200 when it can, 503 when not. */
   readonly health?: () => Promise<{ ok: boolean; detail?: unknown }>;
   readonly maxBodyBytes?: number;
+  /**
+   * Whether to run a request again with a fresh context, given its body and complete answer: at most
+   * `attempts` − 1 times, `delayMs` apart. For reads that met a fault a second try clears (see subgraph-edge).
+   */
+  readonly retry?: { readonly attempts: number; readonly delayMs: number; when(body: unknown, answer: string): boolean };
 }
 
 export interface GraphQLHttpServer {
@@ -104,10 +109,17 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const rawBody = await readBody(req, limit);
     const body = parseJsonBody(rawBody, req.headers['content-type']);
-    const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: url.search, body },
-      context: () => options.context({ headers: req.headers, rawBody }),
-    });
+    const execute = () =>
+      options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: url.search, body },
+        context: () => options.context({ headers: req.headers, rawBody }),
+      });
+    let response = await execute();
+    for (let attempt = 1; options.retry && attempt < options.retry.attempts; attempt += 1) {
+      if (response.body.kind !== 'complete' || !options.retry.when(body, response.body.string)) break;
+      await new Promise((resolve) => setTimeout(resolve, options.retry?.delayMs));
+      response = await execute();
+    }
     await writeApolloResponse(res, response);
   }
 

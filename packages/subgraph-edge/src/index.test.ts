@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { subgraphErrorFormatter } from './index.ts';
+import { isReadOnly } from './server.ts';
 
 describe('subgraph error formatting', () => {
   const format = subgraphErrorFormatter({ service: 'test', authority: 'W06000011' }, () => undefined);
@@ -26,5 +27,19 @@ describe('subgraph error formatting', () => {
   it('does not take a failed query for a lost connection', () => {
     const failed = Object.assign(new Error('duplicate key value'), { code: '23505' });
     expect(format({ message: failed.message, extensions: {} }, new Error('Failed query', { cause: failed })).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+});
+
+describe('which requests are read-only', () => {
+  it.each([
+    [{ query: '{ learner(id: "x") { id } }' }, true],
+    [{ query: 'query A { a } fragment F on Learner { id }' }, true],
+    [{ query: 'mutation { startPep(input: {}) { applied } }' }, false],
+    [{ query: 'query A { a } mutation B { b }' }, false],
+    [{ query: '{ not graphql' }, false],
+    [{}, false],
+    ['{ a }', false],
+  ])('%j: %s', (body, readOnly) => {
+    expect(isReadOnly(body)).toBe(readOnly);
   });
 });

@@ -2,7 +2,7 @@
 // its host (not by signals), served by our HTTP layer with a health check.
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
 import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
 
@@ -33,6 +33,20 @@ export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, co
       await ping();
       return { ok: true };
     },
+    // A read that met a lost database connection (a restart: pooled connections die under it) is asked
+    // again on fresh ones; a change never is: it says it was not confirmed, and its key makes a retry safe.
+    retry: { attempts: 3, delayMs: 100, when: (body, answer) => answer.includes('"DATABASE_UNAVAILABLE"') && isReadOnly(body) },
   });
   return { http, listen: http.listen, stop: http.stop };
+}
+
+/** Whether a GraphQL request body asks only queries (no mutation or subscription). */
+export function isReadOnly(body: unknown): boolean {
+  const query = typeof body === 'object' && body !== null ? (body as { query?: unknown }).query : undefined;
+  if (typeof query !== 'string') return false;
+  try {
+    return parse(query).definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
+  } catch {
+    return false;
+  }
 }

@@ -27,10 +27,10 @@ function ownConnection() {
   return postgres({ host: host[0], port: port[0], database, user, max: 1, onnotice: () => undefined });
 }
 
-/** What a restart does to the platform: every other connection to the database is cut. */
+/** What a restart does to the platform: every other connection to the database is cut (waiting until each is gone). */
 async function cutConnections(own: postgres.Sql): Promise<number> {
   const rows = await own<{ cut: boolean }[]>`
-    select pg_terminate_backend(pid) as cut from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+    select pg_terminate_backend(pid, 5000) as cut from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
   return rows.filter((r) => r.cut).length;
 }
 

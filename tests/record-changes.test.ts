@@ -206,6 +206,20 @@ describe('well-being', () => {
     expect(byLead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it.each([
+    ['TEACHER', 16, true],
+    ['TEACHER', 15, false],
+    ['SELF', 19, false],
+    ['SELF', 20, true],
+  ])('classes a %s SDQ totalling %d by that informant’s band of concern (%s)', async (informant, total, concern) => {
+    const scales = { emotional: Math.min(total, 10), conduct: Math.max(total - 10, 0), hyperactivity: 0, peer: 0, prosocial: 5 };
+    const input = { learner: child.learnerId, completedOn: today, informant, ...scales, idempotencyKey: nextKey() };
+    const { body } = await platform.graphql(socialWorker, 'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { recordId learner { sdqAssessments { id informant totalDifficulties concern } } } }', { input });
+    expect(body.errors).toBeUndefined();
+    const recorded = body.data?.recordSdq.learner.sdqAssessments.find((s: { id: string }) => s.id === body.data?.recordSdq.recordId);
+    expect(recorded).toMatchObject({ informant, totalDifficulties: total, concern });
+  });
+
   it('refuses a scale outside 0 to 10 and a date before birth', async () => {
     const base = { learner: child.learnerId, completedOn: today, informant: 'CARER', emotional: 5, conduct: 4, hyperactivity: 6, peer: 3, prosocial: 7 };
     const query = 'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { applied } }';

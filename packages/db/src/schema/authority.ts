@@ -222,6 +222,12 @@ export const PEP_SECTIONS = ['all-about-me', 'school-picture', 'support', 'carer
 export const SIGN_OFF_ROLES = ['education-lead', 'social-worker', 'designated-teacher'] as const;
 export const EXCLUSION_KINDS = ['fixed-term', 'permanent'] as const;
 export const SDQ_INFORMANTS = ['carer', 'teacher', 'self'] as const;
+/**
+ * Total difficulties from which an SDQ is a cause for concern, by who completed it (the SDQ's "abnormal"
+ * bands: a teacher's or a young person's 17 does not mean what a carer's does). The anonymised view states
+ * the same bands (drizzle/authority/0009).
+ */
+export const SDQ_CONCERN_FROM: Readonly<Record<(typeof SDQ_INFORMANTS)[number], number>> = { carer: 17, teacher: 16, self: 20 };
 export const INTERVENTION_KINDS = ['tutoring', 'mentoring', 'literacy', 'numeracy', 'counselling', 'camhs-referral', 'other'] as const;
 export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-education', 'apprenticeship', 'employment', 'training', 'neet', 'unknown'] as const;
 export const IDP_MAINTAINERS = ['school', 'authority'] as const;

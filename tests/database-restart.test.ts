@@ -60,6 +60,37 @@ describe("an authority's database that drops every connection", () => {
     expect(after.body.data).toEqual(before.body.data);
   });
 
+  it('answers a read it cuts off half-way, by asking again on fresh connections', async () => {
+    const query = '{ learner(id: $id) { id legalGivenName placements { id } } }'.replace('$id', JSON.stringify(child.learnerId));
+    const expected = (await platform.graphql(lead, query)).body.data;
+    const holder = ownConnection();
+    const cutter = ownConnection();
+    try {
+      // Hold the learners table so the read waits on it, then cut every connection under it.
+      let release = () => {};
+      let holding = () => {};
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const holds = holder
+        .begin(async (tx) => {
+          await tx`lock table learners in access exclusive mode`;
+          holding();
+          await new Promise<void>((resolve) => (release = resolve));
+        })
+        .catch(() => undefined); // cut with the rest
+      await held;
+      const pending = platform.graphql(lead, query);
+      await waitUntilWaitingOnLock(cutter, 'learners');
+      await cutConnections(cutter);
+      const answer = await pending;
+      release();
+      await holds;
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data).toEqual(expected);
+    } finally {
+      await Promise.all([holder.end(), cutter.end()]);
+    }
+  });
+
   it('leaves a write it cuts off unapplied, says so, and applies it once on a retry with the same key', async () => {
     // Let the platform's pool find the connections the first test cut (each is found on its next use).
     for (let round = 0; round < 2; round += 1) await Promise.allSettled(Array.from({ length: 10 }, () => authorityDb(platform, SWANSEA)`select 1`));
@@ -108,11 +139,11 @@ describe("an authority's database that drops every connection", () => {
   });
 });
 
-async function waitUntilWaitingOnLock(own: postgres.Sql, pepId: string): Promise<void> {
+async function waitUntilWaitingOnLock(own: postgres.Sql, what: string): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
     const rows = await own`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
     if (rows.length > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`no write came to wait on plan ${pepId}`);
+  throw new Error(`nothing came to wait on ${what}`);
 }

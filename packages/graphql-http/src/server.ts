@@ -109,10 +109,13 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const rawBody = await readBody(req, limit);
     const body = parseJsonBody(rawBody, req.headers['content-type']);
+    // One RequestInfo for every attempt: a context may remember what it checked once per request (the
+    // gateway's assertion can be used only once), while building the rest afresh.
+    const request: RequestInfo = { headers: req.headers, rawBody };
     const execute = () =>
       options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search: url.search, body },
-        context: () => options.context({ headers: req.headers, rawBody }),
+        context: () => options.context(request),
       });
     let response = await execute();
     for (let attempt = 1; options.retry && attempt < options.retry.attempts; attempt += 1) {

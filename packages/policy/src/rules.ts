@@ -36,10 +36,17 @@ function permitted(access: Access | null, classification: FieldClassification): 
 /** A rule per classified field; `no_cache` because the answer depends on the parent (see FEDERATION-NOTES). */
 function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: PermissionsOptions<C>): ShieldRule {
   const what = classification === 'record' ? 'this record' : `${classification} fields`;
-  return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C) =>
-    permitted(await options.accessOf(typeName, parent, context), classification) ||
-    forbidden(`${typeName}.${fieldName}: a ${context.caller.role} with this relationship to the child may not read ${what}`),
-  );
+  return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C) => {
+    let access: Access | null;
+    try {
+      access = await options.accessOf(typeName, parent, context);
+    } catch (error) {
+      // The field stays unread either way; the answer says why (a lost database connection is not a refusal,
+      // and a read retried on it succeeds), where a thrown rule would read as "no rule grants access".
+      return error instanceof Error ? error : forbidden(`${typeName}.${fieldName}: access could not be checked`);
+    }
+    return permitted(access, classification) || forbidden(`${typeName}.${fieldName}: a ${context.caller.role} with this relationship to the child may not read ${what}`);
+  });
 }
 
 export const individualAccessRule = rule('individual access', { cache: 'contextual' })(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { subgraphErrorFormatter } from './index.ts';
-import { isReadOnly } from './server.ts';
+import { isReadOnly, lostDatabase } from './server.ts';
 
 describe('subgraph error formatting', () => {
   const format = subgraphErrorFormatter({ service: 'test', authority: 'W06000011' }, () => undefined);
@@ -41,5 +41,16 @@ describe('which requests are read-only', () => {
     ['{ a }', false],
   ])('%j: %s', (body, readOnly) => {
     expect(isReadOnly(body)).toBe(readOnly);
+  });
+});
+
+describe('which answers report a lost database connection', () => {
+  it.each([
+    ['{"errors":[{"message":"x","extensions":{"code":"DATABASE_UNAVAILABLE"}}],"data":null}', true],
+    ['{"data":{"DATABASE_UNAVAILABLE":"Query"}}', false],
+    ['{"data":{"note":"\\"DATABASE_UNAVAILABLE\\""},"errors":[{"message":"x","extensions":{"code":"FORBIDDEN"}}]}', false],
+    ['not json', false],
+  ])('%s: %s', (answer, lost) => {
+    expect(lostDatabase(answer)).toBe(lost);
   });
 });

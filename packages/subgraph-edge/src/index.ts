@@ -10,16 +10,22 @@ export function authenticatedContext<C>(
   verify: (assertion: string | undefined, body: string) => Promise<Caller>,
   build: (caller: Caller, request: RequestInfo) => C,
 ): (request: RequestInfo) => Promise<C> {
-  return async (request) => {
+  // An assertion is good for one request: a request run again (a read retried after a lost database
+  // connection) reuses the caller it proved rather than presenting it twice.
+  const verified = new WeakMap<RequestInfo, Promise<Caller>>();
+  const callerOf = async (request: RequestInfo): Promise<Caller> => {
     const header = request.headers['x-gateway-assertion'];
-    let caller: Caller;
     try {
-      caller = await verify(Array.isArray(header) ? header[0] : header, request.rawBody);
+      return await verify(Array.isArray(header) ? header[0] : header, request.rawBody);
     } catch (error) {
       const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
       throw platformError('UNAUTHENTICATED', reason);
     }
-    return build(caller, request);
+  };
+  return async (request) => {
+    let caller = verified.get(request);
+    if (!caller) verified.set(request, (caller = callerOf(request)));
+    return build(await caller, request);
   };
 }
 

@@ -35,7 +35,9 @@ export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, co
     },
     // A read that met a lost database connection (a restart: pooled connections die under it) is asked
     // again on fresh ones; a change never is: it says it was not confirmed, and its key makes a retry safe.
-    retry: { attempts: 3, delayMs: 100, when: (body, answer) => answer.includes('"DATABASE_UNAVAILABLE"') && isReadOnly(body) },
+    // Each attempt is audited as the reads it made. Up to six: each failed attempt retires at least one of a
+    // pool's (five) connections that died under it.
+    retry: { attempts: 6, delayMs: 100, when: (body, answer) => isReadOnly(body) && lostDatabase(answer) },
   });
   return { http, listen: http.listen, stop: http.stop };
 }
@@ -46,6 +48,16 @@ export function isReadOnly(body: unknown): boolean {
   if (typeof query !== 'string') return false;
   try {
     return parse(query).definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an answer reports a lost database connection (by its errors' codes, not by any text in it). */
+export function lostDatabase(answer: string): boolean {
+  try {
+    const { errors } = JSON.parse(answer) as { errors?: { extensions?: { code?: unknown } }[] };
+    return Array.isArray(errors) && errors.some((e) => e?.extensions?.code === 'DATABASE_UNAVAILABLE');
   } catch {
     return false;
   }

@@ -123,3 +123,19 @@ describe('the measures', () => {
     for (const m of MEASURES) expect(m.nameCy.length, m.id).toBeGreaterThan(0);
   });
 });
+
+describe('measures that publish one number', () => {
+  it('split it into the same categories, so one table can protect it', () => {
+    const showing = new Map<string, { measure: string; dimensions: string }[]>();
+    for (const m of MEASURES.filter((x) => x.available)) {
+      const parts = m.kind === 'count' ? (['n'] as const) : (['n', 'd'] as const);
+      for (const p of parts) {
+        const name = p === 'n' ? m.numbers.numerator : (m.numbers.denominator ?? '');
+        showing.set(name, [...(showing.get(name) ?? []), { measure: m.id, dimensions: JSON.stringify({ ...dimensionsOf(m), empty: m.emptyIn ?? {} }) }]);
+      }
+    }
+    const shared = [...showing].filter(([, at]) => at.length > 1);
+    expect(shared.map(([name]) => name)).toEqual(expect.arrayContaining(['looked-after', 'pupils', 'with-sdq']));
+    for (const [name, at] of shared) expect(new Set(at.map((a) => a.dimensions)).size, `${name} in ${at.map((a) => a.measure).join(', ')}`).toBe(1);
+  });
+});

@@ -99,3 +99,14 @@ describe('a measure with nothing to publish', () => {
   }, 60_000);
 });
 
+
+describe('a measure published without splits', () => {
+  it('is hidden whole when all of Wales is below 5', () => {
+    const geos = geographies();
+    const values = new Map<string, number>();
+    // Three children in all of Wales, all in one authority.
+    for (const g of geos) values.set(cellId('m', g.code, 'all', 'all', 'n'), g.members.includes('W06000001') ? 3 : 0);
+    const hidden = suppressMeasure('m', ['n'], geos, values, { dimensions: { all: ['all'] } });
+    expect(hidden).toEqual(new Set(values.keys()));
+  });
+});

@@ -70,10 +70,10 @@ export function suppressMeasure(
   const splits = Object.keys(dimensions).filter((d) => d !== 'all');
   const tables = new Map(splits.map((d) => [d, tableFor(measure, geos, parts, d, dimensions)]));
   const allIds = [...new Set([...tables.values()].flatMap((t) => t.ids))];
+  const totals = tableFor(measure, geos, parts, null, dimensions);
   // Below the threshold for all of Wales: every cell is smaller still, so everything is hidden.
   const wales = geos.find((g) => g.level === 'wales')?.code ?? WALES_CODE;
-  if (parts.some((p) => (values.get(cellId(measure, wales, 'all', 'all', p)) ?? 0) < DEFAULT_THRESHOLD)) return new Set(allIds);
-  const totals = tableFor(measure, geos, parts, null, dimensions);
+  if (parts.some((p) => (values.get(cellId(measure, wales, 'all', 'all', p)) ?? 0) < DEFAULT_THRESHOLD)) return new Set([...totals.ids, ...allIds]);
   const hidden = new Set(suppress(countsOf(totals.ids), totals.relations, { links: linksOf(totals.ids), forced: forcedIn(totals.ids) }).suppressed);
   const results = new Map<string, ReadonlySet<string>>();
   for (let round = 0; round < 10; round += 1) {

@@ -50,8 +50,8 @@ const rows = async () => {
 
 const input = (change: Record<string, unknown> = {}) => ({
   learner: child.learnerId,
-  kind: 'MEDICAL_HOME_TUITION',
-  provider: 'Cardiff Home and Hospital Tuition Service',
+  kind: 'HOME_TUITION',
+  provider: 'Cardiff Home Tuition Service',
   hoursPerWeek: 5.5,
   startsOn: addDays(today, 61),
   endsOn: addDays(today, 75),
@@ -71,8 +71,8 @@ describe('recording education other than at school', () => {
     expect(result.learner.currentSchool).not.toBeNull();
     expect(result.learner.educationOtherThanAtSchool[0]).toEqual({
       id: result.recordId,
-      kind: 'MEDICAL_HOME_TUITION',
-      provider: 'Cardiff Home and Hospital Tuition Service',
+      kind: 'HOME_TUITION',
+      provider: 'Cardiff Home Tuition Service',
       hoursPerWeek: 5.5,
       startedOn: today,
       endedOn: addDays(today, 60),
@@ -80,7 +80,7 @@ describe('recording education other than at school', () => {
 
     const read = await platform.graphql(lead, 'query($id: ID!) { learner(id: $id) { educationOtherThanAtSchool { id kind } } }', { id: child.learnerId });
     expect(read.body.errors).toBeUndefined();
-    expect(read.body.data?.learner.educationOtherThanAtSchool).toContainEqual({ id: result.recordId, kind: 'MEDICAL_HOME_TUITION' });
+    expect(read.body.data?.learner.educationOtherThanAtSchool).toContainEqual({ id: result.recordId, kind: 'HOME_TUITION' });
 
     const again = await platform.graphql(lead, RECORD, { input: asked });
     expect(again.body.data?.recordEducationOtherThanAtSchool).toMatchObject({ applied: false, recordId: result.recordId });

@@ -6,7 +6,7 @@ CREATE TABLE "education_other_than_at_school" (
 	"half_hours_per_week" integer NOT NULL,
 	"started_on" date NOT NULL,
 	"ended_on" date,
-	CONSTRAINT "education_other_than_at_school_kind" CHECK (kind in ('tuition-service', 'alternative-provider', 'medical-home-tuition', 'other')),
+	CONSTRAINT "education_other_than_at_school_kind" CHECK (kind in ('tuition-service', 'alternative-provider', 'home-tuition', 'other')),
 	CONSTRAINT "education_other_than_at_school_provider" CHECK (length("education_other_than_at_school"."provider") between 1 and 200),
 	CONSTRAINT "education_other_than_at_school_hours" CHECK ("education_other_than_at_school"."half_hours_per_week" between 1 and 80),
 	CONSTRAINT "education_other_than_at_school_dates" CHECK ("education_other_than_at_school"."ended_on" is null or "education_other_than_at_school"."ended_on" >= "education_other_than_at_school"."started_on")

@@ -16,14 +16,14 @@ const LOOK_BACK = 730;
 const KINDS: readonly (readonly [EotasKind, number])[] = [
   ['tuition-service', 0.35],
   ['alternative-provider', 0.3],
-  ['medical-home-tuition', 0.25],
+  ['home-tuition', 0.25],
   ['other', 0.1],
 ];
 /** Half hours a week, by kind. */
 const HALF_HOURS: Readonly<Record<EotasKind, readonly [number, number]>> = {
   'tuition-service': [20, 40],
   'alternative-provider': [20, 50],
-  'medical-home-tuition': [10, 20],
+  'home-tuition': [10, 20],
   other: [6, 30],
 };
 /** Days an arrangement lasts: a half term, up to a school year, or longer. */
@@ -37,7 +37,7 @@ const OTHER_PROVIDERS: readonly string[] = ['Academi Ar-lein (online school)', '
 
 function providerOf(rng: Random, kind: EotasKind, child: ChildPlan): string {
   if (kind === 'tuition-service') return `${child.home.nameEn} Tuition Service`;
-  if (kind === 'medical-home-tuition') return `${child.home.nameEn} Home and Hospital Tuition Service`;
+  if (kind === 'home-tuition') return `${child.home.nameEn} Home Tuition Service`;
   return rng.pick(kind === 'alternative-provider' ? ALTERNATIVE_PROVIDERS : OTHER_PROVIDERS);
 }
 

@@ -83,7 +83,7 @@ describe('labels', () => {
     ['SignerRole', ['EDUCATION_LEAD', 'SOCIAL_WORKER', 'DESIGNATED_TEACHER']],
     ['QualityRating', ['RED', 'AMBER', 'GREEN']],
     ['ExclusionKind', ['FIXED_TERM', 'PERMANENT']],
-    ['EotasKind', ['TUITION_SERVICE', 'ALTERNATIVE_PROVIDER', 'MEDICAL_HOME_TUITION', 'OTHER']],
+    ['EotasKind', ['TUITION_SERVICE', 'ALTERNATIVE_PROVIDER', 'HOME_TUITION', 'OTHER']],
     ['SdqInformant', ['CARER', 'TEACHER', 'SELF']],
     ['InterventionKind', ['TUTORING', 'MENTORING', 'LITERACY', 'NUMERACY', 'COUNSELLING', 'CAMHS_REFERRAL', 'OTHER']],
     ['Destination', ['SCHOOL_SIXTH_FORM', 'FURTHER_EDUCATION', 'HIGHER_EDUCATION', 'APPRENTICESHIP', 'EMPLOYMENT', 'TRAINING', 'NEET', 'UNKNOWN']],

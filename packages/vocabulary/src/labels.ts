@@ -51,7 +51,7 @@ export const ENUM_LABELS = {
   EotasKind: {
     TUITION_SERVICE: { en: 'Tuition service', cy: 'Gwasanaeth tiwtora' },
     ALTERNATIVE_PROVIDER: { en: 'Alternative provider', cy: 'Darparwr amgen' },
-    MEDICAL_HOME_TUITION: { en: 'Home tuition for medical needs', cy: 'Tiwtora gartref am resymau meddygol' },
+    HOME_TUITION: { en: 'Home tuition', cy: 'Tiwtora yn y cartref' },
     OTHER: { en: 'Other', cy: 'Arall' },
   },
   ExclusionKind: {

@@ -233,7 +233,7 @@ export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-e
 export const IDP_MAINTAINERS = ['school', 'authority'] as const;
 export const NOTIFICATION_KINDS = ['school-move', 'placement-move'] as const;
 export const NOTIFICATION_RECIPIENTS = ['school', 'authority'] as const;
-export const EOTAS_KINDS = ['tuition-service', 'alternative-provider', 'medical-home-tuition', 'other'] as const;
+export const EOTAS_KINDS = ['tuition-service', 'alternative-provider', 'home-tuition', 'other'] as const;
 
 /** One section of a PEP version in someone's words; the learner's "All about me" is their voice. */
 export const pepSections = pgTable(
@@ -327,7 +327,7 @@ export const reducedTimetables = pgTable(
 
 /**
  * Education other than at school (EOTAS): education the authority arranges for a child who is not on a
- * school roll, or alongside one (a tuition service, an alternative provider, home tuition for medical needs).
+ * school roll, or alongside one (a tuition service, an alternative provider, home tuition).
  */
 export const educationOtherThanAtSchool = pgTable(
   'education_other_than_at_school',

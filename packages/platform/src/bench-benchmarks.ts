@@ -17,9 +17,10 @@ try {
   const ask = async (query: string) => {
     const started = performance.now();
     const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
-    const body = (await response.json()) as { errors?: unknown[]; data?: { benchmarks?: { figures: unknown[] } } };
+    const body = (await response.json()) as { errors?: unknown[]; data?: { benchmarks?: { figures: { marker?: string | null }[] } } };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return { ms: performance.now() - started, figures: body.data?.benchmarks?.figures.length ?? 0 };
+    const figures = body.data?.benchmarks?.figures ?? [];
+    return { ms: performance.now() - started, figures: figures.length, hidden: figures.filter((f) => f.marker === '[c]').length };
   };
   const refresh = await ask('mutation { refreshBenchmarks { seconds refreshed { code } } }');
   const cold = await ask('{ benchmarks { figures { measure code dimension category numerator denominator rate lower upper marker } } }');
@@ -27,7 +28,7 @@ try {
   console.log('| step | time | note |');
   console.log('|---|---|---|');
   console.log(`| refresh (22 authorities, anonymised views) | ${(refresh.ms / 1000).toFixed(2)} s | through the gateway, national analyst |`);
-  console.log(`| full report, first after a refresh | ${(cold.ms / 1000).toFixed(2)} s | ${cold.figures} figures, disclosure control computed |`);
+  console.log(`| full report, first after a refresh | ${(cold.ms / 1000).toFixed(2)} s | ${cold.figures} figures, ${cold.hidden} of them hidden ([c]), disclosure control computed |`);
   console.log(`| full report, again | ${(warm.ms / 1000).toFixed(2)} s | built once per refresh, then served |`);
 } finally {
   await platform.stop();

@@ -1,7 +1,8 @@
 // Disclosure control over everything the report publishes at once: every measure's cells summed up the
 // geographies; a number several figures publish protected as a table of its own, binding them all; and a
 // place where a number and one it contains differ by 1 to 4 hidden in the smaller one (decision 0010).
-import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
+import { DIMENSIONS, dimensionsOf, MEASURES, NESTED_NUMBERS, type MeasureDefinition } from './measures.ts';
+import { whatAReaderWorksOut } from './reader.ts';
 import { equalities, isSmallDifference, nestings, numberOf, partsOf, protectedNumbers, type Showing } from './numbers.ts';
 import { cellId, placeId, placeOfCell, suppressMeasure, type Categories, type GeographyCells, type Part } from './suppression.ts';
 
@@ -23,7 +24,13 @@ export interface HiddenFigures {
   dimensionsOf(measure: MeasureDefinition): Categories;
 }
 
-export function hideFigures(counts: readonly CountRow[], geos: readonly GeographyCells[], measures: readonly MeasureDefinition[] = MEASURES): HiddenFigures {
+export function hideFigures(
+  counts: readonly CountRow[],
+  geos: readonly GeographyCells[],
+  measures: readonly MeasureDefinition[] = MEASURES,
+  /** Places to hide in a number besides what its protection chooses (see protectReport). */
+  alsoHidden: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): HiddenFigures {
   const available = measures.filter((m) => m.available);
   const raw = new Map<string, number>();
   for (const row of counts) {
@@ -50,6 +57,7 @@ export function hideFigures(counts: readonly CountRow[], geos: readonly Geograph
   }
 
   const differences = smallDifferences(available, geos, values, published);
+  for (const [name, places] of alsoHidden) differences.set(name, new Set([...(differences.get(name) ?? []), ...places]));
   const forced = new Map<string, Set<string>>();
   const force = (measure: string, places: Iterable<string>) => forced.set(measure, new Set([...(forced.get(measure) ?? []), ...places]));
   // A number several figures publish, or one that is another number in some cells by definition (children
@@ -73,6 +81,50 @@ export function hideFigures(counts: readonly CountRow[], geos: readonly Geograph
     isHidden: (measure, geo, dimension, category) => ['n', 'd', 'c'].some((p) => hidden.has(cellId(measure, geo, dimension, category, p as Part))),
     dimensionsOf: (measure) => published.get(measure.id) ?? dimensionsOf(measure),
   };
+}
+
+/** protectReport hides a finding's place first, then its split in that geography, then the whole geography. */
+const ROUNDS_BY_ROW = 5;
+const MOST_ROUNDS = 12;
+
+/**
+ * hideFigures, then the attack of a reader of the whole report (reader.ts); whatever it works out is hidden,
+ * in every number nested with the ones it involves (removing the bounds it came from): first at its place,
+ * then its whole split in that geography, then the whole geography; and the report is protected again,
+ * until the reader finds nothing. A report that still gives someone away is not built at all.
+ */
+export function protectReport(counts: readonly CountRow[], geos: readonly GeographyCells[], measures: readonly MeasureDefinition[] = MEASURES): HiddenFigures {
+  const alsoHidden = new Map<string, Set<string>>();
+  const everyPlace = (geo: string) => Object.entries(DIMENSIONS).flatMap(([d, cs]) => cs.map((c) => placeId(geo, d, c)));
+  const rowOf = (geo: string, dimension: string) => (DIMENSIONS[dimension] ?? []).map((c) => placeId(geo, dimension, c));
+  for (let round = 1; ; round += 1) {
+    const figures = hideFigures(counts, geos, measures, alsoHidden);
+    const findings = whatAReaderWorksOut(figures, measures, geos);
+    if (findings.length === 0) return figures;
+    if (round === MOST_ROUNDS) throw new Error(`disclosure control could not protect the report: a reader still works out ${findings.length} counts`);
+    for (const finding of findings) {
+      const [geo = '', dimension = ''] = finding.place.split('|');
+      const places = round === 1 ? [finding.place] : round < ROUNDS_BY_ROW ? [...rowOf(geo, dimension), placeId(geo, 'all', 'all')] : everyPlace(geo);
+      for (const name of familyOf(finding.numbers, measures)) alsoHidden.set(name, new Set([...(alsoHidden.get(name) ?? []), ...places]));
+    }
+  }
+}
+
+/** The numbers a reader can set against these: nested in them or they in it, through any chain, and a rate's numerator and denominator. */
+function familyOf(numbers: readonly string[], measures: readonly MeasureDefinition[]): Set<string> {
+  const links = [...NESTED_NUMBERS.map((n) => [n.whole, n.part] as const), ...measures.filter((m) => m.kind === 'rate').map((m) => [numberOf(m, 'd'), numberOf(m, 'n')] as const)];
+  const family = new Set(numbers);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [a, b] of links) {
+      if (family.has(a) !== family.has(b)) {
+        family.add(a);
+        family.add(b);
+        grew = true;
+      }
+    }
+  }
+  return family;
 }
 
 /** A measure's splits without the categories it declares empty where every authority's counts there are 0. */

@@ -9,7 +9,7 @@
 // on as one: any of them below 5 hides the figure, and secondary suppression protects all three.
 import { MARKERS, wilsonInterval } from '@wales-lac/disclosure';
 import { WALES_CODE } from '@wales-lac/wales';
-import { hideFigures, type CountRow } from './hidden-figures.ts';
+import { protectReport, type CountRow } from './hidden-figures.ts';
 import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
 
 export { partsOf } from './numbers.ts';
@@ -77,7 +77,7 @@ function compare(a: { lower: number | null; upper: number | null }, b: { lower: 
 
 export function buildReport(input: ReportInput): Figure[] {
   const geos = geographies(input.regionOf);
-  const published = hideFigures(input.counts, geos);
+  const published = protectReport(input.counts, geos);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
   const figures: Figure[] = [];
   for (const measure of MEASURES) {

@@ -26,21 +26,36 @@ export function whatAReaderWorksOut(figures: HiddenFigures, measures: readonly M
   const known = new Map<string, number>();
   const relations: AdditiveRelation[] = [];
   const numbers = new Map<string, Record<string, string[]>>();
+  // A number's cells as each figure shows them; figures whose counts disagree (a snapshot taken under an
+  // older definition) are read as different numbers rather than as figures that do not add up.
+  const shown = new Map<string, { measure: MeasureDefinition; values: Map<string, number> }[]>();
   for (const measure of measures.filter((m) => m.available)) {
     for (const part of publishedParts(measure)) {
+      const values = new Map<string, number>();
+      for (const [dimension, all] of Object.entries(dimensionsOf(measure))) {
+        for (const category of all) for (const geo of geos) values.set(placeId(geo.code, dimension, category), figures.value(measure.id, geo.code, dimension, category, part));
+      }
       const name = numberOf(measure, part);
+      shown.set(name, [...(shown.get(name) ?? []), { measure, values }]);
+    }
+  }
+  for (const [base, at] of shown) {
+    const first = at[0]?.values ?? new Map<string, number>();
+    for (const { measure, values } of at) {
+      const name = [...values].every(([place, v]) => (first.get(place) ?? v) === v) ? base : `${base}@${measure.id}`;
       const categories = numbers.get(name) ?? {};
       numbers.set(name, categories);
-      const shown = figures.dimensionsOf(measure);
+      const published = figures.dimensionsOf(measure);
       for (const [dimension, all] of Object.entries(dimensionsOf(measure))) {
         for (const category of all) {
           if (!(categories[dimension] ??= []).includes(category)) categories[dimension].push(category);
           for (const geo of geos) {
-            const id = cell(name, placeId(geo.code, dimension, category));
-            truth.set(id, figures.value(measure.id, geo.code, dimension, category, part));
+            const place = placeId(geo.code, dimension, category);
+            const id = cell(name, place);
+            truth.set(id, values.get(place) ?? 0);
             // [z]: empty by definition, a known 0.
-            if (!(shown[dimension] ?? []).includes(category)) known.set(id, 0);
-            else if (!figures.isHidden(measure.id, geo.code, dimension, category)) known.set(id, truth.get(id) ?? 0);
+            if (!(published[dimension] ?? []).includes(category)) known.set(id, 0);
+            else if (!figures.isHidden(measure.id, geo.code, dimension, category)) known.set(id, values.get(place) ?? 0);
           }
         }
       }
@@ -51,6 +66,8 @@ export function whatAReaderWorksOut(figures: HiddenFigures, measures: readonly M
   const counted = new Set(nestings().map((n) => `${n.whole}>${n.part}`));
   const differences = new Map<string, { whole: string; part: string; place: string }>();
   const nest = (whole: string, part: string, kind: string, equalIn: Categories = {}) => {
+    // A nesting the counts do not bear out (a part larger than its whole somewhere) is not relied on.
+    for (const [id, value] of truth) if (id.startsWith(`${part}|`) && value > (truth.get(cell(whole, id.slice(part.length + 1))) ?? Infinity)) return;
     for (const [id, value] of truth) {
       if (!id.startsWith(`${part}|`)) continue;
       const place = id.slice(part.length + 1);

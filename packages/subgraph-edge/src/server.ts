@@ -37,7 +37,7 @@ export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, co
     // again on fresh ones; a change never is: it says it was not confirmed, and its key makes a retry safe.
     // Each attempt is audited as the reads it made. Up to six: each failed attempt retires at least one of a
     // pool's (five) connections that died under it.
-    retry: { attempts: 6, delayMs: 100, when: (body, answer) => isReadOnly(body) && lostDatabase(answer) },
+    retry: { attempts: 6, delayMs: 100, when: (body, answer) => lostDatabase(answer) && isReadOnly(body) },
   });
   return { http, listen: http.listen, stop: http.stop };
 }
@@ -55,6 +55,8 @@ export function isReadOnly(body: unknown): boolean {
 
 /** Whether an answer reports a lost database connection (by its errors' codes, not by any text in it). */
 export function lostDatabase(answer: string): boolean {
+  // Every answer passes here: only one that mentions the code is parsed (then by its errors, not its data).
+  if (!answer.includes('DATABASE_UNAVAILABLE')) return false;
   try {
     const { errors } = JSON.parse(answer) as { errors?: { extensions?: { code?: unknown } }[] };
     return Array.isArray(errors) && errors.some((e) => e?.extensions?.code === 'DATABASE_UNAVAILABLE');

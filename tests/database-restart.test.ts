@@ -63,32 +63,9 @@ describe("an authority's database that drops every connection", () => {
   it('answers a read it cuts off half-way, by asking again on fresh connections', async () => {
     const query = '{ learner(id: $id) { id legalGivenName placements { id } } }'.replace('$id', JSON.stringify(child.learnerId));
     const expected = (await platform.graphql(lead, query)).body.data;
-    const holder = ownConnection();
-    const cutter = ownConnection();
-    try {
-      // Hold the learners table so the read waits on it, then cut every connection under it.
-      let release = () => {};
-      let holding = () => {};
-      const held = new Promise<void>((resolve) => (holding = resolve));
-      const holds = holder
-        .begin(async (tx) => {
-          await tx`lock table learners in access exclusive mode`;
-          holding();
-          await new Promise<void>((resolve) => (release = resolve));
-        })
-        .catch(() => undefined); // cut with the rest
-      await held;
-      const pending = platform.graphql(lead, query);
-      await waitUntilWaitingOnLock(cutter, 'learners');
-      await cutConnections(cutter);
-      const answer = await pending;
-      release();
-      await holds;
-      expect(answer.body.errors).toBeUndefined();
-      expect(answer.body.data).toEqual(expected);
-    } finally {
-      await Promise.all([holder.end(), cutter.end()]);
-    }
+    const answer = await cutOffWhileLocked(async (tx) => void (await tx`lock table learners in access exclusive mode`), () => platform.graphql(lead, query));
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data).toEqual(expected);
   });
 
   it('leaves a write it cuts off unapplied, says so, and applies it once on a retry with the same key', async () => {
@@ -96,33 +73,10 @@ describe("an authority's database that drops every connection", () => {
     for (let round = 0; round < 2; round += 1) await Promise.allSettled(Array.from({ length: 10 }, () => authorityDb(platform, SWANSEA)`select 1`));
     const version = (await versionNow()) ?? 0;
     const input = { pep: child.pepId, section: 'SUPPORT', body: 'Tutoring twice a week, paid from the grant.', language: 'EN', pepVersion: version, idempotencyKey: `restart-${Date.now()}` };
-    const holder = ownConnection();
-    const cutter = ownConnection();
-    try {
-      // Hold the plan so the write waits inside its transaction, then cut every connection under it.
-      let release = () => {};
-      let holding = () => {};
-      const held = new Promise<void>((resolve) => (holding = resolve));
-      const holds = holder
-        .begin(async (tx) => {
-          await tx`select id from peps where id = ${child.pepId} for update`;
-          holding();
-          await new Promise<void>((resolve) => (release = resolve));
-        })
-        .catch(() => undefined); // cut with the rest
-      await held;
-      const pending = platform.graphql(lead, WRITE, { input });
-      await waitUntilWaitingOnLock(cutter, child.pepId);
-      await cutConnections(cutter);
-      const cutOff = await pending;
-      release();
-      await holds;
-      expect(cutOff.body.data?.writePepSection ?? null).toBeNull();
-      expect(cutOff.body.errors?.[0]?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', authority: SWANSEA });
-      expect(cutOff.body.errors?.[0]?.message).toContain('not confirmed');
-    } finally {
-      await Promise.all([holder.end(), cutter.end()]);
-    }
+    const cutOff = await cutOffWhileLocked(async (tx) => void (await tx`select id from peps where id = ${child.pepId} for update`), () => platform.graphql(lead, WRITE, { input }));
+    expect(cutOff.body.data?.writePepSection ?? null).toBeNull();
+    expect(cutOff.body.errors?.[0]?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', authority: SWANSEA });
+    expect(cutOff.body.errors?.[0]?.message).toContain('not confirmed');
     expect(await versionNow()).toBe(version);
 
     // As a client would: send it again, with the same key, until the authority answers.
@@ -139,11 +93,42 @@ describe("an authority's database that drops every connection", () => {
   });
 });
 
-async function waitUntilWaitingOnLock(own: postgres.Sql, what: string): Promise<void> {
+/**
+ * Sends a request while a lock of the test's own holds it up inside the database, then cuts every
+ * connection (the lock's too) and returns the answer.
+ */
+async function cutOffWhileLocked<T>(lock: (tx: postgres.TransactionSql) => Promise<void>, send: () => Promise<T>): Promise<T> {
+  const holder = ownConnection();
+  const cutter = ownConnection();
+  try {
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    let release = () => {};
+    const holds = holder
+      .begin(async (tx) => {
+        await lock(tx);
+        holding();
+        await new Promise<void>((resolve) => (release = resolve));
+      })
+      .catch(() => undefined); // cut with the rest
+    await held;
+    const pending = send();
+    await waitUntilWaitingOnLock(cutter);
+    await cutConnections(cutter);
+    const answer = await pending;
+    release();
+    await holds;
+    return answer;
+  } finally {
+    await Promise.all([holder.end(), cutter.end()]);
+  }
+}
+
+async function waitUntilWaitingOnLock(own: postgres.Sql): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
     const rows = await own`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
     if (rows.length > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`nothing came to wait on ${what}`);
+  throw new Error('no request came to wait on the lock');
 }

@@ -5,3 +5,4 @@ export { recoverableCells, recoverCells, type AttackHints } from './attacker.ts'
 export { InconsistentFiguresError } from './elimination.ts';
 export { MARKERS, type Marker } from './markers.ts';
 export { wilsonInterval, Z_95, type Interval } from './wilson.ts';
+export { seededRandom } from './wales-tables.ts';

@@ -151,83 +151,40 @@ export function authorityDataset(
   return data;
 }
 
+/**
+ * One row per record of a child in `rows`, each numbered in turn within the authority (`<code>:<kind>nnnnnn`)
+ * and belonging to the child.
+ */
+type OfChild = { id: string; learnerId: string };
+
+function appendRecords<Row extends OfChild, T>(rows: Row[], authorityCode: string, kind: string, learnerId: string, records: readonly T[], row: (record: T) => Omit<Row, keyof OfChild>): void {
+  // Row is exactly its own fields plus id and learner; TypeScript cannot see that a spread of Omit<Row> rebuilds it.
+  for (const record of records) rows.push({ id: serialId(authorityCode, kind, rows.length + 1), learnerId, ...row(record) } as Row);
+}
+
 /** Exclusions, reduced timetables, education other than at school, SDQs, interventions, additional learning needs and destinations. */
 function educationRecordRows(authorityCode: string, child: ChildPlan, data: AuthorityDataset): void {
-  const learnerId = child.id;
-  for (const x of child.exclusions) {
-    data.exclusions.push({
-      id: serialId(authorityCode, 'EX', data.exclusions.length + 1),
-      learnerId,
-      schoolId: x.school.id,
-      kind: x.kind,
-      startsOn: isoDate(x.start),
-      sessions: x.sessions,
-      reason: x.reason,
-    });
-  }
-  for (const t of child.reducedTimetables) {
-    data.reducedTimetables.push({
-      id: serialId(authorityCode, 'RT', data.reducedTimetables.length + 1),
-      learnerId,
-      schoolId: t.school.id,
-      startedOn: isoDate(t.start),
-      endedOn: isoOrNull(t.end),
-      hoursPerWeek: t.hoursPerWeek,
-      reason: t.reason,
-    });
-  }
-  for (const e of child.eotas) {
-    data.educationOtherThanAtSchool.push({
-      id: serialId(authorityCode, 'EO', data.educationOtherThanAtSchool.length + 1),
-      learnerId,
-      kind: e.kind,
-      provider: e.provider,
-      halfHoursPerWeek: e.halfHoursPerWeek,
-      startedOn: isoDate(e.start),
-      endedOn: isoOrNull(e.end),
-    });
-  }
-  for (const q of child.sdqs) {
-    data.sdqAssessments.push({
-      id: serialId(authorityCode, 'SQ', data.sdqAssessments.length + 1),
-      learnerId,
-      completedOn: isoDate(q.completedOn),
-      informant: q.informant,
-      emotional: q.emotional,
-      conduct: q.conduct,
-      hyperactivity: q.hyperactivity,
-      peer: q.peer,
-      prosocial: q.prosocial,
-    });
-  }
-  for (const i of child.interventions) {
-    data.interventions.push({
-      id: serialId(authorityCode, 'IV', data.interventions.length + 1),
-      learnerId,
-      kind: i.kind,
-      startedOn: isoDate(i.start),
-      endedOn: isoOrNull(i.end),
-      grantFunded: i.grantFunded,
-      description: i.description,
-    });
-  }
-  for (const n of child.learningNeeds) {
-    data.additionalLearningNeeds.push({
-      id: serialId(authorityCode, 'AN', data.additionalLearningNeeds.length + 1),
-      learnerId,
-      identifiedOn: isoDate(n.identifiedOn),
-      summary: n.summary,
-      idpMaintainedBy: n.idp?.maintainedBy ?? null,
-      idpAgreedOn: n.idp ? isoDate(n.idp.agreedOn) : null,
-      idpReviewDue: n.idp ? isoDate(n.idp.reviewDue) : null,
-    });
-  }
-  for (const d of child.destinations) {
-    data.destinations.push({
-      id: serialId(authorityCode, 'DS', data.destinations.length + 1),
-      learnerId,
-      recordedOn: isoDate(d.recordedOn),
-      destination: d.destination,
-    });
-  }
+  const add = <Row extends OfChild, T>(rows: Row[], kind: string, records: readonly T[], row: (record: T) => Omit<Row, keyof OfChild>) =>
+    appendRecords(rows, authorityCode, kind, child.id, records, row);
+  add(data.exclusions, 'EX', child.exclusions, (x) => ({ schoolId: x.school.id, kind: x.kind, startsOn: isoDate(x.start), sessions: x.sessions, reason: x.reason }));
+  add(data.reducedTimetables, 'RT', child.reducedTimetables, (t) => ({ schoolId: t.school.id, startedOn: isoDate(t.start), endedOn: isoOrNull(t.end), hoursPerWeek: t.hoursPerWeek, reason: t.reason }));
+  add(data.educationOtherThanAtSchool, 'EO', child.eotas, (e) => ({ kind: e.kind, provider: e.provider, halfHoursPerWeek: e.halfHoursPerWeek, startedOn: isoDate(e.start), endedOn: isoOrNull(e.end) }));
+  add(data.sdqAssessments, 'SQ', child.sdqs, (q) => ({
+    completedOn: isoDate(q.completedOn),
+    informant: q.informant,
+    emotional: q.emotional,
+    conduct: q.conduct,
+    hyperactivity: q.hyperactivity,
+    peer: q.peer,
+    prosocial: q.prosocial,
+  }));
+  add(data.interventions, 'IV', child.interventions, (i) => ({ kind: i.kind, startedOn: isoDate(i.start), endedOn: isoOrNull(i.end), grantFunded: i.grantFunded, description: i.description }));
+  add(data.additionalLearningNeeds, 'AN', child.learningNeeds, (n) => ({
+    identifiedOn: isoDate(n.identifiedOn),
+    summary: n.summary,
+    idpMaintainedBy: n.idp?.maintainedBy ?? null,
+    idpAgreedOn: n.idp ? isoDate(n.idp.agreedOn) : null,
+    idpReviewDue: n.idp ? isoDate(n.idp.reviewDue) : null,
+  }));
+  add(data.destinations, 'DS', child.destinations, (d) => ({ recordedOn: isoDate(d.recordedOn), destination: d.destination }));
 }

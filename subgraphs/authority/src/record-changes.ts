@@ -30,6 +30,12 @@ function daysAhead(date: string, days: number): string {
 const birth = (learner: LearnerRow) => ({ date: learner.dateOfBirth, what: 'the child’s date of birth' });
 const withinNinetyDays = (ctx: AuthorityContext) => ({ date: daysAhead(ctx.today, 90), what: '90 days from today' });
 
+/** A period's dates on their own: it starts within 90 days from today and does not end before it starts. */
+function checkPeriod(ctx: AuthorityContext, input: { readonly startsOn: string; readonly endsOn?: string | null }): void {
+  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
+  if (input.endsOn) checkDate(ctx, 'endsOn', input.endsOn, { notBefore: { date: input.startsOn, what: 'startsOn' } });
+}
+
 async function payload(ctx: AuthorityContext, learnerId: string, outcome: { result: { recordId: string }; applied: boolean }) {
   for (const loader of [ctx.loaders.placements, ctx.loaders.enrolments, ctx.loaders.exclusions, ctx.loaders.reducedTimetables, ctx.loaders.eotas, ctx.loaders.sdqs, ctx.loaders.interventions]) loader.clear(learnerId);
   ctx.access.clear(learnerId);
@@ -93,8 +99,7 @@ export async function recordReducedTimetable(input: RecordReducedTimetableInput,
   const { learner, earlier } = await begin(ctx, input, 'recordReducedTimetable');
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
   checkSchool(input.school);
-  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
-  if (input.endsOn) checkDate(ctx, 'endsOn', input.endsOn, { notBefore: { date: input.startsOn, what: 'startsOn' } });
+  checkPeriod(ctx, input);
   checkWhole('hoursPerWeek', input.hoursPerWeek, 0, 24);
   const reason = checkText('reason', input.reason, 200);
   const spec: ChangeSpec = { operation: 'recordReducedTimetable', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.reducedTimetables'] };
@@ -133,8 +138,7 @@ function notOverlapping(outcome: EotasOutcome, kind: string): string {
 export async function recordEducationOtherThanAtSchool(input: RecordEducationOtherThanAtSchoolInput, ctx: AuthorityContext) {
   const { learner, earlier } = await begin(ctx, input, 'recordEducationOtherThanAtSchool');
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
-  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
-  if (input.endsOn) checkDate(ctx, 'endsOn', input.endsOn, { notBefore: { date: input.startsOn, what: 'startsOn' } });
+  checkPeriod(ctx, input);
   const halfHoursPerWeek = checkHalfHours('hoursPerWeek', input.hoursPerWeek, 40);
   const provider = checkText('provider', input.provider, 200);
   const spec: ChangeSpec = { operation: 'recordEducationOtherThanAtSchool', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.educationOtherThanAtSchool'] };
@@ -180,8 +184,7 @@ export interface RecordInterventionInput extends Keyed {
 export async function recordIntervention(input: RecordInterventionInput, ctx: AuthorityContext) {
   const { learner, earlier } = await begin(ctx, input, 'recordIntervention');
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
-  checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
-  if (input.endsOn) checkDate(ctx, 'endsOn', input.endsOn, { notBefore: { date: input.startsOn, what: 'startsOn' } });
+  checkPeriod(ctx, input);
   const description = checkText('description', input.description, 500);
   // A CAMHS referral is well-being information; other support is part of the PEP.
   const fieldClass = input.kind === 'camhs-referral' ? 'wellbeing' : 'pep';

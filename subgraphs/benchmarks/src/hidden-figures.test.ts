@@ -6,33 +6,16 @@
 // one number from a number it is part of. Nothing below 5 may be published, worked out, or be the
 // difference of two published figures.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLD, recoverCells, type AdditiveRelation } from '@wales-lac/disclosure';
+import { DEFAULT_THRESHOLD, recoverCells, seededRandom, type AdditiveRelation } from '@wales-lac/disclosure';
+import { geographiesOf } from './report.ts';
 import { AUTHORITY_FACTS, WALES_CODE } from '@wales-lac/wales';
 import { protectReport, type CountRow, type HiddenFigures } from './hidden-figures.ts';
 import { dimensionsOf, MEASURES, NESTED_NUMBERS, type MeasureDefinition } from './measures.ts';
 import { nestings, numberOf, partsOf, protectedNumbers, publishedParts } from './numbers.ts';
 import type { GeographyCells, Part } from './suppression.ts';
 
-function geographies(): GeographyCells[] {
-  const regions = [...new Set(AUTHORITY_FACTS.map((a) => a.regionCode))];
-  return [
-    ...AUTHORITY_FACTS.map((a) => ({ code: a.code, level: 'authority' as const, members: [a.code] })),
-    ...regions.map((r) => ({ code: r, level: 'region' as const, members: AUTHORITY_FACTS.filter((a) => a.regionCode === r).map((a) => a.code) })),
-    { code: WALES_CODE, level: 'wales' as const, members: AUTHORITY_FACTS.map((a) => a.code) },
-  ];
-}
+const geographies = (): GeographyCells[] => geographiesOf(new Map(AUTHORITY_FACTS.map((a) => [a.code, a.regionCode])));
 
-/** A deterministic generator (mulberry32), so a failing seed fails again. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function pick(random: () => number, weights: Readonly<Record<string, number>>): string {
   const entries = Object.entries(weights);
@@ -132,7 +115,7 @@ function measuresById(ids: readonly string[]): MeasureDefinition[] {
 
 /** Small authorities (3 to 60 children), every split of every measure counted from the same children. */
 function countRows(seed: number, measures: readonly MeasureDefinition[]): CountRow[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed); // deterministic: a failing seed fails again
   const rows: CountRow[] = [];
   for (const authority of AUTHORITY_FACTS) {
     const children = Array.from({ length: 3 + Math.floor(random() * 58) }, () => child(random));

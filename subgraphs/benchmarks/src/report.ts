@@ -51,7 +51,8 @@ interface Geography {
   readonly region: string | null;
 }
 
-function geographies(regionOf: ReadonlyMap<string, string>): Geography[] {
+/** Every authority, its region and Wales, each with the authorities it sums. */
+export function geographiesOf(regionOf: ReadonlyMap<string, string>): Geography[] {
   const authorities = [...regionOf.keys()].sort();
   const regions = [...new Set(regionOf.values())].sort();
   return [
@@ -76,7 +77,7 @@ function compare(a: { lower: number | null; upper: number | null }, b: { lower: 
 }
 
 export function buildReport(input: ReportInput): Figure[] {
-  const geos = geographies(input.regionOf);
+  const geos = geographiesOf(input.regionOf);
   const published = protectReport(input.counts, geos);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
   const figures: Figure[] = [];

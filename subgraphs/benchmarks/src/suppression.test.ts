@@ -6,15 +6,9 @@ import { recoverableCells, suppress } from '@wales-lac/disclosure';
 import { AUTHORITY_FACTS, WALES_CODE } from '@wales-lac/wales';
 import { DIMENSIONS } from './measures.ts';
 import { cellId, suppressMeasure, type GeographyCells, type Part } from './suppression.ts';
+import { geographiesOf } from './report.ts';
 
-function geographies(): GeographyCells[] {
-  const regions = [...new Set(AUTHORITY_FACTS.map((a) => a.regionCode))];
-  return [
-    ...AUTHORITY_FACTS.map((a) => ({ code: a.code, level: 'authority' as const, members: [a.code] })),
-    ...regions.map((r) => ({ code: r, level: 'region' as const, members: AUTHORITY_FACTS.filter((a) => a.regionCode === r).map((a) => a.code) })),
-    { code: WALES_CODE, level: 'wales' as const, members: AUTHORITY_FACTS.map((a) => a.code) },
-  ];
-}
+const geographies = (): GeographyCells[] => geographiesOf(new Map(AUTHORITY_FACTS.map((a) => [a.code, a.regionCode])));
 
 /** Random small cohorts split every way, summed up the hierarchy: an additive table like a refresh gives. */
 function randomValues(seed: number, parts: readonly Part[]): Map<string, number> {

@@ -8,17 +8,26 @@ const { learners, exclusions, reducedTimetables, educationOtherThanAtSchool, sdq
 
 type Insert<T extends { $inferInsert: unknown }> = Omit<T['$inferInsert'], 'id'>;
 
-export async function insertExclusion(tx: Transaction, authorityCode: string, row: Insert<typeof exclusions>): Promise<string> {
-  const id = await nextRecordId(tx, 'exclusions', authorityCode, 'EX');
-  await tx.insert(exclusions).values({ ...row, id });
+/** A record numbered in turn within the authority (`<code>:<kind>nnnnnn`), inserted. */
+async function insertNumbered<T extends typeof exclusions | typeof reducedTimetables | typeof sdqAssessments | typeof interventions>(
+  tx: Transaction,
+  table: T,
+  tableName: 'exclusions' | 'reduced_timetables' | 'sdq_assessments' | 'interventions',
+  authorityCode: string,
+  kind: string,
+  row: Insert<T>,
+): Promise<string> {
+  const id = await nextRecordId(tx, tableName, authorityCode, kind);
+  // T['$inferInsert'] is the row with its id; TypeScript cannot follow a generic table through values().
+  await tx.insert(table as typeof exclusions).values({ ...row, id } as typeof exclusions.$inferInsert);
   return id;
 }
 
-export async function insertReducedTimetable(tx: Transaction, authorityCode: string, row: Insert<typeof reducedTimetables>): Promise<string> {
-  const id = await nextRecordId(tx, 'reduced_timetables', authorityCode, 'RT');
-  await tx.insert(reducedTimetables).values({ ...row, id });
-  return id;
-}
+export const insertExclusion = (tx: Transaction, authorityCode: string, row: Insert<typeof exclusions>) => insertNumbered(tx, exclusions, 'exclusions', authorityCode, 'EX', row);
+export const insertReducedTimetable = (tx: Transaction, authorityCode: string, row: Insert<typeof reducedTimetables>) =>
+  insertNumbered(tx, reducedTimetables, 'reduced_timetables', authorityCode, 'RT', row);
+export const insertSdq = (tx: Transaction, authorityCode: string, row: Insert<typeof sdqAssessments>) => insertNumbered(tx, sdqAssessments, 'sdq_assessments', authorityCode, 'SQ', row);
+export const insertIntervention = (tx: Transaction, authorityCode: string, row: Insert<typeof interventions>) => insertNumbered(tx, interventions, 'interventions', authorityCode, 'IV', row);
 
 /** The outcome of recording education other than at school: its new record, or the period of the same kind it overlaps. */
 export type EotasOutcome = { readonly id: string } | { readonly overlaps: { readonly id: string; readonly startedOn: string; readonly endedOn: string | null } };
@@ -40,18 +49,6 @@ export async function insertEotas(tx: Transaction, authorityCode: string, row: I
   const id = await nextRecordId(tx, 'education_other_than_at_school', authorityCode, 'EO');
   await tx.insert(t).values({ ...row, id });
   return { id };
-}
-
-export async function insertSdq(tx: Transaction, authorityCode: string, row: Insert<typeof sdqAssessments>): Promise<string> {
-  const id = await nextRecordId(tx, 'sdq_assessments', authorityCode, 'SQ');
-  await tx.insert(sdqAssessments).values({ ...row, id });
-  return id;
-}
-
-export async function insertIntervention(tx: Transaction, authorityCode: string, row: Insert<typeof interventions>): Promise<string> {
-  const id = await nextRecordId(tx, 'interventions', authorityCode, 'IV');
-  await tx.insert(interventions).values({ ...row, id });
-  return id;
 }
 
 export interface Move {

@@ -45,6 +45,28 @@ async function cutConnections(own: postgres.Sql): Promise<number> {
 }
 
 describe("an authority's database that drops every connection", () => {
+  it('leaves a write it cuts off unapplied, says so, and applies it once on a retry with the same key', async () => {
+    // First in the file: no earlier cut has left dead connections in the pool for the write to meet before its lock.
+    const version = (await within(versionNow(), 'reading the version')) ?? 0;
+    const input = { pep: child.pepId, section: 'SUPPORT', body: 'Tutoring twice a week, paid from the grant.', language: 'EN', pepVersion: version, idempotencyKey: `restart-${Date.now()}` };
+    const cutOff = await cutOffWhileLocked(async (tx) => void (await tx`select id from peps where id = ${child.pepId} for update`), () => platform.graphql(lead, WRITE, { input }));
+    expect(cutOff.body.data?.writePepSection ?? null).toBeNull();
+    expect(cutOff.body.errors?.[0]?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', authority: SWANSEA });
+    expect(cutOff.body.errors?.[0]?.message).toContain('not confirmed');
+    expect(await versionNow()).toBe(version);
+
+    // As a client would: send it again, with the same key, until the authority answers.
+    let retried = await platform.graphql(lead, WRITE, { input });
+    for (let attempt = 0; attempt < 10 && retried.body.errors?.[0]?.extensions?.code === 'DATABASE_UNAVAILABLE'; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      retried = await platform.graphql(lead, WRITE, { input });
+    }
+    expect(retried.body.errors).toBeUndefined();
+    expect(retried.body.data?.writePepSection).toMatchObject({ pep: { version: version + 1, supportSection: { body: input.body } } });
+    const again = await platform.graphql(lead, WRITE, { input });
+    expect(again.body.data?.writePepSection).toMatchObject({ applied: false, pep: { version: version + 1 } });
+    expect(await versionNow()).toBe(version + 1);
+  });
   it('answers the next request as before', async () => {
     const query = '{ learner(id: $id) { id legalGivenName } }'.replace('$id', JSON.stringify(child.learnerId));
     const before = await platform.graphql(lead, query);
@@ -68,29 +90,7 @@ describe("an authority's database that drops every connection", () => {
     expect(answer.body.data).toEqual(expected);
   });
 
-  it('leaves a write it cuts off unapplied, says so, and applies it once on a retry with the same key', async () => {
-    // Let the platform's pool find the connections the first test cut (each is found on its next use).
-    for (let round = 0; round < 2; round += 1) await Promise.allSettled(Array.from({ length: 10 }, () => authorityDb(platform, SWANSEA)`select 1`));
-    const version = (await versionNow()) ?? 0;
-    const input = { pep: child.pepId, section: 'SUPPORT', body: 'Tutoring twice a week, paid from the grant.', language: 'EN', pepVersion: version, idempotencyKey: `restart-${Date.now()}` };
-    const cutOff = await cutOffWhileLocked(async (tx) => void (await tx`select id from peps where id = ${child.pepId} for update`), () => platform.graphql(lead, WRITE, { input }));
-    expect(cutOff.body.data?.writePepSection ?? null).toBeNull();
-    expect(cutOff.body.errors?.[0]?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', authority: SWANSEA });
-    expect(cutOff.body.errors?.[0]?.message).toContain('not confirmed');
-    expect(await versionNow()).toBe(version);
 
-    // As a client would: send it again, with the same key, until the authority answers.
-    let retried = await platform.graphql(lead, WRITE, { input });
-    for (let attempt = 0; attempt < 10 && retried.body.errors?.[0]?.extensions?.code === 'DATABASE_UNAVAILABLE'; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      retried = await platform.graphql(lead, WRITE, { input });
-    }
-    expect(retried.body.errors).toBeUndefined();
-    expect(retried.body.data?.writePepSection).toMatchObject({ pep: { version: version + 1, supportSection: { body: input.body } } });
-    const again = await platform.graphql(lead, WRITE, { input });
-    expect(again.body.data?.writePepSection).toMatchObject({ applied: false, pep: { version: version + 1 } });
-    expect(await versionNow()).toBe(version + 1);
-  });
 });
 
 /**
@@ -111,16 +111,17 @@ async function cutOffWhileLocked<T>(lock: (tx: postgres.TransactionSql) => Promi
         await new Promise<void>((resolve) => (release = resolve));
       })
       .catch(() => undefined); // cut with the rest
-    await held;
+    await within(held, 'taking the lock');
     const pending = send();
-    await waitUntilWaitingOnLock(cutter);
-    await cutConnections(cutter);
-    const answer = await pending;
+    await within(waitUntilWaitingOnLock(cutter), 'waiting for the request to reach the lock');
+    await within(cutConnections(cutter), 'cutting the connections');
+    const answer = await within(pending, 'the cut-off request');
     release();
-    await holds;
+    await within(holds, 'releasing the lock');
     return answer;
   } finally {
-    await Promise.all([holder.end(), cutter.end()]);
+    // The holder's connection was cut: end() would wait for it to drain, so it is closed outright after 1 s.
+    await within(Promise.all([holder.end({ timeout: 1 }), cutter.end({ timeout: 1 })]), 'closing the test connections');
   }
 }
 
@@ -131,4 +132,11 @@ async function waitUntilWaitingOnLock(own: postgres.Sql): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('no request came to wait on the lock');
+}
+
+/** A step that must finish in 20 s, named if it does not (rather than a bare test timeout). */
+function within<T>(step: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no end to ${what} within 20 s`)), 20_000)));
+  return Promise.race([step, late]).finally(() => clearTimeout(timer));
 }

@@ -103,6 +103,9 @@ async function writeApolloResponse(res: ServerResponse, response: Awaited<Return
   res.end();
 }
 
+/** How long an idle kept-alive connection stays open (longer than any client's: they close first). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpServerOptions<C>): GraphQLHttpServer {
   const limit = options.maxBodyBytes ?? 1_000_000;
 
@@ -151,7 +154,11 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       httpServer.close(() => resolve());
       httpServer.closeAllConnections();
     });
-  httpServer.keepAliveTimeout = 5_000;
+  // An idle kept-alive connection must outlive the client's own keep-alive (undici's is 4 s): when the event
+  // loop stalls past the server's timeout, Node closes the socket as the client's next request arrives on
+  // it, and the client sees a reset instead of an answer (server.test.ts). The client closes first.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000;
 
   return {
     httpServer,

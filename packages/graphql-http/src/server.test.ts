@@ -1,0 +1,42 @@
+// A client's next request on a kept-alive connection is answered, even when the server's event loop
+// stalled (a long computation) past the idle time a shorter keep-alive would allow: Node would close the
+// socket with the request unread, and the client would see a reset instead of an answer.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { ApolloServer } from '@apollo/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphQLHttpServer, KEEP_ALIVE_MS, type GraphQLHttpServer } from './server.ts';
+
+let server: GraphQLHttpServer;
+let url: string;
+beforeAll(async () => {
+  const apollo = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hello' } } });
+  await apollo.start();
+  server = createGraphQLHttpServer({ apollo, context: async () => ({}) });
+  url = (await server.listen(0)).url;
+});
+afterAll(async () => server?.stop());
+
+// A client in a process of its own: one question, then a second on the same connection a second later.
+const CLIENT = `
+  const ask = () => fetch(process.argv[1], { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ hello }"}' }).then((r) => r.text());
+  ask().then(async (first) => {
+    console.log('first ' + first);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    console.log('second ' + (await ask().catch((e) => 'failed ' + (e.cause?.code ?? e.message))));
+  });`;
+
+describe('a kept-alive connection when the event loop stalls', () => {
+  it('answers the request that arrived during the stall instead of resetting the connection', async () => {
+    const client = spawn(process.execPath, ['-e', CLIENT, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    client.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    while (!output.includes('first')) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Busy past Node's default keep-alive (5 s) while the second request arrives, as a CPU-bound step would.
+    const until = Date.now() + 6_000;
+    while (Date.now() < until);
+    await once(client, 'exit');
+    expect(output).toContain('second {"data":{"hello":"hello"}}');
+    expect(KEEP_ALIVE_MS).toBeGreaterThan(6_000);
+  }, 30_000);
+});

@@ -1,10 +1,9 @@
 // National benchmarks through the real gateway: only anonymised views, disclosure control, who sees what,
 // and an authority that cannot be reached keeping its last snapshot, marked stale.
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverableCells, type AdditiveRelation } from '@wales-lac/disclosure';
 import { AUTHORITY_FACTS, WALES_CODE } from '@wales-lac/wales';
-import { authorityDb } from './support/fixtures.ts';
+import { authorityDb, ownConnection } from './support/fixtures.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const REPORT = /* GraphQL */ `
@@ -179,7 +178,7 @@ describe('who sees what', () => {
 
 describe('the anonymised reader role', () => {
   it('reads the anonymised views and is refused every identifiable table by PostgreSQL', async () => {
-    const reader = postgres(platform.databases.anonymisedReaders.get(SWANSEA) ?? '', { max: 1 });
+    const reader = ownConnection(platform, SWANSEA, 'anonymised-reader');
     try {
       const rows = await reader`select count(*)::int as n from anonymised.measure_counts`;
       expect(rows[0]?.n).toBeGreaterThan(0);

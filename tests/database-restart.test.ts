@@ -2,9 +2,9 @@
 // request is answered, a write cut off half-way changed nothing and says so with a code, and a retry with the
 // same idempotency key applies it once. (PostgreSQL is shared here, so the restart is simulated the way
 // clients see one: the server terminates every connection to that database.)
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorityDb } from './support/fixtures.ts';
+import { ownConnection as connectTo } from './support/fixtures.ts';
 import { childUnderCare, type ChildUnderCare } from './support/child-under-care.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
@@ -22,10 +22,7 @@ beforeAll(async () => {
 afterAll(async () => platform?.stop());
 
 /** A connection of the test's own to the authority's database, outside the platform's pool. */
-function ownConnection() {
-  const { host, port, database, user } = authorityDb(platform, SWANSEA).options;
-  return postgres({ host: host[0], port: port[0], database, user, max: 1, onnotice: () => undefined });
-}
+const ownConnection = () => connectTo(platform, SWANSEA);
 
 /** The plan's version, read on a connection of the test's own (the platform's pool is what is under test). */
 async function versionNow(): Promise<number | undefined> {

@@ -1,9 +1,9 @@
 // Each measure's definition pinned on a small hand-made authority whose right answers are worked out
 // by hand below. The figures come from the real anonymised view in a real authority database.
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dimensionsOf, MEASURES } from '@wales-lac/benchmarks-subgraph';
 import { connectAuthorityDatabase, databaseName, ensureDatabases, migrateAuthorityDatabase, type AuthorityDatabase, type Connection } from '@wales-lac/db';
+import { ownConnection } from './support/fixtures.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const HOME = 'W06000015';
@@ -153,7 +153,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await scratch?.close();
-  const admin = postgres(platform.databases.serverUrl, { max: 1 });
+  const admin = ownConnection(platform, 'server');
   await admin.unsafe(`drop database if exists "${scratchName}" with (force)`).catch(() => undefined);
   await admin.end();
   await platform?.stop();

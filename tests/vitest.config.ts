@@ -9,6 +9,8 @@ export default mergeConfig(
       root: new URL('.', import.meta.url).pathname,
       include: ['**/*.test.ts'],
       fileParallelism: false,
+      // One PostgreSQL server for the run (embedded unless DATABASE_URL is set), shared by every file.
+      globalSetup: ['./support/database-server.ts'],
       testTimeout: 60_000,
       hookTimeout: 180_000,
     },

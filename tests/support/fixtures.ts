@@ -1,4 +1,5 @@
 // Facts read straight from the authorities' databases, independent of the gateway, to check its answers.
+import postgres from 'postgres';
 import type { Platform } from '@wales-lac/platform';
 
 export interface PlacedChild {
@@ -12,6 +13,24 @@ export function authorityDb(platform: Platform, code: string) {
   const connection = platform.databases.authorities.get(code);
   if (!connection) throw new Error(`no database for ${code}`);
   return connection.sql;
+}
+
+/**
+ * A connection of the test's own to one of the platform's databases (an authority's GSS code, or
+ * 'national', or 'server' for its maintenance database), outside the platform's pools, logged in exactly as the platform is: the one way tests connect.
+ */
+export function ownConnection(platform: Platform, database: string, as: 'platform' | 'anonymised-reader' = 'platform'): postgres.Sql {
+  const { topology, serverUrl, anonymisedReaders } = platform.databases;
+  const url =
+    as === 'anonymised-reader'
+      ? anonymisedReaders.get(database)
+      : database === 'server'
+        ? serverUrl
+        : database === 'national'
+          ? topology.national
+          : topology.authorities.get(database);
+  if (!url) throw new Error(`the platform has no database ${database} to log in to as ${as}`);
+  return postgres(url, { max: 1, onnotice: () => undefined });
 }
 
 /** A child of `home` whose current placement is in another authority. */

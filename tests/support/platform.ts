@@ -1,9 +1,9 @@
-// Starts the real platform for a test file: DATABASE_URL's server when set (databases with a
-// unique prefix, dropped afterwards), otherwise an embedded PostgreSQL in a temporary folder.
+// Starts the real platform for a test file, on the run's one PostgreSQL server (DATABASE_URL's, or the
+// embedded one database-server.ts starts), with databases of a unique prefix, dropped afterwards.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { inject } from 'vitest';
 import { issueDevToken, type CallerClaims, type DevTokenOptions } from '@wales-lac/caller';
 import { dropDatabases } from '@wales-lac/db';
 import { platformConfigFromEnv, startPlatform, type Platform, type PlatformOptions } from '@wales-lac/platform';
@@ -20,17 +20,7 @@ export interface GraphQLAnswer {
 
 export const TEST_SCALE = 0.03;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './ports.ts';
 
 export async function startTestPlatform(options: PlatformOptions & { env?: Record<string, string> } = {}): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-test-'));
@@ -42,7 +32,7 @@ export async function startTestPlatform(options: PlatformOptions & { env?: Recor
     DATABASE_PREFIX: prefix,
     // Generous: the first query after a start runs on cold code on a shared 2-core machine; tests of timeouts set their own.
     SUBGRAPH_TIMEOUT_MS: '10000',
-    ...(process.env['DATABASE_URL'] ? { DATABASE_URL: process.env['DATABASE_URL'] } : { EMBEDDED_POSTGRES_PORT: String(await freePort()) }),
+    DATABASE_URL: inject('databaseServerUrl'),
     ...options.env,
   };
   const config = platformConfigFromEnv(env);

@@ -1,0 +1,32 @@
+// One PostgreSQL server for the whole cross-service run: DATABASE_URL's when set, otherwise one embedded
+// server started once (vitest globalSetup) and shared by every test file, each with its own databases
+// (a prefix per file, dropped afterwards). Starting, initialising and stopping an embedded cluster per
+// file cost minutes over the suite; the platform's own embedded start is exercised by tests/start.test.ts.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedServer } from '@wales-lac/db';
+import { freePort } from './ports.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The server every test file's platform creates its databases on. */
+    databaseServerUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const given = process.env['DATABASE_URL'];
+  if (given) {
+    project.provide('databaseServerUrl', given);
+    return async () => undefined;
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'wales-lac-tests-'));
+  const server = await startEmbeddedServer({ dataDir: join(folder, 'postgres'), port: await freePort() });
+  project.provide('databaseServerUrl', server.serverUrl);
+  return async () => {
+    await server.stop();
+    await rm(folder, { recursive: true, force: true });
+  };
+}

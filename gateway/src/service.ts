@@ -15,6 +15,8 @@ import { owningAuthority } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
 import { SingleServiceDataSource } from './single-service.ts';
 import { createSubgraphClient, type SubgraphClient } from './subgraph-client.ts';
+import { BudgetedGateway, DEFAULT_LIMITS, limitsPlugin, type GatewayLimits, type SchemaDisclosure } from './limits.ts';
+import { limitValidationRules } from '@wales-lac/subgraph-edge';
 
 export interface GatewayConfig {
   readonly supergraphSdl: string;
@@ -34,6 +36,13 @@ export interface GatewayConfig {
    * measure what it costs: the authorities still enforce.
    */
   readonly shield?: boolean;
+  /** Limits on one request (defaults: DEFAULT_LIMITS, docs/api.md). */
+  readonly limits?: GatewayLimits;
+  /**
+   * The production profile: introspection and field suggestions only for `developerRole`, and no automatic
+   * persisted queries (decision 0013). Default: the development profile, everything open.
+   */
+  readonly production?: { readonly developerRole: string | null };
 }
 
 export interface Gateway {
@@ -82,8 +91,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return new SingleServiceDataSource(name, service);
     },
   });
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const disclosure: SchemaDisclosure = config.production ? { open: false, developerRole: config.production.developerRole } : { open: true, developerRole: null };
+  const shielded = config.shield === false ? gateway : new ShieldedGateway(gateway, refusalReporter(authorityClients));
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: config.shield === false ? gateway : new ShieldedGateway(gateway, refusalReporter(authorityClients)),
+    gateway: new BudgetedGateway(shielded, limits),
+    // Introspection is allowed here and refused per caller by the limits plugin (a developer role may keep it).
+    introspection: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitValidationRules(limits),
+    plugins: [limitsPlugin(limits, disclosure)],
+    // Front ends send whole documents; in production a caller may not register arbitrary ones (issue 10).
+    ...(config.production ? { persistedQueries: false as const } : {}),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     formatError,

@@ -1,6 +1,8 @@
 // One HTTP call from the gateway to one subgraph instance: signs the caller's assertion for that
 // instance and that exact body, and gives up after a bounded time.
 import { ASSERTION_HEADER, type Caller } from '@wales-lac/caller';
+import { limitError } from '@wales-lac/subgraph-edge';
+import { currentBudget, type RequestBudget } from './request-budget.ts';
 
 export interface SubgraphRequest {
   readonly query: string;
@@ -39,6 +41,37 @@ function isResponseJson(value: unknown): value is GraphQLResponseJson {
   return typeof value === 'object' && value !== null && ('data' in value || 'errors' in value);
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answer's text, its bytes counted against the request's response budget as they arrive; null (and
+ * the rest left unread) once the request's subgraph answers together pass the cap, so no request can hold
+ * more than that in memory however large the answers it asked for.
+ */
+async function readCounted(response: Response, budget: RequestBudget | undefined): Promise<string | null> {
+  if (!budget || !response.body) return response.text();
+  const chunks: Uint8Array[] = [];
+  const reader = response.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    if (!budget.spend(next.value.byteLength, () => responseTooLarge(budget.maxResponseBytes))) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function responseTooLarge(maxBytes: number) {
+  return limitError('RESPONSE_TOO_LARGE', 'response-bytes', `the answer would be larger than ${maxBytes} bytes (limit: response-bytes); ask for smaller pages or fewer fields`, maxBytes, maxBytes + 1);
+}
+
 export function createSubgraphClient(options: SubgraphClientOptions): SubgraphClient {
   const healthUrl = new URL('/health', options.url).toString();
   return {
@@ -48,13 +81,19 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
       const body = JSON.stringify({ query: request.query, variables: request.variables ?? {}, operationName: request.operationName ?? undefined });
       try {
         const assertion = await options.sign(caller, options.audience, body);
+        const budget = currentBudget();
+        // The request's own budget cancels this call too: nothing keeps running once the client's answer is decided.
+        if (budget?.exhausted) return { kind: 'unavailable', reason: 'was not asked: the request ran out of its budget' };
+        const timeout = AbortSignal.timeout(options.timeoutMs);
         const response = await fetch(options.url, {
           method: 'POST',
           headers: { ...headers, 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
           body,
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal: budget ? AbortSignal.any([timeout, budget.signal]) : timeout,
         });
-        const json: unknown = await response.json().catch(() => null);
+        const text = await readCounted(response, budget);
+        if (text === null) return { kind: 'unavailable', reason: 'answered more than the request may hold' };
+        const json: unknown = parseJson(text);
         if (isResponseJson(json)) return { kind: 'answered', response: json };
         return { kind: 'unavailable', reason: `answered HTTP ${response.status} without a GraphQL response` };
       } catch (error) {

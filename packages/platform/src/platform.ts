@@ -98,6 +98,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       identity,
       assertionPrivateKey: gatewayKeys.privateKey,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
+      limits: config.limits,
+      ...(config.profile === 'production' ? { production: { developerRole: config.developerRole } } : {}),
     });
     const { url } = await gateway.listen(config.port, config.host);
     log(`platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { AssertionError, type Caller } from '@wales-lac/caller';
 import { ERROR_CODES, platformError } from '@wales-lac/errors';
 import type { RequestInfo } from '@wales-lac/graphql-http';
+import { limitCodeOf, tokenLimitError } from './limits.ts';
 
 /** A context function that admits only requests with a valid gateway assertion for this exact body. */
 export function authenticatedContext<C>(
@@ -56,11 +57,12 @@ export interface SubgraphIdentity {
  */
 export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: string) => void = console.error) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.['code'];
+    // A limit's refusal keeps its own code, which Apollo Server replaced with GRAPHQL_VALIDATION_FAILED.
+    const code = limitCodeOf(formatted.extensions) ?? (tokenLimitError(formatted.message, 0) ? 'TOO_MANY_TOKENS' : formatted.extensions?.['code']);
     // INTERNAL_SERVER_ERROR is what Apollo gives any unexpected throw: its message may hold SQL and data.
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { http: _http, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, extensions: { ...extensions, code } };
     }
     const service = identity.service;
     if (isDatabaseConnectionFault(unwrapResolverError(error))) {
@@ -80,3 +82,6 @@ export function enumValuesOf(codes: readonly string[]): Record<string, string> {
 
 export { createSubgraphServer, serveSubgraph } from './server.ts';
 export type { SubgraphService } from './server.ts';
+export { costLimitError, limitCodeOf, limitError, limitValidationRules, operationCost, tokenLimitError, LIMIT_EXTENSION } from './limits.ts';
+export type { CostWeights, DocumentLimits } from './limits.ts';
+export { SUBGRAPH_LIMITS } from './server.ts';

@@ -5,10 +5,22 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { parse, type GraphQLSchema } from 'graphql';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
 import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
+import { limitValidationRules, type DocumentLimits } from './limits.ts';
 
-export async function createSubgraphServer<C extends BaseContext>(schema: GraphQLSchema, identity: SubgraphIdentity, plugins: ApolloServerPlugin<C>[] = []): Promise<ApolloServer<C>> {
+/**
+ * A subgraph's own backstop: it answers only the gateway (its assertion is required), whose operations are
+ * the client's, already limited, plus the query planner's entity fetches and the shield's hidden fields. So
+ * these are well above the highest gateway limits the platform's configuration accepts (depth 20, 200
+ * aliases, 50 directives, 10,000 tokens); they stop a gateway fault from sending a document without bound.
+ * Cost is weighed at the gateway, which knows the fan-out.
+ */
+export const SUBGRAPH_LIMITS: DocumentLimits = { maxDepth: 26, maxAliases: 2_000, maxDirectives: 120, maxTokens: 60_000, maxCost: Number.POSITIVE_INFINITY };
+
+export async function createSubgraphServer<C extends BaseContext>(schema: GraphQLSchema, identity: SubgraphIdentity, plugins: ApolloServerPlugin<C>[] = [], limits: DocumentLimits = SUBGRAPH_LIMITS): Promise<ApolloServer<C>> {
   const apollo = new ApolloServer<C>({
     schema,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitValidationRules(limits),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],

@@ -108,7 +108,9 @@ export function limitsPlugin(limits: GatewayLimits, disclosure: SchemaDisclosure
           const hideSuggestions = !disclosure.open && context.contextValue?.caller?.role !== disclosure.developerRole;
           if (hideSuggestions) errors = errors?.map((e) => (SUGGESTION.test(e.message) ? { ...e, message: e.message.replace(SUGGESTION, '').trim() } : e));
           if (errors) body.singleResult = { ...result, errors };
-          const status = statusOf(limited && limitCodeOf(limited.extensions));
+          // Apollo Server answers a persisted query it does not support with 200 (the APQ protocol); it is a refusal.
+          const apqRefused = errors?.some((e) => e.extensions?.['code'] === 'PERSISTED_QUERY_NOT_SUPPORTED');
+          const status = statusOf(limited ? limitCodeOf(limited.extensions) : apqRefused ? 'PERSISTED_QUERY_NOT_SUPPORTED' : null);
           if (status) context.response.http.status = status;
           // The executor's budget already bounds what was fetched; this bounds what the post-pass built from it.
           if (!limited && result.data && Buffer.byteLength(JSON.stringify(result)) > limits.maxResponseBytes) {

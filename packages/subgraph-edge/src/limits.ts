@@ -104,8 +104,8 @@ export function limitValidationRules(limits: DocumentLimits): ValidationRule[] {
   ];
 }
 
-/** graphql-js's parse error when `maxTokens` is passed the limit. */
-const TOKEN_LIMIT = /Document contains more than (\d+) tokens/;
+/** graphql-js's parse error when `maxTokens` is passed ("more that": its spelling in 16.x). */
+const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
 
 /** The coded token-limit error for a parse failure that is one, else null. */
 export function tokenLimitError(message: string, maxTokens: number): GraphQLError | null {

@@ -24,7 +24,7 @@ export {
   NOTIFICATION_RECIPIENTS,
   EOTAS_KINDS,
 } from './schema/authority.ts';
-export { SCHOOL_PHASES, TEACHING_MEDIA } from './schema/national.ts';
+export { SCHOOL_PHASES, TEACHING_MEDIA, RELEASE_STATES, RELEASE_ROUNDINGS } from './schema/national.ts';
 export { connectAuthorityDatabase, connectNationalDatabase } from './connection.ts';
 export type { AuthorityDatabase, NationalDatabase, Connection, PoolOptions } from './connection.ts';
 export { migrateAuthorityDatabase, migrateNationalDatabase } from './migrate.ts';

@@ -34,6 +34,8 @@ export interface PlatformConfig {
   readonly developerRole: string | null;
   /** Limits on one gateway request (docs/api.md, "Limits"). */
   readonly limits: RequestLimits;
+  /** How benchmark releases publish counts: exactly (default) or rounded to the nearest 5. */
+  readonly benchmarkRounding: 'none' | 'nearest-5';
 }
 
 export interface RequestLimits {
@@ -150,7 +152,14 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     limits: requestLimits(env),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000),
     benchmarkRefreshMinutes: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60),
+    benchmarkRounding: benchmarkRounding(env['BENCHMARK_ROUNDING']),
   };
+}
+
+function benchmarkRounding(value: string | undefined): 'none' | 'nearest-5' {
+  if (!value || value === 'none') return 'none';
+  if (value === 'nearest-5') return value;
+  throw new ConfigurationError(`BENCHMARK_ROUNDING must be none or nearest-5, got '${value}'`);
 }
 
 export const AUTHORITY_CODES: readonly string[] = AUTHORITY_FACTS.map((a) => a.code);

@@ -4,7 +4,7 @@ import { createAuthoritySubgraph, type AuthoritySubgraph } from '@wales-lac/auth
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_NAME, generateSigningKeyPair, jwksKey, loadOrCreateKeyPair, type SigningKeyPair } from '@wales-lac/caller';
 import { createGateway, loadSupergraph, type Gateway } from '@wales-lac/gateway';
 import { createReferenceSubgraph, type ReferenceSubgraph } from '@wales-lac/reference-subgraph';
-import { createBenchmarksSubgraph } from '@wales-lac/benchmarks-subgraph';
+import { createBenchmarksSubgraph, type ReleaseBuilder } from '@wales-lac/benchmarks-subgraph';
 import { join } from 'node:path';
 import type { PlatformConfig } from './config.ts';
 import { openPlatformDatabases, type PlatformDatabases } from './databases.ts';
@@ -37,6 +37,8 @@ export interface PlatformOptions {
   readonly gatewayKeys?: SigningKeyPair;
   /** Called with every statement an authority sends to its database. */
   readonly onAuthorityQuery?: (authorityCode: string, query: string) => void;
+  /** How benchmark releases are built and audited (default: in a worker thread); tests inject a failing one. */
+  readonly benchmarkReleaseBuilder?: ReleaseBuilder;
   /** Today's date as the authorities see it (ISO); a test moves it on to the next term. Default: the real date. */
   readonly today?: () => string;
 }
@@ -73,6 +75,9 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       anonymisedReaders: databases.anonymisedReaders,
       gatewayPublicKey: gatewayKeys.publicKey,
       refreshEveryMs: config.benchmarkRefreshMinutes * 60_000,
+      rounding: config.benchmarkRounding,
+      log: (line) => log(`[benchmarks] ${line}`),
+      ...(options.benchmarkReleaseBuilder ? { releaseBuilder: options.benchmarkReleaseBuilder } : {}),
     });
     services.push(benchmarks);
     const benchmarksUrl = (await benchmarks.listen(0)).url;

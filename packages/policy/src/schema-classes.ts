@@ -136,6 +136,9 @@ export const NOT_PERSONAL: readonly string[] = [
   'BenchmarkMeasure',
   'BenchmarkFigure',
   'BenchmarkRefresh',
+  'BenchmarkRelease',
+  'BenchmarkReleaseSnapshot',
+  'BenchmarkAudit',
 ];
 
 export function classificationOf(typeName: string, fieldName: string): FieldClassification | undefined {

@@ -1,12 +1,13 @@
 import type { Caller } from '@wales-lac/caller';
 import type { DisplayLanguage } from '@wales-lac/wales';
 import type { RefreshOutcome } from './refresh.ts';
-import type { StoredReport } from './report-store.ts';
+import type { ReleaseStore } from './release-store.ts';
 
 /** What a benchmarks resolver needs for one request. */
 export interface BenchmarksContext {
   readonly caller: Caller;
   readonly language: DisplayLanguage;
-  report(): Promise<StoredReport>;
+  readonly releases: ReleaseStore;
   refresh(requestedBy: string): Promise<RefreshOutcome>;
+  readonly now: () => Date;
 }

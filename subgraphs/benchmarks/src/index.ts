@@ -4,3 +4,5 @@ export { MEASURES, DIMENSIONS, dimensionsOf } from './measures.ts';
 export type { MeasureDefinition, MeasureKind } from './measures.ts';
 export { buildReport } from './report.ts';
 export type { Figure } from './report.ts';
+export { buildReleaseInWorker, buildReleaseInProcess } from './report-thread.ts';
+export type { ReleaseBuilder, BuiltRelease, ReleaseBuildOptions } from './report-thread.ts';

@@ -2,9 +2,15 @@
 // reached keeps its last snapshot (its figures say how old they are and are marked stale).
 import type { NationalDatabase } from '@wales-lac/db';
 import { collectAggregates } from './data/collect.ts';
+import type { ReleaseSummary } from './data/releases.ts';
 import { finishRefresh, startRefresh, storeSnapshot } from './data/snapshots.ts';
 
-export interface RefreshOutcome {
+/** A refresh and the release built from it. */
+export interface RefreshOutcome extends CollectOutcome {
+  readonly release: ReleaseSummary;
+}
+
+export interface CollectOutcome {
   readonly refreshId: number;
   readonly refreshed: string[];
   readonly unreachable: string[];
@@ -16,7 +22,7 @@ export async function refreshBenchmarks(
   readers: ReadonlyMap<string, string>,
   requestedBy: string,
   timeoutMs: number,
-): Promise<RefreshOutcome> {
+): Promise<CollectOutcome> {
   const started = Date.now();
   const refreshId = await startRefresh(db, requestedBy);
   const results = await Promise.all(

@@ -1,8 +1,8 @@
-// The report built in a worker thread is the report built in process (Maps in, Dates out survive the
+// The release built in a worker thread is the release built in process (Maps in, Dates out survive the
 // thread boundary), a worker that throws or hangs rejects the build, and no worker is left running.
 import { describe, expect, it } from 'vitest';
 import { dimensionsOf, MEASURES } from './measures.ts';
-import { buildReportInProcess, buildReportInWorker, runReportWorker } from './report-thread.ts';
+import { buildReleaseInProcess, buildReleaseInWorker, runReportWorker } from './report-thread.ts';
 import type { ReportInput } from './report.ts';
 
 /** One authority's NEET rows: the totals, every split spread evenly over its categories. */
@@ -35,13 +35,17 @@ const input: ReportInput = {
   counts: [...neet('A', 200, 500), ...neet('B', 300, 400)],
 };
 
+const OPTIONS = { rounding: 'none' } as const;
+
 const workerOf = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 
 describe('building the report in a worker thread', () => {
   it('gives the same figures as building in process', async () => {
-    const inWorker = await buildReportInWorker(input, new AbortController().signal);
-    expect(inWorker).toEqual(await buildReportInProcess(input, new AbortController().signal));
-    expect(inWorker.some((f) => f.snapshotTakenAt instanceof Date)).toBe(true);
+    const inWorker = await buildReleaseInWorker(input, OPTIONS, new AbortController().signal);
+    const inProcess = await buildReleaseInProcess(input, OPTIONS, new AbortController().signal);
+    expect(inWorker.figures).toEqual(inProcess.figures);
+    expect(inWorker.audit).toEqual(inProcess.audit);
+    expect(inWorker.figures.some((f) => f.snapshotTakenAt instanceof Date)).toBe(true);
   });
 
   it('rejects with the error thrown in the worker', async () => {
@@ -60,6 +64,6 @@ describe('building the report in a worker thread', () => {
   });
 
   it('does not start when already stopped', async () => {
-    await expect(buildReportInWorker(input, AbortSignal.abort(new Error('service stopped')))).rejects.toThrow('service stopped');
+    await expect(buildReleaseInWorker(input, OPTIONS, AbortSignal.abort(new Error('service stopped')))).rejects.toThrow('service stopped');
   });
 });

@@ -1,26 +1,50 @@
-// Runs buildReport in a worker thread (one per build: builds happen once per refresh), so disclosure
-// control does not block the event loop the whole platform shares; see report-worker.ts.
+// Runs a release build (buildReport, then the independent audit) in a worker thread, one per build
+// (builds happen once per refresh), so disclosure control does not block the event loop the whole
+// platform shares; see report-worker.ts.
 import { Worker } from 'node:worker_threads';
+import type { ReleaseAudit, Rounding } from './data/releases.ts';
+import { auditRelease } from './release-audit.ts';
 import { buildReport, type Figure, type ReportInput } from './report.ts';
 
-/** Builds a report; aborting the signal stops the build and rejects. */
-export type ReportBuilder = (input: ReportInput, signal: AbortSignal) => Promise<readonly Figure[]>;
+export interface ReleaseBuildOptions {
+  readonly rounding: Rounding;
+}
+
+/** What a build hands back: the protected figures and what the audit found in them. */
+export interface BuiltRelease {
+  readonly figures: readonly Figure[];
+  readonly audit: ReleaseAudit;
+  readonly buildSeconds: number;
+  readonly auditSeconds: number;
+}
+
+/** Builds and audits a release; aborting the signal stops the build and rejects. */
+export type ReleaseBuilder = (input: ReportInput, options: ReleaseBuildOptions, signal: AbortSignal) => Promise<BuiltRelease>;
 
 const WORKER_ENTRY = new URL('./report-worker.mjs', import.meta.url);
 
-/** Builds the report in a worker thread: the service's builder. */
-export const buildReportInWorker: ReportBuilder = (input, signal) => runReportWorker(WORKER_ENTRY, input, signal);
+/** The work itself, on whichever thread calls it. */
+export function buildAndAudit(input: ReportInput, options: ReleaseBuildOptions): BuiltRelease {
+  const started = performance.now();
+  const figures = buildReport(input);
+  const built = performance.now();
+  const audit = auditRelease(figures, input, options);
+  return { figures, audit, buildSeconds: (built - started) / 1000, auditSeconds: (performance.now() - built) / 1000 };
+}
+
+/** Builds in a worker thread: the service's builder. */
+export const buildReleaseInWorker: ReleaseBuilder = (input, options, signal) => runReportWorker(WORKER_ENTRY, { input, options }, signal);
 
 /**
- * Runs a worker module that takes the input as workerData and posts the figures back: resolves with them,
- * rejects when the worker throws or exits without them, and terminates the worker on abort or when done.
+ * Runs a worker module that takes its job as workerData and posts the result back: resolves with it,
+ * rejects when the worker throws or exits without one, and terminates the worker on abort or when done.
  */
-export function runReportWorker(entry: URL, input: ReportInput, signal: AbortSignal): Promise<readonly Figure[]> {
-  return new Promise<readonly Figure[]>((resolve, reject) => {
+export function runReportWorker<J, R>(entry: URL, job: J, signal: AbortSignal): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
     if (signal.aborted) return reject(abortError(signal));
     // execArgv: [] so the worker does not inherit the parent's loaders (tsx's, or none under vitest):
     // report-worker.mjs registers tsx itself, the same way in both.
-    const worker = new Worker(entry, { workerData: input, execArgv: [] });
+    const worker = new Worker(entry, { workerData: job, execArgv: [] });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -31,19 +55,19 @@ export function runReportWorker(entry: URL, input: ReportInput, signal: AbortSig
     };
     const onAbort = () => settle(() => reject(abortError(signal)));
     signal.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (figures: Figure[]) => settle(() => resolve(figures)));
+    worker.once('message', (result: R) => settle(() => resolve(result)));
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('messageerror', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`the benchmark report worker stopped (exit code ${code}) without a report`))));
+    worker.once('exit', (code) => settle(() => reject(new Error(`the benchmark release worker stopped (exit code ${code}) without a release`))));
   });
 }
 
-/** Builds the report on the calling thread, for unit tests; blocks the event loop while it runs. */
-export const buildReportInProcess: ReportBuilder = async (input, signal) => {
+/** Builds on the calling thread, for unit tests; blocks the event loop while it runs. */
+export const buildReleaseInProcess: ReleaseBuilder = async (input, options, signal) => {
   if (signal.aborted) throw abortError(signal);
-  return buildReport(input);
+  return buildAndAudit(input, options);
 };
 
 function abortError(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('the benchmark report build was stopped');
+  return signal.reason instanceof Error ? signal.reason : new Error('the benchmark release build was stopped');
 }

@@ -1,75 +1,141 @@
-// Thin resolvers: who may see which figures, and the refresh on demand.
+// Thin resolvers: who may see which figures of which release, the releases, and the refresh on demand.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { MARKERS } from '@wales-lac/disclosure';
 import { platformError } from '@wales-lac/errors';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import type { BenchmarksContext } from './context.ts';
+import type { ReleaseSummary } from './data/releases.ts';
 import { DIMENSIONS, MEASURES, type MeasureDefinition } from './measures.ts';
-import type { Figure } from './report.ts';
-import type { StoredReport } from './report-store.ts';
+import type { ServedRelease, StoredFigure } from './release-store.ts';
 
 interface BenchmarksArgs {
   measures?: string[] | null;
   dimension?: string | null;
   level?: 'authority' | 'region' | 'wales' | null;
+  region?: string | null;
+  release?: string | null;
 }
+
+const MOST_RELEASES_LISTED = 100;
 
 /** National analysts and authority education leads see every geography; a consortium analyst their region's. */
-function visibleTo(ctx: BenchmarksContext, report: StoredReport): (figure: Figure) => boolean {
-  const { caller } = ctx;
-  if (caller.role === 'national-analyst' || caller.role === 'virtual-school-head') return () => true;
-  if (caller.role === 'consortium-analyst') {
-    return (f) => f.level === 'wales' || (f.level === 'region' && f.code === caller.regionCode) || (f.level === 'authority' && report.regionOf.get(f.code) === caller.regionCode);
+function checkCaller(ctx: BenchmarksContext): void {
+  const { role } = ctx.caller;
+  if (role !== 'national-analyst' && role !== 'virtual-school-head' && role !== 'consortium-analyst') {
+    throw platformError('FORBIDDEN', `a ${role} does not see national benchmarks`);
   }
-  throw platformError('FORBIDDEN', `a ${caller.role} does not see national benchmarks`);
 }
 
-function checkArgs(args: BenchmarksArgs): void {
+function visibleTo(ctx: BenchmarksContext, release: ServedRelease, region: string | null): (figure: StoredFigure) => boolean {
+  const { caller } = ctx;
+  const within = caller.role === 'consortium-analyst' ? caller.regionCode : region;
+  if (!within) return () => true;
+  return (f) => f.level === 'wales' || (f.level === 'region' && f.code === within) || (f.level === 'authority' && release.regionOf.get(f.code) === within);
+}
+
+function checkArgs(ctx: BenchmarksContext, args: BenchmarksArgs): void {
   const unknown = (args.measures ?? []).filter((m) => !MEASURES.some((d) => d.id === m));
   if (unknown.length > 0) throw platformError('BAD_USER_INPUT', `unknown measure ${unknown.join(', ')}; measures are ${MEASURES.map((m) => m.id).join(', ')}`, { field: 'measures' });
   if (args.dimension && !(args.dimension in DIMENSIONS)) {
     throw platformError('BAD_USER_INPUT', `unknown dimension ${args.dimension}; dimensions are ${Object.keys(DIMENSIONS).join(', ')}`, { field: 'dimension' });
   }
+  if (args.release !== undefined && args.release !== null && !/^[1-9]\d{0,15}$/.test(args.release)) {
+    throw platformError('BAD_USER_INPUT', `release ${JSON.stringify(args.release)} is not a release id (a whole number from benchmarkReleases)`, { field: 'release' });
+  }
+  const { caller } = ctx;
+  if (args.region && caller.role === 'consortium-analyst' && args.region !== caller.regionCode) {
+    throw platformError('FORBIDDEN', `a consortium analyst of ${caller.regionCode} does not see region ${args.region}'s figures`, { field: 'region' });
+  }
 }
 
-const MARKER_BY_CODE = new Map<string, (typeof MARKERS)[keyof typeof MARKERS]>(Object.values(MARKERS).map((m) => [m.code, m]));
+async function releaseFor(ctx: BenchmarksContext, id: string | null | undefined): Promise<ServedRelease> {
+  if (id) {
+    const release = await ctx.releases.byId(Number(id));
+    if (!release) throw platformError('BAD_USER_INPUT', `there is no published benchmark release ${id}; benchmarkReleases lists them`, { field: 'release' });
+    return release;
+  }
+  const release = await ctx.releases.current();
+  if (release) return release;
+  const newest = await ctx.releases.newest();
+  const why = newest?.state === 'failed' ? `: the first build failed (${newest.failure ?? 'no reason recorded'})` : newest?.state === 'building' ? ': the first is being built' : '';
+  throw platformError('BENCHMARKS_NOT_PUBLISHED', `no benchmark release has been published yet${why}`);
+}
+
+/** Why the served release is not the newest one, when a newer build failed. */
+async function notReplacedBecause(ctx: BenchmarksContext, served: ServedRelease, asked: boolean): Promise<string | null> {
+  if (asked) return null;
+  const newest = await ctx.releases.newest();
+  if (!newest || newest.id <= served.summary.id || newest.state !== 'failed') return null;
+  return `release ${newest.id} (${newest.asOf}) was not published: ${newest.failure ?? 'no reason recorded'}`;
+}
 
 export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
   Query: {
     benchmarks: async (_: unknown, args: BenchmarksArgs, ctx: BenchmarksContext) => {
-      checkArgs(args);
-      const report = await ctx.report();
-      const visible = visibleTo(ctx, report);
-      const figures = report.figures.filter(
+      checkCaller(ctx);
+      checkArgs(ctx, args);
+      const release = await releaseFor(ctx, args.release);
+      if (args.region && ![...release.regionOf.values()].includes(args.region)) {
+        throw platformError('BAD_USER_INPUT', `unknown region ${args.region}; regions are ${[...new Set(release.regionOf.values())].sort().join(', ')}`, { field: 'region' });
+      }
+      const visible = visibleTo(ctx, release, args.region ?? null);
+      const figures = release.figures.filter(
         (f) => visible(f) && (!args.measures || args.measures.includes(f.measure)) && (!args.dimension || f.dimension === args.dimension) && (!args.level || f.level === args.level),
       );
+      const published = release.summary.finishedAt ?? release.summary.startedAt;
+      const taken = release.summary.snapshots.map((s) => s.takenAt).sort();
       return {
-        refreshedAt: report.refreshedAt?.toISOString() ?? null,
+        release: release.summary,
+        notReplacedBecause: await notReplacedBecause(ctx, release, Boolean(args.release)),
+        ageHours: Math.max(0, (ctx.now().getTime() - published.getTime()) / 3_600_000),
+        refreshedAt: taken[taken.length - 1] ?? null,
         measures: MEASURES.filter((m) => !args.measures || args.measures.includes(m.id)),
         figures,
-        staleAuthorities: report.staleAuthorities.map((code) => ({ code })),
+        staleAuthorities: release.staleAuthorities.map((code) => ({ code })),
       };
+    },
+    benchmarkReleases: async (_: unknown, args: { first?: number | null }, ctx: BenchmarksContext) => {
+      checkCaller(ctx);
+      const first = args.first ?? 20;
+      if (!Number.isInteger(first) || first < 1 || first > MOST_RELEASES_LISTED) {
+        throw platformError('BAD_USER_INPUT', `first must be 1 to ${MOST_RELEASES_LISTED}, not ${first}`, { field: 'first' });
+      }
+      return ctx.releases.list(first);
     },
   },
   Mutation: {
     refreshBenchmarks: async (_: unknown, __: unknown, ctx: BenchmarksContext) => {
       if (ctx.caller.role !== 'national-analyst') throw platformError('FORBIDDEN', 'only a national analyst may refresh the benchmarks');
       const outcome = await ctx.refresh(ctx.caller.subject);
-      return { refreshed: outcome.refreshed.map((code) => ({ code })), unreachable: outcome.unreachable.map((code) => ({ code })), seconds: outcome.seconds };
+      return {
+        refreshed: outcome.refreshed.map((code) => ({ code })),
+        unreachable: outcome.unreachable.map((code) => ({ code })),
+        seconds: outcome.seconds,
+        release: outcome.release,
+      };
     },
+  },
+  BenchmarkRelease: {
+    id: (r: ReleaseSummary) => String(r.id),
+    startedAt: (r: ReleaseSummary) => r.startedAt.toISOString(),
+    finishedAt: (r: ReleaseSummary) => r.finishedAt?.toISOString() ?? null,
+    snapshots: (r: ReleaseSummary) => r.snapshots.map((s) => ({ authority: { code: s.authorityCode }, takenAt: s.takenAt, stale: s.stale })),
   },
   BenchmarkMeasure: {
     name: (m: MeasureDefinition, _: unknown, ctx: BenchmarksContext) => (ctx.language === 'cy' ? m.nameCy : m.nameEn),
   },
   BenchmarkFigure: {
-    authority: (f: Figure) => (f.level === 'authority' ? { code: f.code } : null),
-    markerText: (f: Figure, _: unknown, ctx: BenchmarksContext) => {
+    authority: (f: StoredFigure) => (f.level === 'authority' ? { code: f.code } : null),
+    markerText: (f: StoredFigure, _: unknown, ctx: BenchmarksContext) => {
       const marker = f.marker ? MARKER_BY_CODE.get(f.marker) : undefined;
       return marker ? (ctx.language === 'cy' ? marker.cy : marker.en) : null;
     },
-    snapshotTakenAt: (f: Figure) => f.snapshotTakenAt?.toISOString() ?? null,
   },
   MeasureKind: enumValuesOf(['count', 'rate', 'per-100']),
   GeographyLevel: enumValuesOf(['authority', 'region', 'wales']),
   Comparison: enumValuesOf(['higher', 'lower', 'similar', 'not-comparable']),
+  BenchmarkReleaseState: enumValuesOf(['building', 'published', 'failed']),
+  BenchmarkRounding: enumValuesOf(['none', 'nearest-5']),
 };
+
+const MARKER_BY_CODE = new Map<string, (typeof MARKERS)[keyof typeof MARKERS]>(Object.values(MARKERS).map((m) => [m.code, m]));

@@ -1,5 +1,6 @@
 // Builds the national benchmarks service: it reads only the authorities' anonymised views (through the
-// anonymised reader role), keeps dated snapshots, and serves figures under disclosure control.
+// anonymised reader role), keeps dated snapshots, builds one protected and audited release per refresh,
+// and answers from the latest published release.
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -10,9 +11,11 @@ import type { Connection, NationalDatabase } from '@wales-lac/db';
 import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';
 import { displayLanguageFrom } from '@wales-lac/wales';
 import type { BenchmarksContext } from './context.ts';
+import type { Rounding } from './data/releases.ts';
 import { latestSnapshots } from './data/snapshots.ts';
 import { refreshBenchmarks, type RefreshOutcome } from './refresh.ts';
-import { createReportStore } from './report-store.ts';
+import { createReleaseStore, type ReleaseStore } from './release-store.ts';
+import type { ReleaseBuilder } from './report-thread.ts';
 import { resolvers } from './resolvers.ts';
 
 export const BENCHMARKS_SDL = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
@@ -25,41 +28,55 @@ export interface BenchmarksSubgraphConfig {
   /** Scheduled refresh interval; 0 turns the schedule off. */
   readonly refreshEveryMs?: number;
   readonly collectTimeoutMs?: number;
+  /** How releases publish counts (default: exact counts, see docs/decisions/0012). */
+  readonly rounding?: Rounding;
   readonly today?: () => string;
+  readonly now?: () => Date;
+  /** How a release is built and audited (default: in a worker thread); tests inject a failing one. */
+  readonly releaseBuilder?: ReleaseBuilder;
+  readonly log?: (line: string) => void;
 }
 
 export interface BenchmarksSubgraph extends SubgraphService {
   refresh(requestedBy: string): Promise<RefreshOutcome>;
+  readonly releases: ReleaseStore;
 }
 
 export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig): Promise<BenchmarksSubgraph> {
   const db = config.database.db;
   const today = config.today ?? (() => new Date().toISOString().slice(0, 10));
-  const report = createReportStore(db, today);
-  const refresh = async (requestedBy: string) => {
-    const outcome = await refreshBenchmarks(db, config.anonymisedReaders, requestedBy, config.collectTimeoutMs ?? 10_000);
-    // Start building the new report now, so the next question does not wait for disclosure control.
-    void report().catch(() => undefined);
-    return outcome;
+  const now = config.now ?? (() => new Date());
+  const releases = createReleaseStore(db, {
+    rounding: config.rounding ?? 'none',
+    today,
+    ...(config.releaseBuilder ? { builder: config.releaseBuilder } : {}),
+    ...(config.log ? { log: config.log } : {}),
+  });
+  const refresh = async (requestedBy: string): Promise<RefreshOutcome> => {
+    const collected = await refreshBenchmarks(db, config.anonymisedReaders, requestedBy, config.collectTimeoutMs ?? 10_000);
+    return { ...collected, release: await releases.build() };
   };
   const schema = buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
   const apollo = await createSubgraphServer<BenchmarksContext>(schema, { service: 'benchmarks' });
   const context = authenticatedContext(createAssertionVerifier(config.gatewayPublicKey, 'benchmarks'), (caller, request): BenchmarksContext => {
     const header = request.headers['accept-language'];
-    return { caller, language: displayLanguageFrom(Array.isArray(header) ? header[0] : header), report, refresh };
+    return { caller, language: displayLanguageFrom(Array.isArray(header) ? header[0] : header), releases, refresh, now };
   });
   const service = serveSubgraph(apollo, context, () => config.database.sql`select 1`);
+  // A fresh install collects and builds its first release before the service says it is up, so the first
+  // question is answered from it; later starts answer from the stored release at once.
   if ((await latestSnapshots(db)).length === 0) await refresh('first start');
-  else void report().catch(() => undefined);
+  else if (!(await releases.current())) await releases.build();
   const timer = config.refreshEveryMs ? setInterval(() => void refresh('schedule').catch(() => undefined), config.refreshEveryMs) : null;
   timer?.unref();
   return {
     ...service,
     refresh,
+    releases,
     stop: async () => {
       if (timer) clearInterval(timer);
-      // Ends a report build under way (terminating its worker thread) and refuses new ones.
-      report.stop();
+      // Ends a build under way (terminating its worker thread; it is recorded as failed) and refuses new ones.
+      releases.stop();
       await service.stop();
     },
   };

@@ -1,10 +1,14 @@
 // The national database: reference data owned nationally (authorities, regions, schools).
 import { sql } from 'drizzle-orm';
 import { inList } from './checks.ts';
-import { bigint, bigserial, check, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const SCHOOL_PHASES = ['nursery', 'primary', 'middle', 'secondary', 'special', 'pru'] as const;
 export const TEACHING_MEDIA = ['english', 'welsh', 'bilingual', 'dual-stream'] as const;
+/** building: under way; published: protected and audited, served; failed: kept for its reason, never served. */
+export const RELEASE_STATES = ['building', 'published', 'failed'] as const;
+/** none: exact counts; nearest-5: counts rounded to the nearest 5 as StatsWales publishes them. */
+export const RELEASE_ROUNDINGS = ['none', 'nearest-5'] as const;
 
 
 /** A regional education consortium. */
@@ -95,3 +99,40 @@ export const benchmarkRefreshes = pgTable('benchmark_refreshes', {
   requestedBy: text('requested_by').notNull(),
   unreachable: text('unreachable').array().notNull().default([]),
 });
+
+/**
+ * A benchmark release: the whole report built once from one refresh's snapshots, protected, audited and
+ * stored. Questions are answered from the latest published release; a failed build is kept with its
+ * reason and the release before it stays published.
+ */
+export const benchmarkReleases = pgTable(
+  'benchmark_releases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The refresh whose snapshots it was built from (null for synthetic history). */
+    refreshId: bigint('refresh_id', { mode: 'number' }).references(() => benchmarkRefreshes.id),
+    /** The day the figures describe. */
+    asOf: date('as_of').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    status: text('status').notNull(),
+    /** Why a failed build was not published. */
+    failure: text('failure'),
+    rounding: text('rounding').notNull(),
+    /** Every snapshot used: authority, snapshot id, when it was taken, whether it was stale. */
+    snapshots: jsonb('snapshots').notNull(),
+    /** The published figures (null unless published). */
+    figures: jsonb('figures'),
+    /** The independent audit's outcome: cells checked, findings, solver. */
+    audit: jsonb('audit'),
+    buildSeconds: doublePrecision('build_seconds'),
+    auditSeconds: doublePrecision('audit_seconds'),
+    /** Generated history for earlier years, so pooled trends exist on a fresh install; never real. */
+    synthetic: boolean('synthetic').notNull().default(false),
+  },
+  (t) => [
+    index('benchmark_releases_latest').on(t.status, t.id),
+    check('benchmark_releases_status', inList('status', RELEASE_STATES)),
+    check('benchmark_releases_rounding', inList('rounding', RELEASE_ROUNDINGS)),
+  ],
+);

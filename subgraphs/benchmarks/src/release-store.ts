@@ -1,0 +1,182 @@
+// Benchmark releases: the whole report is built once per refresh (in a worker thread), protected,
+// audited and stored in the national database; questions read the latest published release from memory
+// and never wait for a build. A build that fails, is stopped or does not pass its audit is recorded with
+// its reason, and the release before it stays published.
+import type { NationalDatabase } from '@wales-lac/db';
+import { countsOfSnapshots, latestFinishedRefresh, latestSnapshots, regionsOfAuthorities } from './data/snapshots.ts';
+import {
+  failRelease,
+  failUnfinishedReleases,
+  newestRelease,
+  publishedRelease,
+  publishRelease,
+  releaseSummaries,
+  startRelease,
+  type ReleaseSnapshot,
+  type ReleaseSummary,
+  type Rounding,
+} from './data/releases.ts';
+import type { Figure, ReportInput } from './report.ts';
+import { buildReleaseInWorker, type ReleaseBuilder } from './report-thread.ts';
+
+/** A figure as a release stores it (dates as ISO text). */
+export type StoredFigure = Omit<Figure, 'snapshotTakenAt'> & { readonly snapshotTakenAt: string | null };
+
+/** A published release, ready to answer from. */
+export interface ServedRelease {
+  readonly summary: ReleaseSummary;
+  readonly figures: readonly StoredFigure[];
+  /** Region of each authority in the release. */
+  readonly regionOf: ReadonlyMap<string, string>;
+  readonly staleAuthorities: readonly string[];
+}
+
+export interface ReleaseStore {
+  /** The latest published release (null before the first one). */
+  current(): Promise<ServedRelease | null>;
+  /** A published release by id (null when there is none with that id). */
+  byId(id: number): Promise<ServedRelease | null>;
+  /** The newest release of any state. */
+  newest(): Promise<ReleaseSummary | null>;
+  list(first: number): Promise<ReleaseSummary[]>;
+  /** Builds a release from the latest snapshots; resolves with its summary (published or failed), never rejects. */
+  build(): Promise<ReleaseSummary>;
+  /** Ends a build under way and refuses new ones. */
+  stop(): void;
+}
+
+export interface ReleaseStoreOptions {
+  readonly rounding: Rounding;
+  readonly today: () => string;
+  /** How a release is built and audited: in a worker thread unless told otherwise (tests inject failures). */
+  readonly builder?: ReleaseBuilder;
+  /** Longest a build may take before it is stopped and recorded as failed. */
+  readonly buildTimeLimitMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+const DEFAULT_BUILD_LIMIT_MS = 2 * 60_000;
+
+export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOptions): ReleaseStore {
+  const builder = options.builder ?? buildReleaseInWorker;
+  const log = options.log ?? (() => undefined);
+  const stopping = new AbortController();
+  let served: ServedRelease | null = null;
+  let loaded = false;
+  const byIdCache = new Map<number, ServedRelease>();
+  let building: Promise<ReleaseSummary> | null = null;
+  let rebuild = false;
+  let cleared = false;
+
+  async function current(): Promise<ServedRelease | null> {
+    if (!loaded) {
+      const row = await publishedRelease(db);
+      // A build may have finished while this read was under way: the newer release wins.
+      if (row && (!served || served.summary.id < row.summary.id)) served = toServed(row.summary, row.figures as StoredFigure[]);
+      loaded = true;
+    }
+    return served;
+  }
+
+  async function byId(id: number): Promise<ServedRelease | null> {
+    if (served?.summary.id === id) return served;
+    const cached = byIdCache.get(id);
+    if (cached) return cached;
+    const row = await publishedRelease(db, id);
+    if (!row) return null;
+    const release = toServed(row.summary, row.figures as StoredFigure[]);
+    // A few earlier releases stay in memory; they never change.
+    if (byIdCache.size >= 4) byIdCache.delete(byIdCache.keys().next().value as number);
+    byIdCache.set(id, release);
+    return release;
+  }
+
+  /** One build at a time; a build asked for while one runs starts once it ends (it may see newer snapshots). */
+  function build(): Promise<ReleaseSummary> {
+    if (building) {
+      rebuild = true;
+      return building;
+    }
+    const run = buildOnce().finally(() => {
+      building = null;
+      if (rebuild && !stopping.signal.aborted) {
+        rebuild = false;
+        void build();
+      }
+    });
+    building = run;
+    return run;
+  }
+
+  async function buildOnce(): Promise<ReleaseSummary> {
+    if (!cleared) {
+      await failUnfinishedReleases(db);
+      cleared = true;
+    }
+    const asOf = options.today();
+    const { input, snapshots, refreshId } = await releaseInput(db, asOf);
+    const id = await startRelease(db, { refreshId, asOf, rounding: options.rounding, snapshots });
+    const started = Date.now();
+    try {
+      if (snapshots.length === 0) throw new Error('no authority has been collected yet');
+      const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(options.buildTimeLimitMs ?? DEFAULT_BUILD_LIMIT_MS)]);
+      const outcome = await builder(input, { rounding: options.rounding }, signal);
+      if (outcome.audit.findings > 0) {
+        await failRelease(db, id, `the independent audit found ${outcome.audit.findings} hidden figures a reader could work out`, outcome.audit);
+      } else {
+        const figures = outcome.figures.map(storedFigure);
+        await publishRelease(db, id, { figures, audit: outcome.audit, buildSeconds: outcome.buildSeconds, auditSeconds: outcome.auditSeconds });
+        const summary = (await releaseSummaries(db, 1)).find((r) => r.id === id);
+        if (summary && (!served || served.summary.id < id)) served = toServed(summary, figures);
+        log(`benchmark release ${id} published: ${figures.length} figures, built in ${outcome.buildSeconds.toFixed(1)} s, audited in ${outcome.auditSeconds.toFixed(1)} s`);
+      }
+    } catch (error) {
+      const reason = stopping.signal.aborted ? 'the service stopped before the build finished' : describe(error);
+      await failRelease(db, id, reason).catch(() => undefined);
+      log(`benchmark release ${id} failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${reason}; release ${served?.summary.id ?? '(none)'} stays published`);
+    }
+    const summary = (await releaseSummaries(db, 5)).find((r) => r.id === id);
+    if (!summary) throw new Error(`release ${id} disappeared`);
+    return summary;
+  }
+
+  return {
+    current,
+    byId,
+    newest: () => newestRelease(db),
+    list: (first) => releaseSummaries(db, first),
+    build: () => (stopping.signal.aborted ? Promise.reject(new Error('the benchmarks service has stopped')) : build()),
+    stop: () => stopping.abort(new Error('the benchmarks service has stopped')),
+  };
+}
+
+/** What a build reads: each authority's latest snapshot and its counts, and the regions today. */
+async function releaseInput(db: NationalDatabase, asOf: string): Promise<{ input: ReportInput; snapshots: ReleaseSnapshot[]; refreshId: number | null }> {
+  const [refresh, latest, regionOf] = await Promise.all([latestFinishedRefresh(db), latestSnapshots(db), regionsOfAuthorities(db, asOf)]);
+  const counts = await countsOfSnapshots(db, latest.map((s) => s.snapshotId));
+  const authorityOfSnapshot = new Map(latest.map((s) => [s.snapshotId, s.authorityCode]));
+  const stale = (s: (typeof latest)[number]) => refresh === null || s.refreshId !== refresh.id;
+  return {
+    refreshId: refresh?.id ?? null,
+    snapshots: latest.map((s) => ({ authorityCode: s.authorityCode, snapshotId: s.snapshotId, takenAt: s.takenAt.toISOString(), stale: stale(s), regionCode: regionOf.get(s.authorityCode) ?? null })),
+    input: {
+      snapshots: new Map(latest.map((s) => [s.authorityCode, { takenAt: s.takenAt, stale: stale(s) }])),
+      regionOf,
+      counts: counts.map((c) => ({ ...c, authorityCode: authorityOfSnapshot.get(c.snapshotId) ?? '' })),
+    },
+  };
+}
+
+function toServed(summary: ReleaseSummary, figures: readonly StoredFigure[]): ServedRelease {
+  const regionOf = new Map(summary.snapshots.flatMap((s) => (s.regionCode ? [[s.authorityCode, s.regionCode] as const] : [])));
+  return { summary, figures, regionOf, staleAuthorities: summary.snapshots.filter((s) => s.stale).map((s) => s.authorityCode) };
+}
+
+function storedFigure(figure: Figure): StoredFigure {
+  return { ...figure, snapshotTakenAt: figure.snapshotTakenAt ? new Date(figure.snapshotTakenAt).toISOString() : null };
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 500 ? `${message.slice(0, 500)}…` : message;
+}

@@ -4,6 +4,7 @@
 // build nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReleaseInWorker, type ReleaseBuilder } from '@wales-lac/benchmarks-subgraph';
+import { refreshAndWait } from './support/benchmarks.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 /** What the next build does: the real one, or an injected fault. */
@@ -34,9 +35,7 @@ async function releases(): Promise<{ id: string; state: string; failure: string 
 async function refresh(fault: typeof nextBuild) {
   nextBuild = fault;
   try {
-    const { body } = await platform.graphql(national, 'mutation { refreshBenchmarks { release { id state failure } } }');
-    expect(body.errors).toBeUndefined();
-    return body.data?.refreshBenchmarks.release as { id: string; state: string; failure: string | null };
+    return (await refreshAndWait(platform, national)).release;
   } finally {
     nextBuild = 'real';
   }
@@ -83,6 +82,34 @@ describe('benchmark releases', () => {
     expect(old.body.errors).toBeUndefined();
     expect(old.body.data?.benchmarks.release.id).toBe(earlier);
     expect((await releases()).map((r) => r.state).slice(0, 4)).toEqual(['PUBLISHED', 'FAILED', 'FAILED', 'PUBLISHED']);
+  });
+});
+
+describe('statistical neighbours', () => {
+  it("sets an authority's share against its four neighbours' published figures, pooled", async () => {
+    const { body } = await platform.graphql(
+      national,
+      '{ benchmarks(measures: ["pep-in-place"], level: AUTHORITY, dimension: "all") { figures { code numerator denominator rate marker neighbours { authorities { code } pooled { code } numerator denominator rate comparison } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+    type Shown = { code: string; numerator: number | null; denominator: number | null; marker: string | null; neighbours: { authorities: { code: string }[]; pooled: { code: string }[]; numerator: number | null; denominator: number | null; rate: number | null; comparison: string } };
+    const figures: Shown[] = body.data?.benchmarks.figures;
+    const byCode = new Map(figures.map((f) => [f.code, f]));
+    for (const f of figures) {
+      expect(f.neighbours.authorities).toHaveLength(4);
+      // Only neighbours whose own figure is published are pooled, and the pool is exactly their sum.
+      const pooled = f.neighbours.pooled.map((p) => byCode.get(p.code));
+      expect(pooled.every((p) => p?.marker === null)).toBe(true);
+      const left = f.neighbours.authorities.filter((a) => !f.neighbours.pooled.some((p) => p.code === a.code));
+      expect(left.every((a) => byCode.get(a.code)?.marker !== null)).toBe(true);
+      if (pooled.length === 0) expect(f.neighbours.comparison).toBe('NOT_COMPARABLE');
+      else {
+        expect(f.neighbours.numerator).toBe(pooled.reduce((s, p) => s + (p?.numerator ?? 0), 0));
+        expect(f.neighbours.denominator).toBe(pooled.reduce((s, p) => s + (p?.denominator ?? 0), 0));
+      }
+    }
+    const cardiff = await platform.graphql(national, '{ authority(code: "W06000015") { statisticalNeighbours { code } } }');
+    expect(cardiff.body.data?.authority.statisticalNeighbours).toEqual(byCode.get('W06000015')?.neighbours.authorities);
   });
 });
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverableCells, type AdditiveRelation } from '@wales-lac/disclosure';
 import { AUTHORITY_FACTS, WALES_CODE } from '@wales-lac/wales';
+import { refreshAndWait } from './support/benchmarks.ts';
 import { authorityDb, ownConnection } from './support/fixtures.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
@@ -194,17 +195,19 @@ describe('the anonymised reader role', () => {
 
 describe('an authority that cannot be reached during a refresh', () => {
   it('keeps its last snapshot, marked stale, while the others refresh', async () => {
-    const first = await platform.graphql(national, 'mutation { refreshBenchmarks { refreshed { code } unreachable { code } seconds } }');
-    expect(first.body.data?.refreshBenchmarks.unreachable).toEqual([]);
+    const first = await refreshAndWait(platform, national);
+    expect(first.unreachable).toEqual([]);
+    expect(first.release.state).toBe('PUBLISHED');
     const before = await platform.graphql(national, REPORT, { level: 'AUTHORITY', dimension: 'all' });
     const swanseaBefore = (before.body.data?.benchmarks.figures as Figure[]).find((f) => f.code === SWANSEA && f.measure === 'cohort');
 
     const role = new URL(platform.databases.anonymisedReaders.get(SWANSEA) ?? '').username;
     await authorityDb(platform, SWANSEA).unsafe(`revoke usage on schema anonymised from "${role}"`);
     try {
-      const second = await platform.graphql(national, 'mutation { refreshBenchmarks { refreshed { code } unreachable { code } } }');
-      expect(second.body.data?.refreshBenchmarks.unreachable).toEqual([{ code: SWANSEA }]);
-      expect(second.body.data?.refreshBenchmarks.refreshed).toHaveLength(21);
+      const second = await refreshAndWait(platform, national);
+      expect(second.unreachable).toEqual([{ code: SWANSEA }]);
+      expect(second.refreshed).toHaveLength(21);
+      expect(second.release.state).toBe('PUBLISHED');
 
       const after = await platform.graphql(national, REPORT, { dimension: 'all' });
       const figures: Figure[] = after.body.data?.benchmarks.figures;

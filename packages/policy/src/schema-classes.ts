@@ -139,6 +139,7 @@ export const NOT_PERSONAL: readonly string[] = [
   'BenchmarkRelease',
   'BenchmarkReleaseSnapshot',
   'BenchmarkAudit',
+  'NeighbourComparison',
 ];
 
 export function classificationOf(typeName: string, fieldName: string): FieldClassification | undefined {

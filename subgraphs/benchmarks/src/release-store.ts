@@ -16,6 +16,7 @@ import {
   type ReleaseSummary,
   type Rounding,
 } from './data/releases.ts';
+import { indexRelease } from './neighbours.ts';
 import type { Figure, ReportInput } from './report.ts';
 import { buildReleaseInWorker, type ReleaseBuilder } from './report-thread.ts';
 
@@ -39,10 +40,20 @@ export interface ReleaseStore {
   /** The newest release of any state. */
   newest(): Promise<ReleaseSummary | null>;
   list(first: number): Promise<ReleaseSummary[]>;
-  /** Builds a release from the latest snapshots; resolves with its summary (published or failed), never rejects. */
-  build(): Promise<ReleaseSummary>;
+  /**
+   * Starts building a release from the latest snapshots (after any build under way): resolves once it is
+   * recorded as building, with a promise of its outcome (published or failed; that one never rejects).
+   */
+  build(): Promise<StartedBuild>;
   /** Ends a build under way and refuses new ones. */
   stop(): void;
+}
+
+export interface StartedBuild {
+  /** The release as recorded when its build started (state building). */
+  readonly release: ReleaseSummary;
+  /** Its outcome: published, or failed with the reason. */
+  readonly finished: Promise<ReleaseSummary>;
 }
 
 export interface ReleaseStoreOptions {
@@ -64,8 +75,6 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
   let served: ServedRelease | null = null;
   let loaded = false;
   const byIdCache = new Map<number, ServedRelease>();
-  let building: Promise<ReleaseSummary> | null = null;
-  let rebuild = false;
   let cleared = false;
 
   async function current(): Promise<ServedRelease | null> {
@@ -91,24 +100,25 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     return release;
   }
 
-  /** One build at a time; a build asked for while one runs starts once it ends (it may see newer snapshots). */
-  function build(): Promise<ReleaseSummary> {
-    if (building) {
-      rebuild = true;
-      return building;
-    }
-    const run = buildOnce().finally(() => {
-      building = null;
-      if (rebuild && !stopping.signal.aborted) {
-        rebuild = false;
-        void build();
-      }
-    });
-    building = run;
-    return run;
+  // One build at a time, in order; while one is waiting to start, later requests share it (it will read
+  // the newest snapshots when it starts).
+  let tail: Promise<unknown> = Promise.resolve();
+  let waiting: Promise<StartedBuild> | null = null;
+  function build(): Promise<StartedBuild> {
+    if (waiting) return waiting;
+    const prior = tail;
+    const started = (async () => {
+      await prior;
+      waiting = null;
+      if (stopping.signal.aborted) throw new Error('the benchmarks service has stopped');
+      return startBuild();
+    })();
+    waiting = started;
+    tail = started.then((s) => s.finished).catch(() => undefined);
+    return started;
   }
 
-  async function buildOnce(): Promise<ReleaseSummary> {
+  async function startBuild(): Promise<StartedBuild> {
     if (!cleared) {
       await failUnfinishedReleases(db);
       cleared = true;
@@ -116,6 +126,12 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     const asOf = options.today();
     const { input, snapshots, refreshId } = await releaseInput(db, asOf);
     const id = await startRelease(db, { refreshId, asOf, rounding: options.rounding, snapshots });
+    const summary = (await releaseSummaries(db, 5)).find((r) => r.id === id);
+    if (!summary) throw new Error(`release ${id} disappeared`);
+    return { release: summary, finished: finishBuild(id, input, snapshots) };
+  }
+
+  async function finishBuild(id: number, input: ReportInput, snapshots: readonly ReleaseSnapshot[]): Promise<ReleaseSummary> {
     const started = Date.now();
     try {
       if (snapshots.length === 0) throw new Error('no authority has been collected yet');
@@ -145,7 +161,7 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     byId,
     newest: () => newestRelease(db),
     list: (first) => releaseSummaries(db, first),
-    build: () => (stopping.signal.aborted ? Promise.reject(new Error('the benchmarks service has stopped')) : build()),
+    build,
     stop: () => stopping.abort(new Error('the benchmarks service has stopped')),
   };
 }
@@ -168,6 +184,7 @@ async function releaseInput(db: NationalDatabase, asOf: string): Promise<{ input
 }
 
 function toServed(summary: ReleaseSummary, figures: readonly StoredFigure[]): ServedRelease {
+  indexRelease(figures);
   const regionOf = new Map(summary.snapshots.flatMap((s) => (s.regionCode ? [[s.authorityCode, s.regionCode] as const] : [])));
   return { summary, figures, regionOf, staleAuthorities: summary.snapshots.filter((s) => s.stale).map((s) => s.authorityCode) };
 }

@@ -6,6 +6,7 @@ import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import type { BenchmarksContext } from './context.ts';
 import type { ReleaseSummary } from './data/releases.ts';
 import { DIMENSIONS, MEASURES, type MeasureDefinition } from './measures.ts';
+import { neighbourComparison, type NeighbourComparison } from './neighbours.ts';
 import type { ServedRelease, StoredFigure } from './release-store.ts';
 
 interface BenchmarksArgs {
@@ -121,11 +122,16 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
     finishedAt: (r: ReleaseSummary) => r.finishedAt?.toISOString() ?? null,
     snapshots: (r: ReleaseSummary) => r.snapshots.map((s) => ({ authority: { code: s.authorityCode }, takenAt: s.takenAt, stale: s.stale })),
   },
+  NeighbourComparison: {
+    authorities: (c: NeighbourComparison) => c.authorities.map((code) => ({ code })),
+    pooled: (c: NeighbourComparison) => c.pooled.map((code) => ({ code })),
+  },
   BenchmarkMeasure: {
     name: (m: MeasureDefinition, _: unknown, ctx: BenchmarksContext) => (ctx.language === 'cy' ? m.nameCy : m.nameEn),
   },
   BenchmarkFigure: {
     authority: (f: StoredFigure) => (f.level === 'authority' ? { code: f.code } : null),
+    neighbours: (f: StoredFigure) => neighbourComparison(f),
     markerText: (f: StoredFigure, _: unknown, ctx: BenchmarksContext) => {
       const marker = f.marker ? MARKER_BY_CODE.get(f.marker) : undefined;
       return marker ? (ctx.language === 'cy' ? marker.cy : marker.en) : null;

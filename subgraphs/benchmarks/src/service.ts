@@ -52,9 +52,11 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
     ...(config.releaseBuilder ? { builder: config.releaseBuilder } : {}),
     ...(config.log ? { log: config.log } : {}),
   });
-  const refresh = async (requestedBy: string): Promise<RefreshOutcome> => {
+  // A refresh answers once its release is recorded as building; the build goes on off the request path.
+  const refresh = async (requestedBy: string): Promise<RefreshOutcome & { finished: Promise<unknown> }> => {
     const collected = await refreshBenchmarks(db, config.anonymisedReaders, requestedBy, config.collectTimeoutMs ?? 10_000);
-    return { ...collected, release: await releases.build() };
+    const started = await releases.build();
+    return { ...collected, release: started.release, finished: started.finished };
   };
   const schema = buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
   const apollo = await createSubgraphServer<BenchmarksContext>(schema, { service: 'benchmarks' });
@@ -65,8 +67,8 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
   const service = serveSubgraph(apollo, context, () => config.database.sql`select 1`);
   // A fresh install collects and builds its first release before the service says it is up, so the first
   // question is answered from it; later starts answer from the stored release at once.
-  if ((await latestSnapshots(db)).length === 0) await refresh('first start');
-  else if (!(await releases.current())) await releases.build();
+  if ((await latestSnapshots(db)).length === 0) await (await refresh('first start')).finished;
+  else if (!(await releases.current())) await (await releases.build()).finished;
   const timer = config.refreshEveryMs ? setInterval(() => void refresh('schedule').catch(() => undefined), config.refreshEveryMs) : null;
   timer?.unref();
   return {

@@ -4,7 +4,7 @@ import { ROLES } from '@wales-lac/caller';
 import { SCHOOL_PHASES, TEACHING_MEDIA } from '@wales-lac/db';
 import { platformError } from '@wales-lac/errors';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
-import { isAuthorityCode } from '@wales-lac/wales';
+import { isAuthorityCode, statisticalNeighbours } from '@wales-lac/wales';
 import type { ReferenceContext } from './context.ts';
 import { pepSectionTexts, vocabulary } from './vocabulary.ts';
 import { schoolsOfAuthority, type AuthorityRow, type RegionRow, type SchoolRow } from './data/index.ts';
@@ -52,6 +52,10 @@ export const resolvers: GraphQLResolverMap<ReferenceContext> = {
     __resolveReference: (ref: { code: string }, ctx: ReferenceContext) => authorityByCode(ref.code, ctx),
     name,
     region: async (a: AuthorityRow, _: unknown, ctx: ReferenceContext) => (await ctx.loaders.regions()).find((r) => r.code === a.regionCode),
+    statisticalNeighbours: async (a: AuthorityRow, _: unknown, ctx: ReferenceContext) => {
+      const neighbours = statisticalNeighbours(a.code);
+      return (await ctx.loaders.authorities()).filter((b) => neighbours.includes(b.code)).sort((x, y) => neighbours.indexOf(x.code) - neighbours.indexOf(y.code));
+    },
   },
   Region: {
     name,

@@ -36,6 +36,11 @@ export interface Figure {
   readonly stale: boolean;
 }
 
+export interface BuildOptions {
+  /** Counts as published: exact (default) or to the nearest 5 as StatsWales does (decision 0012). NOT APPLIED YET: accepted so callers can pass it. */
+  readonly rounding?: 'none' | 'nearest-5';
+}
+
 export interface ReportInput {
   /** Latest snapshot per authority (absent: never collected). */
   readonly snapshots: ReadonlyMap<string, { readonly takenAt: Date; readonly stale: boolean }>;
@@ -76,10 +81,15 @@ function compare(a: { lower: number | null; upper: number | null }, b: { lower: 
   return 'similar';
 }
 
-export function buildReport(input: ReportInput): Figure[] {
+export function buildReport(input: ReportInput, options: BuildOptions = {}): Figure[] {
   const geos = geographiesOf(input.regionOf);
-  const published = protectReport(input.counts, geos);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
+  const publishable = new Set(geos.filter(collected).map((g) => g.code));
+  // Figures of a geography not collected are [x] whatever the pattern says (below); the LP protection
+  // (lp-protection.ts) takes `publishable` instead, when it is wired in.
+  void publishable;
+  void options;
+  const published = protectReport(input.counts, geos);
   const figures: Figure[] = [];
   for (const measure of MEASURES) {
     if (!measure.available) {

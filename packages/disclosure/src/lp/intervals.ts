@@ -69,7 +69,11 @@ class UnionFind {
 }
 
 /** Every requirement a reader's intervals break, with the interval. */
-export function violations(knowledge: Knowledge, requirements: readonly Requirement[], stats?: AttackStats): Violation[] {
+/**
+ * Every requirement a reader's intervals break. `exact: false` skips the one-by-one programmes: whatever
+ * the joint ones do not prove met is returned with min and max NaN (protection only needs to know which).
+ */
+export function violations(knowledge: Knowledge, requirements: readonly Requirement[], stats?: AttackStats, { exact = true }: { exact?: boolean } = {}): Violation[] {
   const { lower, upper } = knowledge;
   const size = lower.length;
   const unknown = (i: number) => (upper[i] ?? 0) - (lower[i] ?? 0) > EPS;
@@ -126,7 +130,9 @@ export function violations(knowledge: Knowledge, requirements: readonly Requirem
       stats.components += 1;
       stats.largestComponent = Math.max(stats.largestComponent, vars.length);
     }
-    found.push(...componentViolations(knowledge, vars, rowsOf.get(root) ?? [], reqs.map((j) => ({ j, r: requirements[j] as Requirement })), stats));
+    const started = performance.now();
+    found.push(...componentViolations(knowledge, vars, rowsOf.get(root) ?? [], reqs.map((j) => ({ j, r: requirements[j] as Requirement })), exact, stats));
+    if (process.env.LP_DEBUG) console.error(`component ${vars.length} vars, ${(rowsOf.get(root) ?? []).length} rows, ${reqs.length} requirements: ${(performance.now() - started).toFixed(0)} ms`);
   }
   return found.sort((a, b) => a.requirement - b.requirement);
 }
@@ -159,6 +165,7 @@ function componentViolations(
   vars: readonly number[],
   rows: readonly LinearRow[],
   reqs: readonly { j: number; r: Requirement }[],
+  exact: boolean,
   stats?: AttackStats,
 ): Violation[] {
   const local = new Map(vars.map((v, k) => [v, k]));
@@ -193,7 +200,14 @@ function componentViolations(
   const model = createModel({ colLower: Float64Array.from(colLower), colUpper: Float64Array.from(colUpper), colCost: Float64Array.from(colCost), rows: lpRows });
   try {
     model.changeObjectiveSense(highs.constants.objectiveSense.maximize);
-    for (let round = 0; round < 4; round++) {
+    // Upper and lower requirements pull the same cell opposite ways, so rounds alternate between them
+    // (a round's proven requirements drop out of the objective) while a round still proves something.
+    for (let round = 0; round < 12; round++) {
+      const up = round % 2 === 0;
+      for (const p of parts) {
+        if (p.t >= 0) model.changeColCost(p.t, up && !p.up ? 1 : 0);
+        if (p.s >= 0) model.changeColCost(p.s, !up && !p.down ? -1 : 0);
+      }
       const outcome = solve(model);
       if (stats) stats.solves += 1;
       if (outcome !== 'optimal') throw new Error(`the reader's linear programme is ${outcome}: the published figures contradict the structure`);
@@ -212,10 +226,12 @@ function componentViolations(
           model.changeColCost(p.s, 0);
         }
       }
-      if (newly === 0 || parts.every((p) => p.up && p.down)) break;
+      if (process.env.LP_DEBUG) console.error(`  round ${round}: ${newly} proven, ${vars.length} vars`);
+      if ((newly === 0 && round > 0) || parts.every((p) => p.up && p.down)) break;
     }
     const open = parts.filter((p) => !p.up || !p.down);
     if (open.length === 0) return [];
+    if (!exact) return open.map((p) => ({ requirement: p.j, min: p.down ? -Infinity : NaN, max: p.up ? Infinity : NaN }));
     for (const p of parts) {
       if (p.t >= 0) model.changeColCost(p.t, 0);
       if (p.s >= 0) model.changeColCost(p.s, 0);

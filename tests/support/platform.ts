@@ -10,7 +10,7 @@ import { platformConfigFromEnv, startPlatform, type Platform, type PlatformOptio
 
 export interface TestPlatform extends Platform {
   token(claims: CallerClaims, options?: DevTokenOptions): Promise<string>;
-  graphql(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLAnswer>;
+  graphql(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>, operationName?: string): Promise<GraphQLAnswer>;
 }
 
 export interface GraphQLAnswer {
@@ -45,11 +45,11 @@ export async function startTestPlatform(options: PlatformOptions & { env?: Recor
       await rm(dataDir, { recursive: true, force: true });
     },
     token: (claims, tokenOptions) => issueDevToken(platform.devIdentity.privateKey, claims, tokenOptions),
-    async graphql(token, query, variables = {}, headers = {}) {
+    async graphql(token, query, variables = {}, headers = {}, operationName) {
       const response = await fetch(platform.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, ...(operationName ? { operationName } : {}) }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLAnswer['body'] };
     },

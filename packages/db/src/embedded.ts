@@ -23,6 +23,11 @@ async function exists(path: string): Promise<boolean> {
   return access(path).then(() => true, () => false);
 }
 
+/** The maintenance database URL of an embedded server on this port (started here or by a running platform). */
+export function embeddedServerUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 /** Starts (initialising on first use) a PostgreSQL server in dataDir on the given port. */
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const log = options.log ?? (() => undefined);
@@ -46,7 +51,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   }
   await server.start();
   return {
-    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    serverUrl: embeddedServerUrl(options.port),
     stop: () => server.stop(),
   };
 }

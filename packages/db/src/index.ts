@@ -28,9 +28,11 @@ export { SCHOOL_PHASES, TEACHING_MEDIA, RELEASE_STATES, RELEASE_ROUNDINGS } from
 export { connectAuthorityDatabase, connectNationalDatabase } from './connection.ts';
 export type { AuthorityDatabase, NationalDatabase, Connection, PoolOptions } from './connection.ts';
 export { migrateAuthorityDatabase, migrateNationalDatabase } from './migrate.ts';
-export { startEmbeddedServer } from './embedded.ts';
+export { startEmbeddedServer, embeddedServerUrl } from './embedded.ts';
 export type { EmbeddedServer, EmbeddedServerOptions } from './embedded.ts';
 export { topologyOnServer, ensureDatabases, dropDatabases, databaseName } from './provision.ts';
 export type { DatabaseTopology } from './provision.ts';
 export { grantAnonymisedReader, anonymisedReaderUrl } from './anonymised-reader.ts';
 export type { AnonymisedReader } from './anonymised-reader.ts';
+export { verifyAuditChain, verifyAuditChainAt, canConnect } from './audit-chain.ts';
+export type { ChainReport, BrokenLink } from './audit-chain.ts';

@@ -6,7 +6,7 @@ import { createGateway, loadSupergraph, type Gateway } from '@wales-lac/gateway'
 import { createReferenceSubgraph, type ReferenceSubgraph } from '@wales-lac/reference-subgraph';
 import { createBenchmarksSubgraph, type ReleaseBuilder } from '@wales-lac/benchmarks-subgraph';
 import { join } from 'node:path';
-import type { PlatformConfig } from './config.ts';
+import { ConfigurationError, type PlatformConfig } from './config.ts';
 import { openPlatformDatabases, type PlatformDatabases } from './databases.ts';
 
 export interface Platform {
@@ -45,6 +45,8 @@ export interface PlatformOptions {
 
 export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<Platform> {
   const log = options.log ?? (() => undefined);
+  // Checked again here (platformConfigFromEnv checks first): a config built in code must not slip the dev provider into production.
+  if (config.profile === 'production' && !config.identityProvider) throw new ConfigurationError('PROFILE=production needs an identity provider: the development one is refused');
   const started = Date.now();
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const databases = await openPlatformDatabases({

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority, schoolYearOf, termStartOf, upnProblem } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { pageOfLearners, type NotificationRow, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
+import { knowsRegister, noRelationship } from './existence.ts';
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
 import { attendanceSummary } from './attendance.ts';
 import { recordTargetProgressChange, type RecordTargetProgressInput } from './target-progress.ts';
@@ -36,10 +37,11 @@ async function visibleLearner(id: string, ctx: AuthorityContext): Promise<Learne
   if (owner === null) throw platformError('BAD_USER_INPUT', `'${id}' is not a learner id`, { field: 'id' });
   if (owner !== ctx.authorityCode) throw platformError('NOT_FOUND', `learner ${id} is not held by ${ctx.authorityCode}`);
   const found = await ctx.loaders.learner.load(id);
-  if (!found) throw platformError('NOT_FOUND', `no learner ${id} in ${ctx.authorityCode}`);
-  if (!found.visible) {
+  // Only a caller who can list the whole register learns that an id is nobody's (existence.ts).
+  if (!found && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError('NOT_FOUND', `no learner ${id} in ${ctx.authorityCode}`);
+  if (!found?.visible) {
     ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner');
-    throw platformError('FORBIDDEN', `you have no relationship with learner ${id} that lets you see their record`);
+    throw noRelationship(id);
   }
   return found.row;
 }
@@ -160,7 +162,8 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
       const owner = owningAuthority(args.learner);
       if (owner === null) throw platformError('BAD_USER_INPUT', `'${args.learner}' is not a learner id`, { field: 'learner' });
       if (owner !== ctx.authorityCode) return null;
-      if (!(await ctx.loaders.learner.load(args.learner))) throw platformError('NOT_FOUND', `no learner ${args.learner} in ${ctx.authorityCode}`);
+      // To a caller who cannot list the register, an id that is nobody's has the access of a stranger's child: none.
+      if (!(await ctx.loaders.learner.load(args.learner)) && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError('NOT_FOUND', `no learner ${args.learner} in ${ctx.authorityCode}`);
       return learnerAccess(args.learner, ctx);
     },
   },

@@ -2,7 +2,7 @@
 // Enumerations are text with CHECK constraints so codes can grow without a type migration.
 import { sql } from 'drizzle-orm';
 import { inList } from './checks.ts';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -182,12 +182,33 @@ export const auditLog = pgTable(
     fieldClasses: text('field_classes').array().notNull(),
     fields: text('fields').array().notNull(),
     operationName: text('operation_name'),
+    // The hash chain (issue 10), filled by the audit_log_chain trigger, never by the service: the row's place
+    // in the chain (its own order: ids are taken before the chain is, so they can commit out of order), the
+    // previous row's hash and sha256(previous hash || audit_row_content(row)), hex. Verified by `npm run audit:verify`.
+    chainPosition: bigint('chain_position', { mode: 'number' }),
+    previousHash: text('previous_hash'),
+    rowHash: text('row_hash'),
   },
   (t) => [
     index('audit_log_learner_at').on(t.learnerId, t.at),
+    uniqueIndex('audit_log_chain_position').on(t.chainPosition),
     check('audit_log_action', inList('action', AUDIT_ACTIONS)),
     check('audit_log_decision', inList('decision', AUDIT_DECISIONS)),
   ],
+);
+
+/**
+ * The head of the audit chain: one row, the last chained position and hash. The chain trigger takes it FOR
+ * UPDATE, so concurrent writers queue on it and cannot fork the chain; it also shows a truncated tail.
+ */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: integer('id').primaryKey(),
+    position: bigint('position', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [check('audit_chain_head_one_row', sql`${t.id} = 1`)],
 );
 
 /** Results of applied writes by idempotency key, so a retried request is applied once. */

@@ -1,4 +1,4 @@
-// npm run build: bundles each service's entry point (and the benchmarks report worker, which runs as
+// Bundles each service's entry point (and the benchmarks report worker, which runs as
 // its own thread) with esbuild into dist/, so production runs `node dist/<service>.mjs` without tsx
 // (decision 0004).
 import { rmSync } from 'node:fs';
@@ -21,8 +21,8 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   processes: 'packages/platform/src/processes-main.ts',
 };
 
-async function main(): Promise<void> {
-  const started = performance.now();
+/** Bundles every entry point into dist/ (replacing what was there); returns each bundle's path and size. */
+export async function buildBundles(): Promise<{ readonly file: string; readonly bytes: number }[]> {
   rmSync(OUT_DIR, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: REPOSITORY_ROOT,
@@ -41,12 +41,7 @@ async function main(): Promise<void> {
       relocateAssets({ repositoryRoot: REPOSITORY_ROOT, outDir: OUT_DIR, bundledModules: new Map([['subgraphs/benchmarks/src/report-worker.mjs', REPORT_WORKER]]) }),
     ],
   });
-  const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
-  for (const [file, { bytes }] of outputs) console.log(`${file}  ${(bytes / 1024).toFixed(0)} KiB`);
-  console.log(`built ${outputs.length} bundles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return Object.entries(result.metafile.outputs)
+    .filter(([file]) => file.endsWith('.mjs'))
+    .map(([file, { bytes }]) => ({ file, bytes }));
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

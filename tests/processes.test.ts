@@ -9,6 +9,8 @@ const GWYNEDD = 'W06000002';
 const CONWY = 'W06000003';
 // Long enough that the answer right after the kill is asked while the authority is still down.
 const RESTART_BACKOFF_MS = 1500;
+// Short, so the hung-authority case is quick; still well above a warm authority's answer on a shared machine.
+const TIMEOUT_MS = 3000;
 
 let mode: TestProcessMode;
 let child: { learnerId: string; hostAuthority: string };
@@ -32,7 +34,7 @@ const LEARNERS = '{ learners(first: 100) { totalCount edges { node { id } } } }'
 const ids = (data: Record<string, any> | null | undefined): string[] => data?.['learners'].edges.map((e: { node: { id: string } }) => e.node.id) ?? [];
 
 beforeAll(async () => {
-  mode = await startTestProcessMode({ RESTART_BACKOFF_MS: String(RESTART_BACKOFF_MS) });
+  mode = await startTestProcessMode({ RESTART_BACKOFF_MS: String(RESTART_BACKOFF_MS), SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) });
   console.log(`process mode: ${mode.processes.size} processes, gateway answering ${mode.startSeconds.toFixed(1)} s after the call (databases, seed, services)`);
   child = await childPlacedOutOfCounty(GWYNEDD);
 });
@@ -83,5 +85,24 @@ describe('process mode', () => {
     const after = await mode.graphql(token, LEARNERS);
     expect(after.body.errors).toBeUndefined();
     expect(ids(after.body.data)).toEqual(ids(before.body.data));
+  });
+
+  it('answers without a hung authority within the bounded time, naming it', async () => {
+    const token = await mode.token({ sub: 'vsh', role: 'virtual-school-head', authority: CONWY });
+    const pid = mode.processes.get(GWYNEDD)?.pid;
+    if (!pid) throw new Error('Gwynedd is not running');
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const started = performance.now();
+      const { body } = await mode.graphql(token, LEARNERS);
+      const waited = performance.now() - started;
+      expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'AUTHORITY_UNAVAILABLE', authority: GWYNEDD }) })]);
+      expect(body.errors?.[0]?.message).toContain(`did not answer within ${TIMEOUT_MS} ms`);
+      expect(ids(body.data).some((id) => id.startsWith(CONWY))).toBe(true);
+      // Bounded: the timeout, not however long the hung process would take.
+      expect(waited).toBeLessThan(TIMEOUT_MS + 3_000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
   });
 });

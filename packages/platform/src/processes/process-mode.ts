@@ -82,18 +82,15 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     backoff: config.restartBackoff,
     log,
   });
+  const benchmarksSpec = spec('benchmarks', entries.benchmarks, portAt(1), {
+    DATABASE_URL: databases.topology.national,
+    DATABASE_POOL_SIZE: '2',
+    BENCHMARK_REFRESH_MINUTES: String(config.benchmarkRefreshMinutes),
+    BENCHMARK_ROUNDING: config.benchmarkRounding,
+    ...Object.fromEntries([...databases.anonymisedReaders].map(([code, url]) => [`ANONYMISED_READER_URL_${code}`, url])),
+  });
   const specs: [string, ProcessSpec][] = [
     ['reference', spec('reference', entries.reference, portAt(0), { DATABASE_URL: databases.topology.national, DATABASE_POOL_SIZE: '2' })],
-    [
-      'benchmarks',
-      spec('benchmarks', entries.benchmarks, portAt(1), {
-        DATABASE_URL: databases.topology.national,
-        DATABASE_POOL_SIZE: '2',
-        BENCHMARK_REFRESH_MINUTES: String(config.benchmarkRefreshMinutes),
-        BENCHMARK_ROUNDING: config.benchmarkRounding,
-        ...Object.fromEntries([...databases.anonymisedReaders].map(([code, url]) => [`ANONYMISED_READER_URL_${code}`, url])),
-      }),
-    ],
     ...AUTHORITY_CODES.map((code, i): [string, ProcessSpec] => [
       code,
       spec(`authority ${code}`, entries.authority, portAt(2 + i), { AUTHORITY_CODE: code, DATABASE_URL: databases.topology.authorities.get(code) ?? '', DATABASE_POOL_SIZE: '3' }),
@@ -105,8 +102,13 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     await Promise.all([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()));
     await databases.close();
   };
+  let benchmarks: Promise<unknown> = Promise.resolve();
   try {
+    // Benchmarks may build a release before it listens (tens of seconds at full scale): the others start meanwhile.
+    benchmarks = superviseProcess(benchmarksSpec).then((p) => processes.set('benchmarks', p));
+    benchmarks.catch(() => undefined);
     await inBatches(specs, STARTING_AT_ONCE, async ([key, s]) => processes.set(key, await superviseProcess(s)));
+    await benchmarks;
     const urlOf = (key: string) => processes.get(key)?.url ?? '';
     const identity: Record<string, string> = config.identityProvider
       ? { AUTH_ISSUER: config.identityProvider.issuer, AUTH_AUDIENCE: config.identityProvider.audience, AUTH_JWKS_URL: config.identityProvider.jwksUrl }
@@ -134,6 +136,8 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     log(`[supervisor] ${processes.size} processes up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { url: gateway.url, processes, topology: databases.topology, devIdentity, stop };
   } catch (error) {
+    // Let a benchmarks start still under way finish, so that it is stopped too.
+    await benchmarks.catch(() => undefined);
     await stop().catch(() => undefined);
     throw error;
   }

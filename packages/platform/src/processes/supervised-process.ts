@@ -23,6 +23,8 @@ export interface SupervisedProcess {
   /** The running process's id, or null while it is down. */
   readonly pid: number | null;
   readonly restarts: number;
+  /** How the last run ended (`code 0`, `SIGKILL`), or null if it has not ended. */
+  readonly lastExit: string | null;
   /** Resolves at the next "listening" line (at once if it is up). */
   whenListening(): Promise<void>;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export function superviseProcess(spec: ProcessSpec): Promise<SupervisedProcess> 
   let up = false;
   let stopping = false;
   let restarts = 0;
+  let lastExit: string | null = null;
   let delay = spec.backoff.initialMs;
   let timer: NodeJS.Timeout | null = null;
   let waiters: (() => void)[] = [];
@@ -60,6 +63,7 @@ export function superviseProcess(spec: ProcessSpec): Promise<SupervisedProcess> 
       get url() { return url; },
       get pid() { return up && child?.pid !== undefined ? child.pid : null; },
       get restarts() { return restarts; },
+      get lastExit() { return lastExit; },
       whenListening: () => (up ? Promise.resolve() : new Promise<void>((done) => waiters.push(done))),
       stop: () => stop(),
     };
@@ -101,13 +105,14 @@ export function superviseProcess(spec: ProcessSpec): Promise<SupervisedProcess> 
       current.once('exit', (code, signal) => {
         running.delete(current);
         up = false;
+        lastExit = signal ?? `code ${code}`;
         if (stopping) return;
         if (first) {
-          rejectFirst(new Error(`${spec.name} exited (${signal ?? `code ${code}`}) before it listened:\n${output}`));
+          rejectFirst(new Error(`${spec.name} exited (${lastExit}) before it listened:\n${output}`));
           return;
         }
         if (Date.now() - startedAt > STABLE_MS) delay = spec.backoff.initialMs;
-        spec.log(`[supervisor] ${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`);
+        spec.log(`[supervisor] ${spec.name} exited (${lastExit}); restarting in ${delay} ms`);
         restarts += 1;
         timer = setTimeout(start, delay);
         delay = Math.min(delay * 2, spec.backoff.maxMs);

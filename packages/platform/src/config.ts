@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { AUTHORITY_FACTS, isAuthorityCode } from '@wales-lac/wales';
-import { ROLES } from '@wales-lac/caller';
+import { developerRoleFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv } from '@wales-lac/gateway';
+import { ConfigurationError } from '@wales-lac/settings';
 
 export type DatabaseSource =
   | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number }
@@ -48,9 +49,8 @@ export interface RequestLimits {
   readonly timeBudgetMs: number;
 }
 
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-}
+// One error class for every service's settings, so `instanceof` holds whichever module threw it.
+export { ConfigurationError };
 
 type Env = Record<string, string | undefined>;
 
@@ -88,48 +88,6 @@ function overrides(env: Env): Map<string, string> {
   return found;
 }
 
-function identityProvider(env: Env): IdentityProviderConfig | null {
-  const issuer = env['AUTH_ISSUER'];
-  const audience = env['AUTH_AUDIENCE'];
-  const jwksUrl = env['AUTH_JWKS_URL'];
-  if (!issuer && !audience && !jwksUrl) return null;
-  if (!issuer || !audience || !jwksUrl) throw new ConfigurationError('AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL go together: set all three or none');
-  return { issuer, audience, jwksUrl };
-}
-
-function profile(env: Env): PlatformConfig['profile'] {
-  const raw = env['PROFILE'] || (env['NODE_ENV'] === 'production' ? 'production' : 'development');
-  if (raw !== 'development' && raw !== 'production') throw new ConfigurationError(`PROFILE must be development or production, got '${raw}'`);
-  return raw;
-}
-
-function developerRole(env: Env): string | null {
-  const raw = env['DEVELOPER_ROLE'];
-  if (!raw) return null;
-  if (!(ROLES as readonly string[]).includes(raw)) throw new ConfigurationError(`DEVELOPER_ROLE must be one of ${ROLES.join(', ')}, got '${raw}'`);
-  return raw;
-}
-
-// The upper bounds keep every gateway limit inside what the subgraphs' own backstop admits (subgraph-edge).
-function requestLimits(env: Env): RequestLimits {
-  return {
-    maxDepth: integer(env, 'LIMIT_DEPTH', 10, 2, 20),
-    maxAliases: integer(env, 'LIMIT_ALIASES', 30, 0, 200),
-    maxDirectives: integer(env, 'LIMIT_DIRECTIVES', 8, 0, 50),
-    maxTokens: integer(env, 'LIMIT_TOKENS', 2_000, 100, 10_000),
-    maxCost: integer(env, 'LIMIT_COST', 600_000, 1_000, 10_000_000),
-    maxResponseBytes: integer(env, 'LIMIT_RESPONSE_BYTES', 8_000_000, 10_000, 100_000_000),
-    timeBudgetMs: integer(env, 'REQUEST_TIME_BUDGET_MS', 20_000, 100, 300_000),
-  };
-}
-
-/** The production profile refuses the development identity provider, which issues any token to whoever runs `npm run token`. */
-function checkedProfile(env: Env, identity: IdentityProviderConfig | null): PlatformConfig['profile'] {
-  const chosen = profile(env);
-  if (chosen === 'production' && !identity) throw new ConfigurationError('PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (the development one is refused)');
-  return chosen;
-}
-
 export function platformConfigFromEnv(env: Env): PlatformConfig {
   const dataDir = resolve(env['DATA_DIR'] || resolve(REPOSITORY_ROOT, '.data'));
   const scale = env['SEED_SCALE'] ? Number(env['SEED_SCALE']) : 1;
@@ -146,11 +104,11 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     databases,
     databaseOverrides: overrides(env),
     seed: { seed: integer(env, 'SEED', 2024, 0, 2 ** 31 - 1), scale },
-    identityProvider: identityProvider(env),
-    profile: checkedProfile(env, identityProvider(env)),
-    developerRole: developerRole(env),
-    limits: requestLimits(env),
-    subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000),
+    identityProvider: identityProviderFromEnv(env),
+    profile: profileFromEnv(env, identityProviderFromEnv(env)),
+    developerRole: developerRoleFromEnv(env),
+    limits: requestLimitsFromEnv(env),
+    subgraphTimeoutMs: subgraphTimeoutFromEnv(env),
     benchmarkRefreshMinutes: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60),
     benchmarkRounding: benchmarkRounding(env['BENCHMARK_ROUNDING']),
   };

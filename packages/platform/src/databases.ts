@@ -29,6 +29,8 @@ export interface PlatformDatabases {
   readonly authorities: ReadonlyMap<string, Connection<AuthorityDatabase>>;
   /** Each authority database as the anonymised reader role (it can read the anonymised views only). */
   readonly anonymisedReaders: ReadonlyMap<string, string>;
+  /** Closes this process's pools but leaves the server running (process mode: the services connect themselves). */
+  closeConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,8 +74,11 @@ export async function openPlatformDatabases(options: DatabaseOptions): Promise<P
   const authorities = new Map(
     [...topology.authorities].map(([code, url]) => [code, connectAuthorityDatabase(url, { max: 3, ...(onQuery ? { onQuery: (q: string) => onQuery(code, q) } : {}) })]),
   );
-  const close = async () => {
+  const closeConnections = async () => {
     await Promise.all([national.close(), ...[...authorities.values()].map((c) => c.close())]);
+  };
+  const close = async () => {
+    await closeConnections();
     await server.stop();
   };
   try {
@@ -84,7 +89,7 @@ export async function openPlatformDatabases(options: DatabaseOptions): Promise<P
     const reader = { role: `${prefix}_benchmarks`, password: randomBytes(24).toString('hex') };
     for (const url of topology.authorities.values()) await grantAnonymisedReader(url, reader);
     const anonymisedReaders = new Map([...topology.authorities].map(([code, url]) => [code, anonymisedReaderUrl(url, reader)]));
-    return { topology, serverUrl: server.url, national, authorities, anonymisedReaders, close };
+    return { topology, serverUrl: server.url, national, authorities, anonymisedReaders, closeConnections, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

@@ -1,0 +1,54 @@
+// Gateway settings shared by the gateway's own process (config.ts) and `npm start` (packages/platform):
+// request limits, the profile and the identity provider, read the same way in both.
+import { ROLES } from '@wales-lac/caller';
+import { ConfigurationError, integer, oneOf, optional, type Env } from '@wales-lac/settings';
+import type { GatewayLimits } from './limits.ts';
+
+export type Profile = 'development' | 'production';
+
+export interface IdentityProviderSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+}
+
+// The upper bounds keep every gateway limit inside what the subgraphs' own backstop admits (subgraph-edge).
+export function requestLimitsFromEnv(env: Env): GatewayLimits {
+  return {
+    maxDepth: integer(env, 'LIMIT_DEPTH', 10, 2, 20),
+    maxAliases: integer(env, 'LIMIT_ALIASES', 30, 0, 200),
+    maxDirectives: integer(env, 'LIMIT_DIRECTIVES', 8, 0, 50),
+    maxTokens: integer(env, 'LIMIT_TOKENS', 2_000, 100, 10_000),
+    maxCost: integer(env, 'LIMIT_COST', 600_000, 1_000, 10_000_000),
+    maxResponseBytes: integer(env, 'LIMIT_RESPONSE_BYTES', 8_000_000, 10_000, 100_000_000),
+    timeBudgetMs: integer(env, 'REQUEST_TIME_BUDGET_MS', 20_000, 100, 300_000),
+  };
+}
+
+export function identityProviderFromEnv(env: Env): IdentityProviderSettings | null {
+  const issuer = optional(env, 'AUTH_ISSUER');
+  const audience = optional(env, 'AUTH_AUDIENCE');
+  const jwksUrl = optional(env, 'AUTH_JWKS_URL');
+  if (!issuer && !audience && !jwksUrl) return null;
+  if (!issuer || !audience || !jwksUrl) throw new ConfigurationError('AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL go together: set all three or none');
+  return { issuer, audience, jwksUrl };
+}
+
+/** PROFILE (or NODE_ENV=production); production refuses the development identity provider, which issues any token to whoever runs `npm run token`. */
+export function profileFromEnv(env: Env, identity: IdentityProviderSettings | null): Profile {
+  const fallback: Profile = env['NODE_ENV'] === 'production' ? 'production' : 'development';
+  const chosen = oneOf<Profile>(env, 'PROFILE', ['development', 'production'], fallback);
+  if (chosen === 'production' && !identity) throw new ConfigurationError('PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (the development one is refused)');
+  return chosen;
+}
+
+export function developerRoleFromEnv(env: Env): string | null {
+  const raw = optional(env, 'DEVELOPER_ROLE');
+  if (!raw) return null;
+  if (!(ROLES as readonly string[]).includes(raw)) throw new ConfigurationError(`DEVELOPER_ROLE must be one of ${ROLES.join(', ')}, got '${raw}'`);
+  return raw;
+}
+
+export function subgraphTimeoutFromEnv(env: Env): number {
+  return integer(env, 'SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000);
+}

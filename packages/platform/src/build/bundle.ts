@@ -1,0 +1,47 @@
+// Bundles each service's entry point (and the benchmarks report worker, which runs as
+// its own thread) with esbuild into dist/, so production runs `node dist/<service>.mjs` without tsx
+// (decision 0004).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { REPOSITORY_ROOT } from '../config.ts';
+import { externalDependencies, relocateAssets } from './assets.ts';
+
+const OUT_DIR = join(REPOSITORY_ROOT, 'dist');
+const REPORT_WORKER = 'benchmarks-report-worker.mjs';
+
+/** Bundle name to entry point (repository paths). */
+export const ENTRY_POINTS: Readonly<Record<string, string>> = {
+  gateway: 'gateway/src/main.ts',
+  authority: 'subgraphs/authority/src/main.ts',
+  reference: 'subgraphs/reference/src/main.ts',
+  benchmarks: 'subgraphs/benchmarks/src/main.ts',
+  // The worker thread's module: report-thread.ts starts it by URL (report-worker.mjs under tsx).
+  [REPORT_WORKER.replace(/\.mjs$/, '')]: 'subgraphs/benchmarks/src/report-worker.ts',
+  processes: 'packages/platform/src/processes-main.ts',
+};
+
+/** Bundles every entry point into dist/ (replacing what was there); returns each bundle's path and size. */
+export async function buildBundles(): Promise<{ readonly file: string; readonly bytes: number }[]> {
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: REPOSITORY_ROOT,
+    entryPoints: Object.entries(ENTRY_POINTS).map(([out, entry]) => ({ out, in: entry })),
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [
+      externalDependencies(),
+      relocateAssets({ repositoryRoot: REPOSITORY_ROOT, outDir: OUT_DIR, bundledModules: new Map([['subgraphs/benchmarks/src/report-worker.mjs', REPORT_WORKER]]) }),
+    ],
+  });
+  return Object.entries(result.metafile.outputs)
+    .filter(([file]) => file.endsWith('.mjs'))
+    .map(([file, { bytes }]) => ({ file, bytes }));
+}

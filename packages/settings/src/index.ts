@@ -1,0 +1,5 @@
+export { ConfigurationError, optional, required, integer, port, oneOf, boolean, postgresUrl, checkedPostgresUrl, httpUrl, perAuthority } from './env.ts';
+export type { Env } from './env.ts';
+export { publicKeySetting, privateKeySetting } from './keys.ts';
+export { runService, EXIT_CONFIGURATION } from './service-main.ts';
+export type { RunningService } from './service-main.ts';

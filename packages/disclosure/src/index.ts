@@ -6,4 +6,4 @@ export { InconsistentFiguresError } from './elimination.ts';
 export { MARKERS, type Marker } from './markers.ts';
 export { wilsonInterval, Z_95, type Interval } from './wilson.ts';
 export { seededRandom } from './wales-tables.ts';
-export { knowledgeOf, newStats, protect, violations, type AttackStats, type Expression, type Knowledge, type LinearRow, type ProtectionHooks, type ProtectionStats, type Requirement, type Violation } from './lp/index.ts';
+export { newStats, violations, type AttackStats, type Expression, type Knowledge, type LinearRow, type Requirement, type Violation } from './lp/index.ts';

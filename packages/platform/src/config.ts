@@ -37,6 +37,8 @@ export interface PlatformConfig {
   readonly limits: RequestLimits;
   /** How benchmark releases publish counts: exactly (default) or rounded to the nearest 5. */
   readonly benchmarkRounding: 'none' | 'nearest-5';
+  /** How long the LP audit of each benchmark release may work, in seconds. */
+  readonly benchmarkAuditSeconds: number;
 }
 
 export interface RequestLimits {
@@ -111,6 +113,7 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     subgraphTimeoutMs: subgraphTimeoutFromEnv(env),
     benchmarkRefreshMinutes: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60),
     benchmarkRounding: benchmarkRounding(env['BENCHMARK_ROUNDING']),
+    benchmarkAuditSeconds: integer(env, 'BENCHMARK_AUDIT_SECONDS', 20, 1, 3_600),
   };
 }
 

@@ -78,6 +78,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       gatewayPublicKey: gatewayKeys.publicKey,
       refreshEveryMs: config.benchmarkRefreshMinutes * 60_000,
       rounding: config.benchmarkRounding,
+      auditBudgetMs: config.benchmarkAuditSeconds * 1000,
       log: (line) => log(`[benchmarks] ${line}`),
       ...(options.benchmarkReleaseBuilder ? { releaseBuilder: options.benchmarkReleaseBuilder } : {}),
     });

@@ -14,6 +14,8 @@ export interface BenchmarksServiceConfig {
   readonly gatewayPublicKey: CryptoKey;
   readonly refreshEveryMs: number;
   readonly rounding: Rounding;
+  /** How long the LP audit of each release may work. */
+  readonly auditBudgetMs: number;
   readonly host: string;
   readonly port: number;
 }
@@ -29,6 +31,7 @@ export async function benchmarksConfigFromEnv(env: Env): Promise<BenchmarksServi
     gatewayPublicKey: await publicKeySetting(env, 'GATEWAY_PUBLIC_KEY'),
     refreshEveryMs: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,
     rounding: oneOf<Rounding>(env, 'BENCHMARK_ROUNDING', ['none', 'nearest-5'], 'none'),
+    auditBudgetMs: integer(env, 'BENCHMARK_AUDIT_SECONDS', 20, 1, 3_600) * 1000,
     host: optional(env, 'HOST') ?? '127.0.0.1',
     port: port(env, 'PORT', 4003),
   };

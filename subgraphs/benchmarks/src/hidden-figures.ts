@@ -91,7 +91,10 @@ const MOST_ROUNDS = 12;
  * hideFigures, then the attack of a reader of the whole report (reader.ts); whatever it works out is hidden,
  * in every number nested with the ones it involves (removing the bounds it came from): first at its place,
  * then its whole split in that geography, then the whole geography; and the report is protected again,
- * until the reader finds nothing. A report that still gives someone away is not built at all.
+ * until the reader finds nothing. It ends safe by construction: when those rounds run out, each number
+ * family still giving something away is hidden whole, in every geography (nothing published links it to
+ * anything shown, so nothing about it can be worked out); and if even that left a finding, every figure
+ * is hidden. An all-hidden report publishes nothing a reader could use; the release audit then decides.
  */
 export function protectReport(counts: readonly CountRow[], geos: readonly GeographyCells[], measures: readonly MeasureDefinition[] = MEASURES): HiddenFigures {
   const alsoHidden = new Map<string, Set<string>>();
@@ -101,13 +104,24 @@ export function protectReport(counts: readonly CountRow[], geos: readonly Geogra
     const figures = hideFigures(counts, geos, measures, alsoHidden);
     const findings = whatAReaderWorksOut(figures, measures, geos);
     if (findings.length === 0) return figures;
-    if (round === MOST_ROUNDS) throw new Error(`disclosure control could not protect the report: a reader still works out ${findings.length} counts`);
+    if (round >= MOST_ROUNDS) {
+      // Terminal fallback: whole families first, then everything.
+      const names = round === MOST_ROUNDS ? [...new Set(findings.flatMap((f) => [...familyOf(f.numbers, measures)]))] : everyNumber(measures);
+      if (round > MOST_ROUNDS + 1) return hideFigures(counts, geos, measures, new Map(everyNumber(measures).map((n) => [n, new Set(geos.flatMap((g) => everyPlace(g.code)))])));
+      for (const name of names) alsoHidden.set(name, new Set([...(alsoHidden.get(name) ?? []), ...geos.flatMap((g) => everyPlace(g.code))]));
+      continue;
+    }
     for (const finding of findings) {
       const [geo = '', dimension = ''] = finding.place.split('|');
       const places = round === 1 ? [finding.place] : round < ROUNDS_BY_ROW ? [...rowOf(geo, dimension), placeId(geo, 'all', 'all')] : everyPlace(geo);
       for (const name of familyOf(finding.numbers, measures)) alsoHidden.set(name, new Set([...(alsoHidden.get(name) ?? []), ...places]));
     }
   }
+}
+
+/** Every number any measure shows. */
+function everyNumber(measures: readonly MeasureDefinition[]): string[] {
+  return [...new Set(measures.flatMap((m) => partsOf(m).map((p) => numberOf(m, p))))];
 }
 
 /** The numbers a reader can set against these: nested in them or they in it, through any chain, and a rate's numerator and denominator. */

@@ -16,6 +16,7 @@ runService(
       gatewayPublicKey: config.gatewayPublicKey,
       refreshEveryMs: config.refreshEveryMs,
       rounding: config.rounding,
+      auditBudgetMs: config.auditBudgetMs,
       log: (line) => console.log(`[benchmarks] ${line}`),
     });
     const { url } = await subgraph.listen(config.port, config.host);

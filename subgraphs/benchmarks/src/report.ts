@@ -37,7 +37,10 @@ export interface Figure {
 }
 
 export interface BuildOptions {
-  /** Counts as published: exact (default) or to the nearest 5 as StatsWales does (decision 0012). NOT APPLIED YET: accepted so callers can pass it. */
+  /**
+   * Counts as published: exact (default) or rounded to the nearest 5 as StatsWales does, with rates and
+   * intervals from the exact counts (decision 0012 says why exact is the default).
+   */
   readonly rounding?: 'none' | 'nearest-5';
 }
 
@@ -84,11 +87,6 @@ function compare(a: { lower: number | null; upper: number | null }, b: { lower: 
 export function buildReport(input: ReportInput, options: BuildOptions = {}): Figure[] {
   const geos = geographiesOf(input.regionOf);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
-  const publishable = new Set(geos.filter(collected).map((g) => g.code));
-  // Figures of a geography not collected are [x] whatever the pattern says (below); the LP protection
-  // (lp-protection.ts) takes `publishable` instead, when it is wired in.
-  void publishable;
-  void options;
   const published = protectReport(input.counts, geos);
   const figures: Figure[] = [];
   for (const measure of MEASURES) {
@@ -154,7 +152,13 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Fig
       });
     }
   }
-  return figures;
+  return options.rounding === 'nearest-5' ? figures.map(roundedToFive) : figures;
+}
+
+/** A figure's counts to the nearest 5 (halves up); its rate and interval stay those of the exact counts. */
+function roundedToFive(figure: Figure): Figure {
+  const round = (v: number | null) => (v === null ? null : Math.round(v / 5) * 5);
+  return { ...figure, numerator: round(figure.numerator), denominator: round(figure.denominator) };
 }
 
 function oldest(dates: readonly (Date | undefined)[]): Date | null {

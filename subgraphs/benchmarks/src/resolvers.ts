@@ -126,6 +126,9 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
     authorities: (c: NeighbourComparison) => c.authorities.map((code) => ({ code })),
     pooled: (c: NeighbourComparison) => c.pooled.map((code) => ({ code })),
   },
+  BenchmarkAudit: {
+    unproven: (a: { unproven?: number }) => a.unproven ?? 0,
+  },
   BenchmarkMeasure: {
     name: (m: MeasureDefinition, _: unknown, ctx: BenchmarksContext) => (ctx.language === 'cy' ? m.nameCy : m.nameEn),
   },

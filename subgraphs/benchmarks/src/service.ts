@@ -18,6 +18,9 @@ import { createReleaseStore, type ReleaseStore } from './release-store.ts';
 import type { ReleaseBuilder } from './report-thread.ts';
 import { resolvers } from './resolvers.ts';
 
+/** The LP audit's time per release: its unsettled cells are reported (decision 0012). */
+const DEFAULT_AUDIT_BUDGET_MS = 20_000;
+
 export const BENCHMARKS_SDL = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
 
 export interface BenchmarksSubgraphConfig {
@@ -30,6 +33,8 @@ export interface BenchmarksSubgraphConfig {
   readonly collectTimeoutMs?: number;
   /** How releases publish counts (default: exact counts, see docs/decisions/0012). */
   readonly rounding?: Rounding;
+  /** How long the LP audit of each release may work (default 20 s). */
+  readonly auditBudgetMs?: number;
   readonly today?: () => string;
   readonly now?: () => Date;
   /** How a release is built and audited (default: in a worker thread); tests inject a failing one. */
@@ -48,6 +53,7 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
   const now = config.now ?? (() => new Date());
   const releases = createReleaseStore(db, {
     rounding: config.rounding ?? 'none',
+    auditBudgetMs: config.auditBudgetMs ?? DEFAULT_AUDIT_BUDGET_MS,
     today,
     ...(config.releaseBuilder ? { builder: config.releaseBuilder } : {}),
     ...(config.log ? { log: config.log } : {}),

@@ -43,6 +43,10 @@ export interface AttackStats {
   solves: number;
 }
 
+export function newStats(): AttackStats {
+  return { components: 0, largestComponent: 0, solves: 0 };
+}
+
 const EPS = 1e-9;
 const tolerance = (x: number) => 1e-6 * Math.max(1, Math.abs(x));
 
@@ -73,7 +77,12 @@ class UnionFind {
  * Every requirement a reader's intervals break. `exact: false` skips the one-by-one programmes: whatever
  * the joint ones do not prove met is returned with min and max NaN (protection only needs to know which).
  */
-export function violations(knowledge: Knowledge, requirements: readonly Requirement[], stats?: AttackStats, { exact = true }: { exact?: boolean } = {}): Violation[] {
+export function violations(
+  knowledge: Knowledge,
+  requirements: readonly Requirement[],
+  stats?: AttackStats,
+  { exact = true, deadline = Infinity }: { exact?: boolean; /** performance.now() after which what is not settled is returned unsettled (min and max NaN). */ deadline?: number } = {},
+): Violation[] {
   const { lower, upper } = knowledge;
   const size = lower.length;
   const unknown = (i: number) => (upper[i] ?? 0) - (lower[i] ?? 0) > EPS;
@@ -131,8 +140,8 @@ export function violations(knowledge: Knowledge, requirements: readonly Requirem
       stats.largestComponent = Math.max(stats.largestComponent, vars.length);
     }
     const started = performance.now();
-    found.push(...componentViolations(knowledge, vars, rowsOf.get(root) ?? [], reqs.map((j) => ({ j, r: requirements[j] as Requirement })), exact, stats));
-    if (process.env.LP_DEBUG) console.error(`component ${vars.length} vars, ${(rowsOf.get(root) ?? []).length} rows, ${reqs.length} requirements: ${(performance.now() - started).toFixed(0)} ms`);
+    found.push(...componentViolations(knowledge, vars, rowsOf.get(root) ?? [], reqs.map((j) => ({ j, r: requirements[j] as Requirement })), exact, deadline, stats));
+    void started;
   }
   return found.sort((a, b) => a.requirement - b.requirement);
 }
@@ -166,10 +175,10 @@ function componentViolations(
   rows: readonly LinearRow[],
   reqs: readonly { j: number; r: Requirement }[],
   exact: boolean,
+  deadline: number,
   stats?: AttackStats,
 ): Violation[] {
   const local = new Map(vars.map((v, k) => [v, k]));
-  const n = vars.length;
   // Columns: the component's variables, then per requirement t (≤ its expression and ≤ atLeast) and s
   // (≥ its expression − atMost, ≥ 0).
   const colLower: number[] = vars.map((v) => knowledge.lower[v] ?? 0);
@@ -202,11 +211,23 @@ function componentViolations(
     model.changeObjectiveSense(highs.constants.objectiveSense.maximize);
     // Upper and lower requirements pull the same cell opposite ways, so rounds alternate between them
     // (a round's proven requirements drop out of the objective) while a round still proves something.
-    for (let round = 0; round < 12; round++) {
+    // When a round over all of them proves nothing more, the open ones are tried in smaller groups (cells
+    // that compete for one total are rarely all in one group), down to groups of one.
+    let group = Infinity;
+    let offset = 0;
+    let provenThisPass = 0;
+    for (let round = 0; round < 2000 && performance.now() < deadline; round++) {
       const up = round % 2 === 0;
+      const open = parts.filter((p) => (up ? !p.up : !p.down));
+      if (open.length === 0) {
+        if (parts.every((p) => p.up && p.down)) break;
+        continue;
+      }
+      const size = Math.min(group, open.length);
+      const chosen = new Set(open.slice(offset % open.length, (offset % open.length) + size));
       for (const p of parts) {
-        if (p.t >= 0) model.changeColCost(p.t, up && !p.up ? 1 : 0);
-        if (p.s >= 0) model.changeColCost(p.s, !up && !p.down ? -1 : 0);
+        if (p.t >= 0) model.changeColCost(p.t, up && !p.up && chosen.has(p) ? 1 : 0);
+        if (p.s >= 0) model.changeColCost(p.s, !up && !p.down && chosen.has(p) ? -1 : 0);
       }
       const outcome = solve(model);
       if (stats) stats.solves += 1;
@@ -226,18 +247,34 @@ function componentViolations(
           model.changeColCost(p.s, 0);
         }
       }
-      if (process.env.LP_DEBUG) console.error(`  round ${round}: ${newly} proven, ${vars.length} vars`);
-      if ((newly === 0 && round > 0) || parts.every((p) => p.up && p.down)) break;
+      if (parts.every((p) => p.up && p.down)) break;
+      // A group's proven ones drop out; the window moves on over the open ones. After a whole pass that
+      // proved nothing, the groups get smaller (cells competing for one total are rarely all in one),
+      // down to single requirements; after a pass of those, what is left goes to the exact solves.
+      provenThisPass += newly;
+      offset += newly > 0 ? 0 : size;
+      if (offset >= open.length) {
+        if (provenThisPass === 0) {
+          if (group <= 1) break;
+          group = Number.isFinite(group) ? Math.max(1, Math.floor(group / 4)) : Math.max(1, Math.ceil(open.length / 4));
+        }
+        offset = 0;
+        provenThisPass = 0;
+      }
     }
     const open = parts.filter((p) => !p.up || !p.down);
     if (open.length === 0) return [];
-    if (!exact) return open.map((p) => ({ requirement: p.j, min: p.down ? -Infinity : NaN, max: p.up ? Infinity : NaN }));
+    if (!exact || performance.now() >= deadline) return open.map((p) => ({ requirement: p.j, min: p.down ? -Infinity : NaN, max: p.up ? Infinity : NaN }));
     for (const p of parts) {
       if (p.t >= 0) model.changeColCost(p.t, 0);
       if (p.s >= 0) model.changeColCost(p.s, 0);
     }
     const found: Violation[] = [];
     for (const p of open) {
+      if (performance.now() >= deadline) {
+        found.push({ requirement: p.j, min: NaN, max: NaN });
+        continue;
+      }
       const max = optimum(model, p.e, 'max', stats) + p.constant;
       const min = optimum(model, p.e, 'min', stats) + p.constant;
       const { atLeast, atMost } = p.r;
@@ -246,7 +283,6 @@ function componentViolations(
     return found;
   } finally {
     model.dispose();
-    void n;
   }
 }
 

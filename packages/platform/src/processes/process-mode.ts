@@ -87,6 +87,7 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     DATABASE_POOL_SIZE: '2',
     BENCHMARK_REFRESH_MINUTES: String(config.benchmarkRefreshMinutes),
     BENCHMARK_ROUNDING: config.benchmarkRounding,
+    BENCHMARK_AUDIT_SECONDS: String(config.benchmarkAuditSeconds),
     ...Object.fromEntries([...databases.anonymisedReaders].map(([code, url]) => [`ANONYMISED_READER_URL_${code}`, url])),
   });
   const specs: [string, ProcessSpec][] = [

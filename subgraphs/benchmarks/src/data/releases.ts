@@ -22,6 +22,8 @@ export interface ReleaseAudit {
   readonly cellsChecked: number;
   /** Hidden cells a reader could pin into 0-4 or recover (0 in every published release). */
   readonly findings: number;
+  /** Hidden cells the LP could not settle within its time budget (checked by the protection's own reader only). */
+  readonly unproven?: number;
   readonly method: string;
 }
 

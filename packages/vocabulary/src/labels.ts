@@ -23,6 +23,15 @@ export const ENUM_LABELS = {
     ALLOWED: { en: 'Allowed', cy: 'Caniatawyd' },
     DENIED: { en: 'Refused', cy: 'Gwrthodwyd' },
   },
+  BenchmarkReleaseState: {
+    BUILDING: { en: 'Being built', cy: "Wrthi'n cael ei llunio" },
+    PUBLISHED: { en: 'Published', cy: 'Cyhoeddwyd' },
+    FAILED: { en: 'Not published', cy: 'Heb ei chyhoeddi' },
+  },
+  BenchmarkRounding: {
+    NONE: { en: 'Exact counts', cy: 'Union nifer' },
+    NEAREST_5: { en: 'Rounded to the nearest 5', cy: "Wedi'u talgrynnu i'r 5 agosaf" },
+  },
   CareStatus: {
     LOOKED_AFTER: { en: 'Looked after', cy: 'Yn derbyn gofal' },
     PREVIOUSLY_LOOKED_AFTER: { en: 'Previously looked after', cy: "Wedi derbyn gofal o'r blaen" },

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => undefined;
   }
   const folder = await mkdtemp(join(tmpdir(), 'wales-lac-tests-'));
-  const server = await startEmbeddedServer({ dataDir: join(folder, 'postgres'), port: await freePort() });
+  const server = await startEmbeddedServer({ dataDir: join(folder, 'postgres'), port: await freePort(), durable: false });
   project.provide('databaseServerUrl', server.serverUrl);
   return async () => {
     await server.stop();

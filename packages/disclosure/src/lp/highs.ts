@@ -67,14 +67,19 @@ function mergeRow(row: LinearRow): LinearRow {
   return { indices: entries.map(([i]) => i), coefs: entries.map(([, c]) => c), lower: row.lower, upper: row.upper };
 }
 
-export type Outcome = 'optimal' | 'infeasible' | 'unbounded' | 'failed';
+export type Outcome = 'optimal' | 'infeasible' | 'unbounded' | 'out-of-time' | 'failed';
 
-/** Runs the model and says how it ended. */
-export function solve(model: Model): Outcome {
+/** Runs the model and says how it ended; with a deadline (performance.now()), HiGHS stops at it. */
+export function solve(model: Model, deadline = Infinity): Outcome {
+  const left = (deadline - performance.now()) / 1000;
+  if (left <= 0) return 'out-of-time';
+  // HiGHS takes only finite numbers: a day stands for no limit.
+  model.options.set({ time_limit: Number.isFinite(left) ? left : 86_400 });
   model.run();
   const status = model.getModelStatus();
   const s = highs.constants.modelStatus;
   if (status === s.optimal) return 'optimal';
+  if (status === s.timeLimit) return 'out-of-time';
   if (status === s.infeasible) return 'infeasible';
   if (status === s.unbounded) return 'unbounded';
   if (status === s.unboundedOrInfeasible) {

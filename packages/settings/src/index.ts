@@ -3,3 +3,5 @@ export type { Env } from './env.ts';
 export { publicKeySetting, privateKeySetting } from './keys.ts';
 export { runService, EXIT_CONFIGURATION } from './service-main.ts';
 export type { RunningService } from './service-main.ts';
+export { runSubgraphService, subgraphServiceSettings } from './subgraph-service.ts';
+export type { SubgraphServiceSettings } from './subgraph-service.ts';

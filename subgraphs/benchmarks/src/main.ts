@@ -1,16 +1,15 @@
 // Runs the national benchmarks service as its own process:  node dist/benchmarks.mjs  (settings: config.ts)
 import { connectNationalDatabase, migrateNationalDatabase } from '@wales-lac/db';
-import { runService } from '@wales-lac/settings';
+import { runSubgraphService } from '@wales-lac/settings';
 import { benchmarksConfigFromEnv } from './config.ts';
 import { createBenchmarksSubgraph } from './service.ts';
 
-runService(
+runSubgraphService(
   'benchmarks',
   () => benchmarksConfigFromEnv(process.env),
-  async (config) => {
-    const database = connectNationalDatabase(config.databaseUrl, { max: config.databasePoolSize });
-    if (config.migrate) await migrateNationalDatabase(database.db);
-    const subgraph = await createBenchmarksSubgraph({
+  { open: (config) => connectNationalDatabase(config.databaseUrl, { max: config.databasePoolSize }), migrate: (database) => migrateNationalDatabase(database.db) },
+  (config, database) =>
+    createBenchmarksSubgraph({
       database,
       anonymisedReaders: config.anonymisedReaders,
       gatewayPublicKey: config.gatewayPublicKey,
@@ -18,14 +17,5 @@ runService(
       rounding: config.rounding,
       auditBudgetMs: config.auditBudgetMs,
       log: (line) => console.log(`[benchmarks] ${line}`),
-    });
-    const { url } = await subgraph.listen(config.port, config.host);
-    return {
-      url,
-      stop: async () => {
-        await subgraph.stop();
-        await database.close();
-      },
-    };
-  },
+    }),
 );

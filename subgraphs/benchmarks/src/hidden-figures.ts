@@ -4,17 +4,11 @@
 import { DIMENSIONS, dimensionsOf, MEASURES, NESTED_NUMBERS, type MeasureDefinition } from './measures.ts';
 import { whatAReaderWorksOut } from './reader.ts';
 import { equalities, isSmallDifference, nestings, numberOf, partsOf, protectedNumbers, type Showing } from './numbers.ts';
+import { publishedSplits, rawCounts, type CountRow } from './counts.ts';
 import { cellId, placeId, placeOfCell, suppressMeasure, type Categories, type GeographyCells, type Part } from './suppression.ts';
 
-export interface CountRow {
-  readonly authorityCode: string;
-  readonly measure: string;
-  readonly dimension: string;
-  readonly category: string;
-  readonly numerator: number;
-  readonly denominator: number | null;
-  readonly children: number | null;
-}
+
+export type { CountRow } from './counts.ts';
 
 export interface HiddenFigures {
   /** A cell's value, summed over the geography's authorities. */
@@ -32,15 +26,8 @@ export function hideFigures(
   alsoHidden: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): HiddenFigures {
   const available = measures.filter((m) => m.available);
-  const raw = new Map<string, number>();
-  for (const row of counts) {
-    raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'n'), row.numerator);
-    if (row.denominator !== null) raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'd'), row.denominator);
-    // Snapshots from before the view said how many children a figure rests on: the denominator did.
-    raw.set(cellId(row.measure, row.authorityCode, row.dimension, row.category, 'c'), row.children ?? row.denominator ?? row.numerator);
-  }
-  const authorities = geos.filter((g) => g.level === 'authority').map((g) => g.code);
-  const published = new Map(available.map((m) => [m.id, publishedDimensions(m, raw, authorities)]));
+  const raw = rawCounts(counts);
+  const published = publishedSplits(available, raw, geos);
 
   const values = new Map<string, number>();
   for (const m of available) {
@@ -141,17 +128,6 @@ export function familyOf(numbers: readonly string[], measures: readonly MeasureD
   return family;
 }
 
-/** A measure's splits without the categories it declares empty where every authority's counts there are 0. */
-function publishedDimensions(measure: MeasureDefinition, raw: ReadonlyMap<string, number>, authorities: readonly string[]): Categories {
-  const empty = (dimension: string, category: string) =>
-    authorities.every((a) => partsOf(measure).every((p) => (raw.get(cellId(measure.id, a, dimension, category, p)) ?? 0) === 0));
-  return Object.fromEntries(
-    Object.entries(dimensionsOf(measure)).map(([dimension, categories]) => [
-      dimension,
-      categories.filter((c) => !(measure.emptyIn?.[dimension]?.includes(c) === true && empty(dimension, c))),
-    ]),
-  );
-}
 
 /**
  * Places where a number and one it contains are both published and differ by 1 to 4: a reader subtracts, so

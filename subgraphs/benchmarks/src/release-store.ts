@@ -79,6 +79,21 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
   const byIdCache = new Map<number, ServedRelease>();
   let cleared = false;
 
+  // The newest release of any state, read from the database once and then kept as builds start and end
+  // (this service is the only writer): every answer asks for it, so it is not read per question.
+  let newestKnown: { summary: ReleaseSummary | null } | null = null;
+  const noteNewest = (summary: ReleaseSummary) => {
+    if (newestKnown && (!newestKnown.summary || newestKnown.summary.id <= summary.id)) newestKnown = { summary };
+  };
+  async function newest(): Promise<ReleaseSummary | null> {
+    if (!newestKnown) {
+      const summary = await newestRelease(db);
+      // A build may have been noted while this read was under way: keep the newer.
+      if (!newestKnown) newestKnown = { summary };
+    }
+    return (newestKnown as { summary: ReleaseSummary | null }).summary;
+  }
+
   async function current(): Promise<ServedRelease | null> {
     if (!loaded) {
       const row = await publishedRelease(db);
@@ -130,6 +145,7 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     const id = await startRelease(db, { refreshId, asOf, rounding: options.rounding, snapshots });
     const summary = (await releaseSummaries(db, 5)).find((r) => r.id === id);
     if (!summary) throw new Error(`release ${id} disappeared`);
+    newestKnown = { summary };
     return { release: summary, finished: finishBuild(id, input, snapshots) };
   }
 
@@ -156,13 +172,14 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     }
     const summary = (await releaseSummaries(db, 5)).find((r) => r.id === id);
     if (!summary) throw new Error(`release ${id} disappeared`);
+    noteNewest(summary);
     return summary;
   }
 
   return {
     current,
     byId,
-    newest: () => newestRelease(db),
+    newest,
     list: (first) => releaseSummaries(db, first),
     build,
     stop: () => stopping.abort(new Error('the benchmarks service has stopped')),

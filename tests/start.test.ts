@@ -47,7 +47,8 @@ afterAll(async () => {
     process.kill(-started.pid, 'SIGTERM'); // npm, and the platform under it
     await exited;
   }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  // The embedded server may still be writing as it shuts down after the platform: retry while it does.
+  if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
 });
 
 async function token(...args: string[]): Promise<string> {

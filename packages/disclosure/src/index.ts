@@ -7,3 +7,4 @@ export { MARKERS, type Marker } from './markers.ts';
 export { wilsonInterval, Z_95, type Interval } from './wilson.ts';
 export { seededRandom } from './wales-tables.ts';
 export { newStats, violations, type AttackStats, type Expression, type Knowledge, type LinearRow, type Requirement, type Violation } from './lp/index.ts';
+export { protectByRepair, type RepairOptions, type RepairOutcome, type RepairProblem } from './lp/index.ts';

@@ -9,7 +9,8 @@
 // on as one: any of them below 5 hides the figure, and secondary suppression protects all three.
 import { MARKERS, wilsonInterval } from '@wales-lac/disclosure';
 import { WALES_CODE } from '@wales-lac/wales';
-import { protectReport, type CountRow } from './hidden-figures.ts';
+import type { CountRow } from './counts.ts';
+import { protectRelease } from './protection.ts';
 import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
 
 export { partsOf } from './numbers.ts';
@@ -42,6 +43,8 @@ export interface BuildOptions {
    * intervals from the exact counts (decision 0012 says why exact is the default).
    */
   readonly rounding?: 'none' | 'nearest-5';
+  /** How long secondary suppression may work in batches before the rest is solved at once (protection.ts). */
+  readonly protectionBudgetMs?: number;
 }
 
 export interface ReportInput {
@@ -87,7 +90,8 @@ function compare(a: { lower: number | null; upper: number | null }, b: { lower: 
 export function buildReport(input: ReportInput, options: BuildOptions = {}): Figure[] {
   const geos = geographiesOf(input.regionOf);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
-  const published = protectReport(input.counts, geos);
+  const byCode = new Map(geos.map((g) => [g.code, g]));
+  const published = protectRelease(input.counts, geos, { publishable: (code) => { const geo = byCode.get(code); return geo !== undefined && collected(geo); }, ...(options.protectionBudgetMs === undefined ? {} : { budgetMs: options.protectionBudgetMs }) });
   const figures: Figure[] = [];
   for (const measure of MEASURES) {
     if (!measure.available) {

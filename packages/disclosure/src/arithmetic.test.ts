@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ceilDiv, floorDiv, gcd } from './arithmetic.ts';
-import { linkedClasses } from './links.ts';
 
 describe('integer helpers', () => {
   it('floorDiv and ceilDiv agree with exact BigInt division', () => {
@@ -23,12 +22,3 @@ describe('integer helpers', () => {
   });
 });
 
-describe('linkedClasses', () => {
-  it('joins overlapping groups', () => {
-    const classes = linkedClasses([['a', 'b'], ['b', 'c'], ['d', 'e']]);
-    expect([...(classes.get('a') ?? [])].sort()).toEqual(['a', 'b', 'c']);
-    expect([...(classes.get('c') ?? [])].sort()).toEqual(['a', 'b', 'c']);
-    expect([...(classes.get('e') ?? [])].sort()).toEqual(['d', 'e']);
-    expect(classes.get('z')).toBeUndefined();
-  });
-});

@@ -1,6 +1,6 @@
 // Statistical disclosure control for the national benchmarks of children looked after in Wales.
 export type { AdditiveRelation, PublishedCount } from './types.ts';
-export { DEFAULT_THRESHOLD, suppress, type SuppressionOptions, type SuppressionResult } from './suppress.ts';
+export { DEFAULT_THRESHOLD } from './threshold.ts';
 export { recoverableCells, recoverCells, type AttackHints } from './attacker.ts';
 export { InconsistentFiguresError } from './elimination.ts';
 export { MARKERS, type Marker } from './markers.ts';

@@ -8,9 +8,9 @@ import { WALES_CODE } from '@wales-lac/wales';
 import { dimensionsOf, NESTED_NUMBERS, type MeasureDefinition } from './measures.ts';
 import { nestings, numberOf, partsOf } from './numbers.ts';
 
-import { placeId, type Categories, type GeographyCells, type Part } from './suppression.ts';
+import { placeId, type Categories, type GeographyCells, type Part } from './cells.ts';
 
-export { cellId, type Categories, type GeographyCells, type Part } from './suppression.ts';
+export { cellId, type Categories, type GeographyCells, type Part } from './cells.ts';
 
 export interface ModelFigure {
   readonly measure: string;

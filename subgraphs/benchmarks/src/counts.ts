@@ -2,7 +2,7 @@
 // measure publishes (one empty by definition, and empty in every authority, is left out as [z]).
 import { dimensionsOf, type MeasureDefinition } from './measures.ts';
 import { partsOf } from './numbers.ts';
-import { cellId, type Categories, type GeographyCells } from './suppression.ts';
+import { cellId, type Categories, type GeographyCells } from './cells.ts';
 
 export interface CountRow {
   readonly authorityCode: string;

@@ -1,9 +1,8 @@
-// The numbers behind the published figures, as measures.ts declares them: which figures show the same number
-// (protected as a table of its own, whose pattern binds every figure showing it), and which numbers count part of what another counts (their difference, which a
-// reader gets by subtracting, is protected when it is 1 to 4). Decision 0010 says why this is enough.
-import { DEFAULT_THRESHOLD } from '@wales-lac/disclosure';
+// The numbers behind the published figures, as measures.ts declares them: which count a measure's part
+// is (figures showing the same number share one variable in the cell model), and which numbers count part
+// of what another counts (their difference, which a reader gets by subtracting, is protected when 1-4).
 import { NESTED_NUMBERS, type MeasureDefinition } from './measures.ts';
-import type { Part } from './suppression.ts';
+import type { Part } from './cells.ts';
 
 /** Which of a measure's counts disclosure control checks, hidden together. */
 export function partsOf(measure: MeasureDefinition): Part[] {
@@ -16,32 +15,6 @@ export function numberOf(measure: MeasureDefinition, part: Part): string {
   const name = part === 'n' ? measure.numbers.numerator : part === 'd' ? measure.numbers.denominator : measure.numbers.children;
   if (name === undefined) throw new Error(`measure ${measure.id} does not name its denominator`);
   return name;
-}
-
-/** The counts a figure publishes: its numerator, and the denominator of a rate or a per-100 figure (the
- *  children it rests on are checked, never published). */
-export const publishedParts = (measure: MeasureDefinition): Part[] => (measure.kind === 'count' ? ['n'] : ['n', 'd']);
-
-/** A figure's count that is a given number. */
-export interface Showing {
-  readonly measure: MeasureDefinition;
-  readonly part: Part;
-}
-
-/**
- * Numbers protected as tables of their own: those more than one figure publishes, and those that are another
- * published number in some cells by definition (`equalIn`), with where each is published.
- */
-export function protectedNumbers(measures: readonly MeasureDefinition[]): Map<string, Showing[]> {
-  const shown = new Map<string, Showing[]>();
-  for (const measure of measures) for (const part of publishedParts(measure)) shown.set(numberOf(measure, part), [...(shown.get(numberOf(measure, part)) ?? []), { measure, part }]);
-  const equal = new Set(equalities().flatMap((e) => (shown.has(e.whole) && shown.has(e.part) ? [e.whole, e.part] : [])));
-  return new Map([...shown].filter(([name, at]) => equal.has(name) || new Set(at.map((a) => a.measure.id)).size > 1));
-}
-
-/** Pairs of numbers that are one count in some categories, by definition. */
-export function equalities(): { whole: string; part: string; equalIn: Readonly<Record<string, readonly string[]>> }[] {
-  return NESTED_NUMBERS.flatMap((n) => (n.equalIn ? [{ whole: n.whole, part: n.part, equalIn: n.equalIn }] : []));
 }
 
 export interface Nesting {
@@ -66,5 +39,19 @@ export function nestings(): Nesting[] {
   return [...pairs.values()];
 }
 
-/** Whether a difference a reader can work out gives someone away: 1 to 4 (0 only says two figures agree). */
-export const isSmallDifference = (whole: number, part: number, threshold = DEFAULT_THRESHOLD) => whole - part > 0 && whole - part < threshold;
+/** The numbers a reader can set against these: nested in them or they in it, through any chain, and a rate's numerator and denominator. */
+export function familyOf(numbers: readonly string[], measures: readonly MeasureDefinition[]): Set<string> {
+  const links = [...NESTED_NUMBERS.map((n) => [n.whole, n.part] as const), ...measures.filter((m) => m.kind === 'rate').map((m) => [numberOf(m, 'd'), numberOf(m, 'n')] as const)];
+  const family = new Set(numbers);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [a, b] of links) {
+      if (family.has(a) !== family.has(b)) {
+        family.add(a);
+        family.add(b);
+        grew = true;
+      }
+    }
+  }
+  return family;
+}

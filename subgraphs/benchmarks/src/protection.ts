@@ -8,7 +8,7 @@ import { modelOfCounts } from './count-model.ts';
 import type { CellModel } from './cell-model.ts';
 import type { CountRow } from './counts.ts';
 import { dimensionsOf, MEASURES, type MeasureDefinition } from './measures.ts';
-import { placeId, type Categories, type GeographyCells, type Part } from './suppression.ts';
+import { placeId, type Categories, type GeographyCells, type Part } from './cells.ts';
 
 export interface ProtectedRelease {
   /** A cell's true value, summed over the geography's authorities. */

@@ -4,7 +4,7 @@
 // published count and every sum, nesting and equality by definition the reader knows (and that nothing is
 // negative). The rule: a reader must never be able to conclude that a count of 0-4, or a difference of
 // 1-4 between two nested numbers, is below 5; its feasible maximum must reach 5. A small count published
-// outright is a finding too. It shares no code with the protection (hidden-figures.ts) beyond the table
+// outright is a finding too. It shares no code with the protection (protection.ts) beyond the table
 // model, so a fault in one is not repeated in the other.
 import { newStats, violations, type Knowledge, type Requirement } from '@wales-lac/disclosure';
 import { DEFAULT_THRESHOLD } from '@wales-lac/disclosure';

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReleaseAudit, Rounding } from './data/releases.ts';
 import { auditRelease } from './release-audit.ts';
 import { MARKERS } from '@wales-lac/disclosure';
-import { familyOf } from './hidden-figures.ts';
+import { familyOf } from './numbers.ts';
 import { MEASURES } from './measures.ts';
 import { buildReport, type Figure, type ReportInput } from './report.ts';
 

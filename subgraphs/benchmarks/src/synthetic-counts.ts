@@ -6,7 +6,7 @@
 // (a different draw of who is looked after and their ages), as a refresh on another day would.
 import { seededRandom } from '@wales-lac/disclosure';
 import { AUTHORITY_FACTS } from '@wales-lac/wales';
-import type { CountRow } from './hidden-figures.ts';
+import type { CountRow } from './counts.ts';
 import { dimensionsOf, MEASURES } from './measures.ts';
 
 const AGE_BANDS = { 'under-1': 6, '1-4': 18, '5-9': 22, '10-15': 38, '16-17': 16 };

@@ -73,7 +73,9 @@ export type Outcome = 'optimal' | 'infeasible' | 'unbounded' | 'out-of-time' | '
 export function solve(model: Model, deadline = Infinity): Outcome {
   const left = (deadline - performance.now()) / 1000;
   if (left <= 0) return 'out-of-time';
-  // HiGHS takes only finite numbers: a day stands for no limit.
+  // HiGHS takes only finite numbers: a day stands for no limit. Its time limit counts every run of the
+  // model since its clocks were last reset, so they are reset: the limit is this run's.
+  model.zeroAllClocks();
   model.options.set({ time_limit: Number.isFinite(left) ? left : 86_400 });
   model.run();
   const status = model.getModelStatus();

@@ -50,7 +50,12 @@ describe('benchmark releases', () => {
     const { body } = await platform.graphql(national, ANSWER);
     expect(body.errors).toBeUndefined();
     expect(body.data?.benchmarks).toMatchObject({ release: { id: first?.id, state: 'PUBLISHED' }, notReplacedBecause: null });
-    expect(body.data?.benchmarks.figures.find((f: { measure: string }) => f.measure === 'cohort').numerator).toBeGreaterThan(100);
+    // At this scale (about 200 children in Wales) almost every count is small and Wales's totals are
+    // hidden too (tests/start.test.ts checks what full scale publishes): every figure is a marker or a
+    // count of at least 5.
+    const figures: { numerator: number | null; marker: string | null }[] = body.data?.benchmarks.figures ?? [];
+    expect(figures.length).toBeGreaterThan(15);
+    for (const f of figures) expect(f.marker !== null || (f.numerator ?? 0) >= 5).toBe(true);
   });
 
   it('keeps the earlier release published when a build cannot be protected, and says why', async () => {

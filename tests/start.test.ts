@@ -66,11 +66,18 @@ async function ask(bearer: string, query: string): Promise<{ status: number; bod
 describe('npm start on a fresh clone, with no database configured', () => {
   it('answers a national analyst\'s first benchmarks question at once, with figures for every authority, region and Wales', async () => {
     const national = await token('--role', 'national-analyst');
-    const { body } = await ask(national, '{ benchmarks(dimension: "all") { refreshedAt figures { level code measure marker } } }');
+    const { body } = await ask(national, '{ benchmarks(dimension: "all") { refreshedAt figures { level code measure numerator denominator marker } } }');
     expect(body.errors).toBeUndefined();
-    const codes = new Set((body.data.benchmarks.figures as { code: string }[]).map((f) => f.code));
+    const figures = body.data.benchmarks.figures as { code: string; measure: string; numerator: number | null; marker: string | null }[];
+    const codes = new Set(figures.map((f) => f.code));
     expect([...codes].filter((c) => c.startsWith('W06')).sort()).toEqual(AUTHORITY_FACTS.map((a) => a.code).sort());
     expect(codes).toContain('W92000004');
+    // Counts are published, not only markers: every authority has published totals, and so has Wales.
+    const published = figures.filter((f) => f.marker === null);
+    expect(published.length).toBeGreaterThan(figures.length / 2);
+    for (const code of [...AUTHORITY_FACTS.map((a) => a.code), 'W92000004']) expect(published.filter((f) => f.code === code).length, code).toBeGreaterThan(5);
+    expect(published.every((f) => (f.numerator ?? 0) >= 5)).toBe(true);
+    expect(published.find((f) => f.code === 'W92000004' && f.measure === 'cohort')?.numerator).toBeGreaterThan(5000);
   });
 
   it('answers the README\'s caseload question for Cardiff\'s virtual school head', async () => {

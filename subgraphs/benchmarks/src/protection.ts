@@ -25,8 +25,6 @@ export interface ProtectionStats {
   readonly hidden: number;
   readonly solves: number;
   readonly seconds: number;
-  /** Why the repair failed and everything was hidden, or null. */
-  readonly failure: string | null;
 }
 
 export interface ProtectionOptions {
@@ -52,6 +50,8 @@ export function protectRelease(counts: readonly CountRow[], geos: readonly Geogr
     { values: model.values, fixed: model.fixed, rows: model.rows, hidden, weight, requirements },
     { ...(batches === undefined ? {} : { batches }), deadline: started + budgetMs },
   );
+  // Fail safe: a release that cannot be protected is not built, and the last good one stays published.
+  if (outcome.failure) throw new Error(`disclosure control could not protect the release: ${outcome.failure}`);
   const figureAt = new Map(model.figures.map((f, i) => [`${f.measure}|${f.place}`, i]));
   const isHidden = (measure: string, geo: string, dimension: string, category: string) => {
     const f = model.figures[figureAt.get(`${measure}|${placeId(geo, dimension, category)}`) ?? -1];
@@ -67,7 +67,6 @@ export function protectRelease(counts: readonly CountRow[], geos: readonly Geogr
       hidden: count(outcome.hidden),
       solves: outcome.solves,
       seconds: (performance.now() - started) / 1000,
-      failure: outcome.failure,
     },
   };
 }

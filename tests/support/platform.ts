@@ -36,6 +36,8 @@ export async function startTestPlatform(options: PlatformOptions & { env?: Recor
     // the LP audit cannot settle them in any budget, so it gets 2 s here (the audit is unit-tested in
     // subgraphs/benchmarks; tests/start.test.ts runs npm start with the default).
     BENCHMARK_AUDIT_SECONDS: '2',
+    // Synthetic history builds four more releases in the background; only the trend test wants it.
+    BENCHMARK_HISTORY_YEARS: '0',
     DATABASE_URL: inject('databaseServerUrl'),
     ...options.env,
   };

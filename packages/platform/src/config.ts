@@ -39,6 +39,8 @@ export interface PlatformConfig {
   readonly benchmarkRounding: 'none' | 'nearest-5';
   /** How long the LP audit of each benchmark release may work, in seconds. */
   readonly benchmarkAuditSeconds: number;
+  /** Academic years of synthetic benchmark history built on a fresh install, so pooled trends exist (0: none). */
+  readonly benchmarkHistoryYears: number;
 }
 
 export interface RequestLimits {
@@ -114,6 +116,7 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     benchmarkRefreshMinutes: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60),
     benchmarkRounding: benchmarkRounding(env['BENCHMARK_ROUNDING']),
     benchmarkAuditSeconds: integer(env, 'BENCHMARK_AUDIT_SECONDS', 20, 1, 3_600),
+    benchmarkHistoryYears: integer(env, 'BENCHMARK_HISTORY_YEARS', 4, 0, 10),
   };
 }
 

@@ -79,6 +79,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       refreshEveryMs: config.benchmarkRefreshMinutes * 60_000,
       rounding: config.benchmarkRounding,
       auditBudgetMs: config.benchmarkAuditSeconds * 1000,
+      historyYears: config.benchmarkHistoryYears,
       log: (line) => log(`[benchmarks] ${line}`),
       ...(options.benchmarkReleaseBuilder ? { releaseBuilder: options.benchmarkReleaseBuilder } : {}),
     });

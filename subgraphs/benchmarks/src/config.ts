@@ -10,6 +10,8 @@ export interface BenchmarksServiceConfig extends SubgraphServiceSettings {
   readonly rounding: Rounding;
   /** How long the LP audit of each release may work. */
   readonly auditBudgetMs: number;
+  /** Academic years of synthetic history built when missing, so pooled trends exist (0: none). */
+  readonly historyYears: number;
 }
 
 export const ANONYMISED_READER_PREFIX = 'ANONYMISED_READER_URL_';
@@ -21,5 +23,6 @@ export async function benchmarksConfigFromEnv(env: Env): Promise<BenchmarksServi
     refreshEveryMs: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60) * 60_000,
     rounding: oneOf<Rounding>(env, 'BENCHMARK_ROUNDING', ['none', 'nearest-5'], 'none'),
     auditBudgetMs: integer(env, 'BENCHMARK_AUDIT_SECONDS', 20, 1, 3_600) * 1000,
+    historyYears: integer(env, 'BENCHMARK_HISTORY_YEARS', 4, 0, 10),
   };
 }

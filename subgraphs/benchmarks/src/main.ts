@@ -16,6 +16,7 @@ runSubgraphService(
       refreshEveryMs: config.refreshEveryMs,
       rounding: config.rounding,
       auditBudgetMs: config.auditBudgetMs,
+      historyYears: config.historyYears,
       log: (line) => console.log(`[benchmarks] ${line}`),
     }),
 );

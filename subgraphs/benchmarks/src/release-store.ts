@@ -9,6 +9,7 @@ import {
   failUnfinishedReleases,
   newestRelease,
   publishedRelease,
+  publishedSummaries,
   publishRelease,
   releaseSummaries,
   startRelease,
@@ -19,6 +20,8 @@ import {
 import { indexRelease } from './neighbours.ts';
 import type { Figure, ReportInput } from './report.ts';
 import { buildReleaseInWorker, type ReleaseBuilder } from './report-thread.ts';
+import { syntheticCounts } from './synthetic-counts.ts';
+import { academicYearOf, releasesByYear, type TrendRelease } from './trends.ts';
 
 /** A figure as a release stores it (dates as ISO text). */
 export type StoredFigure = Omit<Figure, 'snapshotTakenAt'> & { readonly snapshotTakenAt: string | null };
@@ -45,6 +48,14 @@ export interface ReleaseStore {
    * recorded as building, with a promise of its outcome (published or failed; that one never rejects).
    */
   build(): Promise<StartedBuild>;
+  /**
+   * Builds synthetic history for the academic years before today's that have no published release, up
+   * to `years` back, one release each (after any build under way), so pooled trends exist on a fresh
+   * install. Each is protected and audited like a real one and marked synthetic; never served as current.
+   */
+  buildHistory(years: number): Promise<ReleaseSummary[]>;
+  /** The published releases trends pool: one per academic year (real before synthetic), with figures. */
+  trendReleases(): Promise<TrendRelease[]>;
   /** Ends a build under way and refuses new ones. */
   stop(): void;
 }
@@ -83,6 +94,7 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
   // (this service is the only writer): every answer asks for it, so it is not read per question.
   let newestKnown: { summary: ReleaseSummary | null } | null = null;
   const noteNewest = (summary: ReleaseSummary) => {
+    if (summary.synthetic) return;
     if (newestKnown && (!newestKnown.summary || newestKnown.summary.id <= summary.id)) newestKnown = { summary };
   };
   async function newest(): Promise<ReleaseSummary | null> {
@@ -161,7 +173,7 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
         const figures = outcome.figures.map(storedFigure);
         await publishRelease(db, id, { figures, audit: outcome.audit, buildSeconds: outcome.buildSeconds, auditSeconds: outcome.auditSeconds });
         const summary = (await releaseSummaries(db, 1)).find((r) => r.id === id);
-        if (summary && (!served || served.summary.id < id)) served = toServed(summary, figures);
+        if (summary && !summary.synthetic && (!served || served.summary.id < id)) served = toServed(summary, figures);
         const unproven = outcome.audit.unproven ? `, ${outcome.audit.unproven} of ${outcome.audit.cellsChecked} hidden counts not settled by the LP audit in its time` : '';
         log(`benchmark release ${id} published: ${figures.length} figures, built in ${outcome.buildSeconds.toFixed(1)} s, audited in ${outcome.auditSeconds.toFixed(1)} s${unproven}`);
       }
@@ -176,12 +188,69 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     return summary;
   }
 
+  async function buildHistory(years: number): Promise<ReleaseSummary[]> {
+    const today = options.today();
+    const held = new Set((await publishedSummaries(db)).map((r) => academicYearOf(r.asOf)));
+    const { input, snapshots } = await releaseInput(db, today);
+    // Sized like today's cohort in each authority, drifting a little year on year.
+    const sizes = new Map(input.counts.filter((c) => c.measure === 'cohort' && c.dimension === 'all' && c.category === 'all').map((c) => [c.authorityCode, c.numerator]));
+    const built: ReleaseSummary[] = [];
+    for (let back = 1; back <= years; back += 1) {
+      const asOf = yearsBefore(today, back);
+      if (held.has(academicYearOf(asOf)) || stopping.signal.aborted || sizes.size === 0) continue;
+      const takenAt = new Date(`${asOf}T00:00:00Z`);
+      const history: ReportInput = {
+        snapshots: new Map([...input.snapshots.keys()].map((code) => [code, { takenAt, stale: false }])),
+        regionOf: input.regionOf,
+        counts: syntheticCounts(back, { scale: 'wales', sizes: new Map([...sizes].map(([code, n]) => [code, n * (1 - 0.02 * back)])) }),
+      };
+      const marked = snapshots.map((s) => ({ ...s, snapshotId: 0, takenAt: takenAt.toISOString(), stale: false }));
+      const started = await enqueue(async () => {
+        const id = await startRelease(db, { refreshId: null, asOf, rounding: options.rounding, snapshots: marked, synthetic: true });
+        return finishBuild(id, history, marked);
+      });
+      built.push(started);
+    }
+    return built;
+  }
+
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = tail.then(() => {
+      if (stopping.signal.aborted) throw new Error('the benchmarks service has stopped');
+      return work();
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  const trendCache = new Map<number, TrendRelease>();
+  async function trendReleases(): Promise<TrendRelease[]> {
+    const chosen = releasesByYear((await publishedSummaries(db)).map((r) => ({ id: r.id, asOf: r.asOf, synthetic: r.synthetic, figures: [] })));
+    const out: TrendRelease[] = [];
+    for (const r of chosen.values()) {
+      let loaded = trendCache.get(r.id);
+      if (!loaded) {
+        const row = await publishedRelease(db, r.id);
+        if (!row) continue;
+        loaded = { id: r.id, asOf: r.asOf, synthetic: r.synthetic, figures: row.figures as StoredFigure[] };
+        trendCache.set(r.id, loaded);
+      }
+      out.push(loaded);
+    }
+    // Only the releases standing for a year are kept (the current year's changes with every refresh).
+    const ids = new Set([...chosen.values()].map((r) => r.id));
+    for (const id of trendCache.keys()) if (!ids.has(id)) trendCache.delete(id);
+    return out;
+  }
+
   return {
     current,
     byId,
     newest,
     list: (first) => releaseSummaries(db, first),
     build,
+    buildHistory,
+    trendReleases,
     stop: () => stopping.abort(new Error('the benchmarks service has stopped')),
   };
 }
@@ -201,6 +270,13 @@ async function releaseInput(db: NationalDatabase, asOf: string): Promise<{ input
       counts: counts.map((c) => ({ ...c, authorityCode: authorityOfSnapshot.get(c.snapshotId) ?? '' })),
     },
   };
+}
+
+/** The same day `years` earlier (29 February becomes 28). */
+function yearsBefore(isoDate: string, years: number): string {
+  const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);
+  const day = m === 2 && d === 29 ? 28 : d;
+  return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function toServed(summary: ReleaseSummary, figures: readonly StoredFigure[]): ServedRelease {

@@ -8,6 +8,17 @@ import type { ReleaseSummary } from './data/releases.ts';
 import { DIMENSIONS, MEASURES, type MeasureDefinition } from './measures.ts';
 import { neighbourComparison, type NeighbourComparison } from './neighbours.ts';
 import type { ServedRelease, StoredFigure } from './release-store.ts';
+import { measureById, pooledTrend, POOLED_YEARS, type TrendPoint } from './trends.ts';
+import { WALES_CODE } from '@wales-lac/wales';
+
+interface TrendArgs {
+  measure: string;
+  codes?: string[] | null;
+  dimension?: string | null;
+  category?: string | null;
+}
+
+const MOST_TREND_CODES = 30;
 
 interface BenchmarksArgs {
   measures?: string[] | null;
@@ -103,6 +114,29 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
       }
       return ctx.releases.list(first);
     },
+    benchmarkTrend: async (_: unknown, args: TrendArgs, ctx: BenchmarksContext) => {
+      checkCaller(ctx);
+      const measure = measureById(args.measure);
+      if (!measure) throw platformError('BAD_USER_INPUT', `unknown measure ${args.measure}; measures are ${MEASURES.map((m) => m.id).join(', ')}`, { field: 'measure' });
+      const dimension = args.dimension ?? 'all';
+      const category = args.category ?? 'all';
+      const categories = DIMENSIONS[dimension];
+      if (!categories) throw platformError('BAD_USER_INPUT', `unknown dimension ${dimension}; dimensions are ${Object.keys(DIMENSIONS).join(', ')}`, { field: 'dimension' });
+      if (!categories.includes(category)) throw platformError('BAD_USER_INPUT', `unknown category ${category} of ${dimension}; its categories are ${categories.join(', ')}`, { field: 'category' });
+      const codes = args.codes && args.codes.length > 0 ? [...new Set(args.codes)] : [WALES_CODE];
+      if (codes.length > MOST_TREND_CODES) throw platformError('BAD_USER_INPUT', `at most ${MOST_TREND_CODES} codes, not ${codes.length}`, { field: 'codes' });
+      const release = await releaseFor(ctx, null);
+      const known = new Set([WALES_CODE, ...release.regionOf.keys(), ...release.regionOf.values()]);
+      const unknown = codes.filter((c) => !known.has(c));
+      if (unknown.length > 0) throw platformError('BAD_USER_INPUT', `unknown geography ${unknown.join(', ')}: codes are authorities' GSS codes, region codes or ${WALES_CODE}`, { field: 'codes' });
+      const { caller } = ctx;
+      if (caller.role === 'consortium-analyst') {
+        const outside = codes.filter((c) => c !== WALES_CODE && c !== caller.regionCode && release.regionOf.get(c) !== caller.regionCode);
+        if (outside.length > 0) throw platformError('FORBIDDEN', `a consortium analyst of ${caller.regionCode} does not see ${outside.join(', ')}`, { field: 'codes' });
+      }
+      const series = pooledTrend(await ctx.releases.trendReleases(), measure, codes, dimension, category);
+      return { measure: measure.id, pooledYears: POOLED_YEARS, dimension, category, series };
+    },
   },
   Mutation: {
     refreshBenchmarks: async (_: unknown, __: unknown, ctx: BenchmarksContext) => {
@@ -126,6 +160,10 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
     authorities: (c: NeighbourComparison) => c.authorities.map((code) => ({ code })),
     pooled: (c: NeighbourComparison) => c.pooled.map((code) => ({ code })),
   },
+  BenchmarkTrendPoint: {
+    releases: (p: TrendPoint) => p.releases.map(String),
+    markerText: (p: TrendPoint, _: unknown, ctx: BenchmarksContext) => markerText(p.marker, ctx),
+  },
   BenchmarkAudit: {
     unproven: (a: { unproven?: number }) => a.unproven ?? 0,
   },
@@ -135,10 +173,7 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
   BenchmarkFigure: {
     authority: (f: StoredFigure) => (f.level === 'authority' ? { code: f.code } : null),
     neighbours: (f: StoredFigure) => neighbourComparison(f),
-    markerText: (f: StoredFigure, _: unknown, ctx: BenchmarksContext) => {
-      const marker = f.marker ? MARKER_BY_CODE.get(f.marker) : undefined;
-      return marker ? (ctx.language === 'cy' ? marker.cy : marker.en) : null;
-    },
+    markerText: (f: StoredFigure, _: unknown, ctx: BenchmarksContext) => markerText(f.marker, ctx),
   },
   MeasureKind: enumValuesOf(['count', 'rate', 'per-100']),
   GeographyLevel: enumValuesOf(['authority', 'region', 'wales']),
@@ -146,5 +181,10 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
   BenchmarkReleaseState: enumValuesOf(['building', 'published', 'failed']),
   BenchmarkRounding: enumValuesOf(['none', 'nearest-5']),
 };
+
+function markerText(code: string | null, ctx: BenchmarksContext): string | null {
+  const marker = code ? MARKER_BY_CODE.get(code) : undefined;
+  return marker ? (ctx.language === 'cy' ? marker.cy : marker.en) : null;
+}
 
 const MARKER_BY_CODE = new Map<string, (typeof MARKERS)[keyof typeof MARKERS]>(Object.values(MARKERS).map((m) => [m.code, m]));

@@ -35,6 +35,8 @@ export interface BenchmarksSubgraphConfig {
   readonly rounding?: Rounding;
   /** How long the LP audit of each release may work (default 20 s). */
   readonly auditBudgetMs?: number;
+  /** Academic years of synthetic history to build, after the first release, where none is published (default 0). */
+  readonly historyYears?: number;
   readonly today?: () => string;
   readonly now?: () => Date;
   /** How a release is built and audited (default: in a worker thread); tests inject a failing one. */
@@ -75,6 +77,8 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
   // question is answered from it; later starts answer from the stored release at once.
   if ((await latestSnapshots(db)).length === 0) await (await refresh('first start')).finished;
   else if (!(await releases.current())) await (await releases.build()).finished;
+  // History is built after the service is up, one release at a time, never delaying an answer.
+  if (config.historyYears) void releases.buildHistory(config.historyYears).catch((error: unknown) => config.log?.(`synthetic history not built: ${error instanceof Error ? error.message : String(error)}`));
   const timer = config.refreshEveryMs ? setInterval(() => void refresh('schedule').catch(() => undefined), config.refreshEveryMs) : null;
   timer?.unref();
   return {

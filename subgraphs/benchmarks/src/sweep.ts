@@ -24,8 +24,8 @@ for (let seed = 1; seed <= Number(values.seeds); seed += 1) {
       const built = buildAndAudit(input, { rounding: 'none', auditBudgetMs: 300_000 });
       const hidden = built.figures.filter((f) => f.marker === '[c]').length;
       const published = built.figures.filter((f) => f.marker === null).length;
-      if (built.audit.findings > 0 || built.audit.unproven > 0) failures += 1;
-      console.log(`| ${seed} | ${day} | ${built.buildSeconds.toFixed(2)} | ${built.auditSeconds.toFixed(2)} | ${built.figures.length} | ${published} | ${hidden} | ${built.audit.cellsChecked} | ${built.audit.findings} | ${built.audit.unproven} |`);
+      if (built.audit.findings > 0 || (built.audit.unproven ?? 0) > 0) failures += 1;
+      console.log(`| ${seed} | ${day} | ${built.buildSeconds.toFixed(2)} | ${built.auditSeconds.toFixed(2)} | ${built.figures.length} | ${published} | ${hidden} | ${built.audit.cellsChecked} | ${built.audit.findings} | ${built.audit.unproven ?? 0} |`);
     } catch (error) {
       failures += 1;
       console.log(`| ${seed} | ${day} | failed: ${(error as Error).message} | | | | | | | |`);

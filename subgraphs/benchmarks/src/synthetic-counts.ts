@@ -112,14 +112,17 @@ export interface SyntheticOptions {
   /** Days after the first refresh: another day's cohort. */
   readonly day?: number;
   readonly measures?: readonly string[];
+  /** Children per authority (by GSS code) instead of the scale's: synthetic history sized like today. */
+  readonly sizes?: ReadonlyMap<string, number>;
 }
 
-export function syntheticCounts(seed: number, { scale, day = 0, measures }: SyntheticOptions): CountRow[] {
+export function syntheticCounts(seed: number, { scale, day = 0, measures, sizes }: SyntheticOptions): CountRow[] {
   const random = seededRandom(seed * 7919 + day * 104729 + 1);
   const rows: CountRow[] = [];
   const chosen = MEASURES.filter((m) => m.available && (!measures || measures.includes(m.id)));
   for (const authority of AUTHORITY_FACTS) {
-    const size = scale === 'wales' ? Math.round(authority.childrenLookedAfter2024 * (0.9 + random() * 0.2)) : 3 + Math.floor(random() * 58);
+    const given = sizes?.get(authority.code);
+    const size = given !== undefined ? Math.max(0, Math.round(given * (0.9 + random() * 0.2))) : scale === 'wales' ? Math.round(authority.childrenLookedAfter2024 * (0.9 + random() * 0.2)) : 3 + Math.floor(random() * 58);
     const children = Array.from({ length: size }, () => child(random));
     const young = Array.from({ length: Math.round(size * 0.2) }, () => child(random, true));
     for (const measure of chosen) {

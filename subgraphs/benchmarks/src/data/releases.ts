@@ -142,3 +142,9 @@ export async function newestRelease(db: NationalDatabase): Promise<ReleaseSummar
   const [row] = await db.select(summaryColumns).from(benchmarkReleases).where(eq(benchmarkReleases.synthetic, false)).orderBy(desc(benchmarkReleases.id)).limit(1);
   return row ? toSummary(row) : null;
 }
+
+/** Every published release, newest first, without figures (trends choose one per academic year). */
+export async function publishedSummaries(db: NationalDatabase): Promise<ReleaseSummary[]> {
+  const rows = await db.select(summaryColumns).from(benchmarkReleases).where(eq(benchmarkReleases.status, 'published')).orderBy(desc(benchmarkReleases.id));
+  return rows.map(toSummary);
+}

@@ -13,6 +13,7 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   accessHistory: ['virtual-school-head'],
   benchmarks: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkReleases: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
+  benchmarkTrend: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   notifications: ['designated-teacher', 'virtual-school-head'],
 };
 
@@ -20,6 +21,7 @@ const QUERY_REFUSALS: Readonly<Record<string, string>> = {
   accessHistory: "may not read a child's access history; it is for the home authority's virtual school head",
   benchmarks: 'does not see national benchmarks',
   benchmarkReleases: 'does not see national benchmarks',
+  benchmarkTrend: 'does not see national benchmarks',
   notifications: 'has no notifications: they go to schools and authorities’ education leads',
 };
 

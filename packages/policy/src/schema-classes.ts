@@ -140,6 +140,9 @@ export const NOT_PERSONAL: readonly string[] = [
   'BenchmarkReleaseSnapshot',
   'BenchmarkAudit',
   'NeighbourComparison',
+  'BenchmarkTrend',
+  'BenchmarkTrendSeries',
+  'BenchmarkTrendPoint',
 ];
 
 export function classificationOf(typeName: string, fieldName: string): FieldClassification | undefined {

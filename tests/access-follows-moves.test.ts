@@ -61,3 +61,46 @@ describe('an audit log that cannot be written', () => {
     expect(body.data?.learner?.id).toBe(child.learnerId);
   });
 });
+
+describe('one clock', () => {
+  // The platform's day is moved; the database's own date is not. Lists (decided in SQL) and single
+  // records (decided in the service) must both follow the platform's day.
+  const real = new Date().toISOString().slice(0, 10);
+  const plus = (days: number) => new Date(Date.parse(`${real}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  let day = real;
+  let moved: TestPlatform;
+  let pupil: ChildUnderCare;
+  beforeAll(async () => {
+    moved = await startTestPlatform({ today: () => day });
+    pupil = await childUnderCare(moved, NEWPORT);
+  });
+  afterAll(async () => moved?.stop());
+
+  async function hostSees(authority: string): Promise<{ record: boolean; listed: boolean }> {
+    const token = await moved.token({ sub: `vsh-${authority}`, role: 'virtual-school-head', authority });
+    const record = await moved.graphql(token, QUERY, { id: pupil.learnerId });
+    const list = await moved.graphql(token, `{ learners(first: 500, homeAuthority: "${pupil.home}") { edges { node { id } } } }`);
+    return {
+      record: record.body.data?.learner?.legalGivenName != null,
+      listed: (list.body.data?.learners?.edges ?? []).some((e: { node: { id: string } }) => e.node.id === pupil.learnerId),
+    };
+  }
+
+  it('moves a child to a new host on the day the platform says, in lists as in records', async () => {
+    const newHost = anotherAuthority(moved, pupil.home, pupil.host);
+    const sql = authorityDb(moved, pupil.home);
+    // A move ten days from now: the placement and school end then, and a new placement starts the day after.
+    await sql.begin(async (tx) => {
+      await tx`update placements set ended_on = ${plus(10)} where learner_id = ${pupil.learnerId} and ended_on is null`;
+      await tx`update enrolments set ended_on = ${plus(10)} where learner_id = ${pupil.learnerId} and ended_on is null`;
+      await tx`insert into placements (id, learner_id, care_episode_id, placement_type, authority_code, started_on)
+               select ${`${pupil.home}:PL999998`}, learner_id, care_episode_id, 'foster', ${newHost}, ${plus(11)}
+               from placements where learner_id = ${pupil.learnerId} order by started_on desc limit 1`;
+    });
+    expect(await hostSees(pupil.host)).toEqual({ record: true, listed: true });
+    expect(await hostSees(newHost)).toEqual({ record: false, listed: false });
+    day = plus(12);
+    expect(await hostSees(pupil.host)).toEqual({ record: false, listed: false });
+    expect(await hostSees(newHost)).toEqual({ record: true, listed: true });
+  });
+});

@@ -132,7 +132,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
       if (args.homeAuthority && args.homeAuthority !== ctx.authorityCode) {
         return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
       }
-      const page = await pageOfLearners(ctx.db, ctx.caller, ctx.authorityCode, {
+      const page = await pageOfLearners(ctx.db, ctx.caller, ctx.authorityCode, ctx.today, {
         first: args.first,
         afterId,
         placedOutOfCounty: args.placedOutOfCounty ?? null,

@@ -70,7 +70,7 @@ export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): 
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
   const context = authenticatedContext(verifyAssertion, (caller: Caller, request): AuthorityContext => {
     const day = today();
-    const loaders = createAuthorityLoaders(database.db, caller, authorityCode);
+    const loaders = createAuthorityLoaders(database.db, caller, authorityCode, day);
     return {
       caller,
       authorityCode,

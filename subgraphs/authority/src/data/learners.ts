@@ -33,22 +33,22 @@ export interface LearnerVisibility {
 }
 
 /** Learners by id, each marked visible or not to the caller; absent ids are missing from the map. */
-export async function learnersByIds(db: AuthorityDatabase, caller: Caller, authorityCode: string, ids: readonly string[]): Promise<Map<string, LearnerVisibility>> {
+export async function learnersByIds(db: AuthorityDatabase, caller: Caller, authorityCode: string, today: string, ids: readonly string[]): Promise<Map<string, LearnerVisibility>> {
   const rows = await db
-    .select({ row: learners, visible: sql<boolean>`${learnersVisibleTo(caller, authorityCode)}` })
+    .select({ row: learners, visible: sql<boolean>`${learnersVisibleTo(caller, authorityCode, today)}` })
     .from(learners)
     .where(inArray(learners.id, [...ids]));
   return new Map(rows.map((r) => [r.row.id, r]));
 }
 
-function outOfCounty(authorityCode: string, wanted: boolean): SQL {
+function outOfCounty(authorityCode: string, wanted: boolean, today: string): SQL {
   const placedElsewhere = sql`exists (select 1 from ${placements} p where p.learner_id = ${learners.id}
-    and p.authority_code <> ${authorityCode} and ${currentOn(sql`p.started_on`, sql`p.ended_on`)})`;
+    and p.authority_code <> ${authorityCode} and ${currentOn(sql`p.started_on`, sql`p.ended_on`, today)})`;
   return wanted ? placedElsewhere : sql`not ${placedElsewhere}`;
 }
 
-const pepOverdue = sql`exists (select 1 from ${peps} pep where pep.learner_id = ${learners.id}
-  and pep.status <> 'superseded' and pep.next_review_due < current_date)`;
+const pepOverdue = (today: string) => sql`exists (select 1 from ${peps} pep where pep.learner_id = ${learners.id}
+  and pep.status <> 'superseded' and pep.next_review_due < ${today}::date)`;
 
 function attendanceBelow(share: number, since: string): SQL {
   const attended = sql`(${inArray(attendanceDays.am, [...ATTENDED_MARKS])})::int + (${inArray(attendanceDays.pm, [...ATTENDED_MARKS])})::int`;
@@ -62,12 +62,12 @@ function excludedSince(since: string): SQL {
 }
 
 /** One page of the learners the caller may see, in id order, with the total that match. */
-export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, authorityCode: string, query: LearnerPageQuery): Promise<LearnerPage> {
-  const filters: SQL[] = [learnersVisibleTo(caller, authorityCode)];
+export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, authorityCode: string, today: string, query: LearnerPageQuery): Promise<LearnerPage> {
+  const filters: SQL[] = [learnersVisibleTo(caller, authorityCode, today)];
   // Each filter reads a field class; it only ever selects among children whose class the caller may read.
-  const readable = (fieldClass: FieldClass, filter: SQL) => filters.push(mayReadClassOf(caller, authorityCode, fieldClass), filter);
-  if (query.placedOutOfCounty !== null) readable('care', outOfCounty(authorityCode, query.placedOutOfCounty));
-  if (query.overduePep !== null) readable('pep', query.overduePep ? pepOverdue : sql`not ${pepOverdue}`);
+  const readable = (fieldClass: FieldClass, filter: SQL) => filters.push(mayReadClassOf(caller, authorityCode, fieldClass, today), filter);
+  if (query.placedOutOfCounty !== null) readable('care', outOfCounty(authorityCode, query.placedOutOfCounty, today));
+  if (query.overduePep !== null) readable('pep', query.overduePep ? pepOverdue(today) : sql`not ${pepOverdue(today)}`);
   if (query.attendanceBelow) readable('education', attendanceBelow(query.attendanceBelow.share, query.attendanceBelow.since));
   if (query.upn !== null) readable('identity', eq(learners.upn, query.upn));
   if (query.excludedSince) readable('education', query.excludedSince.wanted ? excludedSince(query.excludedSince.since) : sql`not ${excludedSince(query.excludedSince.since)}`);

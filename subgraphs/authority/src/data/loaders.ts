@@ -68,9 +68,10 @@ function batch<V>(fetch: (keys: readonly string[]) => Promise<Map<string, V>>, m
   });
 }
 
-export function createAuthorityLoaders(db: AuthorityDatabase, caller: Caller, authorityCode: string): AuthorityLoaders {
+/** `today`: the request's day, the clock every visibility and due-date decision uses. */
+export function createAuthorityLoaders(db: AuthorityDatabase, caller: Caller, authorityCode: string, today: string): AuthorityLoaders {
   return {
-    learner: batch<LearnerVisibility | null>((ids) => learnersByIds(db, caller, authorityCode, ids), null),
+    learner: batch<LearnerVisibility | null>((ids) => learnersByIds(db, caller, authorityCode, today, ids), null),
     placements: batch((ids) => placementsOfLearners(db, ids), []),
     enrolments: batch((ids) => enrolmentsOfLearners(db, ids), []),
     peps: batch((ids) => pepsOfLearners(db, ids), []),

@@ -33,7 +33,8 @@ const BROWSER_BUILD: BuildOptions = {
 
 // XML namespace names: identifiers React and CodeMirror compare, never fetched.
 const NAMESPACES = ['http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xlink', 'http://www.w3.org/XML/1998/namespace'];
-const URL_IN_TEXT = /https?:\/\/[A-Za-z0-9.-]+(?:[/?#][^"'`\s)\\]*)?/g;
+// Only the characters of an address, so a template's `${` or a closing quote after it is never taken.
+const URL_IN_TEXT = /https?:\/\/[A-Za-z0-9.-]+(?:[/?#][\w\-.~:/?#@!&+,;=%]*)?/g;
 
 /**
  * The bundle with every web address blanked to '#' but the namespace names: the libraries' help links

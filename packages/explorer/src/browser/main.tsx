@@ -8,6 +8,7 @@ import './explorer.css';
 import { createFetcher } from './fetcher.ts';
 import { RolePicker, type ChosenRole } from './role-picker.tsx';
 import { readSettings, type PageSettings } from './settings.ts';
+import { labelEditors } from './label-editors.ts';
 
 const FIRST_QUERY = `# Ask as the role chosen above (or paste a token in Headers: {"Authorization": "Bearer ..."}).
 # The Docs button shows every type and field with its description.
@@ -33,7 +34,7 @@ function Explorer({ settings }: { readonly settings: PageSettings }) {
         </p>
       </header>
       <main className="explorer-graphiql">
-        <GraphiQL fetcher={fetcher} defaultQuery={FIRST_QUERY} isHeadersEditorEnabled shouldPersistHeaders={false}>
+        <GraphiQL fetcher={fetcher} defaultQuery={FIRST_QUERY} isHeadersEditorEnabled shouldPersistHeaders={false} forcedTheme="light">
           <GraphiQL.Logo>Explorer</GraphiQL.Logo>
         </GraphiQL>
       </main>
@@ -43,6 +44,7 @@ function Explorer({ settings }: { readonly settings: PageSettings }) {
 
 const root = document.getElementById('explorer');
 if (!root) throw new Error('the page has no #explorer element');
+labelEditors(root);
 createRoot(root).render(
   <StrictMode>
     <Explorer settings={readSettings()} />

@@ -9,6 +9,11 @@ import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const CARDIFF = 'W06000015';
 
+/** GraphiQL's editors are CodeMirror 5 instances, reachable from their element. */
+interface CodeMirrorElement {
+  readonly CodeMirror: { setValue(text: string): void; getValue(): string };
+}
+
 if (!CHROMIUM) console.warn('tests/explorer.test.ts skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set CHROMIUM_PATH)');
 
 describe.skipIf(!CHROMIUM)('the explorer in a browser', () => {
@@ -30,17 +35,16 @@ describe.skipIf(!CHROMIUM)('the explorer in a browser', () => {
 
   /** Replaces the query in GraphiQL's editor (CodeMirror 5) and runs it; returns the answer shown. */
   async function ask(query: string): Promise<Record<string, any>> {
-    await page.evaluate((text) => {
-      const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as (Element & { CodeMirror: { setValue(v: string): void } }) | null;
-      if (!editor) throw new Error('no query editor');
-      editor.CodeMirror.setValue(text);
-    }, query);
+    await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element: unknown, text) => (element as CodeMirrorElement).CodeMirror.setValue(text), query);
+    const shown = page.locator('.result-window .CodeMirror');
+    const text = () => shown.evaluate((element: unknown) => (element as CodeMirrorElement).CodeMirror.getValue());
+    const before = await text();
     const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && response.request().method() === 'POST' && !(response.request().postData() ?? '').includes('IntrospectionQuery'));
     await page.locator('.graphiql-execute-button').click();
     await answered;
-    const shown = page.locator('.result-window .CodeMirror');
-    await expect.poll(async () => (await shown.evaluate((e) => (e as Element & { CodeMirror: { getValue(): string } }).CodeMirror.getValue())).length).toBeGreaterThan(0);
-    return JSON.parse(await shown.evaluate((e) => (e as Element & { CodeMirror: { getValue(): string } }).CodeMirror.getValue())) as Record<string, any>;
+    // GraphiQL shows the answer once it has it: wait for the response pane to change.
+    await expect.poll(text).not.toBe(before);
+    return JSON.parse(await text()) as Record<string, any>;
   }
 
   it('opens from /graphql, and a chosen role asks and sees its answer', async () => {

@@ -110,9 +110,9 @@ async function writeApolloResponse(res: ServerResponse, response: Awaited<Return
   res.end();
 }
 
-/** A browser's page load of /graphql: a GET with no query that accepts HTML. */
-function isBrowserVisit(req: IncomingMessage, url: URL): boolean {
-  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+/** A browser's page load of /graphql: a GET that accepts HTML (Apollo would answer its landing page, query or not). */
+function isBrowserVisit(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
 const NO_EXPLORER_PAGE =
@@ -151,7 +151,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       if (url.pathname === '/health' && req.method === 'GET') {
         const health = options.health ? await options.health().catch(() => ({ ok: false, detail: undefined })) : { ok: true };
         sendJson(res, health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'unavailable', detail: health.detail });
-      } else if (url.pathname === '/graphql' && isBrowserVisit(req, url)) {
+      } else if (url.pathname === '/graphql' && isBrowserVisit(req)) {
         if (options.browserLanding) res.writeHead(302, { location: options.browserLanding }).end();
         else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" }).end(NO_EXPLORER_PAGE);
       } else if (url.pathname === '/graphql') {

@@ -74,7 +74,7 @@ export function RolePicker({ settings, tokenPath, onToken }: Props) {
       {role === 'designated-teacher' && (
         <>
           <label htmlFor={`${id}-school`}>School id</label>
-          <input id={`${id}-school`} value={school} required onChange={(e) => setSchool(e.target.value)} />
+          <input id={`${id}-school`} value={school} required placeholder="6812001" onChange={(e) => setSchool(e.target.value)} />
         </>
       )}
       {role === 'learner' && (

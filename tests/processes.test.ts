@@ -51,6 +51,16 @@ describe('process mode', () => {
     expect(pids.has(process.pid)).toBe(false);
   });
 
+  it("serves the explorer from dist/'s prebuilt bundle, with no role picker (this gateway holds no signing key)", async () => {
+    const page = await fetch(new URL('/explorer', mode.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('"tokenPath":null');
+    const script = await fetch(new URL('/explorer/explorer.js', mode.url));
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    expect((await fetch(new URL('/explorer/token', mode.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"national-analyst"}' })).status).toBe(404);
+  });
+
   it('answers a cross-authority question through the gateway', async () => {
     const token = await mode.token({ sub: 'vsh', role: 'virtual-school-head', authority: GWYNEDD });
     const { body } = await mode.graphql(token, `{ learner(id: "${child.learnerId}") { id homeAuthority { nameCy } currentPlacement { authority { code } } } }`);

@@ -45,7 +45,8 @@ const apq = (query: string) => ({ extensions: { persistedQuery: { version: 1, sh
 beforeAll(async () => {
   issuer = await startIssuer();
   platform = await startTestPlatform({
-    env: { PROFILE: 'production', DEVELOPER_ROLE, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: issuer.jwksUrl, BENCHMARK_REFRESH_MINUTES: '0' },
+    // EXPLORER=on: off by default in production (packages/platform's config test), here to show it issues no tokens.
+    env: { PROFILE: 'production', DEVELOPER_ROLE, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: issuer.jwksUrl, BENCHMARK_REFRESH_MINUTES: '0', EXPLORER: 'on' },
   });
 });
 afterAll(async () => {
@@ -114,6 +115,21 @@ describe('automatic persisted queries in the production profile', () => {
       expect(answer.body.errors?.map((e) => e.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
     }
     expect((await post(platform, token, { query })).body.data?.me).toEqual({ role: 'VIRTUAL_SCHOOL_HEAD' });
+  });
+});
+
+describe('the explorer in the production profile', () => {
+  it('is served when configured, asking for a token to paste: it never issues one', async () => {
+    const page = await fetch(new URL('/explorer', platform.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('"tokenPath":null');
+    expect((await fetch(new URL('/explorer/token', platform.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"national-analyst"}' })).status).toBe(404);
+  });
+
+  it("sends a browser at /graphql there, not to Apollo's landing page from a CDN", async () => {
+    const response = await fetch(platform.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/explorer');
   });
 });
 

@@ -3,7 +3,7 @@ import type { CryptoKey } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, jwksKey, type IdentityTokenConfig } from '@wales-lac/caller';
 import { ConfigurationError, httpUrl, optional, perAuthority, port, privateKeySetting, publicKeySetting, type Env } from '@wales-lac/settings';
 import type { GatewayLimits } from './limits.ts';
-import { developerRoleFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, type Profile } from './settings.ts';
+import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, type Profile } from './settings.ts';
 
 export interface GatewayServiceConfig {
   readonly authorities: ReadonlyMap<string, string>;
@@ -14,6 +14,8 @@ export interface GatewayServiceConfig {
   readonly limits: GatewayLimits;
   readonly profile: Profile;
   readonly developerRole: string | null;
+  /** EXPLORER: serve /explorer (without a role picker here: this process holds no development signing key). */
+  readonly explorer: boolean;
   readonly host: string;
   readonly port: number;
 }
@@ -48,6 +50,7 @@ export async function gatewayConfigFromEnv(env: Env): Promise<GatewayServiceConf
     limits: requestLimitsFromEnv(env),
     profile,
     developerRole: developerRoleFromEnv(env),
+    explorer: explorerFromEnv(env, profile),
     host: optional(env, 'HOST') ?? '127.0.0.1',
     port: port(env, 'PORT', 4000),
   };

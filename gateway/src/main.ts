@@ -17,6 +17,7 @@ runService(
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       limits: config.limits,
       ...(config.profile === 'production' ? { production: { developerRole: config.developerRole } } : {}),
+      ...(config.explorer ? { explorer: {} } : {}),
     });
     const { url } = await gateway.listen(config.port, config.host);
     return { url, stop: () => gateway.stop() };

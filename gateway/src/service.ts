@@ -2,8 +2,10 @@
 // instances behind one sharded data source, callers authenticated by signed identity tokens.
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import type { CryptoKey } from 'jose';
+import { createExplorer } from '@wales-lac/explorer';
 import { createAssertionSigner, createIdentityTokenVerifier, type IdentityTokenConfig } from '@wales-lac/caller';
 import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
 import { authenticatingContext } from './authentication.ts';
@@ -12,7 +14,7 @@ import type { GatewayContext } from './gateway-context.ts';
 import { ShieldedGateway } from './shield/shielded-gateway.ts';
 import type { RefusedAccess } from './shield/preflight.ts';
 import { owningAuthority } from '@wales-lac/wales';
-import type { Caller } from '@wales-lac/caller';
+import type { Caller, CallerClaims } from '@wales-lac/caller';
 import { SingleServiceDataSource } from './single-service.ts';
 import { createSubgraphClient, type SubgraphClient } from './subgraph-client.ts';
 import { BudgetedGateway, DEFAULT_LIMITS, limitsPlugin, type GatewayLimits, type SchemaDisclosure } from './limits.ts';
@@ -43,6 +45,11 @@ export interface GatewayConfig {
    * persisted queries (decision 0013). Default: the development profile, everything open.
    */
   readonly production?: { readonly developerRole: string | null };
+  /**
+   * The browser explorer at /explorer (decision 0016); absent, none is served. `issueToken` (development
+   * only) signs the role picker's tokens; without it the page asks for a token to paste.
+   */
+  readonly explorer?: { readonly issueToken?: (claims: CallerClaims) => Promise<string> };
 }
 
 export interface Gateway {
@@ -100,7 +107,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     introspection: true,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
-    plugins: [limitsPlugin(limits, disclosure)],
+    // Apollo's landing page loads from a CDN; browsers get the local explorer instead (graphql-http).
+    plugins: [limitsPlugin(limits, disclosure), ApolloServerPluginLandingPageDisabled()],
     // Front ends send whole documents; in production a caller may not register arbitrary ones (issue 10).
     ...(config.production ? { persistedQueries: false as const } : {}),
     includeStacktraceInErrorResponses: false,
@@ -109,8 +117,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
   await apollo.start();
 
+  if (config.production && config.explorer?.issueToken) throw new Error('the explorer never issues tokens in the production profile');
+  const explorer = config.explorer ? createExplorer(config.explorer.issueToken ? { issueToken: config.explorer.issueToken } : {}) : null;
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
+    ...(explorer ? { pages: explorer.handle, browserLanding: explorer.base } : {}),
     context: authenticatingContext(createIdentityTokenVerifier(config.identity)),
     health: async () => {
       const answers = await Promise.all(everyClient.map(async (c) => [c.audience, await c.healthy()] as const));

@@ -49,6 +49,11 @@ export function developerRoleFromEnv(env: Env): string | null {
   return raw;
 }
 
+/** EXPLORER=on|off: the browser explorer at /explorer; on by default in development, off in production (decision 0016). */
+export function explorerFromEnv(env: Env, profile: Profile): boolean {
+  return oneOf<'on' | 'off'>(env, 'EXPLORER', ['on', 'off'], profile === 'production' ? 'off' : 'on') === 'on';
+}
+
 export function subgraphTimeoutFromEnv(env: Env): number {
   return integer(env, 'SUBGRAPH_TIMEOUT_MS', 5_000, 100, 120_000);
 }

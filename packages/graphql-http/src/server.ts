@@ -1,4 +1,4 @@
-// Serves an Apollo Server over Node's http module: POST/GET /graphql and GET /health.
+// Serves an Apollo Server over Node's http module: POST/GET /graphql, GET /health and any pages a service adds.
 // Owning the HTTP layer lets a subgraph see the exact request body (gateway assertions are bound to it)
 // and gives malformed requests a coded 4xx answer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,6 +23,13 @@ export interface GraphQLHttpServerOptions<C extends BaseContext> {
    * `attempts` − 1 times, `delayMs` apart. For reads that met a fault a second try clears (see subgraph-edge).
    */
   readonly retry?: { readonly attempts: number; readonly delayMs: number; when(body: unknown, answer: string): boolean };
+  /** Other paths (the gateway's explorer): answers and returns true, or returns false for a 404. */
+  readonly pages?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /**
+   * Where a browser opening GET /graphql is sent (a redirect), instead of Apollo's landing page, which loads
+   * from a CDN (decision 0016). Without it the browser gets a short local page saying how to ask.
+   */
+  readonly browserLanding?: string;
 }
 
 export interface GraphQLHttpServer {
@@ -103,6 +110,15 @@ async function writeApolloResponse(res: ServerResponse, response: Awaited<Return
   res.end();
 }
 
+/** A browser's page load of /graphql: a GET that accepts HTML (Apollo would answer its landing page, query or not). */
+function isBrowserVisit(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+}
+
+const NO_EXPLORER_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GraphQL endpoint</title></head><body><main><h1>GraphQL endpoint</h1>' +
+  '<p>POST a JSON body <code>{ "query", "variables" }</code> here with <code>Authorization: Bearer &lt;token&gt;</code>. No explorer is served here.</p></main></body></html>';
+
 /** How long an idle kept-alive connection stays open (longer than any client's: they close first). */
 export const KEEP_ALIVE_MS = 65_000;
 
@@ -135,9 +151,12 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       if (url.pathname === '/health' && req.method === 'GET') {
         const health = options.health ? await options.health().catch(() => ({ ok: false, detail: undefined })) : { ok: true };
         sendJson(res, health.ok ? 200 : 503, { status: health.ok ? 'ok' : 'unavailable', detail: health.detail });
+      } else if (url.pathname === '/graphql' && isBrowserVisit(req)) {
+        if (options.browserLanding) res.writeHead(302, { location: options.browserLanding }).end();
+        else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" }).end(NO_EXPLORER_PAGE);
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url);
-      } else {
+      } else if (!(await options.pages?.(req, res, url))) {
         sendJson(res, 404, { errors: [{ message: `nothing is served at ${url.pathname}; GraphQL is at /graphql` }] });
       }
     } catch (error) {

@@ -17,6 +17,14 @@ describe('platform configuration', () => {
     expect(config.databaseOverrides.get('W06000015')).toBe('postgres://cardiff.example/cardiff');
   });
 
+  it('serves the explorer in development unless EXPLORER=off, and in production only with EXPLORER=on', () => {
+    const production = { PROFILE: 'production', AUTH_ISSUER: 'https://idp.test.invalid/', AUTH_AUDIENCE: 'urn:test', AUTH_JWKS_URL: 'https://idp.test.invalid/jwks' };
+    expect(platformConfigFromEnv({}).explorer).toBe(true);
+    expect(platformConfigFromEnv({ EXPLORER: 'off' }).explorer).toBe(false);
+    expect(platformConfigFromEnv(production).explorer).toBe(false);
+    expect(platformConfigFromEnv({ ...production, EXPLORER: 'on' }).explorer).toBe(true);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ SEED_SCALE: '2' }, /SEED_SCALE/],
@@ -24,6 +32,7 @@ describe('platform configuration', () => {
     [{ AUTHORITY_DATABASE_URL_W06000099: 'postgres://x/y' }, /W06000099 is not a Welsh authority/],
     [{ AUTH_ISSUER: 'https://idp' }, /go together/],
     [{ DATABASE_PREFIX: 'Drop Table' }, /DATABASE_PREFIX/],
+    [{ EXPLORER: 'yes' }, /EXPLORER must be one of on, off/],
   ])('refuses %j naming what is wrong', (env, message) => {
     expect(() => platformConfigFromEnv(env)).toThrow(message);
   });

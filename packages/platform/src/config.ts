@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { AUTHORITY_FACTS, isAuthorityCode } from '@wales-lac/wales';
-import { developerRoleFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv } from '@wales-lac/gateway';
+import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv } from '@wales-lac/gateway';
 import { ConfigurationError } from '@wales-lac/settings';
 
 export type DatabaseSource =
@@ -33,6 +33,8 @@ export interface PlatformConfig {
   readonly profile: 'development' | 'production';
   /** In production, the one role that may still introspect and see field suggestions (DEVELOPER_ROLE). */
   readonly developerRole: string | null;
+  /** EXPLORER: serve the browser explorer at /explorer (default: on in development, off in production). */
+  readonly explorer: boolean;
   /** Limits on one gateway request (docs/api.md, "Limits"). */
   readonly limits: RequestLimits;
   /** How benchmark releases publish counts: exactly (default) or rounded to the nearest 5. */
@@ -111,6 +113,7 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     identityProvider: identityProviderFromEnv(env),
     profile: profileFromEnv(env, identityProviderFromEnv(env)),
     developerRole: developerRoleFromEnv(env),
+    explorer: explorerFromEnv(env, profileFromEnv(env, identityProviderFromEnv(env))),
     limits: requestLimitsFromEnv(env),
     subgraphTimeoutMs: subgraphTimeoutFromEnv(env),
     benchmarkRefreshMinutes: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60),

@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[platform] ${line}`);
   const platform = await startPlatform(config, { log });
   console.log(`\nWales children-looked-after education graph: ${platform.url}`);
+  if (config.explorer) console.log(`Explorer (in a browser): ${new URL('/explorer', platform.url).toString()}`);
   console.log(`Health: ${new URL('/health', platform.url).toString()}`);
   console.log('Get a token: npm run token -- --role virtual-school-head --authority W06000015\n');
   let stopping = false;

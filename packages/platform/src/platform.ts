@@ -1,7 +1,7 @@
 // The whole Wales graph in one process: 22 authority services (each its own HTTP server, config and
 // pool), the reference service and the national gateway, over real PostgreSQL.
 import { createAuthoritySubgraph, type AuthoritySubgraph } from '@wales-lac/authority-subgraph';
-import { DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_NAME, generateSigningKeyPair, jwksKey, loadOrCreateKeyPair, type SigningKeyPair } from '@wales-lac/caller';
+import { type CallerClaims, DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_NAME, generateSigningKeyPair, issueDevToken, jwksKey, loadOrCreateKeyPair, type SigningKeyPair } from '@wales-lac/caller';
 import { createGateway, loadSupergraph, type Gateway } from '@wales-lac/gateway';
 import { createReferenceSubgraph, type ReferenceSubgraph } from '@wales-lac/reference-subgraph';
 import { createBenchmarksSubgraph, type ReleaseBuilder } from '@wales-lac/benchmarks-subgraph';
@@ -41,6 +41,12 @@ export interface PlatformOptions {
   readonly benchmarkReleaseBuilder?: ReleaseBuilder;
   /** Today's date as the authorities see it (ISO); a test moves it on to the next term. Default: the real date. */
   readonly today?: () => string;
+}
+
+/** The explorer's role picker signs with the local provider's key: only when that provider is the one trusted. */
+function explorerTokens(config: PlatformConfig, devIdentity: SigningKeyPair) {
+  if (config.profile === 'production' || config.identityProvider) return {};
+  return { issueToken: (claims: CallerClaims) => issueDevToken(devIdentity.privateKey, claims, { expiresIn: '8h' }) };
 }
 
 export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<Platform> {
@@ -109,6 +115,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       limits: config.limits,
       ...(config.profile === 'production' ? { production: { developerRole: config.developerRole } } : {}),
+      ...(config.explorer ? { explorer: explorerTokens(config, devIdentity) } : {}),
     });
     const { url } = await gateway.listen(config.port, config.host);
     log(`platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

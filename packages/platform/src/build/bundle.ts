@@ -1,9 +1,10 @@
 // Bundles each service's entry point (and the benchmarks report worker, which runs as
 // its own thread) with esbuild into dist/, so production runs `node dist/<service>.mjs` without tsx
-// (decision 0004).
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+// (decision 0004), and the gateway's explorer for the browser into dist/explorer/ (decision 0016).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleExplorer, EXPLORER_BUNDLE, EXPLORER_SOURCE } from '@wales-lac/explorer';
 import { REPOSITORY_ROOT } from '../config.ts';
 import { externalDependencies, relocateAssets } from './assets.ts';
 
@@ -38,10 +39,22 @@ export async function buildBundles(): Promise<{ readonly file: string; readonly 
     metafile: true,
     plugins: [
       externalDependencies(),
-      relocateAssets({ repositoryRoot: REPOSITORY_ROOT, outDir: OUT_DIR, bundledModules: new Map([['subgraphs/benchmarks/src/report-worker.mjs', REPORT_WORKER]]) }),
+      relocateAssets({ repositoryRoot: REPOSITORY_ROOT, outDir: OUT_DIR, bundledModules: new Map([
+          ['subgraphs/benchmarks/src/report-worker.mjs', REPORT_WORKER],
+          [EXPLORER_SOURCE, EXPLORER_BUNDLE],
+        ]),
+      }),
     ],
   });
-  return Object.entries(result.metafile.outputs)
-    .filter(([file]) => file.endsWith('.mjs'))
-    .map(([file, { bytes }]) => ({ file, bytes }));
+  const explorer = await bundleExplorer(join(REPOSITORY_ROOT, EXPLORER_SOURCE));
+  const script = join(OUT_DIR, EXPLORER_BUNDLE);
+  mkdirSync(dirname(script), { recursive: true });
+  writeFileSync(script, explorer.script);
+  writeFileSync(script.replace(/\.js$/, '.css'), explorer.stylesheet);
+  return [
+    ...Object.entries(result.metafile.outputs)
+      .filter(([file]) => file.endsWith('.mjs'))
+      .map(([file, { bytes }]) => ({ file, bytes })),
+    { file: `dist/${EXPLORER_BUNDLE}`, bytes: explorer.script.byteLength },
+  ];
 }

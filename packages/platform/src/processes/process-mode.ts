@@ -123,6 +123,7 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
       SUBGRAPH_TIMEOUT_MS: String(config.subgraphTimeoutMs),
       PROFILE: config.profile,
       ...(config.developerRole ? { DEVELOPER_ROLE: config.developerRole } : {}),
+      EXPLORER: config.explorer ? 'on' : 'off',
       LIMIT_DEPTH: String(config.limits.maxDepth),
       LIMIT_ALIASES: String(config.limits.maxAliases),
       LIMIT_DIRECTIVES: String(config.limits.maxDirectives),

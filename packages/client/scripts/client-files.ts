@@ -1,0 +1,50 @@
+// The public API schema is the composed supergraph's API schema (what a client can ask: no join__ or
+// link__ machinery), and the typed documents come from src/operations/*.graphql (GraphQL Code Generator,
+// client preset: a TypedDocumentNode per operation, so a client's variables and answers are typed).
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from '@graphql-codegen/cli';
+import { Supergraph } from '@apollo/federation-internals';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { loadSupergraph } from '@wales-lac/gateway';
+
+const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+const SCHEMA = join(PACKAGE, 'schema.graphql');
+const GENERATED = join(PACKAGE, 'src', 'generated') + '/';
+
+function apiSchema(): string {
+  const schema = Supergraph.build(loadSupergraph()).apiSchema().toGraphQLJSSchema();
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+async function generatedFiles(schema: string): Promise<Map<string, string>> {
+  const outputs = await generate(
+    {
+      schema,
+      documents: join(PACKAGE, 'src', 'operations', '*.graphql'),
+      silent: true,
+      generates: {
+        [GENERATED]: {
+          preset: 'client',
+          presetConfig: { fragmentMasking: false },
+          config: {
+            // Dates travel as ISO strings; no scalar is left as `any`.
+            scalars: { Date: 'string' },
+            strictScalars: true,
+            useTypeImports: true,
+            enumsAsTypes: true,
+            importExtension: '.ts',
+          },
+        },
+      },
+    },
+    false,
+  );
+  return new Map(outputs.map((o: { filename: string; content: string }) => [o.filename, o.content]));
+}
+
+/** Every generated file, by absolute path, with the content it should have. */
+export async function clientFiles(): Promise<Map<string, string>> {
+  const schema = apiSchema();
+  return new Map([[SCHEMA, schema], ...(await generatedFiles(schema))]);
+}

@@ -1,0 +1,145 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where a release stands. */
+export type BenchmarkReleaseState =
+  /** Being built and audited; not served. */
+  | 'BUILDING'
+  /** Not published (the build failed or the audit found something); the release before it stays published. */
+  | 'FAILED'
+  /** Protected, audited and served. */
+  | 'PUBLISHED';
+
+/** How counts are published in a release. */
+export type BenchmarkRounding =
+  /** Counts rounded to the nearest 5, as StatsWales publishes them; rates and intervals from the exact counts. */
+  | 'NEAREST_5'
+  /** Exact counts (every small count hidden by disclosure control). */
+  | 'NONE';
+
+/** How a figure compares with another, by its 95% interval. */
+export type Comparison =
+  /** Significantly higher (the intervals do not overlap). */
+  | 'HIGHER'
+  /** Significantly lower. */
+  | 'LOWER'
+  /** Cannot be compared (suppressed, not available, a count or a figure per 100). */
+  | 'NOT_COMPARABLE'
+  /** Not significantly different. */
+  | 'SIMILAR';
+
+/** The level of a geography. */
+export type GeographyLevel =
+  /** A local authority. */
+  | 'AUTHORITY'
+  /** A regional education consortium. */
+  | 'REGION'
+  /** Wales. */
+  | 'WALES';
+
+/** What a notification is about. */
+export type NotificationKind =
+  /** A child has moved to live in another authority. */
+  | 'PLACEMENT_MOVE'
+  /** A child is joining a school. */
+  | 'SCHOOL_MOVE';
+
+/** Whether a PEP was completed within the statutory time. */
+export type PepCompletionState =
+  /** Completed after its due date. */
+  | 'COMPLETED_LATE'
+  /** Completed by its due date. */
+  | 'COMPLETED_ON_TIME'
+  /** Not yet completed; the due date has not passed. */
+  | 'DUE'
+  /** Not completed and past its due date. */
+  | 'OVERDUE';
+
+/** Whether a PEP's next statutory review is on time. */
+export type PepReviewState =
+  /** The next review is due within 14 days. */
+  | 'DUE_SOON'
+  /** No review date is set (a draft not yet completed). */
+  | 'NOT_SCHEDULED'
+  /** The next review is more than 14 days away. */
+  | 'ON_TRACK'
+  /** The review date has passed. */
+  | 'OVERDUE';
+
+/** The lifecycle state of a PEP version. */
+export type PepStatus =
+  /** Agreed and in force. */
+  | 'AGREED'
+  /** Being written. */
+  | 'DRAFT'
+  /** Written, awaiting the review meeting and sign-off. */
+  | 'IN_REVIEW'
+  /** Replaced by a later version; kept so it can be read. */
+  | 'SUPERSEDED';
+
+/** The kind of placement. */
+export type PlacementType =
+  /** In a children's home. */
+  | 'CHILDRENS_HOME'
+  /** With foster carers who are not relatives. */
+  | 'FOSTER'
+  /** Living independently, with support. */
+  | 'INDEPENDENT_LIVING'
+  /** With relatives or friends approved as foster carers (kinship). */
+  | 'KINSHIP_FOSTER'
+  /** Any other placement. */
+  | 'OTHER'
+  /** Placed for adoption. */
+  | 'PLACED_FOR_ADOPTION'
+  /** At a residential school. */
+  | 'RESIDENTIAL_SCHOOL'
+  /** In secure accommodation. */
+  | 'SECURE'
+  /** Placed with parents or a person with parental responsibility. */
+  | 'WITH_PARENTS';
+
+export type BenchmarksQueryVariables = Exact<{
+  measures?: Array<string | number> | string | number | null | undefined;
+  level?: GeographyLevel | null | undefined;
+  dimension?: string | null | undefined;
+}>;
+
+
+export type BenchmarksQuery = { benchmarks: { notReplacedBecause: string | null, ageHours: number, release: { id: string, asOf: string, state: BenchmarkReleaseState, rounding: BenchmarkRounding }, figures: Array<{ measure: string, code: string, numerator: number | null, denominator: number | null, rate: number | null, lower: number | null, upper: number | null, marker: string | null, comparedWithWales: Comparison, stale: boolean }> } };
+
+export type CaseloadQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  homeAuthority?: string | number | null | undefined;
+  placedOutOfCounty?: boolean | null | undefined;
+  overduePep?: boolean | null | undefined;
+  attendanceBelow?: number | null | undefined;
+}>;
+
+
+export type CaseloadQuery = { learners: { totalCount: number, edges: Array<{ node: { id: string, legalGivenName: string | null, homeAuthority: { code: string, name: string }, currentPlacement: { type: PlacementType, authority: { code: string, name: string } } | null, currentSchool: { name: string } | null, currentPep: { status: PepStatus, reviewState: PepReviewState, completionDue: string, completionState: PepCompletionState } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LearnerRecordQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type LearnerRecordQuery = { me: { access: { read: Array<string>, write: Array<string> } | null }, learner: { id: string, legalGivenName: string | null, preferredName: string | null, homeAuthority: { code: string, name: string }, currentPlacement: { type: PlacementType, authority: { code: string, name: string } } | null, currentSchool: { name: string } | null, currentPep: { status: PepStatus, reviewState: PepReviewState, completionDue: string, completionState: PepCompletionState } | null, attendance: { rate: number | null, persistentlyAbsent: boolean, possibleSessions: number } | null } | null };
+
+export type NotificationsQueryVariables = Exact<{
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { totalCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, effectiveOn: string, movesTo: string, learner: { id: string, preferredName: string | null } | null } }> } };
+
+
+export const BenchmarksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Benchmarks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"measures"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"level"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GeographyLevel"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"benchmarks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"measures"},"value":{"kind":"Variable","name":{"kind":"Name","value":"measures"}}},{"kind":"Argument","name":{"kind":"Name","value":"level"},"value":{"kind":"Variable","name":{"kind":"Name","value":"level"}}},{"kind":"Argument","name":{"kind":"Name","value":"dimension"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dimension"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"release"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notReplacedBecause"}},{"kind":"Field","name":{"kind":"Name","value":"ageHours"}},{"kind":"Field","name":{"kind":"Name","value":"figures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measure"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"numerator"}},{"kind":"Field","name":{"kind":"Name","value":"denominator"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"marker"}},{"kind":"Field","name":{"kind":"Name","value":"comparedWithWales"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}}]}}]}}]}}]} as unknown as DocumentNode<BenchmarksQuery, BenchmarksQueryVariables>;
+export const CaseloadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Caseload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"homeAuthority"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"placedOutOfCounty"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overduePep"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attendanceBelow"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"learners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"homeAuthority"},"value":{"kind":"Variable","name":{"kind":"Name","value":"homeAuthority"}}},{"kind":"Argument","name":{"kind":"Name","value":"placedOutOfCounty"},"value":{"kind":"Variable","name":{"kind":"Name","value":"placedOutOfCounty"}}},{"kind":"Argument","name":{"kind":"Name","value":"overduePep"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overduePep"}}},{"kind":"Argument","name":{"kind":"Name","value":"attendanceBelow"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attendanceBelow"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"legalGivenName"}},{"kind":"Field","name":{"kind":"Name","value":"homeAuthority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentPlacement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentSchool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentPep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reviewState"}},{"kind":"Field","name":{"kind":"Name","value":"completionDue"}},{"kind":"Field","name":{"kind":"Name","value":"completionState"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CaseloadQuery, CaseloadQueryVariables>;
+export const LearnerRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LearnerRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"access"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"learner"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"write"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"learner"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"legalGivenName"}},{"kind":"Field","name":{"kind":"Name","value":"preferredName"}},{"kind":"Field","name":{"kind":"Name","value":"homeAuthority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentPlacement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"authority"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentSchool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentPep"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reviewState"}},{"kind":"Field","name":{"kind":"Name","value":"completionDue"}},{"kind":"Field","name":{"kind":"Name","value":"completionState"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"persistentlyAbsent"}},{"kind":"Field","name":{"kind":"Name","value":"possibleSessions"}}]}}]}}]}}]} as unknown as DocumentNode<LearnerRecordQuery, LearnerRecordQueryVariables>;
+export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unreadOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveOn"}},{"kind":"Field","name":{"kind":"Name","value":"movesTo"}},{"kind":"Field","name":{"kind":"Name","value":"learner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"preferredName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;

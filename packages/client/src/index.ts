@@ -1,0 +1,7 @@
+// The graph's typed client: one TypedDocumentNode per documented operation (generated from
+// src/operations/ against the public API schema, schema.graphql), and `ask` to send one.
+export { ask } from './ask.ts';
+export type { Answer, AskOptions, GraphError } from './ask.ts';
+export { BenchmarksDocument, CaseloadDocument, LearnerRecordDocument, NotificationsDocument } from './generated/graphql.ts';
+export type * from './generated/graphql.ts';
+export type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';

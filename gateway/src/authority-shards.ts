@@ -7,7 +7,7 @@ import { Kind, type FieldNode } from 'graphql';
 import { decodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority, upnProblem } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
-import { LEARNER_FILTER_CLASSES, filterRefusal } from '@wales-lac/policy';
+import { LEARNER_FILTER_CLASSES, filterRefusal, relationshipRefusal } from '@wales-lac/policy';
 import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
 import { routeAttendanceRegister } from './attendance-register.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
@@ -71,7 +71,7 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
       case 'accessHistory':
         return routeToOwner(field, 'learner', request, send);
       case 'learners': {
-        const refused = filterRefused(field, request.variables, caller);
+        const refused = filterRefused(field, request.variables, caller) ?? relationshipRefused(field, request.variables, caller);
         if (refused) return Promise.resolve({ data: null, errors: [refused] });
         return fanOut(parsed, field, request, this.reachOf(caller, field, request.variables), send);
       }
@@ -210,6 +210,13 @@ async function routeToOwner(field: FieldNode, argument: string, request: Subgrap
   const outcome = await send(owner, request);
   if (outcome.kind === 'unavailable') return { data: { [key]: null }, errors: [authorityUnavailable(owner, outcome.reason, [key])] };
   return { data: outcome.response.data ?? { [key]: null }, errors: fromAuthority(owner, outcome.response.errors) };
+}
+
+/** A list by a relationship the caller's role never holds (it would always be empty), refused once here. */
+function relationshipRefused(field: FieldNode, variables: Variables, caller: Caller): ResponseError | null {
+  const value = argumentValue(field, 'relationship', variables);
+  const refusal = value === undefined || value === null ? null : relationshipRefusal(caller.role, String(value).toLowerCase());
+  return refusal ? badUserInput(refusal, 'relationship', [responseKey(field)]) : null;
 }
 
 /** A filter the caller's role may never use (it reads a class the role never sees), refused once here. */

@@ -18,3 +18,17 @@ export function filterRefusal(role: Role, argument: string): string | null {
   const ever = GRANTS.some((g) => g.role === role && g.relationship !== 'any' && g.read.includes(fieldClass));
   return ever ? null : `a ${role} may not filter by ${argument}: it reads ${fieldClass} fields, which a ${role} does not see`;
 }
+
+/** The relationships a caller may list their own children by (`learners(relationship:)`). */
+export const LISTED_RELATIONSHIPS = ['home', 'host', 'caseload', 'school'] as const;
+export type ListedRelationship = (typeof LISTED_RELATIONSHIPS)[number];
+
+/**
+ * Why a role can never hold this relationship to any child, so a list by it would always be empty
+ * (a designated teacher has no caseload), or null. From the grants: a role holds a relationship only
+ * where some grant names the two together.
+ */
+export function relationshipRefusal(role: Role, relationship: string): string | null {
+  if (!(LISTED_RELATIONSHIPS as readonly string[]).includes(relationship)) return `relationship must be one of ${LISTED_RELATIONSHIPS.map((r) => r.toUpperCase()).join(', ')}`;
+  return GRANTS.some((g) => g.role === role && g.relationship === relationship) ? null : `a ${role} never holds the ${relationship.toUpperCase()} relationship to a child, so has no such list`;
+}

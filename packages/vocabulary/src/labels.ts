@@ -182,6 +182,12 @@ export const ENUM_LABELS = {
     SOCIAL_WORKER: { en: 'Social worker', cy: 'Gweithiwr cymdeithasol' },
     DESIGNATED_TEACHER: { en: 'Designated teacher', cy: 'Athro dynodedig' },
   },
+  LearnerRelationship: {
+    HOME: { en: 'Children of my authority', cy: 'Plant fy awdurdod' },
+    HOST: { en: 'Children from other authorities living or at school here', cy: "Plant o awdurdodau eraill sy'n byw neu yn yr ysgol yma" },
+    CASELOAD: { en: 'My caseload', cy: 'Fy llwyth achosion' },
+    SCHOOL: { en: 'Looked-after pupils at my school', cy: 'Disgyblion sy’n derbyn gofal yn fy ysgol' },
+  },
   StaffRole: {
     EDUCATION_LEAD: { en: 'Education lead', cy: 'Arweinydd addysg' },
     SOCIAL_WORKER: { en: 'Social worker', cy: 'Gweithiwr cymdeithasol' },

@@ -1,7 +1,7 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
-import { LEARNER_FILTER_CLASSES, filterRefusal, inOrder, type Access } from '@wales-lac/policy';
+import { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, inOrder, relationshipRefusal, type Access, type ListedRelationship } from '@wales-lac/policy';
 import { platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority, schoolYearOf, termStartOf, upnProblem } from '@wales-lac/wales';
@@ -29,6 +29,7 @@ interface LearnersArgs {
   attendanceBelow?: number | null;
   excludedThisTerm?: boolean | null;
   upn?: string | null;
+  relationship?: ListedRelationship | null;
 }
 
 /** A learner of this authority, visible to the caller; otherwise an error that says why. */
@@ -71,6 +72,8 @@ function checkLearnersArgs(args: LearnersArgs, ctx: AuthorityContext): string | 
   if (args.attendanceBelow != null && !(args.attendanceBelow >= 0 && args.attendanceBelow <= 1)) {
     throw platformError('BAD_USER_INPUT', 'attendanceBelow is a share from 0 to 1, e.g. 0.9', { field: 'attendanceBelow' });
   }
+  const relationship = args.relationship == null ? null : relationshipRefusal(ctx.caller.role, args.relationship);
+  if (relationship) throw platformError('BAD_USER_INPUT', relationship, { field: 'relationship' });
   const upn = args.upn == null ? null : upnProblem(args.upn);
   if (upn) throw platformError('BAD_USER_INPUT', `upn: '${args.upn}' is not a valid UPN (${upn})`, { field: 'upn' });
   if (!args.after) return null;
@@ -139,6 +142,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
         overduePep: args.overduePep ?? null,
         attendanceBelow: args.attendanceBelow == null ? null : { share: args.attendanceBelow, since: `${schoolYearOf(ctx.today)}-09-01` },
         upn: args.upn ?? null,
+        relationship: args.relationship ?? null,
         excludedSince: args.excludedThisTerm == null ? null : { wanted: args.excludedThisTerm, since: termStartOf(ctx.today) },
       });
       // A filter read a field class of each child it returned: audited like reading the field.
@@ -173,6 +177,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   },
   Contact: {
     role: (a: StaffAllocationRow) => a.staffRole,
+    subject: (a: StaffAllocationRow) => a.staffSubject,
     name: (a: StaffAllocationRow) => a.staffName,
     since: (a: StaffAllocationRow) => a.startedOn,
   },
@@ -188,6 +193,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Notification: { ...recordResolvers.Notification, learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext) => visibleLearner(n.learnerId, ctx) },
   Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner },
   PersonalEducationPlan: { ...PEP_RESOLVERS, ...recordResolvers.PersonalEducationPlan },
+  LearnerRelationship: enumValuesOf(LISTED_RELATIONSHIPS),
   Gender: enumValuesOf(GENDERS),
   Language: enumValuesOf(LANGUAGES),
   CareStatus: enumValuesOf(CARE_STATUSES),

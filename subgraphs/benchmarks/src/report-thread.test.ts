@@ -40,7 +40,7 @@ const OPTIONS = { rounding: 'none' } as const;
 const workerOf = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 
 describe('building the report in a worker thread', () => {
-  it('gives the same figures as building in process', async () => {
+  it('gives the same figures as building in process', { timeout: 60_000 }, async () => {
     const inWorker = await buildReleaseInWorker(input, OPTIONS, new AbortController().signal);
     const inProcess = await buildReleaseInProcess(input, OPTIONS, new AbortController().signal);
     expect(inWorker.figures).toEqual(inProcess.figures);

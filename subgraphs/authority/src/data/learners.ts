@@ -1,9 +1,9 @@
 import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
-import type { FieldClass } from '@wales-lac/policy';
+import type { FieldClass, Relationship } from '@wales-lac/policy';
 import { ATTENDED_MARKS, POSSIBLE_MARKS } from '@wales-lac/wales';
-import { currentOn, learnersVisibleTo, mayReadClassOf } from './reach.ts';
+import { currentOn, holds, learnersVisibleTo, mayReadClassOf } from './reach.ts';
 
 const { learners, placements, peps, attendanceDays, exclusions } = authoritySchema;
 export type LearnerRow = typeof learners.$inferSelect;
@@ -19,6 +19,8 @@ export interface LearnerPageQuery {
   /** Excluded (or not) on or after this day: the first day of the current term. */
   readonly excludedSince: { readonly wanted: boolean; readonly since: string } | null;
   readonly upn: string | null;
+  /** Only children the caller holds this relationship to (their own list). */
+  readonly relationship: Relationship | null;
 }
 
 export interface LearnerPage {
@@ -70,6 +72,7 @@ export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, auth
   if (query.overduePep !== null) readable('pep', query.overduePep ? pepOverdue(today) : sql`not ${pepOverdue(today)}`);
   if (query.attendanceBelow) readable('education', attendanceBelow(query.attendanceBelow.share, query.attendanceBelow.since));
   if (query.upn !== null) readable('identity', eq(learners.upn, query.upn));
+  if (query.relationship !== null) filters.push(holds(caller, authorityCode, query.relationship, today));
   if (query.excludedSince) readable('education', query.excludedSince.wanted ? excludedSince(query.excludedSince.since) : sql`not ${excludedSince(query.excludedSince.since)}`);
   const matching = and(...filters);
   const [rows, totals] = await Promise.all([

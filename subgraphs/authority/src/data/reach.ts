@@ -54,7 +54,7 @@ export function learnersVisibleTo(caller: Caller, ownAuthorityCode: string, toda
 const STAFF: readonly Caller['role'][] = ['virtual-school-head', 'social-worker', 'designated-teacher'];
 
 /** A predicate on `learners` true where the caller holds this relationship to the child (as relationshipsBetween). */
-function holds(caller: Caller, ownAuthorityCode: string, relationship: Relationship, today: string): SQL {
+export function holds(caller: Caller, ownAuthorityCode: string, relationship: Relationship, today: string): SQL {
   const staff = STAFF.includes(caller.role);
   switch (relationship) {
     case 'home':

@@ -3,7 +3,8 @@ import type { CryptoKey } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, jwksKey, type IdentityTokenConfig } from '@wales-lac/caller';
 import { ConfigurationError, httpUrl, optional, perAuthority, port, privateKeySetting, publicKeySetting, type Env } from '@wales-lac/settings';
 import type { GatewayLimits } from './limits.ts';
-import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, type Profile } from './settings.ts';
+import type { TrustedDocuments } from '@wales-lac/trusted-documents';
+import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, trustedDocumentsFromEnv, type Profile } from './settings.ts';
 
 export interface GatewayServiceConfig {
   readonly authorities: ReadonlyMap<string, string>;
@@ -16,6 +17,8 @@ export interface GatewayServiceConfig {
   readonly developerRole: string | null;
   /** EXPLORER: serve /explorer (without a role picker here: this process holds no development signing key). */
   readonly explorer: boolean;
+  /** TRUSTED_DOCUMENTS: only these registered operations run (null: open). */
+  readonly trustedDocuments: TrustedDocuments | null;
   readonly host: string;
   readonly port: number;
 }
@@ -51,6 +54,7 @@ export async function gatewayConfigFromEnv(env: Env): Promise<GatewayServiceConf
     profile,
     developerRole: developerRoleFromEnv(env),
     explorer: explorerFromEnv(env, profile),
+    trustedDocuments: trustedDocumentsFromEnv(env),
     host: optional(env, 'HOST') ?? '127.0.0.1',
     port: port(env, 'PORT', 4000),
   };

@@ -18,6 +18,7 @@ runService(
       limits: config.limits,
       ...(config.profile === 'production' ? { production: { developerRole: config.developerRole } } : {}),
       ...(config.explorer ? { explorer: {} } : {}),
+      ...(config.trustedDocuments ? { trustedDocuments: config.trustedDocuments } : {}),
     });
     const { url } = await gateway.listen(config.port, config.host);
     return { url, stop: () => gateway.stop() };

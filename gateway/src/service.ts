@@ -17,6 +17,8 @@ import { owningAuthority } from '@wales-lac/wales';
 import type { Caller, CallerClaims } from '@wales-lac/caller';
 import { SingleServiceDataSource } from './single-service.ts';
 import { createSubgraphClient, type SubgraphClient } from './subgraph-client.ts';
+import type { TrustedDocuments } from '@wales-lac/trusted-documents';
+import { trustedDocumentsPlugin } from './trusted-documents.ts';
 import { BudgetedGateway, DEFAULT_LIMITS, limitsPlugin, type GatewayLimits, type SchemaDisclosure } from './limits.ts';
 import { limitValidationRules } from '@wales-lac/subgraph-edge';
 
@@ -50,6 +52,8 @@ export interface GatewayConfig {
    * only) signs the role picker's tokens; without it the page asks for a token to paste.
    */
   readonly explorer?: { readonly issueToken?: (claims: CallerClaims) => Promise<string> };
+  /** Only these registered operations run (decision 0017); absent, any document does. */
+  readonly trustedDocuments?: TrustedDocuments;
 }
 
 export interface Gateway {
@@ -108,7 +112,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
     // Apollo's landing page loads from a CDN; browsers get the local explorer instead (graphql-http).
-    plugins: [limitsPlugin(limits, disclosure), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []), limitsPlugin(limits, disclosure), ApolloServerPluginLandingPageDisabled()],
     // Front ends send whole documents; in production a caller may not register arbitrary ones (issue 10).
     ...(config.production ? { persistedQueries: false as const } : {}),
     includeStacktraceInErrorResponses: false,

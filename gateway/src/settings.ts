@@ -2,6 +2,8 @@
 // request limits, the profile and the identity provider, read the same way in both.
 import { ROLES } from '@wales-lac/caller';
 import { ConfigurationError, integer, oneOf, optional, type Env } from '@wales-lac/settings';
+import { resolve } from 'node:path';
+import { readManifest, type TrustedDocuments } from '@wales-lac/trusted-documents';
 import type { GatewayLimits } from './limits.ts';
 
 export type Profile = 'development' | 'production';
@@ -52,6 +54,20 @@ export function developerRoleFromEnv(env: Env): string | null {
 /** EXPLORER=on|off: the browser explorer at /explorer; on by default in development, off in production (decision 0016). */
 export function explorerFromEnv(env: Env, profile: Profile): boolean {
   return oneOf<'on' | 'off'>(env, 'EXPLORER', ['on', 'off'], profile === 'production' ? 'off' : 'on') === 'on';
+}
+
+/**
+ * TRUSTED_DOCUMENTS=<manifest path>: accept only the operations registered in that manifest (decision 0017;
+ * the client's and teams' operations: packages/client/trusted-documents.json). Unset or `off`: open.
+ */
+export function trustedDocumentsFromEnv(env: Env): TrustedDocuments | null {
+  const raw = optional(env, 'TRUSTED_DOCUMENTS');
+  if (!raw || raw === 'off') return null;
+  try {
+    return readManifest(resolve(raw));
+  } catch (error) {
+    throw new ConfigurationError(`TRUSTED_DOCUMENTS: ${(error as Error).message}`);
+  }
 }
 
 export function subgraphTimeoutFromEnv(env: Env): number {

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   RESPONSE_TOO_LARGE: { status: 400, meaning: 'The answer grew past the response-size limit (`extensions.limit` = response-bytes); the work was stopped and no data is returned. Ask for smaller pages.' },
   TIME_BUDGET_EXCEEDED: { status: 503, meaning: 'The request ran past its time budget (`extensions.limit` = time); the calls still running were cancelled and no data is returned. A change may or may not have applied: retry it with the same idempotency key.' },
   INTROSPECTION_DISABLED: { status: 403, meaning: 'Schema introspection is off in the production profile except for the configured developer role.' },
+  DOCUMENT_NOT_REGISTERED: { status: 400, meaning: 'The gateway runs with trusted documents and this operation is not registered (`npm run register:documents`, docs/api.md); nothing was run.' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: 'Automatic persisted queries are off in the production profile: send the whole query.' },
   BENCHMARKS_NOT_PUBLISHED: { status: 503, meaning: 'No benchmark release has been published yet (the first is being built, or its build failed: the message says which and why).' },
   SERVICE_UNAVAILABLE: { status: 503, meaning: 'A national service did not answer; the platform is starting or degraded.' },

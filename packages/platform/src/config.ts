@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { AUTHORITY_FACTS, isAuthorityCode } from '@wales-lac/wales';
-import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv } from '@wales-lac/gateway';
+import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, trustedDocumentsFromEnv } from '@wales-lac/gateway';
+import type { TrustedDocuments } from '@wales-lac/trusted-documents';
 import { ConfigurationError } from '@wales-lac/settings';
 
 export type DatabaseSource =
@@ -35,6 +36,10 @@ export interface PlatformConfig {
   readonly developerRole: string | null;
   /** EXPLORER: serve the browser explorer at /explorer (default: on in development, off in production). */
   readonly explorer: boolean;
+  /** TRUSTED_DOCUMENTS: the gateway runs only these registered operations (null: open; decision 0017). */
+  readonly trustedDocuments: TrustedDocuments | null;
+  /** The manifest's path as given, passed on to the gateway process in process mode. */
+  readonly trustedDocumentsPath: string | null;
   /** Limits on one gateway request (docs/api.md, "Limits"). */
   readonly limits: RequestLimits;
   /** How benchmark releases publish counts: exactly (default) or rounded to the nearest 5. */
@@ -114,6 +119,8 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     profile: profileFromEnv(env, identityProviderFromEnv(env)),
     developerRole: developerRoleFromEnv(env),
     explorer: explorerFromEnv(env, profileFromEnv(env, identityProviderFromEnv(env))),
+    trustedDocuments: trustedDocumentsFromEnv(env),
+    trustedDocumentsPath: env['TRUSTED_DOCUMENTS'] && env['TRUSTED_DOCUMENTS'] !== 'off' ? resolve(env['TRUSTED_DOCUMENTS']) : null,
     limits: requestLimitsFromEnv(env),
     subgraphTimeoutMs: subgraphTimeoutFromEnv(env),
     benchmarkRefreshMinutes: integer(env, 'BENCHMARK_REFRESH_MINUTES', 60, 0, 7 * 24 * 60),

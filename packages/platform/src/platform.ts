@@ -116,6 +116,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       limits: config.limits,
       ...(config.profile === 'production' ? { production: { developerRole: config.developerRole } } : {}),
       ...(config.explorer ? { explorer: explorerTokens(config, devIdentity) } : {}),
+      ...(config.trustedDocuments ? { trustedDocuments: config.trustedDocuments } : {}),
     });
     const { url } = await gateway.listen(config.port, config.host);
     log(`platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -124,6 +124,7 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
       PROFILE: config.profile,
       ...(config.developerRole ? { DEVELOPER_ROLE: config.developerRole } : {}),
       EXPLORER: config.explorer ? 'on' : 'off',
+      TRUSTED_DOCUMENTS: config.trustedDocumentsPath ?? 'off',
       LIMIT_DEPTH: String(config.limits.maxDepth),
       LIMIT_ALIASES: String(config.limits.maxAliases),
       LIMIT_DIRECTIVES: String(config.limits.maxDirectives),

@@ -48,6 +48,8 @@ export interface PlatformConfig {
   readonly benchmarkAuditSeconds: number;
   /** Academic years of synthetic benchmark history built on a fresh install, so pooled trends exist (0: none). */
   readonly benchmarkHistoryYears: number;
+  /** Batches secondary suppression solves (decision 0015): more hide less and take longer. */
+  readonly benchmarkProtectionBatches: number;
 }
 
 export interface RequestLimits {
@@ -127,6 +129,7 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     benchmarkRounding: benchmarkRounding(env['BENCHMARK_ROUNDING']),
     benchmarkAuditSeconds: integer(env, 'BENCHMARK_AUDIT_SECONDS', 20, 1, 3_600),
     benchmarkHistoryYears: integer(env, 'BENCHMARK_HISTORY_YEARS', 4, 0, 10),
+    benchmarkProtectionBatches: integer(env, 'BENCHMARK_PROTECTION_BATCHES', 8, 1, 64),
   };
 }
 

@@ -86,6 +86,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       rounding: config.benchmarkRounding,
       auditBudgetMs: config.benchmarkAuditSeconds * 1000,
       historyYears: config.benchmarkHistoryYears,
+      protectionBatches: config.benchmarkProtectionBatches,
       log: (line) => log(`[benchmarks] ${line}`),
       ...(options.benchmarkReleaseBuilder ? { releaseBuilder: options.benchmarkReleaseBuilder } : {}),
     });

@@ -12,6 +12,8 @@ export interface BenchmarksServiceConfig extends SubgraphServiceSettings {
   readonly auditBudgetMs: number;
   /** Academic years of synthetic history built when missing, so pooled trends exist (0: none). */
   readonly historyYears: number;
+  /** How many batches secondary suppression solves. */
+  readonly protectionBatches: number;
 }
 
 export const ANONYMISED_READER_PREFIX = 'ANONYMISED_READER_URL_';
@@ -24,5 +26,6 @@ export async function benchmarksConfigFromEnv(env: Env): Promise<BenchmarksServi
     rounding: oneOf<Rounding>(env, 'BENCHMARK_ROUNDING', ['none', 'nearest-5'], 'none'),
     auditBudgetMs: integer(env, 'BENCHMARK_AUDIT_SECONDS', 20, 1, 3_600) * 1000,
     historyYears: integer(env, 'BENCHMARK_HISTORY_YEARS', 4, 0, 10),
+    protectionBatches: integer(env, 'BENCHMARK_PROTECTION_BATCHES', 8, 1, 64),
   };
 }

@@ -17,6 +17,7 @@ runSubgraphService(
       rounding: config.rounding,
       auditBudgetMs: config.auditBudgetMs,
       historyYears: config.historyYears,
+      protectionBatches: config.protectionBatches,
       log: (line) => console.log(`[benchmarks] ${line}`),
     }),
 );

@@ -71,6 +71,8 @@ export interface ReleaseStoreOptions {
   readonly rounding: Rounding;
   /** How long the LP audit of a release may work (see release-audit.ts). */
   readonly auditBudgetMs?: number;
+  /** How many batches secondary suppression solves (decision 0015). */
+  readonly protectionBatches?: number;
   readonly today: () => string;
   /** How a release is built and audited: in a worker thread unless told otherwise (tests inject failures). */
   readonly builder?: ReleaseBuilder;
@@ -166,7 +168,11 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     try {
       if (snapshots.length === 0) throw new Error('no authority has been collected yet');
       const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(options.buildTimeLimitMs ?? DEFAULT_BUILD_LIMIT_MS)]);
-      const outcome = await builder(input, { rounding: options.rounding, ...(options.auditBudgetMs === undefined ? {} : { auditBudgetMs: options.auditBudgetMs }) }, signal);
+      const outcome = await builder(
+        input,
+        { rounding: options.rounding, ...(options.auditBudgetMs === undefined ? {} : { auditBudgetMs: options.auditBudgetMs }), ...(options.protectionBatches === undefined ? {} : { protectionBatches: options.protectionBatches }) },
+        signal,
+      );
       if (outcome.audit.findings > 0) {
         await failRelease(db, id, `the independent audit found ${outcome.audit.findings} hidden figures a reader could work out`, outcome.audit);
       } else {

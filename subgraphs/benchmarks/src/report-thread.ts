@@ -13,6 +13,8 @@ export interface ReleaseBuildOptions {
   readonly rounding: Rounding;
   /** How long the LP audit may work (default AUDIT_BUDGET_MS); what it has not settled is reported as unproven. */
   readonly auditBudgetMs?: number;
+  /** How many batches secondary suppression solves (default 8, decision 0015). */
+  readonly protectionBatches?: number;
 }
 
 /** What a build hands back: the protected figures and what the audit found in them. */
@@ -39,7 +41,7 @@ const AUDIT_ROUNDS = 3;
  */
 export function buildAndAudit(input: ReportInput, options: ReleaseBuildOptions): BuiltRelease {
   const started = performance.now();
-  let figures = buildReport(input, options);
+  let figures = buildReport(input, { rounding: options.rounding, ...(options.protectionBatches === undefined ? {} : { protectionBatches: options.protectionBatches }) });
   const built = performance.now();
   const budget = options.auditBudgetMs === undefined ? {} : { budgetMs: options.auditBudgetMs };
   let { details, ...audit } = auditRelease(figures, input, budget);

@@ -45,6 +45,8 @@ export interface BuildOptions {
   readonly rounding?: 'none' | 'nearest-5';
   /** How long secondary suppression may work in batches before the rest is solved at once (protection.ts). */
   readonly protectionBudgetMs?: number;
+  /** How many batches it solves (more: fewer figures hidden, more time; decision 0015). */
+  readonly protectionBatches?: number;
 }
 
 export interface ReportInput {
@@ -91,7 +93,7 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Fig
   const geos = geographiesOf(input.regionOf);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
   const byCode = new Map(geos.map((g) => [g.code, g]));
-  const published = protectRelease(input.counts, geos, { publishable: (code) => { const geo = byCode.get(code); return geo !== undefined && collected(geo); }, ...(options.protectionBudgetMs === undefined ? {} : { budgetMs: options.protectionBudgetMs }) });
+  const published = protectRelease(input.counts, geos, { publishable: (code) => { const geo = byCode.get(code); return geo !== undefined && collected(geo); }, ...(options.protectionBudgetMs === undefined ? {} : { budgetMs: options.protectionBudgetMs }), ...(options.protectionBatches === undefined ? {} : { batches: options.protectionBatches }) });
   const figures: Figure[] = [];
   for (const measure of MEASURES) {
     if (!measure.available) {

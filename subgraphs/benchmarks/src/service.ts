@@ -37,6 +37,8 @@ export interface BenchmarksSubgraphConfig {
   readonly auditBudgetMs?: number;
   /** Academic years of synthetic history to build, after the first release, where none is published (default 0). */
   readonly historyYears?: number;
+  /** How many batches secondary suppression solves (default 8, decision 0015). */
+  readonly protectionBatches?: number;
   readonly today?: () => string;
   readonly now?: () => Date;
   /** How a release is built and audited (default: in a worker thread); tests inject a failing one. */
@@ -56,6 +58,7 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
   const releases = createReleaseStore(db, {
     rounding: config.rounding ?? 'none',
     auditBudgetMs: config.auditBudgetMs ?? DEFAULT_AUDIT_BUDGET_MS,
+    ...(config.protectionBatches === undefined ? {} : { protectionBatches: config.protectionBatches }),
     today,
     ...(config.releaseBuilder ? { builder: config.releaseBuilder } : {}),
     ...(config.log ? { log: config.log } : {}),

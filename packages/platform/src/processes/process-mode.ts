@@ -89,6 +89,7 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     BENCHMARK_ROUNDING: config.benchmarkRounding,
     BENCHMARK_AUDIT_SECONDS: String(config.benchmarkAuditSeconds),
     BENCHMARK_HISTORY_YEARS: String(config.benchmarkHistoryYears),
+    BENCHMARK_PROTECTION_BATCHES: String(config.benchmarkProtectionBatches),
     ...Object.fromEntries([...databases.anonymisedReaders].map(([code, url]) => [`ANONYMISED_READER_URL_${code}`, url])),
   });
   const specs: [string, ProcessSpec][] = [

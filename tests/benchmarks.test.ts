@@ -57,7 +57,7 @@ function lookedAfterSums(places: readonly string[]): AdditiveRelation[] {
 let platform: TestPlatform;
 let national: string;
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { SEED_SCALE: '0.2' } });
+  platform = await startTestPlatform({ env: { SEED_SCALE: '0.2', BENCHMARK_PROTECTION_BATCHES: '8' } });
   national = await platform.token({ sub: 'ndg', role: 'national-analyst' });
 });
 afterAll(async () => platform?.stop());

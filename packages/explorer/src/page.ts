@@ -2,15 +2,9 @@
 // as inert JSON (a Content-Security-Policy allows no inline script and no other origin).
 import { AUTHORITY_FACTS, REGION_FACTS } from '@wales-lac/wales';
 import { ROLES } from '@wales-lac/caller';
+import type { PageSettings } from './page-settings.ts';
 
-/** What the browser code is told (browser/config.ts reads the same shape). */
-export interface PageSettings {
-  readonly graphqlPath: string;
-  readonly tokenPath: string | null;
-  readonly roles: readonly string[];
-  readonly authorities: readonly { readonly code: string; readonly name: string }[];
-  readonly regions: readonly { readonly code: string; readonly name: string }[];
-}
+export type { PageSettings };
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

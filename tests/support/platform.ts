@@ -8,6 +8,8 @@ import { issueDevToken, type CallerClaims, type DevTokenOptions } from '@wales-l
 import { dropDatabases } from '@wales-lac/db';
 import { platformConfigFromEnv, startPlatform, type Platform, type PlatformOptions } from '@wales-lac/platform';
 
+import { copySeededDatabases, sharedDataSet } from './seeded-templates.ts';
+
 export interface TestPlatform extends Platform {
   token(claims: CallerClaims, options?: DevTokenOptions): Promise<string>;
   graphql(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>, operationName?: string): Promise<GraphQLAnswer>;
@@ -44,6 +46,8 @@ export async function startTestPlatform(options: PlatformOptions & { env?: Recor
     ...options.env,
   };
   const config = platformConfigFromEnv(env);
+  const dataSet = sharedDataSet(config, options, options.env ?? {});
+  if (dataSet) await copySeededDatabases(config, dataSet, inject('runId'), prefix);
   const platform = await startPlatform(config, options);
   return {
     ...platform,

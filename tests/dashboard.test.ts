@@ -14,7 +14,8 @@ import { CHROMIUM, launchChromium, type Browser } from './support/chromium.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const CARDIFF = 'W06000015';
-const MEASURE = 'pep-in-place';
+// A share most authorities publish at this file's scale (0.2), so the tables hold numbers as well as [c].
+const MEASURE = 'pep-timely';
 const SCREENSHOTS = process.env['SCREENSHOTS'] === '1' ? new URL('../docs/screenshots/', import.meta.url) : null;
 
 if (!CHROMIUM) console.warn('tests/dashboard.test.ts skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set CHROMIUM_PATH)');
@@ -27,7 +28,7 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ env: { BENCHMARK_REFRESH_MINUTES: '0' } });
+    platform = await startTestPlatform({ env: { BENCHMARK_REFRESH_MINUTES: '0', SEED_SCALE: '0.2', BENCHMARK_PROTECTION_BATCHES: '8' } });
     browser = await launchChromium();
     browser.context.on('request', (request: Request) => requests.push(request.url()));
     page = await browser.context.newPage();
@@ -59,9 +60,9 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
   };
 
   async function apiFigures(token: string, region: string | null) {
-    const answer = await platform.graphql(token, 'query($region: ID) { benchmarks(region: $region, dimension: "all", measures: ["pep-in-place"]) { release { asOf } figures { code level category numerator denominator marker } } }', { region });
+    const answer = await platform.graphql(token, 'query($region: ID) { benchmarks(region: $region, dimension: "all", measures: ["pep-timely"]) { release { asOf } figures { code level category numerator denominator rate marker } } }', { region });
     expect(answer.body.errors).toBeUndefined();
-    return answer.body.data!['benchmarks'] as { release: { asOf: string }; figures: { code: string; level: string; category: string; numerator: number | null; denominator: number | null; marker: string | null }[] };
+    return answer.body.data!['benchmarks'] as { release: { asOf: string }; figures: { code: string; level: string; category: string; numerator: number | null; denominator: number | null; rate: number | null; marker: string | null }[] };
   }
 
   /** Each authority row's counts as the table shows them, against the API's (a hidden one shows its marker). */
@@ -75,8 +76,12 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
       expect(row, figure.code).toBeDefined();
       expect(row![1]).toBe(figure.numerator === null ? (figure.marker ?? '') : String(figure.numerator));
       expect(row![2]).toBe(figure.denominator === null ? '' : String(figure.denominator));
-      if (figure.marker) expect(row![3]).toBe(figure.marker);
+      expect(row![3]).toBe(figure.marker ?? (figure.rate! * 100).toFixed(1));
     }
+    const published = authorities.filter((f) => f.rate !== null).length;
+    expect(published).toBeGreaterThan(0);
+    // One dot per published authority in the chart beside the table.
+    expect(await page.locator(`[data-measure="${MEASURE}"] .dashboard-chart svg circle`).count()).toBe(published);
     expect(await page.locator('.release-date').textContent()).toBe(api.release.asOf.slice(0, 10));
     return shown;
   }
@@ -88,7 +93,7 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
   }
 
   async function screenshot(name: string) {
-    if (SCREENSHOTS) await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: false });
+    if (SCREENSHOTS) await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
   }
 
   it('shows every measure with a chart and a table whose numbers are the API answer, in English', async () => {

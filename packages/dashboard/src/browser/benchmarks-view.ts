@@ -181,9 +181,13 @@ function trendParts(measure: Measure, trend: BenchmarkTrendQuery['benchmarkTrend
     marginLeft: 50,
     x: { label: text('academicYear', language), type: 'point' },
     y: { grid: true, label: measure.kind === 'RATE' ? '%' : null },
-    color: { legend: true },
+    // A categorical legend of the areas, named in the page's language (Plot would print the channel's name).
+    color: { legend: published.length > 0, type: 'categorical', label: text('geography', language) },
     marks: [Plot.line(published, { x: 'year', y: 'value', stroke: 'area' }), Plot.dot(published, { x: 'year', y: 'value', fill: 'area' })],
   }), text('trendTitle', language));
+  const title = h('h3', { class: 'govuk-heading-s' }, `${text('trendTitle', language)}: ${language === 'cy' ? measure.nameCy : measure.nameEn}`);
+  // No published period yet (a fresh install before its synthetic history is built): say so, draw nothing.
+  if (published.length === 0) return [title, h('p', { class: 'govuk-body-s' }, text('trendNote', language)), h('p', { class: 'govuk-inset-text' }, text('noFigures', language)), table(text('tableOf', language), head, rows, 'dashboard-trend-figures')];
   return [
     h('h3', { class: 'govuk-heading-s' }, `${text('trendTitle', language)}: ${language === 'cy' ? measure.nameCy : measure.nameEn}`),
     h('p', { class: 'govuk-body-s' }, text('trendNote', language), points.some((p) => p.point.synthetic) ? ` ${text('syntheticNote', language)}.` : ''),

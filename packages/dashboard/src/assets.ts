@@ -1,14 +1,20 @@
 // The dashboard's browser code (Observable Plot charts over the typed client) as one script, and one
 // stylesheet: GOV.UK Frontend's, with its fonts and images inlined as data: URLs so nothing is fetched
-// from anywhere but this server (decision 0018). Bundled by esbuild on first use and kept in memory, as
-// the explorer's is (decision 0016).
+// from anywhere but this server (decision 0018). `npm run build` bundles it into dist/dashboard/ (the
+// build's asset plugin then points DASHBOARD_ENTRY there); under tsx it is bundled by esbuild on first use
+// and kept in memory, as the explorer's is (decision 0016).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withoutExternalUrls } from '@wales-lac/explorer';
 
+/** The browser entry point; after `npm run build`, the prebuilt script in dist/dashboard/. */
 export const DASHBOARD_ENTRY = new URL('./browser/main.ts', import.meta.url);
+
+/** Repository path of the browser entry and the bundle's name in dist/ (for the build's asset plugin). */
+export const DASHBOARD_SOURCE = 'packages/dashboard/src/browser/main.ts';
+export const DASHBOARD_BUNDLE = 'dashboard/dashboard.js';
 const OWN_STYLES = new URL('./browser/dashboard.css', import.meta.url);
 
 export interface DashboardAssets {
@@ -56,12 +62,17 @@ export async function bundleDashboard(entry: string = fileURLToPath(DASHBOARD_EN
   return { script: encode(script.text), stylesheet: encode(stylesheet) };
 }
 
+async function prebuilt(): Promise<DashboardAssets> {
+  const script = fileURLToPath(DASHBOARD_ENTRY);
+  return { script: await readFile(script), stylesheet: await readFile(script.replace(/\.js$/, '.css')) };
+}
+
 let assets: Promise<DashboardAssets> | null = null;
 
 /** The dashboard's script and stylesheet, bundled once per process (a failed bundle is tried again next time). */
 export function dashboardAssets(): Promise<DashboardAssets> {
   if (!assets) {
-    assets = bundleDashboard().catch((error: unknown) => {
+    assets = (DASHBOARD_ENTRY.pathname.endsWith('.js') ? prebuilt() : bundleDashboard()).catch((error: unknown) => {
       assets = null;
       throw error;
     });

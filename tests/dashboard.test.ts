@@ -145,8 +145,22 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
     const expired = await platform.token({ role: 'national-analyst', sub: 'test:expired' }, { expiresIn: '-1m' });
     await open('/dashboard?lang=cy', expired, fresh);
     expect(await fresh.locator('#dashboard[data-state="sign-in"]').innerText()).toContain(DASHBOARD_TEXTS.signInTitle.cy);
+    // The development sign-in: a role chosen in the form gets a token from the explorer's endpoint.
+    await open('/dashboard?lang=cy', null, fresh);
+    await fresh.selectOption('#dev-role', 'national-analyst');
+    await fresh.click('.dev-sign-in button');
+    await fresh.waitForSelector('#dashboard[data-state="ready"]');
+    expect(await fresh.getAttribute('html', 'lang')).toBe('cy');
     await fresh.close();
   }, 60_000);
+
+  it("shows an API error in the page's language with its code", async () => {
+    await open('/dashboard?lang=cy&split=no-such-split', national);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('error');
+    const shown = await page.locator('[data-state="error"][role="alert"]').innerText();
+    expect(shown).toContain(DASHBOARD_TEXTS.apiErrorTitle.cy);
+    expect(shown).toContain('BAD_USER_INPUT');
+  }, 30_000);
 
   it("lists a virtual school head's caseload, and each filter changes the rows as the API says", async () => {
     const vsh = await platform.token({ role: 'virtual-school-head', authority: CARDIFF, sub: 'test:vsh' });

@@ -2,7 +2,7 @@
 // it. In development the sign-in form asks the explorer's endpoint for a token (the platform's dev
 // identity); in production a token is placed here by the organisation's sign-in, never by this page.
 import { h } from './dom.ts';
-import { text, type Language } from './text.ts';
+import { enumLabel, text, type Language } from './text.ts';
 import type { PageSettings } from './settings.ts';
 
 const KEY = 'wales-lac-dashboard-token';
@@ -25,7 +25,7 @@ export function signIn(settings: PageSettings, language: Language): HTMLElement 
     h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: id }, label), h('select', { class: 'govuk-select', id, name: id }, ...options.map(([value, shown]) => h('option', { value }, shown))));
   const form = h('form', { class: 'dev-sign-in', 'aria-labelledby': 'dev-sign-in-title' },
     h('h3', { class: 'govuk-heading-s', id: 'dev-sign-in-title' }, text('devSignIn', language)),
-    select('dev-role', text('devRole', language), DEV_ROLES.map((role) => [role, role])),
+    select('dev-role', text('devRole', language), DEV_ROLES.map((role) => [role, enumLabel('Role', role.toUpperCase().replace(/-/g, '_'), language)])),
     select('dev-region', text('devRegion', language), settings.regions.map((r) => [r.code, name(r)])),
     select('dev-authority', text('devAuthority', language), settings.authorities.map((a) => [a.code, name(a)])),
     h('button', { type: 'submit', class: 'govuk-button' }, text('devUse', language)),

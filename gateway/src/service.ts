@@ -6,7 +6,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLFormattedError } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { createExplorer } from '@wales-lac/explorer';
+import { createDashboard } from '@wales-lac/dashboard';
 import { createAssertionSigner, createIdentityTokenVerifier, type IdentityTokenConfig } from '@wales-lac/caller';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGraphQLHttpServer, type GraphQLHttpServer } from '@wales-lac/graphql-http';
 import { authenticatingContext } from './authentication.ts';
 import { AuthorityShardsDataSource } from './authority-shards.ts';
@@ -123,9 +125,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   if (config.production && config.explorer?.issueToken) throw new Error('the explorer never issues tokens in the production profile');
   const explorer = config.explorer ? createExplorer(config.explorer.issueToken ? { issueToken: config.explorer.issueToken } : {}) : null;
+  // The dashboard comes with the explorer and signs in through the explorer's role picker endpoint
+  // (one place mints development tokens), so it has none of its own (decision 0018).
+  const dashboard = explorer ? createDashboard({ tokenPath: config.explorer?.issueToken ? `${explorer.base}/token` : null }) : null;
+  const pages = explorer && dashboard ? async (req: IncomingMessage, res: ServerResponse, url: URL) => (await dashboard.handle(req, res, url)) || explorer.handle(req, res, url) : null;
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
-    ...(explorer ? { pages: explorer.handle, browserLanding: explorer.base } : {}),
+    ...(explorer && pages ? { pages, browserLanding: explorer.base } : {}),
     context: authenticatingContext(createIdentityTokenVerifier(config.identity)),
     health: async () => {
       const answers = await Promise.all(everyClient.map(async (c) => [c.audience, await c.healthy()] as const));

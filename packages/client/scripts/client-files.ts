@@ -8,9 +8,11 @@ import { generate } from '@graphql-codegen/cli';
 import { Supergraph } from '@apollo/federation-internals';
 import { buildSchema, lexicographicSortSchema, parse, printSchema, validate } from 'graphql';
 import { documentsOfSource, manifestText } from '@wales-lac/trusted-documents';
-import { loadSupergraph } from '@wales-lac/gateway';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+// The committed supergraph file itself, not the gateway package: the gateway serves the dashboard, which is
+// built on this client, so a dependency on the gateway's code would make a cycle.
+const SUPERGRAPH = fileURLToPath(new URL('../../../gateway/supergraph.graphql', import.meta.url));
 const SCHEMA = join(PACKAGE, 'schema.graphql');
 const GENERATED = join(PACKAGE, 'src', 'generated') + '/';
 const MANIFEST = join(PACKAGE, 'trusted-documents.json');
@@ -32,7 +34,7 @@ function trustedManifest(schema: string): string {
 }
 
 function apiSchema(): string {
-  const schema = Supergraph.build(loadSupergraph()).apiSchema().toGraphQLJSSchema();
+  const schema = Supergraph.build(readFileSync(SUPERGRAPH, 'utf8')).apiSchema().toGraphQLJSSchema();
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }
 

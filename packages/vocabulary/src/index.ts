@@ -6,6 +6,8 @@ export { ENUM_LABELS, LANGUAGES, SAME_IN_BOTH_LANGUAGES } from './labels.ts';
 export type { Bilingual, EnumName, EnumValue, Language, PepSectionKind } from './labels.ts';
 export { PEP_SECTIONS, PEP_SECTION_PROMPTS, PEP_SECTION_TEXTS } from './pep-sections.ts';
 export type { PepSectionTexts } from './pep-sections.ts';
+export { DASHBOARD_TEXTS, STATISTICAL_MARKERS, BENCHMARK_SPLITS, BENCHMARK_CATEGORIES } from './dashboard-texts.ts';
+export type { DashboardText } from './dashboard-texts.ts';
 
 const labelTable: Readonly<Record<string, Readonly<Record<string, Bilingual>>>> = ENUM_LABELS;
 

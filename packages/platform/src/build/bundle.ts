@@ -1,10 +1,12 @@
 // Bundles each service's entry point (and the benchmarks report worker, which runs as
 // its own thread) with esbuild into dist/, so production runs `node dist/<service>.mjs` without tsx
-// (decision 0004), and the gateway's explorer for the browser into dist/explorer/ (decision 0016).
+// (decision 0004), and the gateway's explorer and dashboard for the browser into dist/explorer/ and
+// dist/dashboard/ (decisions 0016, 0018).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { bundleExplorer, EXPLORER_BUNDLE, EXPLORER_SOURCE } from '@wales-lac/explorer';
+import { bundleDashboard, DASHBOARD_BUNDLE, DASHBOARD_SOURCE } from '@wales-lac/dashboard';
 import { REPOSITORY_ROOT } from '../config.ts';
 import { externalDependencies, relocateAssets } from './assets.ts';
 
@@ -42,6 +44,7 @@ export async function buildBundles(): Promise<{ readonly file: string; readonly 
       relocateAssets({ repositoryRoot: REPOSITORY_ROOT, outDir: OUT_DIR, bundledModules: new Map([
           ['subgraphs/benchmarks/src/report-worker.mjs', REPORT_WORKER],
           [EXPLORER_SOURCE, EXPLORER_BUNDLE],
+          [DASHBOARD_SOURCE, DASHBOARD_BUNDLE],
         ]),
       }),
     ],
@@ -51,10 +54,16 @@ export async function buildBundles(): Promise<{ readonly file: string; readonly 
   mkdirSync(dirname(script), { recursive: true });
   writeFileSync(script, explorer.script);
   writeFileSync(script.replace(/\.js$/, '.css'), explorer.stylesheet);
+  const dashboard = await bundleDashboard(join(REPOSITORY_ROOT, DASHBOARD_SOURCE));
+  const dashboardScript = join(OUT_DIR, DASHBOARD_BUNDLE);
+  mkdirSync(dirname(dashboardScript), { recursive: true });
+  writeFileSync(dashboardScript, dashboard.script);
+  writeFileSync(dashboardScript.replace(/\.js$/, '.css'), dashboard.stylesheet);
   return [
     ...Object.entries(result.metafile.outputs)
       .filter(([file]) => file.endsWith('.mjs'))
       .map(([file, { bytes }]) => ({ file, bytes })),
     { file: `dist/${EXPLORER_BUNDLE}`, bytes: explorer.script.byteLength },
+    { file: `dist/${DASHBOARD_BUNDLE}`, bytes: dashboard.script.byteLength },
   ];
 }

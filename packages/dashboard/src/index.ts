@@ -1,0 +1,5 @@
+export { createDashboard, languageOf } from './dashboard.ts';
+export type { Dashboard, DashboardOptions } from './dashboard.ts';
+export { bundleDashboard, dashboardAssets, DASHBOARD_SOURCE, DASHBOARD_BUNDLE } from './assets.ts';
+export type { DashboardAssets } from './assets.ts';
+export type { PageSettings, DashboardView } from './page-settings.ts';

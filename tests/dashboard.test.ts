@@ -1,0 +1,209 @@
+// The NDG dashboard and the caseload page (packages/dashboard, decision 0018) in a real browser against
+// the real platform, one platform for the file: the numbers in each table are the API's for the same
+// token, the language switch keeps the selection and leaves no English on the Welsh page, a consortium
+// analyst sees their region only, the caseload's filters change the rows as the API says, a missing
+// token shows the sign-in message, axe finds nothing serious, and nothing leaves 127.0.0.1.
+// SCREENSHOTS=1 also writes docs/screenshots/*.png. Skipped only when no Chromium is installed.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { AUTHORITY_FACTS, authoritiesInRegion } from '@wales-lac/wales';
+import { DASHBOARD_TEXTS } from '@wales-lac/vocabulary';
+import { CHROMIUM, launchChromium, type Browser } from './support/chromium.ts';
+import { startTestPlatform, type TestPlatform } from './support/platform.ts';
+
+const CARDIFF = 'W06000015';
+// A share most authorities publish at this file's scale (0.2), so the tables hold numbers as well as [c].
+const MEASURE = 'pep-timely';
+const SCREENSHOTS = process.env['SCREENSHOTS'] === '1' ? new URL('../docs/screenshots/', import.meta.url) : null;
+
+if (!CHROMIUM) console.warn('tests/dashboard.test.ts skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set CHROMIUM_PATH)');
+
+describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let page: Page;
+  let national: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ env: { BENCHMARK_REFRESH_MINUTES: '0', SEED_SCALE: '0.2', BENCHMARK_PROTECTION_BATCHES: '8' } });
+    browser = await launchChromium();
+    browser.context.on('request', (request: Request) => requests.push(request.url()));
+    page = await browser.context.newPage();
+    national = await platform.token({ role: 'national-analyst', sub: 'test:national' });
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  /** Opens a page as the holder of `token` (kept in the tab's sessionStorage, as the sign-in does). */
+  async function open(path: string, token: string | null, on: Page = page): Promise<void> {
+    await on.goto(new URL('/dashboard/dashboard.css', platform.url).toString());
+    await on.evaluate((t) => {
+      // Runs in the page, where sessionStorage exists (this file is typed for Node).
+      const storage = (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void; clear(): void } }).sessionStorage;
+      if (t) storage.setItem('wales-lac-dashboard-token', t);
+      else storage.clear();
+    }, token);
+    await on.goto(new URL(path, platform.url).toString());
+    await on.waitForSelector('#dashboard[data-state]');
+  }
+
+  const rowsOf = (selector: string, on: Page = page) => on.locator(`${selector} tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+  const nameOf = (code: string, language: 'en' | 'cy') => {
+    const fact = AUTHORITY_FACTS.find((a) => a.code === code);
+    return fact ? (language === 'cy' ? fact.nameCy : fact.nameEn) : code;
+  };
+
+  async function apiFigures(token: string, region: string | null) {
+    const answer = await platform.graphql(token, 'query($region: ID) { benchmarks(region: $region, dimension: "all", measures: ["pep-timely"]) { release { asOf } figures { code level category numerator denominator rate marker } } }', { region });
+    expect(answer.body.errors).toBeUndefined();
+    return answer.body.data!['benchmarks'] as { release: { asOf: string }; figures: { code: string; level: string; category: string; numerator: number | null; denominator: number | null; rate: number | null; marker: string | null }[] };
+  }
+
+  /** Each authority row's counts as the table shows them, against the API's (a hidden one shows its marker). */
+  async function expectTableEqualsApi(token: string, region: string | null, language: 'en' | 'cy') {
+    const api = await apiFigures(token, region);
+    const shown = await rowsOf(`[data-measure="${MEASURE}"] .dashboard-figures`);
+    const authorities = api.figures.filter((f) => f.level === 'AUTHORITY' && f.category === 'all');
+    expect(authorities.length).toBe(region ? authoritiesInRegion(region).length : 22);
+    for (const figure of authorities) {
+      const row = shown.find((cells) => cells[0] === nameOf(figure.code, language));
+      expect(row, figure.code).toBeDefined();
+      expect(row![1]).toBe(figure.numerator === null ? (figure.marker ?? '') : String(figure.numerator));
+      expect(row![2]).toBe(figure.denominator === null ? '' : String(figure.denominator));
+      expect(row![3]).toBe(figure.marker ?? (figure.rate! * 100).toFixed(1));
+    }
+    const published = authorities.filter((f) => f.rate !== null).length;
+    expect(published).toBeGreaterThan(0);
+    // One dot per published authority in the chart beside the table.
+    expect(await page.locator(`[data-measure="${MEASURE}"] .dashboard-chart svg circle`).count()).toBe(published);
+    expect(await page.locator('.release-date').textContent()).toBe(api.release.asOf.slice(0, 10));
+    return shown;
+  }
+
+  async function expectNoGraveViolations() {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+    expect(grave).toEqual([]);
+  }
+
+  async function screenshot(name: string) {
+    if (SCREENSHOTS) await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: name.startsWith('dashboard') });
+  }
+
+  it('shows every measure with a chart and a table whose numbers are the API answer, in English', async () => {
+    await open(`/dashboard?lang=en&measure=${MEASURE}&focus=${CARDIFF}`, national);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    expect(await page.locator('[data-measure] svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('.dashboard-figures').count()).toBe(1);
+    const shown = await expectTableEqualsApi(national, null, 'en');
+    expect(shown.some((cells) => cells[0] === 'Wales')).toBe(true);
+    await page.waitForSelector(`[data-measure="${MEASURE}"] .dashboard-trend table`);
+    await expectNoGraveViolations();
+    await screenshot('dashboard-en');
+  }, 60_000);
+
+  it('switches to Welsh keeping the selection, with the same numbers and no English left', async () => {
+    await page.click('[data-switch-language="cy"]');
+    await page.waitForSelector('#dashboard[data-state]');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(await page.inputValue('#measure')).toBe(MEASURE);
+    expect(await page.inputValue('#focus')).toBe(CARDIFF);
+    await expectTableEqualsApi(national, null, 'cy');
+    await page.waitForSelector(`[data-measure="${MEASURE}"] .dashboard-trend table`);
+    const body = await page.locator('body').innerText();
+    // The switch back to English is the one English word a Welsh page should show.
+    const english = Object.entries(DASHBOARD_TEXTS).filter(([key, t]) => key !== 'otherLanguage' && t.en !== t.cy && t.en.length > 3 && body.includes(t.en)).map(([, t]) => t.en);
+    expect(english).toEqual([]);
+    expect(body).not.toMatch(/\b(Local authority|Children counted|Compared with Wales|Download)\b/);
+    await expectNoGraveViolations();
+    await screenshot('dashboard-cy');
+  }, 60_000);
+
+  it("shows a consortium analyst their region only, without an error", async () => {
+    const analyst = await platform.token({ role: 'consortium-analyst', region: 'CSC', sub: 'test:csc' });
+    await open(`/dashboard?lang=en&measure=${MEASURE}`, analyst);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    expect(await page.locator('#region option').evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value))).toEqual(['CSC']);
+    const shown = await expectTableEqualsApi(analyst, 'CSC', 'en');
+    const csc = authoritiesInRegion('CSC').map((a) => a.nameEn);
+    const authorityRows = shown.filter((cells) => cells[0] !== 'Wales' && cells[0] !== 'Central South');
+    expect(authorityRows.map((cells) => cells[0]).sort()).toEqual([...csc].sort());
+  }, 60_000);
+
+  it('shows a sign-in message, in the page language, when there is no token or it has expired', async () => {
+    const fresh = await browser.context.newPage();
+    await open('/dashboard?lang=en', null, fresh);
+    expect(await fresh.locator('#dashboard[data-state="sign-in"]').innerText()).toContain(DASHBOARD_TEXTS.signInTitle.en);
+    await open('/dashboard/caseload?lang=cy', null, fresh);
+    expect(await fresh.locator('#dashboard[data-state="sign-in"]').innerText()).toContain(DASHBOARD_TEXTS.signInTitle.cy);
+    const expired = await platform.token({ role: 'national-analyst', sub: 'test:expired' }, { expiresIn: '-1m' });
+    await open('/dashboard?lang=cy', expired, fresh);
+    expect(await fresh.locator('#dashboard[data-state="sign-in"]').innerText()).toContain(DASHBOARD_TEXTS.signInTitle.cy);
+    // The development sign-in: a role chosen in the form gets a token from the explorer's endpoint.
+    await open('/dashboard?lang=cy', null, fresh);
+    await fresh.selectOption('#dev-role', 'national-analyst');
+    await fresh.click('.dev-sign-in button');
+    await fresh.waitForSelector('#dashboard[data-state="ready"]');
+    expect(await fresh.getAttribute('html', 'lang')).toBe('cy');
+    await fresh.close();
+  }, 60_000);
+
+  it("shows an API error in the page's language with its code", async () => {
+    await open('/dashboard?lang=cy&split=no-such-split', national);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('error');
+    const shown = await page.locator('[data-state="error"][role="alert"]').innerText();
+    expect(shown).toContain(DASHBOARD_TEXTS.apiErrorTitle.cy);
+    expect(shown).toContain('BAD_USER_INPUT');
+  }, 30_000);
+
+  it("lists a virtual school head's caseload, and each filter changes the rows as the API says", async () => {
+    const vsh = await platform.token({ role: 'virtual-school-head', authority: CARDIFF, sub: 'test:vsh' });
+    const apiIds = async (args: string) => {
+      const answer = await platform.graphql(vsh, `{ learners(first: 500, homeAuthority: "${CARDIFF}"${args}) { totalCount edges { node { id } } } }`);
+      expect(answer.body.errors).toBeUndefined();
+      return (answer.body.data!['learners'].edges as { node: { id: string } }[]).map((e) => e.node.id).sort();
+    };
+    const pageIds = async () => (await rowsOf('.caseload-table')).map((cells) => cells[0]!).sort();
+    await open('/dashboard/caseload?lang=en', vsh);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    const all = await apiIds('');
+    expect(all.length).toBeGreaterThan(0);
+    expect(await pageIds()).toEqual(all);
+    await expectNoGraveViolations();
+    await screenshot('caseload-en');
+    const filters: [string, string][] = [['overdue', ', overduePep: true'], ['low-attendance', ', attendanceBelow: 0.9'], ['excluded', ', excludedThisTerm: true'], ['out-of-county', ', placedOutOfCounty: true']];
+    const sizes: number[] = [];
+    for (const [name, args] of filters) {
+      await open(`/dashboard/caseload?lang=en&${name}=1`, vsh);
+      expect(await page.isChecked(`#filter-${name}`)).toBe(true);
+      const expected = await apiIds(args);
+      expect(await pageIds(), name).toEqual(expected);
+      sizes.push(expected.length);
+    }
+    // The filters do narrow the list at this scale (so the comparison above is not of empty lists only).
+    expect(sizes.some((size) => size > 0 && size < all.length)).toBe(true);
+    await open('/dashboard/caseload?lang=en', vsh);
+    await page.check('#filter-overdue');
+    await page.click('.caseload-filters button');
+    await page.waitForSelector('#dashboard[data-state]');
+    expect(await pageIds()).toEqual(await apiIds(', overduePep: true'));
+    await page.click('[data-switch-language="cy"]');
+    await page.waitForSelector('#dashboard[data-state]');
+    expect(await page.isChecked('#filter-overdue')).toBe(true);
+    expect(await pageIds()).toEqual(await apiIds(', overduePep: true'));
+    await open('/dashboard/caseload?lang=cy', vsh);
+    await expectNoGraveViolations();
+    await screenshot('caseload-cy');
+  }, 90_000);
+
+  it('made no request that left 127.0.0.1', () => {
+    expect(requests.length).toBeGreaterThan(10);
+    expect(requests.filter((url) => url.startsWith('http') && new URL(url).hostname !== '127.0.0.1')).toEqual([]);
+  });
+});

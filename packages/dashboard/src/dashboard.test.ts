@@ -36,7 +36,7 @@ describe('the dashboard pages', () => {
     expect(english.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self';/);
     const html = await english.text();
     expect(html).toContain('<html lang="en"');
-    expect(html).toContain('National data group dashboard');
+    expect(html).toContain('National Delivery Group benchmarks');
     expect(html).not.toMatch(/https?:\/\//);
     const welsh = await (await fetch(`${development.origin}/dashboard/caseload?lang=cy`)).text();
     expect(welsh).toContain('<html lang="cy"');

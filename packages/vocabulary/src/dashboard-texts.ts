@@ -46,7 +46,7 @@ export const BENCHMARK_CATEGORIES = {
 /** Every other word the two pages show. */
 export const DASHBOARD_TEXTS = {
   serviceName: { en: "Education of children looked after in Wales", cy: "Addysg plant sy'n derbyn gofal yng Nghymru" },
-  dashboardTitle: { en: 'National data group dashboard', cy: 'Dangosfwrdd y grŵp data cenedlaethol' },
+  dashboardTitle: { en: 'National Delivery Group benchmarks', cy: "Meincnodau'r Grŵp Cyflawni Cenedlaethol" },
   caseloadTitle: { en: "Virtual school head's caseload", cy: 'Llwyth achosion pennaeth yr ysgol rithwir' },
   otherLanguage: { en: 'Cymraeg', cy: 'English' },
   otherLanguageName: { en: 'Welsh', cy: 'Saesneg' },

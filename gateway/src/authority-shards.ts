@@ -11,6 +11,7 @@ import { LEARNER_FILTER_CLASSES, filterRefusal, relationshipRefusal } from '@wal
 import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
 import { routeAttendanceRegister } from './attendance-register.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
+import { budgetOf, type RequestBudget } from './request-budget.ts';
 import { argumentValue, collectFields, operationForField, parseOperation, recordIdsIn, responseKey, type ParsedOperation, type Variables } from './operation.ts';
 import { authorityUnavailable, badUserInput, fromAuthority, type ResponseError } from './response.ts';
 import type { SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
@@ -38,15 +39,16 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
     if (options.kind !== 'incoming operation') return { errors: [{ message: 'authority shards only serve incoming operations' }] };
     const { caller } = options.context;
     const headers = forwardedHeaders(options.context);
+    const budget = budgetOf(options.context);
     const query = options.request.query ?? '';
     const variables = (options.request.variables ?? {}) as Variables;
     const parsed = parseOperation(query);
-    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers));
+    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers, budget));
     if (parsed.operation.operation !== 'query') {
       return { errors: [{ message: 'subscriptions are not served', extensions: { code: 'BAD_USER_INPUT' } }] };
     }
     const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
-    const send = (code: string, request: SubgraphRequest) => this.send(code, request, caller, headers);
+    const send = (code: string, request: SubgraphRequest) => this.send(code, request, caller, headers, budget);
     const answers = await Promise.all(
       fields.map((field) => {
         const request = { ...operationForField(parsed, field, variables), operationName: options.request.operationName ?? null };
@@ -56,10 +58,10 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
     return combine(fields, answers);
   }
 
-  private send(code: string, request: SubgraphRequest, caller: Caller, headers: Record<string, string>): Promise<SubgraphOutcome> {
+  private send(code: string, request: SubgraphRequest, caller: Caller, headers: Record<string, string>, budget: RequestBudget | undefined): Promise<SubgraphOutcome> {
     const shard = this.shards.get(code);
     if (!shard) return Promise.resolve({ kind: 'unavailable', reason: 'is not connected to this gateway' });
-    return shard.send(request, caller, headers);
+    return shard.send(request, caller, headers, budget);
   }
 
   private routeField(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, caller: Caller, send: Send): Promise<Response> {

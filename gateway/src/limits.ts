@@ -6,7 +6,7 @@ import type { GatewayExecutor, GatewayInterface, GatewayLoadResult, GatewayApoll
 import { ERROR_CODES, type ErrorCode } from '@wales-lac/errors';
 import { costLimitError, limitError, limitCodeOf, operationCost, tokenLimitError, type CostWeights, type DocumentLimits } from '@wales-lac/subgraph-edge';
 import type { GatewayContext } from './gateway-context.ts';
-import { RequestBudget, runWithinBudget } from './request-budget.ts';
+import { RequestBudget, bindBudget } from './request-budget.ts';
 import { responseTooLarge } from './subgraph-client.ts';
 
 export interface GatewayLimits extends DocumentLimits {
@@ -158,12 +158,13 @@ export class BudgetedGateway implements GatewayInterface {
     const inner = this.innerExecutor;
     if (!inner) throw new Error('the gateway was not loaded');
     const budget = new RequestBudget(this.limits.maxResponseBytes);
+    bindBudget(requestContext.context, budget);
     const ms = this.limits.timeBudgetMs;
     const timer = setTimeout(() => budget.exhaust(limitError('TIME_BUDGET_EXCEEDED', 'time', `the request ran past its time budget of ${ms} ms (limit: time); what was still running was cancelled`, ms, ms)), ms);
     const exhausted = new Promise<never>((_, reject) => budget.signal.addEventListener('abort', () => reject(budget.exhausted), { once: true }));
     exhausted.catch(() => undefined);
     try {
-      const answer = await Promise.race([runWithinBudget(budget, () => inner(requestContext)), exhausted]);
+      const answer = await Promise.race([inner(requestContext), exhausted]);
       // A call cut off by the budget reads as an unavailable authority: the answer is the budget's error instead.
       if (budget.exhausted) throw budget.exhausted;
       return answer;

@@ -1,7 +1,8 @@
-// What one incoming request may still spend: time and bytes of subgraph answers. The gateway's executor
-// runs inside a budget (AsyncLocalStorage carries it through Apollo Gateway's query plan to every
-// subgraph call); when either runs out, every call still in flight is aborted and none is started.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// What one incoming request may still spend: time and bytes of subgraph answers. The budget is bound to
+// the request's context object, which Apollo Gateway hands to every data source call of its query plan;
+// when either runs out, every call still in flight is aborted and none is started. (Not
+// AsyncLocalStorage: on Node 20 it turns on promise hooks for the whole process, a tax on every promise
+// of every service in it; measured in docs/performance.md.)
 import type { GraphQLError } from 'graphql';
 
 export class RequestBudget {
@@ -36,13 +37,14 @@ export class RequestBudget {
   }
 }
 
-const current = new AsyncLocalStorage<RequestBudget>();
+const budgets = new WeakMap<object, RequestBudget>();
 
-export function runWithinBudget<T>(budget: RequestBudget, work: () => Promise<T>): Promise<T> {
-  return current.run(budget, work);
+/** Binds a budget to one request's context; it lasts as long as the context does. */
+export function bindBudget(context: object, budget: RequestBudget): void {
+  budgets.set(context, budget);
 }
 
-/** The budget of the request being served, if any (health checks and refusal reports have none). */
-export function currentBudget(): RequestBudget | undefined {
-  return current.getStore();
+/** The budget of the request whose context this is, if any (health checks and refusal reports have none). */
+export function budgetOf(context: object): RequestBudget | undefined {
+  return budgets.get(context);
 }

@@ -2,7 +2,7 @@
 // instances behind one sharded data source, callers authenticated by signed identity tokens.
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { createExplorer } from '@wales-lac/explorer';
@@ -114,7 +114,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
     // Apollo's landing page loads from a CDN; browsers get the local explorer instead (graphql-http).
-    plugins: [...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []), limitsPlugin(limits, disclosure), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []), limitsPlugin(limits, disclosure), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     // Front ends send whole documents; in production a caller may not register arbitrary ones (issue 10).
     ...(config.production ? { persistedQueries: false as const } : {}),
     includeStacktraceInErrorResponses: false,

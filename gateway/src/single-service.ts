@@ -2,6 +2,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
+import { budgetOf } from './request-budget.ts';
 import type { SubgraphClient } from './subgraph-client.ts';
 
 export class SingleServiceDataSource implements GraphQLDataSource<GatewayContext> {
@@ -17,6 +18,7 @@ export class SingleServiceDataSource implements GraphQLDataSource<GatewayContext
       { query: request.query ?? '', variables: request.variables ?? {}, operationName: request.operationName ?? null },
       options.context.caller,
       forwardedHeaders(options.context),
+      budgetOf(options.context),
     );
     if (outcome.kind === 'answered') return { data: outcome.response.data ?? null, ...(outcome.response.errors ? { errors: outcome.response.errors } : {}) };
     return { data: null, errors: [{ message: `the ${this.name} service ${outcome.reason}`, extensions: { code: 'SERVICE_UNAVAILABLE', service: this.name } }] };

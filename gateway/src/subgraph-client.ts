@@ -2,7 +2,7 @@
 // instance and that exact body, and gives up after a bounded time.
 import { ASSERTION_HEADER, type Caller } from '@wales-lac/caller';
 import { limitError } from '@wales-lac/subgraph-edge';
-import { currentBudget, type RequestBudget } from './request-budget.ts';
+import type { RequestBudget } from './request-budget.ts';
 
 export interface SubgraphRequest {
   readonly query: string;
@@ -25,7 +25,8 @@ export interface SubgraphClient {
   /** The assertion audience, e.g. 'authority:W06000015' or 'reference'. */
   readonly audience: string;
   readonly url: string;
-  send(request: SubgraphRequest, caller: Caller, headers?: Record<string, string>): Promise<SubgraphOutcome>;
+  /** `budget`: the incoming request's, which cancels this call when it runs out (none for the gateway's own calls). */
+  send(request: SubgraphRequest, caller: Caller, headers?: Record<string, string>, budget?: RequestBudget): Promise<SubgraphOutcome>;
   /** GET /health on the instance. */
   healthy(): Promise<boolean>;
 }
@@ -77,11 +78,10 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
   return {
     audience: options.audience,
     url: options.url,
-    async send(request, caller, headers = {}) {
+    async send(request, caller, headers = {}, budget) {
       const body = JSON.stringify({ query: request.query, variables: request.variables ?? {}, operationName: request.operationName ?? undefined });
       try {
         const assertion = await options.sign(caller, options.audience, body);
-        const budget = currentBudget();
         // The request's own budget cancels this call too: nothing keeps running once the client's answer is decided.
         if (budget?.exhausted) return { kind: 'unavailable', reason: 'was not asked: the request ran out of its budget' };
         const timeout = AbortSignal.timeout(options.timeoutMs);

@@ -2,6 +2,7 @@
 import { and, between, inArray, sql } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import { ATTENDANCE_MARKS, ATTENDED_MARKS, POSSIBLE_MARKS } from '@wales-lac/wales';
+import { anyId } from './id-list.ts';
 
 const { attendanceDays } = authoritySchema;
 
@@ -26,7 +27,7 @@ export async function attendanceOfLearners(db: AuthorityDatabase, learnerIds: re
       unauthorised: sessionsWith(marksIn('unauthorised-absence')),
     })
     .from(attendanceDays)
-    .where(and(inArray(attendanceDays.learnerId, [...learnerIds]), between(attendanceDays.date, from, to)))
+    .where(and(anyId(attendanceDays.learnerId, learnerIds), between(attendanceDays.date, from, to)))
     .groupBy(attendanceDays.learnerId);
   return new Map(rows.map((r) => [r.learnerId, r]));
 }

@@ -1,7 +1,8 @@
 // Placements, enrolments and PEPs of many learners at once, for DataLoader batches.
-import { asc, desc, inArray } from 'drizzle-orm';
+import { asc, desc } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import { groupBy } from './grouping.ts';
+import { anyId } from './id-list.ts';
 
 const { placements, enrolments, peps, pepTargets, staffAllocations } = authoritySchema;
 export type PlacementRow = typeof placements.$inferSelect;
@@ -12,30 +13,30 @@ export type StaffAllocationRow = typeof staffAllocations.$inferSelect;
 
 /** Placements per learner, most recent first. */
 export async function placementsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, PlacementRow[]>> {
-  const rows = await db.select().from(placements).where(inArray(placements.learnerId, [...learnerIds])).orderBy(desc(placements.startedOn), asc(placements.id));
+  const rows = await db.select().from(placements).where(anyId(placements.learnerId, learnerIds)).orderBy(desc(placements.startedOn), asc(placements.id));
   return groupBy(rows, (r) => r.learnerId);
 }
 
 /** Enrolments per learner, most recent first. */
 export async function enrolmentsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, EnrolmentRow[]>> {
-  const rows = await db.select().from(enrolments).where(inArray(enrolments.learnerId, [...learnerIds])).orderBy(desc(enrolments.startedOn), asc(enrolments.id));
+  const rows = await db.select().from(enrolments).where(anyId(enrolments.learnerId, learnerIds)).orderBy(desc(enrolments.startedOn), asc(enrolments.id));
   return groupBy(rows, (r) => r.learnerId);
 }
 
 /** PEP versions per learner, most recent first. */
 export async function pepsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, PepRow[]>> {
-  const rows = await db.select().from(peps).where(inArray(peps.learnerId, [...learnerIds])).orderBy(desc(peps.initiatedOn), desc(peps.id));
+  const rows = await db.select().from(peps).where(anyId(peps.learnerId, learnerIds)).orderBy(desc(peps.initiatedOn), desc(peps.id));
   return groupBy(rows, (r) => r.learnerId);
 }
 
 export async function pepsByIds(db: AuthorityDatabase, ids: readonly string[]): Promise<Map<string, PepRow>> {
-  const rows = await db.select().from(peps).where(inArray(peps.id, [...ids]));
+  const rows = await db.select().from(peps).where(anyId(peps.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Targets per PEP, in due-date order. */
 export async function targetsOfPeps(db: AuthorityDatabase, pepIds: readonly string[]): Promise<Map<string, PepTargetRow[]>> {
-  const rows = await db.select().from(pepTargets).where(inArray(pepTargets.pepId, [...pepIds])).orderBy(asc(pepTargets.dueOn), asc(pepTargets.id));
+  const rows = await db.select().from(pepTargets).where(anyId(pepTargets.pepId, pepIds)).orderBy(asc(pepTargets.dueOn), asc(pepTargets.id));
   return groupBy(rows, (r) => r.pepId);
 }
 
@@ -44,7 +45,7 @@ export async function allocationsOfLearners(db: AuthorityDatabase, learnerIds: r
   const rows = await db
     .select()
     .from(staffAllocations)
-    .where(inArray(staffAllocations.learnerId, [...learnerIds]))
+    .where(anyId(staffAllocations.learnerId, learnerIds))
     .orderBy(desc(staffAllocations.startedOn), asc(staffAllocations.id));
   return groupBy(rows, (r) => r.learnerId);
 }

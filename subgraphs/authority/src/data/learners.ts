@@ -4,6 +4,7 @@ import type { Caller } from '@wales-lac/caller';
 import type { FieldClass, Relationship } from '@wales-lac/policy';
 import { ATTENDED_MARKS, POSSIBLE_MARKS } from '@wales-lac/wales';
 import { currentOn, holds, learnersVisibleTo, mayReadClassOf } from './reach.ts';
+import { anyId } from './id-list.ts';
 
 const { learners, placements, peps, attendanceDays, exclusions } = authoritySchema;
 export type LearnerRow = typeof learners.$inferSelect;
@@ -39,7 +40,7 @@ export async function learnersByIds(db: AuthorityDatabase, caller: Caller, autho
   const rows = await db
     .select({ row: learners, visible: sql<boolean>`${learnersVisibleTo(caller, authorityCode, today)}` })
     .from(learners)
-    .where(inArray(learners.id, [...ids]));
+    .where(anyId(learners.id, ids));
   return new Map(rows.map((r) => [r.row.id, r]));
 }
 

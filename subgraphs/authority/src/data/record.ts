@@ -1,9 +1,10 @@
 // The rest of a child's record, for many learners at once (DataLoader batches): care episodes, ALN and
 // IDP, exclusions, reduced timetables, education other than at school, SDQs, interventions and post-16
 // destinations.
-import { asc, desc, inArray } from 'drizzle-orm';
+import { asc, desc } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import { groupBy } from './grouping.ts';
+import { anyId } from './id-list.ts';
 
 const { careEpisodes, additionalLearningNeeds, exclusions, reducedTimetables, educationOtherThanAtSchool, sdqAssessments, interventions, destinations } = authoritySchema;
 export type CareEpisodeRow = typeof careEpisodes.$inferSelect;
@@ -18,31 +19,31 @@ export type DestinationRow = typeof destinations.$inferSelect;
 type Fetch<R> = (db: AuthorityDatabase, learnerIds: readonly string[]) => Promise<Map<string, R[]>>;
 
 export const careEpisodesOfLearners: Fetch<CareEpisodeRow> = async (db, ids) =>
-  groupBy(await db.select().from(careEpisodes).where(inArray(careEpisodes.learnerId, [...ids])).orderBy(desc(careEpisodes.startedOn)), (r) => r.learnerId);
+  groupBy(await db.select().from(careEpisodes).where(anyId(careEpisodes.learnerId, ids)).orderBy(desc(careEpisodes.startedOn)), (r) => r.learnerId);
 
 export const needsOfLearners: Fetch<AdditionalLearningNeedsRow> = async (db, ids) =>
   groupBy(
-    await db.select().from(additionalLearningNeeds).where(inArray(additionalLearningNeeds.learnerId, [...ids])).orderBy(desc(additionalLearningNeeds.identifiedOn)),
+    await db.select().from(additionalLearningNeeds).where(anyId(additionalLearningNeeds.learnerId, ids)).orderBy(desc(additionalLearningNeeds.identifiedOn)),
     (r) => r.learnerId,
   );
 
 export const exclusionsOfLearners: Fetch<ExclusionRow> = async (db, ids) =>
-  groupBy(await db.select().from(exclusions).where(inArray(exclusions.learnerId, [...ids])).orderBy(desc(exclusions.startsOn), asc(exclusions.id)), (r) => r.learnerId);
+  groupBy(await db.select().from(exclusions).where(anyId(exclusions.learnerId, ids)).orderBy(desc(exclusions.startsOn), asc(exclusions.id)), (r) => r.learnerId);
 
 export const reducedTimetablesOfLearners: Fetch<ReducedTimetableRow> = async (db, ids) =>
-  groupBy(await db.select().from(reducedTimetables).where(inArray(reducedTimetables.learnerId, [...ids])).orderBy(desc(reducedTimetables.startedOn)), (r) => r.learnerId);
+  groupBy(await db.select().from(reducedTimetables).where(anyId(reducedTimetables.learnerId, ids)).orderBy(desc(reducedTimetables.startedOn)), (r) => r.learnerId);
 
 export const eotasOfLearners: Fetch<EotasRow> = async (db, ids) =>
   groupBy(
-    await db.select().from(educationOtherThanAtSchool).where(inArray(educationOtherThanAtSchool.learnerId, [...ids])).orderBy(desc(educationOtherThanAtSchool.startedOn), desc(educationOtherThanAtSchool.id)),
+    await db.select().from(educationOtherThanAtSchool).where(anyId(educationOtherThanAtSchool.learnerId, ids)).orderBy(desc(educationOtherThanAtSchool.startedOn), desc(educationOtherThanAtSchool.id)),
     (r) => r.learnerId,
   );
 
 export const sdqsOfLearners: Fetch<SdqRow> = async (db, ids) =>
-  groupBy(await db.select().from(sdqAssessments).where(inArray(sdqAssessments.learnerId, [...ids])).orderBy(desc(sdqAssessments.completedOn), desc(sdqAssessments.id)), (r) => r.learnerId);
+  groupBy(await db.select().from(sdqAssessments).where(anyId(sdqAssessments.learnerId, ids)).orderBy(desc(sdqAssessments.completedOn), desc(sdqAssessments.id)), (r) => r.learnerId);
 
 export const interventionsOfLearners: Fetch<InterventionRow> = async (db, ids) =>
-  groupBy(await db.select().from(interventions).where(inArray(interventions.learnerId, [...ids])).orderBy(desc(interventions.startedOn), asc(interventions.id)), (r) => r.learnerId);
+  groupBy(await db.select().from(interventions).where(anyId(interventions.learnerId, ids)).orderBy(desc(interventions.startedOn), asc(interventions.id)), (r) => r.learnerId);
 
 export const destinationsOfLearners: Fetch<DestinationRow> = async (db, ids) =>
-  groupBy(await db.select().from(destinations).where(inArray(destinations.learnerId, [...ids])).orderBy(desc(destinations.recordedOn), desc(destinations.id)), (r) => r.learnerId);
+  groupBy(await db.select().from(destinations).where(anyId(destinations.learnerId, ids)).orderBy(desc(destinations.recordedOn), desc(destinations.id)), (r) => r.learnerId);

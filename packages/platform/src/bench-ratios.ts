@@ -3,7 +3,7 @@
 // a signed assertion (what the gateway sends), and as raw SQL reading the same rows and columns; the
 // 22-authority fan-out against one authority; throughput and p95 at 16 concurrent clients. Prints ratios.
 // Full-scale Wales; DATABASE_URL when set, else the embedded PostgreSQL. BENCH_ROUNDS, BENCH_SECONDS;
-// BENCH_PARTS (table,fanout,load) runs some parts only; BENCH_CPU_PROFILE=<file> writes a CPU profile of
+// BENCH_PARTS (table,fanout,load; repeat-direct, repeat-gateway for profiles) runs some parts only; BENCH_CPU_PROFILE=<file> writes a CPU profile of
 // the measured part (the platform runs in this process), without start-up and seeding.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -76,6 +76,9 @@ try {
   if (PARTS.has('table')) await costTable(viaGateway, direct, raw);
   if (PARTS.has('fanout')) await fanOut(viaGateway);
   if (PARTS.has('load')) await throughput(() => viaGateway(RECORD), () => direct(RECORD));
+  // For profiles of one side alone: a page of 500 asked again and again for BENCH_SECONDS.
+  if (PARTS.has('repeat-direct')) await repeat(() => direct(PAGE(500, CARDIFF)));
+  if (PARTS.has('repeat-gateway')) await repeat(() => viaGateway(PAGE(500, CARDIFF)));
   if (profile) await profile.stop(process.env['BENCH_CPU_PROFILE']!);
   const memory = process.memoryUsage();
   console.log(`\nNode (the whole platform in this process): RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
@@ -115,6 +118,12 @@ async function fanOut(viaGateway: (query: string) => Promise<number>) {
   console.log(`| 22 authorities | ${ms(quantile(all, 0.5))} | ${ms(quantile(all, 0.99))} |`);
   console.log(`| one authority | ${ms(quantile(one, 0.5))} | ${ms(quantile(one, 0.99))} |`);
   console.log(`| 22 / 1 | ${ratio(quantile(all, 0.5), quantile(one, 0.5))} | ${ratio(quantile(all, 0.99), quantile(one, 0.99))} |`);
+}
+
+async function repeat(run: Timed) {
+  const times: number[] = [];
+  for (const until = performance.now() + SECONDS * 1000; performance.now() < until; ) times.push(await run());
+  console.log(`${times.length} answers, median ${ms(quantile(times, 0.5))}`);
 }
 
 /** CLIENTS concurrent clients for `seconds`: each answer's latency. */

@@ -28,14 +28,46 @@ export function forbidden(message: string) {
   return platformError('FORBIDDEN', message);
 }
 
-function permitted(access: Access | null, classification: FieldClassification): boolean {
+export function permitted(access: Access | null, classification: FieldClassification): boolean {
   if (!access) return false;
   return classification === 'record' ? seesRecord(access) : access.read.has(classification);
 }
 
+/** The error for a classified field the caller's relationship to the child does not open. */
+export function refusalOf(typeName: string, fieldName: string, classification: FieldClassification, role: Role) {
+  const what = classification === 'record' ? 'this record' : `${classification} fields`;
+  return forbidden(`${typeName}.${fieldName}: a ${role} with this relationship to the child may not read ${what}`);
+}
+
+/** The error for a role that sees aggregates only asking about an individual child; null for the others. */
+export function individualAccessRefusal(role: Role) {
+  return ROLES_WITH_INDIVIDUAL_ACCESS.includes(role) ? null : forbidden(`a ${role} sees anonymised figures only, never an individual child`);
+}
+
+/** How the fields of one object type are decided: by their classes, or open to every caller. */
+export type TypeShape = { readonly kind: 'classified'; readonly fields: Readonly<Record<string, FieldClassification>> } | { readonly kind: 'open' };
+
+/** Each object type's shape; a type in neither list (and any field of a classified type not listed) is denied. */
+export function typeShapes(schema: GraphQLSchema): Map<string, TypeShape> {
+  const shapes = new Map<string, TypeShape>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const classified = LEARNER_DATA[type.name];
+    if (classified) shapes.set(type.name, { kind: 'classified', fields: classified.fields });
+    else if (NOT_PERSONAL.includes(type.name) || REACHED_THROUGH_CLASSIFIED_FIELDS.includes(type.name) || type.name === '_Service') shapes.set(type.name, { kind: 'open' });
+  }
+  return shapes;
+}
+
+/** Query fields with a rule of their own in every schema: federation's (open) and the individual lookups. */
+export function queryRootRules(schema: GraphQLSchema): Record<string, 'open' | 'individual-access'> {
+  const queryFields = schema.getQueryType()?.getFields() ?? {};
+  const federation = Object.fromEntries(['_service', '_entities'].filter((f) => f in queryFields).map((f) => [f, 'open' as const]));
+  return { ...federation, learner: 'individual-access', learners: 'individual-access' };
+}
+
 /** A rule per classified field; `no_cache` because the answer depends on the parent (see FEDERATION-NOTES). */
 function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: PermissionsOptions<C>): ShieldRule {
-  const what = classification === 'record' ? 'this record' : `${classification} fields`;
   return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C) => {
     let access: Access | null;
     try {
@@ -45,32 +77,24 @@ function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string,
       // and a read retried on it succeeds), where a thrown rule would read as "no rule grants access".
       return error instanceof Error ? error : forbidden(`${typeName}.${fieldName}: access could not be checked`);
     }
-    return permitted(access, classification) || forbidden(`${typeName}.${fieldName}: a ${context.caller.role} with this relationship to the child may not read ${what}`);
+    return permitted(access, classification) || refusalOf(typeName, fieldName, classification, context.caller.role);
   });
 }
 
 export const individualAccessRule = rule('individual access', { cache: 'contextual' })(
-  (_parent: unknown, _args: unknown, context: PolicyContext) =>
-    ROLES_WITH_INDIVIDUAL_ACCESS.includes(context.caller.role) ||
-    forbidden(`a ${context.caller.role} sees anonymised figures only, never an individual child`),
+  (_parent: unknown, _args: unknown, context: PolicyContext) => individualAccessRefusal(context.caller.role) ?? true,
 );
 
 /** The rule tree for a schema: classified fields by class, non-personal types open, everything else denied. */
 export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>): IRules {
   const tree: Record<string, Record<string, ShieldRule>> = {};
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const classified = LEARNER_DATA[type.name];
-    if (classified) {
-      tree[type.name] = Object.fromEntries(Object.entries(classified.fields).map(([field, c]) => [field, fieldRule(type.name, field, c, options)]));
-    } else if (NOT_PERSONAL.includes(type.name) || REACHED_THROUGH_CLASSIFIED_FIELDS.includes(type.name) || type.name === '_Service') {
-      tree[type.name] = { '*': allow };
-    }
+  for (const [typeName, shape] of typeShapes(schema)) {
+    tree[typeName] =
+      shape.kind === 'open' ? { '*': allow } : Object.fromEntries(Object.entries(shape.fields).map(([field, c]) => [field, fieldRule(typeName, field, c, options)]));
   }
   // Federation's own fields exist in a subgraph's schema, not in the gateway's API schema.
-  const queryFields = schema.getQueryType()?.getFields() ?? {};
-  const federation = Object.fromEntries(['_service', '_entities'].filter((f) => f in queryFields).map((f) => [f, allow]));
-  tree['Query'] = { ...tree['Query'], ...federation, learner: individualAccessRule, learners: individualAccessRule, ...options.rootRules?.['Query'] };
+  const roots = Object.fromEntries(Object.entries(queryRootRules(schema)).map(([field, r]) => [field, r === 'open' ? allow : individualAccessRule]));
+  tree['Query'] = { ...tree['Query'], ...roots, ...options.rootRules?.['Query'] };
   if (options.rootRules?.['Mutation']) tree['Mutation'] = { ...options.rootRules['Mutation'] };
   return tree;
 }

@@ -5,7 +5,40 @@ import type { Caller } from '@wales-lac/caller';
 import type { AuthorityLoaders } from './data/index.ts';
 import { currentEnrolment, currentPlacement, isCurrent } from './records.ts';
 
-export type AccessLoader = DataLoader<string, Access>;
+/**
+ * The caller's access to each child, computed once per child per request (batched). `now` answers at once
+ * for a child already decided, so the field guard decides every later field of that child without a promise.
+ */
+export class AccessLoader {
+  private readonly loader: DataLoader<string, Access>;
+  private readonly settled = new Map<string, Access>();
+  /** Moved on by `clear`, so an answer computed before a change is never kept after it. */
+  private epoch = 0;
+
+  constructor(one: (learnerId: string) => Promise<Access>) {
+    this.loader = new DataLoader(async (ids) => {
+      const epoch = this.epoch;
+      const answers = await Promise.all(ids.map(one));
+      if (epoch === this.epoch) ids.forEach((id, i) => this.settled.set(id, answers[i]!));
+      return answers;
+    });
+  }
+
+  load(learnerId: string): Promise<Access> {
+    return this.loader.load(learnerId);
+  }
+
+  now(learnerId: string): Access | Promise<Access> {
+    return this.settled.get(learnerId) ?? this.loader.load(learnerId);
+  }
+
+  /** Forgets a child's access (after a change to what decides it). */
+  clear(learnerId: string): void {
+    this.epoch += 1;
+    this.settled.delete(learnerId);
+    this.loader.clear(learnerId);
+  }
+}
 
 export function createAccessLoader(caller: Caller, authorityCode: string, today: string, loaders: AuthorityLoaders): AccessLoader {
   const one = async (learnerId: string): Promise<Access> => {
@@ -25,5 +58,5 @@ export function createAccessLoader(caller: Caller, authorityCode: string, today:
     });
     return accessFor(caller.role, relationships);
   };
-  return new DataLoader((ids) => Promise.all(ids.map(one)));
+  return new AccessLoader(one);
 }

@@ -87,12 +87,14 @@ export const DATABASE_OWNER = 'app';
  * (what `npm start` does with grantAnonymisedReader at every start). It gets nothing on any other schema.
  * CloudNativePG's managed role then gives it LOGIN and the password from its Secret.
  */
-export const ANONYMISED_READER_SQL: readonly string[] = [
-  `CREATE ROLE ${ANONYMISED_READER_ROLE} NOLOGIN NOINHERIT`,
-  `CREATE SCHEMA IF NOT EXISTS anonymised AUTHORIZATION ${DATABASE_OWNER}`,
-  `GRANT USAGE ON SCHEMA anonymised TO ${ANONYMISED_READER_ROLE}`,
-  `ALTER DEFAULT PRIVILEGES FOR ROLE ${DATABASE_OWNER} IN SCHEMA anonymised GRANT SELECT ON TABLES TO ${ANONYMISED_READER_ROLE}`,
-];
+export function anonymisedReaderSql(owner: string, reader: string): string[] {
+  return [
+    `CREATE ROLE ${reader} NOLOGIN NOINHERIT`,
+    `CREATE SCHEMA IF NOT EXISTS anonymised AUTHORIZATION ${owner}`,
+    `GRANT USAGE ON SCHEMA anonymised TO ${reader}`,
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA anonymised GRANT SELECT ON TABLES TO ${reader}`,
+  ];
+}
 
 /** Labelled as the cluster, never as its service: a policy that selects the service's pods must not select these. */
 function metadata(settings: DeploymentSettings, name: string, cluster: string): Metadata {
@@ -121,7 +123,7 @@ export function databaseObjects(settings: DeploymentSettings, options: DatabaseO
       primaryUpdateStrategy: 'unsupervised',
       storage: { size: size.storage },
       resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
-      bootstrap: { initdb: { database: 'app', owner: DATABASE_OWNER, ...(reader ? { postInitApplicationSQL: ANONYMISED_READER_SQL } : {}) } },
+      bootstrap: { initdb: { database: 'app', owner: DATABASE_OWNER, ...(reader ? { postInitApplicationSQL: anonymisedReaderSql(DATABASE_OWNER, ANONYMISED_READER_ROLE) } : {}) } },
       ...(reader
         ? {
             managed: {

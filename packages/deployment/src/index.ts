@@ -5,7 +5,7 @@ export type { KubernetesObject, ManifestFile } from './manifests.ts';
 export { renderDeployment, renderFile, loadSettings, differences, writeDeployment, DEPLOY_DIR, SETTINGS_FILE } from './render.ts';
 export { ALERT_RULES, alertRules } from './alerts.ts';
 export type { AlertRule } from './alerts.ts';
-export { ANONYMISED_READER_SQL, DATABASE_OWNER } from './databases.ts';
+export { anonymisedReaderSql, DATABASE_OWNER } from './databases.ts';
 export { SERVICE_PORTS, authorityName, databaseClusterName, appSecretName, anonymisedReaderSecretName, ANONYMISED_READER_ROLE, NATIONAL_DATABASE, KEY_MOUNTS, APP_DIR } from './names.ts';
 export type { ServiceKind } from './names.ts';
 export { TRUSTED_DOCUMENTS_PATH } from './workloads.ts';

@@ -21,6 +21,7 @@ const RESOURCES: Readonly<Record<ServiceKind, Resources>> = {
 /** How long a service may take to first answer: authorities migrate, benchmarks may build a release first. */
 const STARTUP_SECONDS: Readonly<Record<ServiceKind, number>> = { gateway: 60, authority: 300, reference: 300, benchmarks: 600 };
 const PERIOD_SECONDS = 5;
+const PRE_STOP_SECONDS = 5;
 
 export interface KeyMount {
   readonly secret: string;
@@ -69,8 +70,8 @@ export function podTemplate(settings: DeploymentSettings, options: PodOptions): 
     spec: {
       automountServiceAccountToken: false,
       enableServiceLinks: false,
-      // A stop (SIGTERM) finishes requests in flight, then closes the pool (service-main.ts); the gateway's
-      // subgraph timeout is 5 s and a request's budget 20 s, so 30 s is enough.
+      // SIGTERM closes the server and the pool at once (service-main.ts, graphql-http's close): the grace
+      // period only has to cover the pre-stop wait and that close.
       terminationGracePeriodSeconds: 30,
       securityContext: { runAsNonRoot: true, runAsUser: RUN_AS, runAsGroup: RUN_AS, fsGroup: RUN_AS, seccompProfile: { type: 'RuntimeDefault' } },
       containers: [
@@ -82,6 +83,9 @@ export function podTemplate(settings: DeploymentSettings, options: PodOptions): 
           env: [...options.env],
           resources: RESOURCES[kind],
           ...probes(kind),
+          // The pod leaves its Service's endpoints while it is told to stop: for these seconds it still takes
+          // the connections that race that, before SIGTERM (the kubelet's own sleep; Kubernetes 1.30 or later).
+          lifecycle: { preStop: { sleep: { seconds: PRE_STOP_SECONDS } } },
           securityContext: {
             allowPrivilegeEscalation: false,
             readOnlyRootFilesystem: true,

@@ -9,7 +9,7 @@ import {
   objectStoreName,
 } from './names.ts';
 import { labelsOf } from './pods.ts';
-import type { DatabaseSize, DeploymentSettings } from './settings.ts';
+import type { DatabaseSize, DeploymentSettings, Recovery } from './settings.ts';
 
 interface Metadata {
   readonly name: string;
@@ -39,7 +39,10 @@ export interface PostgresCluster {
     readonly primaryUpdateStrategy: 'unsupervised';
     readonly storage: { readonly size: string };
     readonly resources: { readonly requests: Record<string, string>; readonly limits: Record<string, string> };
-    readonly bootstrap: { readonly initdb: { readonly database: string; readonly owner: string; readonly postInitApplicationSQL?: readonly string[] } };
+    readonly bootstrap:
+      | { readonly initdb: { readonly database: string; readonly owner: string; readonly postInitApplicationSQL?: readonly string[] } }
+      | { readonly recovery: { readonly source: string; readonly database: string; readonly owner: string; readonly recoveryTarget?: { readonly targetTime: string } } };
+    readonly externalClusters?: readonly { readonly name: string; readonly plugin: { readonly name: string; readonly parameters: Record<string, string> } }[];
     readonly managed?: { readonly roles: readonly ManagedRole[] };
     readonly plugins: readonly { readonly name: string; readonly isWALArchiver: boolean; readonly parameters: Record<string, string> }[];
   };
@@ -107,6 +110,23 @@ export interface DatabaseOptions {
   readonly size: DatabaseSize;
   /** The authority whose anonymised views benchmarks reads; absent for the national database. */
   readonly anonymisedReaderOf?: string;
+  /** Bootstrap from the backups rather than empty. */
+  readonly recovery?: Recovery;
+}
+
+const RECOVERY_SOURCE = 'backups';
+
+/**
+ * Empty: initdb (and, for an authority, the anonymised reader's SQL). From backups: the roles, schema and
+ * privileges come back with the data, so only the source is named.
+ */
+function bootstrap(options: DatabaseOptions, store: string): Pick<PostgresCluster['spec'], 'bootstrap' | 'externalClusters'> {
+  const { recovery, anonymisedReaderOf: reader } = options;
+  if (!recovery) return { bootstrap: { initdb: { database: 'app', owner: DATABASE_OWNER, ...(reader ? { postInitApplicationSQL: anonymisedReaderSql(DATABASE_OWNER, ANONYMISED_READER_ROLE) } : {}) } } };
+  return {
+    bootstrap: { recovery: { source: RECOVERY_SOURCE, database: 'app', owner: DATABASE_OWNER, ...(recovery.targetTime ? { recoveryTarget: { targetTime: recovery.targetTime } } : {}) } },
+    externalClusters: [{ name: RECOVERY_SOURCE, plugin: { name: BARMAN_PLUGIN, parameters: { barmanObjectName: store, serverName: recovery.fromServerName } } }],
+  };
 }
 
 export function databaseObjects(settings: DeploymentSettings, options: DatabaseOptions): DatabaseObject[] {
@@ -123,7 +143,7 @@ export function databaseObjects(settings: DeploymentSettings, options: DatabaseO
       primaryUpdateStrategy: 'unsupervised',
       storage: { size: size.storage },
       resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
-      bootstrap: { initdb: { database: 'app', owner: DATABASE_OWNER, ...(reader ? { postInitApplicationSQL: anonymisedReaderSql(DATABASE_OWNER, ANONYMISED_READER_ROLE) } : {}) } },
+      ...bootstrap(options, store),
       ...(reader
         ? {
             managed: {
@@ -143,7 +163,7 @@ export function databaseObjects(settings: DeploymentSettings, options: DatabaseO
             },
           }
         : {}),
-      plugins: [{ name: BARMAN_PLUGIN, isWALArchiver: true, parameters: { barmanObjectName: store } }],
+      plugins: [{ name: BARMAN_PLUGIN, isWALArchiver: true, parameters: { barmanObjectName: store, ...(options.recovery ? { serverName: options.recovery.archiveAs } : {}) } }],
     },
   };
   const { backups } = settings;

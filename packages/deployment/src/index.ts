@@ -1,5 +1,5 @@
 export { readSettings, authorityDatabaseSize, SettingsError } from './settings.ts';
-export type { DeploymentSettings, DatabaseSize } from './settings.ts';
+export type { DeploymentSettings, DatabaseSize, Recovery } from './settings.ts';
 export { generateManifests } from './manifests.ts';
 export type { KubernetesObject, ManifestFile } from './manifests.ts';
 export { renderDeployment, renderFile, loadSettings, differences, writeDeployment, DEPLOY_DIR, SETTINGS_FILE } from './render.ts';

@@ -7,7 +7,7 @@ import { NATIONAL_DATABASE, authorityName, databaseClusterName } from './names.t
 import { databaseFrom, defaultDeny, gatewayIngress, subgraphFromGateway } from './network.ts';
 import { labelsOf } from './pods.ts';
 import { requiredSecrets } from './secrets.ts';
-import { authorityDatabaseSize, type DeploymentSettings } from './settings.ts';
+import { authorityDatabaseSize, type DeploymentSettings, type Recovery } from './settings.ts';
 import { authorityWorkload, benchmarksWorkload, gatewayWorkload, referenceWorkload } from './workloads.ts';
 
 /** Any object the generator writes: each has these, and the tests check the rest against its kind's schema. */
@@ -31,6 +31,8 @@ function namespace(settings: DeploymentSettings): INamespace {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: settings.namespace, labels: { ...labelsOf('namespace'), ...enforce } } };
 }
 
+const recoveryOf = (recovery: Recovery | undefined) => (recovery ? { recovery } : {});
+
 function authorityFile(settings: DeploymentSettings, code: string): ManifestFile {
   const name = authorityName(code);
   const cluster = databaseClusterName(name);
@@ -40,7 +42,7 @@ function authorityFile(settings: DeploymentSettings, code: string): ManifestFile
     objects: [
       ...authorityWorkload(settings, code),
       subgraphFromGateway(settings, name, 'authority'),
-      ...databaseObjects(settings, { cluster, size: authorityDatabaseSize(settings, code), anonymisedReaderOf: code }),
+      ...databaseObjects(settings, { cluster, size: authorityDatabaseSize(settings, code), anonymisedReaderOf: code, ...recoveryOf(settings.authorities.overrides[code]?.recovery) }),
       // Benchmarks logs in as the anonymised reader, which can read the anonymised views only.
       databaseFrom(settings, cluster, [name, 'benchmarks']),
     ],
@@ -58,7 +60,7 @@ export function generateManifests(settings: DeploymentSettings, authorityCodes: 
     {
       file: 'national-database.yaml',
       applied: true,
-      objects: [...databaseObjects(settings, { cluster: NATIONAL_DATABASE, size: settings.national.database }), databaseFrom(settings, NATIONAL_DATABASE, ['reference', 'benchmarks'])],
+      objects: [...databaseObjects(settings, { cluster: NATIONAL_DATABASE, size: settings.national.database, ...recoveryOf(settings.national.recovery) }), databaseFrom(settings, NATIONAL_DATABASE, ['reference', 'benchmarks'])],
     },
     ...authorityCodes.map((code) => authorityFile(settings, code)),
     { file: 'alerts.yaml', applied: true, objects: [alertRules(settings)] },

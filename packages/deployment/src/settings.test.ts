@@ -26,3 +26,10 @@ describe('deploy/kubernetes/settings.json', () => {
     expect(() => readSettings(changed(['postgresImage'], 'ghcr.io/cloudnative-pg/postgresql:17'))).toThrow('postgresImage');
   });
 });
+
+describe('a recovery in settings.json', () => {
+  it('may not archive into the archive it recovers from', () => {
+    const overrides = { W06000015: { recovery: { fromServerName: 'authority-w06000015-db', archiveAs: 'authority-w06000015-db' } } };
+    expect(() => readSettings(changed(['authorities', 'overrides'], overrides))).toThrow('authorities.overrides.W06000015.recovery.archiveAs must differ from fromServerName');
+  });
+});

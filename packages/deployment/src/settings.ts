@@ -10,6 +10,19 @@ export interface DatabaseSize {
   readonly storage: string;
 }
 
+/**
+ * Bootstrap a database from its backups instead of empty (docs/operations.md, "Restoring an authority's
+ * database"). The recovered cluster archives under a new server name: the old one's archive is the source.
+ */
+export interface Recovery {
+  /** The server name whose base backups and WAL are read (the cluster's name when it was backed up). */
+  readonly fromServerName: string;
+  /** The server name the recovered cluster archives under from now on; never one already in the store. */
+  readonly archiveAs: string;
+  /** Replay WAL up to this instant (RFC 3339); absent: to the end of the archive. */
+  readonly targetTime?: string;
+}
+
 export interface DeploymentSettings {
   readonly namespace: string;
   /** Images are `<registry>/<service>:<tag>`, built from the Containerfile's targets. */
@@ -22,9 +35,9 @@ export interface DeploymentSettings {
     readonly replicas: number;
     readonly database: DatabaseSize;
     /** Per GSS code: a database sized apart from the rest. */
-    readonly overrides: Readonly<Record<string, { readonly database?: Partial<DatabaseSize> }>>;
+    readonly overrides: Readonly<Record<string, { readonly database?: Partial<DatabaseSize>; readonly recovery?: Recovery }>>;
   };
-  readonly national: { readonly database: DatabaseSize };
+  readonly national: { readonly database: DatabaseSize; readonly recovery?: Recovery };
   readonly backups: {
     /** An S3 (or S3-compatible) base path; each cluster writes under `<path>/<cluster name>/`. */
     readonly destinationPath: string;
@@ -83,16 +96,27 @@ function databaseSize(value: unknown, path: string): DatabaseSize {
   return { instances: count(from, 'instances', path, 1, 5), storage: text(from, 'storage', path, QUANTITY) };
 }
 
+function recovery(value: unknown, path: string): { recovery?: Recovery } {
+  if (value === undefined) return {};
+  const from = object(value, path);
+  const fromServerName = text(from, 'fromServerName', path, DNS_LABEL);
+  const archiveAs = text(from, 'archiveAs', path, DNS_LABEL);
+  if (archiveAs === fromServerName) throw new SettingsError(`${path}.archiveAs must differ from fromServerName: a cluster may not archive into the archive it recovers from`);
+  const targetTime = from['targetTime'] === undefined ? undefined : text(from, 'targetTime', path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  return { recovery: { fromServerName, archiveAs, ...(targetTime ? { targetTime } : {}) } };
+}
+
 function overrides(value: unknown, path: string): DeploymentSettings['authorities']['overrides'] {
   const from = object(value ?? {}, path);
-  const result: Record<string, { database?: Partial<DatabaseSize> }> = {};
+  const result: Record<string, { database?: Partial<DatabaseSize>; recovery?: Recovery }> = {};
   for (const [code, entry] of Object.entries(from)) {
     if (!isAuthorityCode(code)) throw new SettingsError(`${path}.${code}: not a Welsh authority GSS code`);
-    const database = object(object(entry, `${path}.${code}`)['database'] ?? {}, `${path}.${code}.database`);
+    const override = object(entry, `${path}.${code}`);
+    const database = object(override['database'] ?? {}, `${path}.${code}.database`);
     const size: { instances?: number; storage?: string } = {};
     if (database['instances'] !== undefined) size.instances = count(database, 'instances', `${path}.${code}.database`, 1, 5);
     if (database['storage'] !== undefined) size.storage = text(database, 'storage', `${path}.${code}.database`, QUANTITY);
-    result[code] = { database: size };
+    result[code] = { database: size, ...recovery(override['recovery'], `${path}.${code}.recovery`) };
   }
   return result;
 }
@@ -120,7 +144,10 @@ export function readSettings(parsed: unknown): DeploymentSettings {
       database: databaseSize(authorities['database'], 'authorities.database'),
       overrides: overrides(authorities['overrides'], 'authorities.overrides'),
     },
-    national: { database: databaseSize(object(root['national'], 'national')['database'], 'national.database') },
+    national: {
+      database: databaseSize(object(root['national'], 'national')['database'], 'national.database'),
+      ...recovery(object(root['national'], 'national')['recovery'], 'national.recovery'),
+    },
     backups: {
       destinationPath: text(backups, 'destinationPath', 'backups', /^s3:\/\/\S+[^/]$/),
       endpointUrl: typeof endpoint === 'string' ? endpoint : null,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { KubernetesObject } from './manifests.ts';
+import { generateManifests, type KubernetesObject } from './manifests.ts';
 import { DEPLOY_DIR, differences, loadSettings, renderDeployment } from './render.ts';
 import { validateObject } from './validate.ts';
 
@@ -69,5 +69,31 @@ describe('the validator', () => {
 
   it('refuses a kind it has no schema for rather than passing it', () => {
     expect(validateObject({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' } })).toEqual(['StatefulSet db: no schema for apps/v1/StatefulSet']);
+  });
+});
+
+describe('a database restored from its backups', () => {
+  const settings = loadSettings();
+  const restoring = {
+    ...settings,
+    authorities: {
+      ...settings.authorities,
+      overrides: { ...settings.authorities.overrides, W06000015: { recovery: { fromServerName: 'authority-w06000015-db', archiveAs: 'authority-w06000015-db-r1', targetTime: '2026-12-01T09:00:00Z' } } },
+    },
+  };
+  const objects = generateManifests(restoring, ['W06000015', 'W06000001']).flatMap((f) => f.objects);
+  const clusterOf = (name: string) => objects.find((o) => o.kind === 'Cluster' && o.metadata?.name === name) as (KubernetesObject & { spec: Record<string, unknown> }) | undefined;
+
+  it('is a valid Cluster that recovers from the old archive to the time given and archives under a new name', () => {
+    const restored = clusterOf('authority-w06000015-db');
+    if (!restored) throw new Error('no cluster');
+    expect(validateObject(restored)).toEqual([]);
+    expect(restored.spec['bootstrap']).toEqual({ recovery: { source: 'backups', database: 'app', owner: 'app', recoveryTarget: { targetTime: '2026-12-01T09:00:00Z' } } });
+    expect(restored.spec['externalClusters']).toEqual([{ name: 'backups', plugin: { name: 'barman-cloud.cloudnative-pg.io', parameters: { barmanObjectName: 'authority-w06000015-db-backups', serverName: 'authority-w06000015-db' } } }]);
+    expect(restored.spec['plugins']).toEqual([expect.objectContaining({ isWALArchiver: true, parameters: { barmanObjectName: 'authority-w06000015-db-backups', serverName: 'authority-w06000015-db-r1' } })]);
+  });
+
+  it('leaves every other authority\'s database as it was', () => {
+    expect(clusterOf('authority-w06000001-db')?.spec['bootstrap']).toHaveProperty('initdb');
   });
 });

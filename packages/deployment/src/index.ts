@@ -9,3 +9,4 @@ export { anonymisedReaderSql, DATABASE_OWNER } from './databases.ts';
 export { SERVICE_PORTS, authorityName, databaseClusterName, appSecretName, anonymisedReaderSecretName, ANONYMISED_READER_ROLE, NATIONAL_DATABASE, KEY_MOUNTS, APP_DIR } from './names.ts';
 export type { ServiceKind } from './names.ts';
 export { TRUSTED_DOCUMENTS_PATH } from './workloads.ts';
+export { validateObject, VALIDATED_KINDS } from './validate.ts';

@@ -16,13 +16,13 @@ import { referenceConfigFromEnv } from '@wales-lac/reference-subgraph';
 import { benchmarksConfigFromEnv } from '@wales-lac/benchmarks-subgraph';
 import { REPOSITORY_ROOT } from '@wales-lac/platform';
 import { AUTHORITY_FACTS } from '@wales-lac/wales';
-import { generateManifests, type KubernetesObject } from './manifests.ts';
+import type { KubernetesObject } from './manifests.ts';
 import { APP_DIR, appSecretName, readWriteHost } from './names.ts';
-import { loadSettings } from './render.ts';
+import { DEPLOY_DIR, readManifestsIn } from './render.ts';
 
 type Env = Record<string, string | undefined>;
 
-const objects: KubernetesObject[] = generateManifests(loadSettings(), AUTHORITY_FACTS.map((a) => a.code)).flatMap((f) => f.objects);
+const objects: KubernetesObject[] = readManifestsIn(DEPLOY_DIR).map(({ object }) => object);
 const deployments = objects.filter((o): o is IDeployment => o.kind === 'Deployment');
 const services = objects.filter((o): o is IService => o.kind === 'Service');
 const clusters = new Set(objects.filter((o) => o.kind === 'Cluster').map((o) => o.metadata?.name ?? ''));

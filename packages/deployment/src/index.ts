@@ -2,7 +2,7 @@ export { readSettings, authorityDatabaseSize, SettingsError } from './settings.t
 export type { DeploymentSettings, DatabaseSize, Recovery } from './settings.ts';
 export { generateManifests } from './manifests.ts';
 export type { KubernetesObject, ManifestFile } from './manifests.ts';
-export { renderDeployment, renderFile, loadSettings, differences, writeDeployment, DEPLOY_DIR, SETTINGS_FILE } from './render.ts';
+export { renderDeployment, renderFile, loadSettings, differences, writeDeployment, readManifestsIn, DEPLOY_DIR, SETTINGS_FILE } from './render.ts';
 export { ALERT_RULES, alertRules } from './alerts.ts';
 export type { AlertRule } from './alerts.ts';
 export { anonymisedReaderSql, DATABASE_OWNER } from './databases.ts';

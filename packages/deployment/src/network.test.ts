@@ -5,9 +5,8 @@ import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/Netw
 import type { ILabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { AUTHORITY_FACTS } from '@wales-lac/wales';
-import { generateManifests } from './manifests.ts';
 import { CNPG_CLUSTER_LABEL, NATIONAL_DATABASE, SERVICE_PORTS, authorityName, databaseClusterName } from './names.ts';
-import { loadSettings } from './render.ts';
+import { DEPLOY_DIR, loadSettings, readManifestsIn } from './render.ts';
 
 interface Pod {
   readonly namespace: string;
@@ -15,7 +14,7 @@ interface Pod {
 }
 
 const settings = loadSettings();
-const objects = generateManifests(settings, AUTHORITY_FACTS.map((a) => a.code)).flatMap((f) => f.objects);
+const objects = readManifestsIn(DEPLOY_DIR).map(({ object }) => object);
 const policies = objects.filter((o): o is INetworkPolicy => o.kind === 'NetworkPolicy');
 
 function matches(selector: ILabelSelector | undefined, labels: Readonly<Record<string, string>>): boolean {

@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { generateManifests, type KubernetesObject } from './manifests.ts';
-import { DEPLOY_DIR, differences, loadSettings, renderDeployment } from './render.ts';
+import { DEPLOY_DIR, differences, loadSettings, readManifestsIn, renderDeployment } from './render.ts';
 import { validateObject } from './validate.ts';
 
-/** The objects of the committed files, as kubectl would read them. */
-function committedObjects(): { file: string; object: KubernetesObject }[] {
-  const rendered = renderDeployment(loadSettings());
-  return [...rendered.keys()]
-    .filter((file) => file !== 'kustomization.yaml')
-    .flatMap((file) => parseAllDocuments(readFileSync(join(DEPLOY_DIR, file), 'utf8')).map((doc) => ({ file, object: doc.toJS() as KubernetesObject })));
-}
+const committedObjects = () => readManifestsIn(DEPLOY_DIR);
 
 function cluster(): KubernetesObject & { spec: Record<string, unknown> } {
   const found = committedObjects().find(({ object }) => object.kind === 'Cluster');

@@ -1,7 +1,6 @@
-// The alerts docs/operations.md explains, as a PrometheusRule for the Prometheus Operator. Metric names are
-// those the services' telemetry exports (graphql_requests_total with `service`, `operation` and `outcome`
-// labels) and those agreed for the counters still to come (authority_unavailable_total,
-// audit_batch_failures_total, benchmark_release_age_seconds); CloudNativePG's exporter names its own.
+// The alerts docs/operations.md explains, as a PrometheusRule for the Prometheus Operator. Metric names and
+// labels are those of the services' telemetry (packages/telemetry and docs/operations.md, "Observability":
+// every sample has `service`, an authority's also `authority`); CloudNativePG's exporter names its own.
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { labelsOf } from './pods.ts';
 import type { DeploymentSettings } from './settings.ts';
@@ -26,21 +25,21 @@ export const ALERT_RULES: readonly AlertRule[] = [
   },
   {
     alert: 'AuthorityUnavailable',
-    expr: 'sum by (authority) (rate(authority_unavailable_total[5m])) > 0',
+    expr: 'sum by (authority) (rate(gateway_authority_unavailable_total[5m])) > 0',
     for: '10m',
     severity: 'page',
     summary: 'The gateway is answering without authority {{ $labels.authority }}',
   },
   {
     alert: 'AuditBatchFailing',
-    expr: 'sum by (authority) (increase(audit_batch_failures_total[10m])) > 0',
+    expr: 'sum by (authority) (increase(authority_audit_batch_failures_total[10m])) > 0',
     for: '0m',
     severity: 'page',
     summary: 'Authority {{ $labels.authority }} could not write its access audit; it is refusing to answer (AUDIT_UNAVAILABLE)',
   },
   {
     alert: 'BenchmarkReleaseStale',
-    expr: 'max(benchmark_release_age_seconds) > 3 * 3600',
+    expr: 'max(benchmarks_release_age_seconds) > 3 * 3600',
     for: '15m',
     severity: 'ticket',
     summary: 'The newest benchmark release is more than 3 hours old (refresh is hourly)',

@@ -7,3 +7,5 @@ export { ShieldedGateway } from './shield/shielded-gateway.ts';
 export { MUTATION_WRITES, QUERY_FIELD_ROLES } from './shield/root-rules.ts';
 export { requestLimitsFromEnv, identityProviderFromEnv, profileFromEnv, developerRoleFromEnv, subgraphTimeoutFromEnv, explorerFromEnv, trustedDocumentsFromEnv } from './settings.ts';
 export type { Profile, IdentityProviderSettings } from './settings.ts';
+export { gatewayConfigFromEnv, AUTHORITY_URL_PREFIX } from './config.ts';
+export type { GatewayServiceConfig } from './config.ts';

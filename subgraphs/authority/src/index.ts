@@ -1,2 +1,4 @@
 export { createAuthoritySubgraph, AUTHORITY_SDL } from './service.ts';
 export type { AuthoritySubgraph, AuthoritySubgraphConfig } from './service.ts';
+export { authorityConfigFromEnv } from './config.ts';
+export type { AuthorityServiceConfig } from './config.ts';

@@ -6,3 +6,5 @@ export { buildReport } from './report.ts';
 export type { Figure } from './report.ts';
 export { buildReleaseInWorker, buildReleaseInProcess } from './report-thread.ts';
 export type { ReleaseBuilder, BuiltRelease, ReleaseBuildOptions } from './report-thread.ts';
+export { benchmarksConfigFromEnv, ANONYMISED_READER_PREFIX } from './config.ts';
+export type { BenchmarksServiceConfig } from './config.ts';

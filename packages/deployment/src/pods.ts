@@ -70,8 +70,8 @@ export function podTemplate(settings: DeploymentSettings, options: PodOptions): 
     spec: {
       automountServiceAccountToken: false,
       enableServiceLinks: false,
-      // SIGTERM closes the server and the pool at once (service-main.ts, graphql-http's close): the grace
-      // period only has to cover the pre-stop wait and that close.
+      // On SIGTERM a service answers what is in flight for up to 10 s, then closes (service-main.ts,
+      // graphql-http's stop): the grace period covers the pre-stop wait and that.
       terminationGracePeriodSeconds: 30,
       securityContext: { runAsNonRoot: true, runAsUser: RUN_AS, runAsGroup: RUN_AS, fsGroup: RUN_AS, seccompProfile: { type: 'RuntimeDefault' } },
       containers: [

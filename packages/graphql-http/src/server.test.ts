@@ -40,3 +40,34 @@ describe('a kept-alive connection when the event loop stalls', () => {
     expect(KEEP_ALIVE_MS).toBeGreaterThan(6_000);
   }, 30_000);
 });
+
+describe('the orderly stop (SIGTERM)', () => {
+  it('answers the request in flight, then refuses new connections', async () => {
+    let started: () => void = () => undefined;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const slow = new ApolloServer({
+      typeDefs: 'type Query { slow: String }',
+      resolvers: { Query: { slow: async () => (started(), await new Promise((resolve) => setTimeout(resolve, 500)), 'answered') } },
+    });
+    await slow.start();
+    const stopping = createGraphQLHttpServer({ apollo: slow, context: async () => ({}) });
+    const slowUrl = (await stopping.listen(0)).url;
+    const answer = fetch(slowUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ slow }"}' }).then((r) => r.json());
+    await inFlight;
+    const stopped = stopping.stop();
+    expect(await answer).toEqual({ data: { slow: 'answered' } });
+    await stopped;
+    await expect(fetch(slowUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ slow }"}' })).rejects.toThrow();
+  });
+
+  it('cuts off what is still running after the grace period', async () => {
+    const stuck = new ApolloServer({ typeDefs: 'type Query { stuck: String }', resolvers: { Query: { stuck: () => new Promise<string>(() => undefined) } } });
+    await stuck.start();
+    const stopping = createGraphQLHttpServer({ apollo: stuck, context: async () => ({}) });
+    const stuckUrl = (await stopping.listen(0)).url;
+    const answer = fetch(stuckUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ stuck }"}' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await stopping.stop(300);
+    await expect(answer).rejects.toThrow();
+  });
+});

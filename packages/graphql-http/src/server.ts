@@ -34,10 +34,14 @@ export interface GraphQLHttpServerOptions<C extends BaseContext> {
 
 export interface GraphQLHttpServer {
   listen(port: number, host?: string): Promise<{ url: string; port: number }>;
-  /** Stops taking requests (open connections are closed). */
+  /** Stops at once: no new requests, and every open connection is cut (as a crash would; tests use it). */
   close(): Promise<void>;
-  /** Closes the HTTP server, then stops the Apollo Server behind it. */
-  stop(): Promise<void>;
+  /**
+   * The orderly stop (SIGTERM): no new connections or requests, the requests in flight answered (each
+   * connection closed after its answer), then the Apollo Server behind it stopped. Whatever is still
+   * running after `graceMs` (default 10 s) is cut off.
+   */
+  stop(graceMs?: number): Promise<void>;
   readonly httpServer: Server;
 }
 
@@ -167,11 +171,28 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     }
   }
 
-  const httpServer = createServer((req, res) => void handle(req, res));
+  let draining = false;
+  const httpServer = createServer((req, res) => {
+    // While draining, every answer says the connection ends with it, so no client sends another on it.
+    if (draining) res.setHeader('connection', 'close');
+    void handle(req, res);
+  });
   const close = () =>
     new Promise<void>((resolve) => {
       httpServer.close(() => resolve());
       httpServer.closeAllConnections();
+    });
+  const drain = (graceMs: number) =>
+    new Promise<void>((resolve) => {
+      draining = true;
+      const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
+      const cutOff = setTimeout(() => httpServer.closeAllConnections(), graceMs);
+      httpServer.close(() => {
+        clearInterval(idle);
+        clearTimeout(cutOff);
+        resolve();
+      });
+      httpServer.closeIdleConnections();
     });
   // An idle kept-alive connection must outlive the client's own keep-alive (undici's is 4 s): when the event
   // loop stalls past the server's timeout, Node closes the socket as the client's next request arrives on
@@ -190,8 +211,8 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
         });
       }),
     close,
-    stop: async () => {
-      await close();
+    stop: async (graceMs = 10_000) => {
+      await drain(graceMs);
       await options.apollo.stop();
     },
   };

@@ -25,16 +25,18 @@ const isPromise = (value: unknown): value is Promise<unknown> => typeof (value a
 
 function classifiedGuard<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: FieldGuardOptions<C>): FieldGuard<C> {
   const unchecked = (error: unknown) => (error instanceof Error ? error : forbidden(`${typeName}.${fieldName}: access could not be checked`));
-  return (resolve, parent, args, context, info) => {
-    const decide = (access: Access | null) =>
-      permitted(access, classification) ? resolve(parent, args, context as never, info) : refusalOf(typeName, fieldName, classification, context.caller.role);
+  // No closure is made per call where the access is known at once (the common case on a page).
+  const decide = (access: Access | null, resolve: Resolve, parent: unknown, args: unknown, context: C, info: GraphQLResolveInfo) =>
+    permitted(access, classification) ? resolve(parent, args, context as never, info) : refusalOf(typeName, fieldName, classification, context.caller.role);
+  return function guard(resolve, parent, args, context, info) {
     let access: Access | null | Promise<Access | null>;
     try {
       access = options.accessOf(typeName, parent, context);
     } catch (error) {
       return unchecked(error);
     }
-    return isPromise(access) ? access.then(decide, unchecked) : decide(access);
+    if (!isPromise(access)) return decide(access, resolve, parent, args, context, info);
+    return access.then((known) => decide(known, resolve, parent, args, context, info), unchecked);
   };
 }
 

@@ -16,26 +16,39 @@ function learnerIdOf(typeName: string, parent: unknown): string | null {
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
 const isForbidden = (value: unknown) => (value as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'FORBIDDEN';
 
+type Note = (context: AuthorityContext, learnerId: string, fieldClass: string, field: string, answer: unknown, failed: boolean) => void;
+
+/** A read is allowed when answered, denied when the answer (or what was thrown) is FORBIDDEN; a fault is no read. */
+const noteRead: Note = (context, learnerId, fieldClass, field, answer, failed) => {
+  const denied = isForbidden(answer) && (failed || answer instanceof Error);
+  if (denied || !failed) context.audit.note(learnerId, 'read', denied ? 'denied' : 'allowed', fieldClass, field);
+};
+
+/** A root lookup of one child refused (by the guard or the resolver) is a denied access to that child too. */
+const noteLookup: Note = (context, learnerId, _fieldClass, _field, answer, failed) => {
+  if (isForbidden(answer) && (failed || answer instanceof Error)) context.audit.note(learnerId, 'read', 'denied', 'record', 'Query.learner');
+};
+
 /**
- * Runs `resolve`, then `settled(answer, failed)` with its answer or what it threw; at once when the answer
- * is not a promise. The answer (or the error) passes through unchanged.
+ * Resolves the field and notes the outcome: at once when the answer is not a promise (no closure per
+ * field then). The answer, or the error, passes through unchanged.
  */
-function afterResolve(resolve: () => unknown, settled: (answer: unknown, failed: boolean) => void): unknown {
+function resolveNoting(note: Note, learnerId: string, fieldClass: string, field: string, resolve: Resolve, parent: unknown, args: unknown, context: AuthorityContext, info: GraphQLResolveInfo): unknown {
   let answer: unknown;
   try {
-    answer = resolve();
+    answer = resolve(parent, args, context, info);
   } catch (error) {
-    settled(error, true);
+    note(context, learnerId, fieldClass, field, error, true);
     throw error;
   }
   if (!isPromise(answer)) {
-    settled(answer, false);
+    note(context, learnerId, fieldClass, field, answer, false);
     return answer;
   }
   return answer.then(
-    (value) => (settled(value, false), value),
+    (value) => (note(context, learnerId, fieldClass, field, value, false), value),
     (error: unknown) => {
-      settled(error, true);
+      note(context, learnerId, fieldClass, field, error, true);
       throw error;
     },
   );
@@ -46,25 +59,13 @@ function auditedRead(resolve: Resolve, parent: unknown, args: unknown, context: 
   const fieldClass = classificationOf(typeName, info.fieldName);
   const learnerId = learnerIdOf(typeName, parent);
   if (!fieldClass || fieldClass === 'record' || !learnerId) return resolve(parent, args, context, info);
-  const field = `${typeName}.${info.fieldName}`;
-  return afterResolve(
-    () => resolve(parent, args, context, info),
-    (answer, failed) => {
-      const denied = isForbidden(answer) && (failed || answer instanceof Error);
-      if (denied || !failed) context.audit.note(learnerId, 'read', denied ? 'denied' : 'allowed', fieldClass, field);
-    },
-  );
+  return resolveNoting(noteRead, learnerId, fieldClass, `${typeName}.${info.fieldName}`, resolve, parent, args, context, info);
 }
 
-/** A root lookup of one child refused (by the shield or the resolver) is a denied access to that child too. */
 function auditedLookup(resolve: Resolve, parent: unknown, args: unknown, context: AuthorityContext, info: GraphQLResolveInfo): unknown {
   const learnerId = (args as { id?: unknown }).id;
-  return afterResolve(
-    () => resolve(parent, args, context, info),
-    (answer, failed) => {
-      if (typeof learnerId === 'string' && isForbidden(answer) && (failed || answer instanceof Error)) context.audit.note(learnerId, 'read', 'denied', 'record', 'Query.learner');
-    },
-  );
+  if (typeof learnerId !== 'string') return resolve(parent, args, context, info);
+  return resolveNoting(noteLookup, learnerId, 'record', 'Query.learner', resolve, parent, args, context, info);
 }
 
 export const auditMiddleware = {

@@ -1,11 +1,10 @@
 // Writes the request's audit batch before the answer leaves the authority. If it cannot be written,
 // the answer is replaced by an error: personal data is never returned unaudited.
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuthorityDatabase } from '@wales-lac/db';
 import type { AuthorityContext } from './context.ts';
-import { appendAuditRows } from './data/index.ts';
+import type { AuditWriter } from './audit-writer.ts';
 
-export function auditPlugin(db: AuthorityDatabase, log: (line: string) => void = console.error): ApolloServerPlugin<AuthorityContext> {
+export function auditPlugin(writer: AuditWriter, log: (line: string) => void = console.error): ApolloServerPlugin<AuthorityContext> {
   return {
     async requestDidStart() {
       return {
@@ -13,7 +12,7 @@ export function auditPlugin(db: AuthorityDatabase, log: (line: string) => void =
           const audit = requestContext.contextValue?.audit;
           if (!audit) return;
           try {
-            await appendAuditRows(db, audit.drain());
+            await writer.append(audit.drain());
           } catch (error) {
             log(`audit batch could not be written: ${String(error)}`);
             requestContext.response.body = {

@@ -13,9 +13,10 @@ import { createAccessLoader } from './access.ts';
 import { AccessAudit } from './audit.ts';
 import { auditMiddleware } from './audit-middleware.ts';
 import { auditPlugin } from './audit-plugin.ts';
+import { AuditWriter } from './audit-writer.ts';
 import type { CryptoKey } from 'jose';
 import type { AuthorityContext } from './context.ts';
-import { createAuthorityLoaders } from './data/index.ts';
+import { appendAuditRows, createAuthorityLoaders } from './data/index.ts';
 import { MUTATIONS, resolvers } from './resolvers.ts';
 
 export const AUTHORITY_SDL = readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8');
@@ -72,7 +73,7 @@ function operationNameOf(rawBody: string): string | null {
 export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): Promise<AuthoritySubgraph> {
   const { authorityCode, database } = config;
   const today = config.today ?? isoToday;
-  const apollo = await createSubgraphServer<AuthorityContext>(enforcedSchema(), { service: `authority ${authorityCode}`, authority: authorityCode }, [auditPlugin(database.db)]);
+  const apollo = await createSubgraphServer<AuthorityContext>(enforcedSchema(), { service: `authority ${authorityCode}`, authority: authorityCode }, [auditPlugin(new AuditWriter((rows) => appendAuditRows(database.db, rows)))]);
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
   const context = authenticatedContext(verifyAssertion, (caller: Caller, request): AuthorityContext => {
     const day = today();

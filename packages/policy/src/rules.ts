@@ -99,12 +99,22 @@ export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, 
   return tree;
 }
 
-export function permissionsMiddleware<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>) {
-  return shield(permissionRules(schema, options), {
-    fallbackRule: deny,
-    fallbackError: forbidden('no rule grants access to this field'),
-    allowExternalErrors: true,
-  });
+/**
+ * The shield for a schema, as a graphql-middleware map. A field whose rule is `allow` is left unwrapped:
+ * the shield would answer it the same, but through an async wrapper, a promise per field of every open
+ * type (docs/performance.md). Every field with any other rule, and every field with none (denied), is the
+ * shield's.
+ */
+export function permissionsMiddleware<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>): Record<string, Record<string, unknown>> {
+  const tree = permissionRules(schema, options) as Record<string, Readonly<Record<string, ShieldRule>>>;
+  const generated = shield(tree, { fallbackRule: deny, fallbackError: forbidden('no rule grants access to this field'), allowExternalErrors: true }).generate(schema) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  for (const [typeName, fields] of Object.entries(generated)) {
+    for (const field of Object.keys(fields)) if ((tree[typeName]?.[field] ?? tree[typeName]?.['*']) === allow) delete fields[field];
+  }
+  return generated;
 }
 
 export { allow, deny, rule };

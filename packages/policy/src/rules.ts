@@ -4,7 +4,7 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
 type ShieldRule = IRule | typeof allow;
 import type { Caller, Role } from '@wales-lac/caller';
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError, type Text } from '@wales-lac/errors';
 import { seesRecord, type Access } from './access.ts';
 import { LEARNER_DATA, NOT_PERSONAL, REACHED_THROUGH_CLASSIFIED_FIELDS, type FieldClassification } from './schema-classes.ts';
 
@@ -24,8 +24,8 @@ export interface PermissionsOptions<C extends PolicyContext> {
   readonly rootRules?: Readonly<Record<string, Readonly<Record<string, ShieldRule>>>>;
 }
 
-export function forbidden(message: string) {
-  return platformError('FORBIDDEN', message);
+export function forbidden(text: Text) {
+  return platformError(text);
 }
 
 function permitted(access: Access | null, classification: FieldClassification): boolean {
@@ -35,7 +35,7 @@ function permitted(access: Access | null, classification: FieldClassification): 
 
 /** A rule per classified field; `no_cache` because the answer depends on the parent (see FEDERATION-NOTES). */
 function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: PermissionsOptions<C>): ShieldRule {
-  const what = classification === 'record' ? 'this record' : `${classification} fields`;
+  const what = classification === 'record' ? WORDS.thisRecord : message('FORBIDDEN', 'classFields', { fieldClass: classification });
   return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C) => {
     let access: Access | null;
     try {
@@ -43,16 +43,16 @@ function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string,
     } catch (error) {
       // The field stays unread either way; the answer says why (a lost database connection is not a refusal,
       // and a read retried on it succeeds), where a thrown rule would read as "no rule grants access".
-      return error instanceof Error ? error : forbidden(`${typeName}.${fieldName}: access could not be checked`);
+      return error instanceof Error ? error : forbidden(message('FORBIDDEN', 'accessUnchecked', { type: typeName, field: fieldName }));
     }
-    return permitted(access, classification) || forbidden(`${typeName}.${fieldName}: a ${context.caller.role} with this relationship to the child may not read ${what}`);
+    return permitted(access, classification) || forbidden(message('FORBIDDEN', 'readRefused', { type: typeName, field: fieldName, role: context.caller.role, what }));
   });
 }
 
 export const individualAccessRule = rule('individual access', { cache: 'contextual' })(
   (_parent: unknown, _args: unknown, context: PolicyContext) =>
     ROLES_WITH_INDIVIDUAL_ACCESS.includes(context.caller.role) ||
-    forbidden(`a ${context.caller.role} sees anonymised figures only, never an individual child`),
+    forbidden(message('FORBIDDEN', 'anonymisedOnly', { role: context.caller.role })),
 );
 
 /** The rule tree for a schema: classified fields by class, non-personal types open, everything else denied. */
@@ -78,7 +78,7 @@ export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, 
 export function permissionsMiddleware<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>) {
   return shield(permissionRules(schema, options), {
     fallbackRule: deny,
-    fallbackError: forbidden('no rule grants access to this field'),
+    fallbackError: forbidden(message('FORBIDDEN', 'noRule')),
     allowExternalErrors: true,
   });
 }

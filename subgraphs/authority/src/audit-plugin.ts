@@ -2,6 +2,7 @@
 // the answer is replaced by an error: personal data is never returned unaudited.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuthorityDatabase } from '@wales-lac/db';
+import { errorJson, message } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
 import { appendAuditRows } from './data/index.ts';
 
@@ -19,7 +20,7 @@ export function auditPlugin(db: AuthorityDatabase, log: (line: string) => void =
             requestContext.response.body = {
               kind: 'single',
               singleResult: {
-                errors: [{ message: 'the access could not be recorded in the audit log, so nothing is returned', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+                errors: [errorJson(message('AUDIT_UNAVAILABLE', 'notRecorded'), requestContext.contextValue.language)],
               },
             };
             requestContext.response.http.status = 503;

@@ -11,13 +11,16 @@ export interface ErrorOptions {
   readonly language?: Language;
   /** Sent with this code instead of the message's own (an upstream error re-said, keeping its code). */
   readonly code?: ErrorCode;
+  /** Where in the answer it belongs; such a field error carries no HTTP status (the answer stays 200). */
+  readonly path?: readonly (string | number)[];
 }
 
 /** A GraphQL error with a registered code and message (and the HTTP status that goes with it where HTTP applies). */
 export function platformError(text: Text, extensions: Record<string, unknown> = {}, options: ErrorOptions = {}): GraphQLError {
   const code = options.code ?? text.code;
   const error = new GraphQLError(render(text, options.language ?? 'en'), {
-    extensions: { ...extensions, code, http: { status: ERROR_CODES[code].status } },
+    ...(options.path ? { path: options.path } : {}),
+    extensions: { ...extensions, code, ...(options.path ? {} : { http: { status: ERROR_CODES[code].status } }) },
   });
   TEXTS.set(error, text);
   return error;

@@ -54,6 +54,7 @@ export const AUTHORITY_UNAVAILABLE_MESSAGES = {
   // The reasons a service gives for not answering, put into the messages above and below.
   notAnswered: { en: 'did not answer within {ms} ms', cy: 'ni atebodd o fewn {ms} ms' },
   unreachable: { en: 'could not be reached', cy: "nid oedd modd ei gyrraedd" },
+  notConnected: { en: 'is not connected to this gateway', cy: "nid yw wedi'i gysylltu â'r porth hwn" },
   notGraphql: { en: 'answered HTTP {status} without a GraphQL response', cy: 'atebodd gyda HTTP {status} heb ymateb GraphQL' },
   notAsked: { en: 'was not asked: the request ran out of its budget', cy: "ni ofynnwyd iddo: roedd y cais wedi defnyddio'i gyllideb" },
   answeredTooMuch: { en: 'answered more than the request may hold', cy: 'atebodd fwy nag y caiff y cais ei ddal' },

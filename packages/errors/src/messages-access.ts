@@ -70,7 +70,7 @@ export const FORBIDDEN_MESSAGES = {
   },
   registerRefused: {
     en: 'marks[{row}] (learner {learner}): {problem}; the register was not recorded ({count} {rows} refused)',
-    cy: 'marks[{row}] (dysgwr {learner}): {problem}; ni chofnodwyd y gofrestr (gwrthodwyd {count} rhes)',
+    cy: 'marks[{row}] (dysgwr {learner}): {problem}; ni chofnodwyd y gofrestr (gwrthodwyd {count} {rows})',
   },
   notificationElsewhere: { en: 'this notification is addressed to someone else', cy: "mae'r hysbysiad hwn wedi'i gyfeirio at rywun arall" },
   regionRefused: {

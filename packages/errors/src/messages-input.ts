@@ -78,7 +78,7 @@ export const BAD_USER_INPUT_MESSAGES = {
   registerBadLearner: { en: "marks[{row}]: '{id}' is not a learner id; the register was not recorded", cy: "marks[{row}]: nid yw '{id}' yn ddynodydd dysgwr; ni chofnodwyd y gofrestr" },
   registerRefused: {
     en: 'marks[{row}] (learner {learner}): {problem}; the register was not recorded ({count} {rows} refused)',
-    cy: 'marks[{row}] (dysgwr {learner}): {problem}; ni chofnodwyd y gofrestr (gwrthodwyd {count} rhes)',
+    cy: 'marks[{row}] (dysgwr {learner}): {problem}; ni chofnodwyd y gofrestr (gwrthodwyd {count} {rows})',
   },
   rowNotOfAuthority: { en: "'{id}' is not a learner of {authority}", cy: "nid yw '{id}' yn ddysgwr yn {authority}" },
   rowTwice: { en: 'the child appears twice in the register', cy: "mae'r plentyn yn ymddangos ddwywaith yn y gofrestr" },

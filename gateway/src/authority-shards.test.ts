@@ -35,7 +35,7 @@ function operation(query: string, variables: Record<string, unknown>): GraphQLDa
   return {
     kind: 'incoming operation',
     request: { query, variables },
-    context: { caller, acceptLanguage: undefined },
+    context: { caller, acceptLanguage: undefined, language: 'en' },
     incomingRequestContext: {} as never,
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }

@@ -109,7 +109,8 @@ const PEP_RESOLVERS = {
     return pep;
   },
   learner: (pep: PepRow, _: unknown, ctx: AuthorityContext) => visibleLearner(pep.learnerId, ctx),
-  reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepReviewState(pep, ctx.today),
+  // A superseded plan has no review of its own: the plan that replaced it has.
+  reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => (pep.status === 'superseded' ? null : pepReviewState(pep, ctx.today)),
   completionDue: (pep: PepRow) => pepCompletionDue(pep),
   completionState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepCompletionState(pep, ctx.today),
   targets: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.targets.load(pep.id),

@@ -109,6 +109,21 @@ describe('an error in the language the request asks for', () => {
     expect({ ...inWelsh, message: null }).toEqual({ ...inEnglish, message: null });
   });
 
+  it('words a field the shield refuses in the request’s language, at the same path', async () => {
+    const query = 'query($id: ID!) { learner(id: $id) { id currentPep { educationPicture { currentSchool { name } } } } }';
+    const refusal = async (headers: Record<string, string>) => {
+      const { body } = await platform.graphql(tokens.learner, query, { id: child.learnerId }, headers);
+      const error = body.errors?.find((e) => e.extensions?.['code'] === 'FORBIDDEN');
+      return { path: error?.path, message: error?.message ?? '' };
+    };
+    const english = await refusal({});
+    const welsh = await refusal(WELSH);
+    expect(english.path).toEqual(['learner', 'currentPep', 'educationPicture']);
+    expect(welsh.path).toEqual(english.path);
+    expect(english.message).toMatch(/^\w+\.educationPicture: a learner with this relationship to the child may not read \w+ fields$/);
+    expect(welsh.message).toMatch(/^\w+\.educationPicture: ni chaiff rôl learner sydd â'r berthynas hon â'r plentyn ddarllen meysydd \w+$/);
+  });
+
   it('follows Accept-Language by its ranking: Welsh first is Welsh, English first is English', async () => {
     const ask = async (header: string) => firstError(await platform.graphql(tokens.lead, '{ learners(first: 0) { totalCount } }', {}, { 'accept-language': header })).message;
     expect(await ask('cy-GB, en;q=0.5')).toBe('rhaid i first fod rhwng 1 a 500');

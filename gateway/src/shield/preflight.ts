@@ -59,7 +59,7 @@ export function preflight(document: DocumentNode, operation: OperationDefinition
 export function refusalErrors(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, role: Role): GraphQLError[] {
   return collectFields(operation.selectionSet, fragmentsOf(document), variables).flatMap((field) => {
     const refusal = refusalOf(operation.operation, field.name.value, role);
-    return refusal === null ? [] : [platformError(refusal, {}, { path: [responseKey(field)] })];
+    return refusal === null ? [] : [platformError(refusal, {}, { path: [responseKey(field)], nodes: field })];
   });
 }
 

@@ -1,6 +1,6 @@
 // Errors built from the registry: the message is worded in a language when it is built (English unless
 // told), and the error keeps its registered message so that it can be worded again for the request.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ASTNode } from 'graphql';
 import { ERROR_CODES, type ErrorCode } from './codes.ts';
 import { render, type Language, type Text } from './text.ts';
 
@@ -13,6 +13,8 @@ export interface ErrorOptions {
   readonly code?: ErrorCode;
   /** Where in the answer it belongs; such a field error carries no HTTP status (the answer stays 200). */
   readonly path?: readonly (string | number)[];
+  /** The part of the document it is about (its locations in the answer). */
+  readonly nodes?: ASTNode;
 }
 
 /** A GraphQL error with a registered code and message (and the HTTP status that goes with it where HTTP applies). */
@@ -20,6 +22,7 @@ export function platformError(text: Text, extensions: Record<string, unknown> = 
   const code = options.code ?? text.code;
   const error = new GraphQLError(render(text, options.language ?? 'en'), {
     ...(options.path ? { path: options.path } : {}),
+    ...(options.nodes ? { nodes: options.nodes } : {}),
     extensions: { ...extensions, code, ...(options.path ? {} : { http: { status: ERROR_CODES[code].status } }) },
   });
   TEXTS.set(error, text);

@@ -98,6 +98,22 @@ describe('an error in the language the request asks for', () => {
       'the operation has 31 aliases; at most 30 are allowed (limit: aliases)',
       'mae gan y gweithrediad 31 o arallenwau; caniateir 30 ar y mwyaf (terfyn: aliases)',
     ],
+    [
+      'a document over the token limit (the gateway refuses it unparsed)',
+      'lead',
+      Array.from({ length: 400 }, (_, i) => `query Q${i} { __typename${i === 399 ? ' __typename' : ''} }`).join(' '),
+      () => ({}),
+      'the document has more than 2000 tokens (limit: tokens)',
+      'mae gan y ddogfen fwy na 2000 o docynnau (terfyn: tokens)',
+    ],
+    [
+      'an operation over the cost limit (refused before any authority is asked)',
+      'lead',
+      `query { learners(first: 500) { edges { node { ${'id '.repeat(52)}} } } }`,
+      () => ({}),
+      'the operation could resolve about 605000 fields; at most 600000 are allowed (limit: cost). Ask for smaller pages or fewer fields',
+      "gallai'r gweithrediad ddatrys tua 605000 o feysydd; caniateir 600000 ar y mwyaf (terfyn: cost). Gofynnwch am dudalennau llai neu lai o feysydd",
+    ],
   ];
 
   it.each(cases)('%s', async (_, who, query, variables, english, welsh) => {

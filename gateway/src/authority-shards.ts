@@ -37,23 +37,26 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     if (options.kind !== 'incoming operation') return { errors: [{ message: 'authority shards only serve incoming operations' }] };
-    return wordedFor(await this.answer(options.context, options.request), options.context.language);
+    // The gateway's own errors are built in English and worded for the request once, here.
+    return wordedFor(await this.answer(options), options.context.language);
   }
 
-  private async answer(context: GatewayContext, request: GraphQLDataSourceProcessOptions<GatewayContext>['request']): Promise<GatewayGraphQLResponse> {
-    const { caller, language } = context;
-    const headers = forwardedHeaders(context);
-    const query = request.query ?? '';
-    const variables = (request.variables ?? {}) as Variables;
+  private async answer(options: GraphQLDataSourceProcessOptions<GatewayContext> & { readonly context: GatewayContext }): Promise<GatewayGraphQLResponse> {
+    const { caller, language } = options.context;
+    const headers = forwardedHeaders(options.context);
+    const query = options.request.query ?? '';
+    const variables = (options.request.variables ?? {}) as Variables;
     const parsed = parseOperation(query);
-    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers), language);
-    if (parsed.operation.operation !== 'query') return { errors: [gatewayError(message('BAD_USER_INPUT', 'noSubscriptions'))] };
+    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers), language);
+    if (parsed.operation.operation !== 'query') {
+      return { errors: [gatewayError(message('BAD_USER_INPUT', 'noSubscriptions'))] };
+    }
     const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     const send = (code: string, request: SubgraphRequest) => this.send(code, request, caller, headers);
     const answers = await Promise.all(
       fields.map((field) => {
-        const fieldRequest = { ...operationForField(parsed, field, variables), operationName: request.operationName ?? null };
-        return this.routeField(parsed, field, fieldRequest, caller, send);
+        const request = { ...operationForField(parsed, field, variables), operationName: options.request.operationName ?? null };
+        return this.routeField(parsed, field, request, caller, send);
       }),
     );
     return combine(fields, answers);

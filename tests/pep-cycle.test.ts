@@ -1,7 +1,9 @@
 // The whole PEP cycle for a child placed out of county, through the real gateway with role tokens:
 // the home authority starts the plan, the school adds its sections and a target, the child writes
 // "All about me" in Welsh, the social worker adds views, the three roles sign it off, the virtual
-// school rates it, and next term the school records progress. Each caller sees what the matrix allows.
+// school rates it, and next term the school records progress (the agreement's sign-offs are then no longer
+// current); the next version, once agreed, supersedes it (no review state, no current sign-off). Each caller
+// sees what the matrix allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorityDb } from './support/fixtures.ts';
 import { childUnderCare, type ChildUnderCare } from './support/child-under-care.ts';

@@ -36,7 +36,7 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
   constructor(private readonly shards: ReadonlyMap<string, SubgraphClient>) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    if (options.kind !== 'incoming operation') return { errors: [{ message: 'authority shards only serve incoming operations' }] };
+    if (options.kind !== 'incoming operation') return { errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'notIncoming', { service: 'authority shards' }))] };
     // The gateway's own errors are built in English and worded for the request once, here.
     return wordedFor(await this.answer(options), options.context.language);
   }

@@ -12,7 +12,7 @@ export class SingleServiceDataSource implements GraphQLDataSource<GatewayContext
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    if (options.kind !== 'incoming operation') return { errors: [{ message: `${this.name} only serves incoming operations` }] };
+    if (options.kind !== 'incoming operation') return { errors: [errorJson(message('INTERNAL_SERVER_ERROR', 'notIncoming', { service: this.name }), 'en')] };
     const { request } = options;
     const outcome = await this.client.send(
       { query: request.query ?? '', variables: request.variables ?? {}, operationName: request.operationName ?? null },

@@ -5,6 +5,7 @@
 export const BAD_REQUEST_MESSAGES = {
   bodyTooLarge: { en: 'request body is larger than {limit} bytes', cy: 'mae corff y cais yn fwy na {limit} beit' },
   notJson: { en: 'request body is not valid JSON: {detail}', cy: "nid yw corff y cais yn JSON dilys: {detail}" },
+  nothingServed: { en: 'nothing is served at {path}; GraphQL is at /graphql', cy: 'ni chynigir dim yn {path}; mae GraphQL yn /graphql' },
   claimsNotJson: { en: 'send the claims as application/json', cy: "anfonwch yr hawliadau fel application/json" },
   claimsBody: { en: 'the body must be a JSON object of claims, at most 4 KiB', cy: "rhaid i'r corff fod yn wrthrych JSON o hawliadau, 4 KiB ar y mwyaf" },
 } as const;
@@ -143,5 +144,6 @@ export const INTERNAL_SERVER_ERROR_MESSAGES = {
   internal: { en: 'internal error', cy: 'gwall mewnol' },
   noRoutingRule: { en: 'the gateway has no routing rule for {field}', cy: "nid oes gan y porth reol llwybro ar gyfer {field}" },
   notHandled: { en: 'the request could not be handled', cy: "nid oedd modd trin y cais" },
+  notIncoming: { en: '{service} only serves incoming operations', cy: "dim ond gweithrediadau sy'n dod i mewn y mae {service} yn eu gwasanaethu" },
   accessUnknown: { en: 'the owning authority did not say what you may see of this record', cy: "ni ddywedodd yr awdurdod perchen beth a gewch ei weld o'r cofnod hwn" },
 } as const;

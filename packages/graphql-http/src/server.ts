@@ -60,8 +60,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 /** An error answered before Apollo Server is asked, worded in the language the request's header names. */
 function sendError(req: IncomingMessage, res: ServerResponse, text: Text): void {
+  sendJson(res, ERROR_CODES[text.code].status, { errors: [errorJson(text, languageOf(req))] });
+}
+
+function languageOf(req: IncomingMessage) {
   const header = req.headers['accept-language'];
-  sendJson(res, ERROR_CODES[text.code].status, { errors: [errorJson(text, displayLanguageFrom(Array.isArray(header) ? header[0] : header))] });
+  return displayLanguageFrom(Array.isArray(header) ? header[0] : header);
 }
 
 /** Refuses a request whose body was not read to the end: the connection cannot be reused after it. */
@@ -159,7 +163,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url);
       } else if (!(await options.pages?.(req, res, url))) {
-        sendJson(res, 404, { errors: [{ message: `nothing is served at ${url.pathname}; GraphQL is at /graphql` }] });
+        sendJson(res, 404, { errors: [errorJson(message('BAD_REQUEST', 'nothingServed', { path: url.pathname }), languageOf(req))] });
       }
     } catch (error) {
       if (res.headersSent) return void res.end();

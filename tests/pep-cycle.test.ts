@@ -1,7 +1,9 @@
 // The whole PEP cycle for a child placed out of county, through the real gateway with role tokens:
 // the home authority starts the plan, the school adds its sections and a target, the child writes
 // "All about me" in Welsh, the social worker adds views, the three roles sign it off, the virtual
-// school rates it, and next term the school records progress. Each caller sees what the matrix allows.
+// school rates it, and next term the school records progress (the agreement's sign-offs are then no longer
+// current); the next version, once agreed, supersedes it (no review state, no current sign-off). Each caller
+// sees what the matrix allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorityDb } from './support/fixtures.ts';
 import { childUnderCare, type ChildUnderCare } from './support/child-under-care.ts';
@@ -195,13 +197,16 @@ describe('the PEP cycle for a child placed out of county', () => {
     const target = pep.targets.find((t: { description: string }) => t.description.startsWith('Close the gap'));
     const progress = await platform.graphql(
       tokens.teacher,
-      'mutation($input: RecordTargetProgressInput!) { recordTargetProgress(input: $input) { applied pep { targets { id progress } signOffs { current } } } }',
+      'mutation($input: RecordTargetProgressInput!) { recordTargetProgress(input: $input) { applied pep { status version targets { id progress } signOffs { pepVersion current } } } }',
       { input: { targetId: target.id, progress: 'IN_PROGRESS', pepVersion: pep.version, idempotencyKey: nextKey() } },
     );
     expect(progress.body.errors).toBeUndefined();
     expect(progress.body.data?.recordTargetProgress.pep.targets.find((t: { id: string }) => t.id === target.id).progress).toBe('IN_PROGRESS');
-    // Progress raises the plan's version; the agreement it rests on still stands.
-    expect(progress.body.data?.recordTargetProgress.pep.signOffs.every((s: { current: boolean }) => s.current)).toBe(true);
+    // Progress raises the plan's version: the plan stays agreed, but its sign-offs were for the version before.
+    const after = progress.body.data?.recordTargetProgress.pep;
+    expect(after).toMatchObject({ status: 'AGREED', version: pep.version + 1 });
+    expect(after.signOffs.length).toBeGreaterThanOrEqual(3);
+    for (const s of after.signOffs as { pepVersion: number; current: boolean }[]) expect(s).toEqual({ pepVersion: pep.version, current: false });
   });
 
   it('keeps the plan it replaced readable, with its own sections', async () => {
@@ -226,6 +231,24 @@ describe('the PEP cycle for a child placed out of county', () => {
 
     const teacher = await read('teacher');
     expect(forbiddenPaths(teacher)).toEqual([]);
+  });
+
+  it('once the next version is agreed, the plan it replaces has no current sign-offs and no review state', async () => {
+    const started = await change('lead', 'startPep', { learner: child.learnerId });
+    expect(started.errors).toBeUndefined();
+    const next = started.data?.startPep.pep;
+    for (const who of ['lead', 'socialWorker', 'teacher'] as const) expect((await change(who, 'signOffPep', { pep: next.id, pepVersion: next.version })).errors).toBeUndefined();
+    const { body } = await platform.graphql(tokens.lead, 'query($id: ID!) { learner(id: $id) { peps { id status reviewState signOffs { current } } } }', { id: child.learnerId });
+    type Plan = { id: string; status: string; reviewState: string | null; signOffs: { current: boolean }[] };
+    const plans = new Map((body.data?.learner.peps as Plan[]).map((p) => [p.id, p]));
+    const replaced = plans.get(pepId);
+    expect(replaced).toMatchObject({ status: 'SUPERSEDED', reviewState: null });
+    expect(replaced?.signOffs.length).toBeGreaterThanOrEqual(3);
+    expect(replaced?.signOffs.every((s) => !s.current)).toBe(true);
+    expect(plans.get(previousPep)).toMatchObject({ status: 'SUPERSEDED', reviewState: null });
+    const agreed = plans.get(next.id);
+    expect(agreed).toMatchObject({ status: 'AGREED', reviewState: 'ON_TRACK' });
+    expect(agreed?.signOffs.map((s) => s.current)).toEqual([true, true, true]);
   });
 });
 

@@ -1,5 +1,6 @@
 // The register's routing: every authority validates before any applies, row numbers in errors are the
 // caller's, and an authority lost between the two steps is named with who recorded their rows.
+import { message } from '@wales-lac/errors';
 import { describe, expect, it } from 'vitest';
 import { routeAttendanceRegister } from './attendance-register.ts';
 import { collectFields, parseOperation } from './operation.ts';
@@ -27,7 +28,7 @@ async function route(answer: Answer, extra: Record<string, unknown> = {}) {
     return answer(code, input);
   };
   if (!field) throw new Error('no field');
-  return { result: await routeAttendanceRegister(parsed, field, variables, send), calls };
+  return { result: await routeAttendanceRegister(parsed, field, variables, send, 'en'), calls };
 }
 
 const accepted = (input: { validateOnly: boolean; marks: unknown[] }): SubgraphOutcome => ({
@@ -57,14 +58,14 @@ describe('a register across authorities', () => {
   });
 
   it('applies nothing when an authority cannot be reached to validate', async () => {
-    const { result, calls } = await route((code, input) => (code === SWANSEA ? { kind: 'unavailable', reason: 'did not answer' } : accepted(input)));
+    const { result, calls } = await route((code, input) => (code === SWANSEA ? { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') } : accepted(input)));
     expect(calls.every((c) => c.validateOnly)).toBe(true);
     expect(result.errors[0]?.extensions).toMatchObject({ code: 'AUTHORITY_UNAVAILABLE', authority: SWANSEA });
     expect(result.errors[0]?.message).toContain('nothing was recorded');
   });
 
   it('names who recorded their rows when an authority is lost between validating and applying', async () => {
-    const { result } = await route((code, input) => (code === SWANSEA && !input.validateOnly ? { kind: 'unavailable', reason: 'did not answer' } : accepted(input)));
+    const { result } = await route((code, input) => (code === SWANSEA && !input.validateOnly ? { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') } : accepted(input)));
     expect(result.data).toEqual({ recordAttendance: null });
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.extensions).toMatchObject({ code: 'AUTHORITY_UNAVAILABLE', authority: SWANSEA });
@@ -93,7 +94,7 @@ describe('a register across authorities', () => {
     const variables = { input: { school: '6812345', date: '2026-11-20', marks: [...marks, { learner: 'nobody', am: '/', pm: '/' }], idempotencyKey: 'register-key-2' } };
     const [field] = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     if (!field) throw new Error('no field');
-    const result = await routeAttendanceRegister(parsed, field, variables, async (code) => (calls.push(code), { kind: 'unavailable', reason: 'x' }));
+    const result = await routeAttendanceRegister(parsed, field, variables, async (code) => (calls.push(code), { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') }), 'en');
     expect(calls).toEqual([]);
     expect(result.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', row: 3 });
   });

@@ -5,7 +5,8 @@
 import { Kind, type FieldNode } from 'graphql';
 import { owningAuthority } from '@wales-lac/wales';
 import { argumentValue, collectFields, responseKey, type ParsedOperation, type Variables } from './operation.ts';
-import { authorityUnavailable, badUserInput, fromAuthority, type ResponseError } from './response.ts';
+import { WORDS, message, render, type Language } from '@wales-lac/errors';
+import { authorityUnavailable, badUserInput, fromAuthority, gatewayError, type ResponseError } from './response.ts';
 import type { SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
 
 type Send = (code: string, request: SubgraphRequest) => Promise<SubgraphOutcome>;
@@ -37,11 +38,11 @@ function partsOf(marks: readonly MarkRow[]): Part[] | { badRow: number } {
 function renumbered(error: ResponseError, part: Part, key: string): ResponseError {
   const local = error.extensions?.['row'];
   const global = typeof local === 'number' ? (part.rows[local] ?? local) : undefined;
-  const message = global === undefined ? error.message : error.message.replace(`marks[${local}]`, `marks[${global}]`);
+  const said = global === undefined ? error.message : error.message.replace(`marks[${local}]`, `marks[${global}]`);
   const rows = Array.isArray(error.extensions?.['rows'])
     ? (error.extensions['rows'] as { row: number }[]).map((r) => ({ ...r, row: part.rows[r.row] ?? r.row }))
     : undefined;
-  return { ...error, message, path: [key], extensions: { ...error.extensions, ...(global === undefined ? {} : { row: global }), ...(rows ? { rows } : {}) } };
+  return { ...error, message: said, path: [key], extensions: { ...error.extensions, ...(global === undefined ? {} : { row: global }), ...(rows ? { rows } : {}) } };
 }
 
 function payload(field: FieldNode, parsed: ParsedOperation, variables: Variables, recorded: number, applied: boolean): Record<string, unknown> {
@@ -51,15 +52,15 @@ function payload(field: FieldNode, parsed: ParsedOperation, variables: Variables
   return out;
 }
 
-export async function routeAttendanceRegister(parsed: ParsedOperation, field: FieldNode, variables: Variables, send: Send): Promise<Result> {
+export async function routeAttendanceRegister(parsed: ParsedOperation, field: FieldNode, variables: Variables, send: Send, language: Language): Promise<Result> {
   const key = responseKey(field);
   const input = (argumentValue(field, 'input', variables) ?? {}) as { marks?: unknown; validateOnly?: unknown };
   const marks = Array.isArray(input.marks) ? (input.marks as MarkRow[]) : [];
-  if (marks.length === 0) return { data: { [key]: null }, errors: [badUserInput('marks: a register holds at least one row', 'marks', [key])] };
+  if (marks.length === 0) return { data: { [key]: null }, errors: [badUserInput(message('BAD_USER_INPUT', 'registerEmpty', { field: 'marks' }), 'marks', [key])] };
   const parts = partsOf(marks);
   if (!Array.isArray(parts)) {
-    const message = `marks[${parts.badRow}]: '${String(marks[parts.badRow]?.learner)}' is not a learner id; the register was not recorded`;
-    return { data: { [key]: null }, errors: [{ ...badUserInput(message, 'marks', [key]), extensions: { code: 'BAD_USER_INPUT', field: 'marks', row: parts.badRow } }] };
+    const text = message('BAD_USER_INPUT', 'registerBadLearner', { row: parts.badRow, id: String(marks[parts.badRow]?.learner) });
+    return { data: { [key]: null }, errors: [gatewayError(text, { path: [key], extensions: { field: 'marks', row: parts.badRow } })] };
   }
   const call = (part: Part, validateOnly: boolean) =>
     send(part.owner, { query: OPERATION, operationName: 'RecordAttendance', variables: { input: { ...input, validateOnly, marks: part.rows.map((i) => marks[i]) } } });
@@ -67,7 +68,7 @@ export async function routeAttendanceRegister(parsed: ParsedOperation, field: Fi
   const checks = await Promise.all(parts.map((part) => call(part, true)));
   const refusals = checks.flatMap((outcome, i): ResponseError[] => {
     const part = parts[i] as Part;
-    if (outcome.kind === 'unavailable') return [authorityUnavailable(part.owner, `${outcome.reason}; nothing was recorded`, [key])];
+    if (outcome.kind === 'unavailable') return [authorityUnavailable(part.owner, message('AUTHORITY_UNAVAILABLE', 'nothingRecorded', { reason: outcome.reason }), [key])];
     return fromAuthority(part.owner, outcome.response.errors).map((e) => renumbered(e, part, key));
   });
   if (refusals.length > 0) return { data: { [key]: null }, errors: refusals };
@@ -77,10 +78,12 @@ export async function routeAttendanceRegister(parsed: ParsedOperation, field: Fi
   const failed = applied.flatMap((outcome, i) => (outcome.kind === 'unavailable' || outcome.response.errors?.length ? [{ part: parts[i] as Part, outcome }] : []));
   if (failed.length > 0) {
     const done = parts.filter((p) => !failed.some((f) => f.part === p)).map((p) => p.owner);
-    const recordedBy = `recorded by: ${done.join(', ') || 'none'}`;
+    const recorded = message('AUTHORITY_UNAVAILABLE', 'recordedBy', { authorities: done.length > 0 ? done.join(', ') : WORDS.nobody });
+    // An authority's own error is already in the request's language: what is added to it must be too.
+    const recordedBy = render(recorded, language);
     const errors = failed.flatMap(({ part, outcome }): ResponseError[] =>
       outcome.kind === 'unavailable'
-        ? [authorityUnavailable(part.owner, `did not record its rows after validating them (${recordedBy}); retry with the same idempotencyKey to record the rest once`, [key])]
+        ? [authorityUnavailable(part.owner, message('AUTHORITY_UNAVAILABLE', 'rowsNotRecorded', { recorded }), [key])]
         : fromAuthority(part.owner, outcome.response.errors).map((e) => {
             const error = renumbered(e, part, key);
             return { ...error, message: `${error.message} (${recordedBy})` };

@@ -1,3 +1,4 @@
+import { message } from '@wales-lac/errors';
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -34,7 +35,7 @@ function operation(query: string, variables: Record<string, unknown>): GraphQLDa
   return {
     kind: 'incoming operation',
     request: { query, variables },
-    context: { caller, acceptLanguage: undefined },
+    context: { caller, acceptLanguage: undefined, language: 'en' },
     incomingRequestContext: {} as never,
   } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
 }
@@ -63,7 +64,7 @@ describe('entity fetches across authorities', () => {
 
   it('fill an unavailable owner’s places with null and say which authority', async () => {
     const cardiff = authority('W06000015', echoIds);
-    const down = authority('W06000022', () => ({ kind: 'unavailable', reason: 'did not answer within 50 ms' }));
+    const down = authority('W06000022', () => ({ kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'notAnswered', { ms: 50 }) }));
     const source = new AuthorityShardsDataSource(new Map([['W06000015', cardiff], ['W06000022', down]]));
     const reps = ['W06000022:L000001', 'W06000015:L000001', 'nonsense'].map((id) => ({ __typename: 'Learner', id }));
     const result = await source.process(operation(ENTITIES, { representations: reps }));

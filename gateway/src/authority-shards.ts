@@ -13,7 +13,8 @@ import { routeAttendanceRegister } from './attendance-register.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
 import { budgetOf, type RequestBudget } from './request-budget.ts';
 import { argumentValue, collectFields, operationForField, parseOperation, recordIdsIn, responseKey, type ParsedOperation, type Variables } from './operation.ts';
-import { authorityUnavailable, badUserInput, fromAuthority, type ResponseError } from './response.ts';
+import { message, type Language, type Text } from '@wales-lac/errors';
+import { authorityUnavailable, badUserInput, fromAuthority, gatewayError, wordedFor, type ResponseError } from './response.ts';
 import type { SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
 
 type Response = { data: Record<string, unknown> | null; errors: ResponseError[] };
@@ -36,16 +37,21 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
   constructor(private readonly shards: ReadonlyMap<string, SubgraphClient>) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    if (options.kind !== 'incoming operation') return { errors: [{ message: 'authority shards only serve incoming operations' }] };
-    const { caller } = options.context;
+    if (options.kind !== 'incoming operation') return { errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'notIncoming', { service: 'authority shards' }))] };
+    // The gateway's own errors are built in English and worded for the request once, here.
+    return wordedFor(await this.answer(options), options.context.language);
+  }
+
+  private async answer(options: GraphQLDataSourceProcessOptions<GatewayContext> & { readonly context: GatewayContext }): Promise<GatewayGraphQLResponse> {
+    const { caller, language } = options.context;
     const headers = forwardedHeaders(options.context);
     const budget = budgetOf(options.context);
     const query = options.request.query ?? '';
     const variables = (options.request.variables ?? {}) as Variables;
     const parsed = parseOperation(query);
-    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers, budget));
+    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers, budget), language);
     if (parsed.operation.operation !== 'query') {
-      return { errors: [{ message: 'subscriptions are not served', extensions: { code: 'BAD_USER_INPUT' } }] };
+      return { errors: [gatewayError(message('BAD_USER_INPUT', 'noSubscriptions'))] };
     }
     const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     const send = (code: string, request: SubgraphRequest) => this.send(code, request, caller, headers, budget);
@@ -60,7 +66,7 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
 
   private send(code: string, request: SubgraphRequest, caller: Caller, headers: Record<string, string>, budget: RequestBudget | undefined): Promise<SubgraphOutcome> {
     const shard = this.shards.get(code);
-    if (!shard) return Promise.resolve({ kind: 'unavailable', reason: 'is not connected to this gateway' });
+    if (!shard) return Promise.resolve({ kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'notConnected') });
     return shard.send(request, caller, headers, budget);
   }
 
@@ -84,7 +90,7 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
       default:
         return Promise.resolve({
           data: null,
-          errors: [{ message: `the gateway has no routing rule for ${field.name.value}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'noRoutingRule', { field: field.name.value }))],
         });
     }
   }
@@ -151,7 +157,7 @@ async function routeEntities(parsed: ParsedOperation, field: FieldNode, request:
   representations.forEach((rep, index) => {
     const destinations = destinationsOf(rep, me);
     if (destinations === null) {
-      errors.push({ message: `'${String(rep.id ?? 'learner')}' is not the id of any authority's record`, path: [key, index], extensions: { code: 'NOT_FOUND' } });
+      errors.push(gatewayError(message('NOT_FOUND', 'noAuthorityRecord', { id: String(rep.id ?? 'learner') }), { path: [key, index] }));
       return;
     }
     for (const owner of destinations) byOwner.set(owner, [...(byOwner.get(owner) ?? []), index]);
@@ -177,25 +183,25 @@ async function routeEntities(parsed: ParsedOperation, field: FieldNode, request:
 }
 
 /** A change goes to exactly one authority: the owner of every record it names. */
-async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest & { variables: Variables }, send: Send): Promise<GatewayGraphQLResponse> {
+async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest & { variables: Variables }, send: Send, language: Language): Promise<GatewayGraphQLResponse> {
   const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, request.variables);
   const register = fields.find((f) => f.name.value === 'recordAttendance');
   if (register) {
-    if (fields.length > 1) return { data: null, errors: [badUserInput('recordAttendance is sent on its own, not with other changes', 'input', [responseKey(register)])] };
-    const answer = await routeAttendanceRegister(parsed, register, request.variables, send);
+    if (fields.length > 1) return { data: null, errors: [badUserInput(message('BAD_USER_INPUT', 'registerAlone'), 'input', [responseKey(register)])] };
+    const answer = await routeAttendanceRegister(parsed, register, request.variables, send, language);
     return { data: answer.data, ...(answer.errors.length ? { errors: answer.errors } : {}) };
   }
   const ids = fields.flatMap((f) => (f.arguments ?? []).flatMap((a) => recordIdsIn(argumentValue(f, a.name.value, request.variables))));
   const owners = [...new Set(ids.map((id) => owningAuthority(id)))];
   const [owner] = owners;
   if (owners.length !== 1 || !owner) {
-    const message = owners.length === 0 ? 'a change must name a record id of the authority that owns it' : 'a change must concern the records of exactly one authority';
-    return { data: null, errors: fields.map((f) => badUserInput(message, 'input', [responseKey(f)])) };
+    const text = owners.length === 0 ? message('BAD_USER_INPUT', 'changeNamesNoRecord') : message('BAD_USER_INPUT', 'changeSpansAuthorities');
+    return { data: null, errors: fields.map((f) => badUserInput(text, 'input', [responseKey(f)])) };
   }
   const outcome = await send(owner, request);
   if (outcome.kind === 'unavailable') {
     const first = fields[0];
-    return { data: null, errors: [authorityUnavailable(owner, `${outcome.reason}; the change was not confirmed`, first ? [responseKey(first)] : undefined)] };
+    return { data: null, errors: [authorityUnavailable(owner, message('AUTHORITY_UNAVAILABLE', 'changeNotConfirmed', { reason: outcome.reason }), first ? [responseKey(first)] : undefined)] };
   }
   const errors = fromAuthority(owner, outcome.response.errors);
   return { data: outcome.response.data ?? null, ...(errors.length ? { errors } : {}) };
@@ -206,8 +212,7 @@ async function routeToOwner(field: FieldNode, argument: string, request: Subgrap
   const id = argumentValue(field, argument, (request.variables ?? {}) as Variables);
   const owner = typeof id === 'string' ? owningAuthority(id) : null;
   if (owner === null) {
-    const message = `'${String(id)}' is not a learner id: ids begin with the GSS code of a Welsh authority, e.g. W06000015:L000042`;
-    return { data: { [key]: null }, errors: [badUserInput(message, argument, [key])] };
+    return { data: { [key]: null }, errors: [badUserInput(message('BAD_USER_INPUT', 'learnerIdShape', { id: String(id) }), argument, [key])] };
   }
   const outcome = await send(owner, request);
   if (outcome.kind === 'unavailable') return { data: { [key]: null }, errors: [authorityUnavailable(owner, outcome.reason, [key])] };
@@ -226,7 +231,7 @@ function filterRefused(field: FieldNode, variables: Variables, caller: Caller): 
   for (const name of Object.keys(LEARNER_FILTER_CLASSES)) {
     const value = argumentValue(field, name, variables);
     const refusal = value === undefined || value === null ? null : filterRefusal(caller.role, name);
-    if (refusal) return { message: refusal, path: [responseKey(field)], extensions: { code: 'FORBIDDEN', field: name } };
+    if (refusal) return gatewayError(refusal, { path: [responseKey(field)], extensions: { field: name } });
   }
   return null;
 }
@@ -234,23 +239,23 @@ function filterRefused(field: FieldNode, variables: Variables, caller: Caller): 
 function pageArguments(field: FieldNode, variables: Variables, defaultSize: number): { first: number } | ResponseError {
   const key = responseKey(field);
   const first = argumentValue(field, 'first', variables) ?? defaultSize;
-  const problem = typeof first === 'number' ? pageSizeProblem(first) : 'first must be a number';
+  const problem = typeof first === 'number' ? pageSizeProblem(first) : message('BAD_USER_INPUT', 'firstNotANumber');
   if (problem) return badUserInput(problem, 'first', [key]);
   const after = argumentValue(field, 'after', variables);
   if (after !== undefined && after !== null && (typeof after !== 'string' || decodeCursor(after) === null)) {
-    return badUserInput('after is not a cursor from this API', 'after', [key]);
+    return badUserInput(message('BAD_USER_INPUT', 'notACursor'), 'after', [key]);
   }
   const home = argumentValue(field, 'homeAuthority', variables);
   if (home !== undefined && home !== null && (typeof home !== 'string' || !isAuthorityCode(home))) {
-    return badUserInput(`'${String(home)}' is not a Welsh authority GSS code`, 'homeAuthority', [key]);
+    return badUserInput(message('BAD_USER_INPUT', 'notAnAuthorityCode', { value: String(home) }), 'homeAuthority', [key]);
   }
   const below = argumentValue(field, 'attendanceBelow', variables);
   if (below !== undefined && below !== null && !(typeof below === 'number' && below >= 0 && below <= 1)) {
-    return badUserInput('attendanceBelow is a share from 0 to 1, e.g. 0.9', 'attendanceBelow', [key]);
+    return badUserInput(message('BAD_USER_INPUT', 'attendanceShare'), 'attendanceBelow', [key]);
   }
   const upn = argumentValue(field, 'upn', variables);
-  const upnWrong = upn === undefined || upn === null ? null : typeof upn === 'string' ? upnProblem(upn) : 'a UPN is a string';
-  if (upnWrong) return badUserInput(`upn: '${String(upn)}' is not a valid UPN (${upnWrong})`, 'upn', [key]);
+  const upnWrong: Text | null = upn === undefined || upn === null ? null : typeof upn === 'string' ? upnProblem(upn) : message('BAD_USER_INPUT', 'upnNotText');
+  if (upnWrong) return badUserInput(message('BAD_USER_INPUT', 'invalidUpn', { upn: String(upn), problem: upnWrong }), 'upn', [key]);
   return { first: first as number };
 }
 

@@ -3,7 +3,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import { BREAK, Kind, visit, type GraphQLFormattedError } from 'graphql';
 import type { GatewayExecutor, GatewayInterface, GatewayLoadResult, GatewayApolloConfig, GatewaySchemaLoadOrUpdateCallback, GatewayUnsubscriber } from '@apollo/server-gateway-interface';
-import { ERROR_CODES, type ErrorCode } from '@wales-lac/errors';
+import { ERROR_CODES, message, wordedIn, type ErrorCode, type Language } from '@wales-lac/errors';
 import { costLimitError, limitError, limitCodeOf, operationCost, tokenLimitError, type CostWeights, type DocumentLimits } from '@wales-lac/subgraph-edge';
 import type { GatewayContext } from './gateway-context.ts';
 import { RequestBudget, bindBudget } from './request-budget.ts';
@@ -52,9 +52,10 @@ function statusOf(code: unknown): number | undefined {
   return typeof code === 'string' && code in ERROR_CODES ? ERROR_CODES[code as ErrorCode].status : undefined;
 }
 
-function formattedLimit(error: ReturnType<typeof limitError>): Formatted {
+/** A limit's refusal made after Apollo Server formatted the answer, worded for the request. */
+function formattedLimit(error: ReturnType<typeof limitError>, language: Language): Formatted {
   const { http: _http, ...extensions } = error.extensions;
-  return { message: error.message, extensions };
+  return { message: wordedIn(error, language), extensions };
 }
 
 /** The profile-dependent part: who may introspect and see field suggestions. */
@@ -93,7 +94,7 @@ export function limitsPlugin(limits: GatewayLimits, disclosure: SchemaDisclosure
       return {
         async didResolveOperation(context) {
           const closed = !disclosure.open && context.contextValue.caller.role !== disclosure.developerRole;
-          if (closed && isIntrospection(context)) throw limitError('INTROSPECTION_DISABLED', 'introspection', 'introspection is off in this profile (limit: introspection)', 0, 1);
+          if (closed && isIntrospection(context)) throw limitError(message('INTROSPECTION_DISABLED', 'introspection'), 'introspection', 0, 1);
           if (!context.operation) return;
           const cost = operationCost(context.schema, context.document, context.operation, context.request.variables ?? {}, weights);
           if (cost > limits.maxCost) throw costLimitError(cost, limits.maxCost);
@@ -102,7 +103,8 @@ export function limitsPlugin(limits: GatewayLimits, disclosure: SchemaDisclosure
           const body = context.response.body;
           if (body.kind !== 'single') return;
           const result = body.singleResult;
-          let errors = result.errors?.map((e) => tokenLimitFormatted(e, limits.maxTokens) ?? e);
+          const language = context.contextValue?.language ?? 'en';
+          let errors = result.errors?.map((e) => tokenLimitFormatted(e, limits.maxTokens, language) ?? e);
           const limited = errors?.find(isLimitError);
           if (limited) errors = [recoded(limited)];
           const hideSuggestions = !disclosure.open && context.contextValue?.caller?.role !== disclosure.developerRole;
@@ -114,7 +116,7 @@ export function limitsPlugin(limits: GatewayLimits, disclosure: SchemaDisclosure
           if (status) context.response.http.status = status;
           // The executor's budget already bounds what was fetched; this bounds what the post-pass built from it.
           if (!limited && result.data && Buffer.byteLength(JSON.stringify(result)) > limits.maxResponseBytes) {
-            body.singleResult = { errors: [formattedLimit(responseTooLarge(limits.maxResponseBytes))] };
+            body.singleResult = { errors: [formattedLimit(responseTooLarge(limits.maxResponseBytes), language)] };
             context.response.http.status = ERROR_CODES.RESPONSE_TOO_LARGE.status;
           }
         },
@@ -123,10 +125,11 @@ export function limitsPlugin(limits: GatewayLimits, disclosure: SchemaDisclosure
   };
 }
 
-function tokenLimitFormatted(error: Formatted, maxTokens: number): Formatted | null {
+function tokenLimitFormatted(error: Formatted, maxTokens: number, language: Language): Formatted | null {
   if (error.extensions?.['code'] !== 'GRAPHQL_PARSE_FAILED') return null;
+  // A parse failure met in a Welsh request is already framed in Welsh around graphql-js's English.
   const coded = tokenLimitError(error.message, maxTokens);
-  return coded ? formattedLimit(coded) : null;
+  return coded ? formattedLimit(coded, language) : null;
 }
 
 /**
@@ -160,7 +163,7 @@ export class BudgetedGateway implements GatewayInterface {
     const budget = new RequestBudget(this.limits.maxResponseBytes);
     bindBudget(requestContext.context, budget);
     const ms = this.limits.timeBudgetMs;
-    const timer = setTimeout(() => budget.exhaust(limitError('TIME_BUDGET_EXCEEDED', 'time', `the request ran past its time budget of ${ms} ms (limit: time); what was still running was cancelled`, ms, ms)), ms);
+    const timer = setTimeout(() => budget.exhaust(limitError(message('TIME_BUDGET_EXCEEDED', 'time', { ms }), 'time', ms, ms)), ms);
     const exhausted = new Promise<never>((_, reject) => budget.signal.addEventListener('abort', () => reject(budget.exhausted), { once: true }));
     exhausted.catch(() => undefined);
     try {

@@ -23,6 +23,7 @@ import type { TrustedDocuments } from '@wales-lac/trusted-documents';
 import { trustedDocumentsPlugin } from './trusted-documents.ts';
 import { BudgetedGateway, DEFAULT_LIMITS, limitsPlugin, type GatewayLimits, type SchemaDisclosure } from './limits.ts';
 import { limitValidationRules } from '@wales-lac/subgraph-edge';
+import { errorLanguagePlugin, message, render, requestLanguageOf } from '@wales-lac/errors';
 
 export interface GatewayConfig {
   readonly supergraphSdl: string;
@@ -65,10 +66,10 @@ export interface Gateway {
 }
 
 /** Keeps coded errors; an uncoded error is an internal fault and says nothing about internals. */
-function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: render(message('INTERNAL_SERVER_ERROR', 'internal'), requestLanguageOf(error)), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
 const RECORD_REFUSAL = 'mutation RecordRefusal($record: ID!, $field: String!, $action: AccessAction!) { recordRefusedAccess(record: $record, field: $field, action: $action) }';
@@ -114,7 +115,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
     // Apollo's landing page loads from a CDN; browsers get the local explorer instead (graphql-http).
-    plugins: [...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []), limitsPlugin(limits, disclosure), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []), limitsPlugin(limits, disclosure), errorLanguagePlugin((context: GatewayContext) => context.language), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     // Front ends send whole documents; in production a caller may not register arbitrary ones (issue 10).
     ...(config.production ? { persistedQueries: false as const } : {}),
     includeStacktraceInErrorResponses: false,

@@ -1,6 +1,7 @@
 // One HTTP call from the gateway to one subgraph instance: signs the caller's assertion for that
 // instance and that exact body, and gives up after a bounded time.
 import { ASSERTION_HEADER, type Caller } from '@wales-lac/caller';
+import { message, type Text } from '@wales-lac/errors';
 import { limitError } from '@wales-lac/subgraph-edge';
 import type { RequestBudget } from './request-budget.ts';
 
@@ -17,7 +18,7 @@ export interface GraphQLResponseJson {
 
 export type SubgraphOutcome =
   | { readonly kind: 'answered'; readonly response: GraphQLResponseJson }
-  | { readonly kind: 'unavailable'; readonly reason: string };
+  | { readonly kind: 'unavailable'; readonly reason: Text };
 
 export type AssertionSigner = (caller: Caller, audience: string, body: string) => Promise<string>;
 
@@ -70,7 +71,7 @@ async function readCounted(response: Response, budget: RequestBudget | undefined
 }
 
 export function responseTooLarge(maxBytes: number) {
-  return limitError('RESPONSE_TOO_LARGE', 'response-bytes', `the answer would be larger than ${maxBytes} bytes (limit: response-bytes); ask for smaller pages or fewer fields`, maxBytes, maxBytes + 1);
+  return limitError(message('RESPONSE_TOO_LARGE', 'responseBytes', { max: maxBytes }), 'response-bytes', maxBytes, maxBytes + 1);
 }
 
 export function createSubgraphClient(options: SubgraphClientOptions): SubgraphClient {
@@ -83,7 +84,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
       try {
         const assertion = await options.sign(caller, options.audience, body);
         // The request's own budget cancels this call too: nothing keeps running once the client's answer is decided.
-        if (budget?.exhausted) return { kind: 'unavailable', reason: 'was not asked: the request ran out of its budget' };
+        if (budget?.exhausted) return { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'notAsked') };
         const timeout = AbortSignal.timeout(options.timeoutMs);
         const response = await fetch(options.url, {
           method: 'POST',
@@ -92,14 +93,14 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
           signal: budget ? AbortSignal.any([timeout, budget.signal]) : timeout,
         });
         const text = await readCounted(response, budget);
-        if (text === null) return { kind: 'unavailable', reason: 'answered more than the request may hold' };
+        if (text === null) return { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'answeredTooMuch') };
         const json: unknown = parseJson(text);
         if (isResponseJson(json)) return { kind: 'answered', response: json };
-        return { kind: 'unavailable', reason: `answered HTTP ${response.status} without a GraphQL response` };
+        return { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'notGraphql', { status: response.status }) };
       } catch (error) {
         const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
         // Transport errors carry internal addresses: say what happened, not where.
-        return { kind: 'unavailable', reason: timedOut ? `did not answer within ${options.timeoutMs} ms` : 'could not be reached' };
+        return { kind: 'unavailable', reason: timedOut ? message('AUTHORITY_UNAVAILABLE', 'notAnswered', { ms: options.timeoutMs }) : message('AUTHORITY_UNAVAILABLE', 'unreachable') };
       }
     },
     async healthy() {

@@ -2,7 +2,7 @@
 // document whole, or only its hash (`extensions.persistedQuery.sha256Hash`); anything else is refused
 // with DOCUMENT_NOT_REGISTERED once parsed, before cost is weighed or any service is asked.
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { platformError } from '@wales-lac/errors';
+import { message, platformError } from '@wales-lac/errors';
 import { documentHash, type TrustedDocuments } from '@wales-lac/trusted-documents';
 import type { GatewayContext } from './gateway-context.ts';
 
@@ -20,7 +20,7 @@ export function trustedDocumentsPlugin(manifest: TrustedDocuments): ApolloServer
       return {
         async didResolveOperation({ document }) {
           if (!manifest.has(documentHash(document))) {
-            throw platformError('DOCUMENT_NOT_REGISTERED', 'this gateway accepts only registered operations, and this one is not registered (npm run register:documents)');
+            throw platformError(message('DOCUMENT_NOT_REGISTERED', 'notRegistered'));
           }
         },
         async willSendResponse({ response }) {

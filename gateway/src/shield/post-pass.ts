@@ -35,7 +35,8 @@ const typeOfFetched: GraphQLTypeResolver<unknown, unknown> = (value) => {
 export function withoutHttp(error: GraphQLError): GraphQLError {
   if (!error.extensions['http']) return error;
   const { http: _, ...extensions } = error.extensions;
-  return new GraphQLError(error.message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions });
+  // The original goes along: it holds the registered message, to be worded in the request's language.
+  return new GraphQLError(error.message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions, originalError: error });
 }
 
 export function isForbidden(error: { extensions?: Record<string, unknown> | undefined }): boolean {

@@ -1,7 +1,8 @@
 // Checks made before anything is fetched: reserved aliases, and which root fields the caller's role
 // may not ask for at all (those are never sent to a subgraph).
-import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, visit, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Role } from '@wales-lac/caller';
+import { platformError } from '@wales-lac/errors';
 import { argumentValue, collectFields, recordIdsIn, responseKey, type Variables } from '../operation.ts';
 import { HIDDEN_PREFIX } from './hidden-fields.ts';
 import { refusalOf } from './root-rules.ts';
@@ -58,7 +59,7 @@ export function preflight(document: DocumentNode, operation: OperationDefinition
 export function refusalErrors(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, role: Role): GraphQLError[] {
   return collectFields(operation.selectionSet, fragmentsOf(document), variables).flatMap((field) => {
     const refusal = refusalOf(operation.operation, field.name.value, role);
-    return refusal === null ? [] : [new GraphQLError(refusal, { nodes: field, path: [responseKey(field)], extensions: { code: 'FORBIDDEN' } })];
+    return refusal === null ? [] : [platformError(refusal, {}, { path: [responseKey(field)], nodes: field })];
   });
 }
 

@@ -2,6 +2,7 @@
 // fetched (so a refused field never reaches a subgraph) and again by the shield over the result.
 import type { GraphQLSchema } from 'graphql';
 import type { Role } from '@wales-lac/caller';
+import { eitherOf, message, type Text } from '@wales-lac/errors';
 import { GRANTS, ROLES_WITH_INDIVIDUAL_ACCESS, forbidden, rule, type FieldClass, type ShieldRule } from '@wales-lac/policy';
 
 export type RootOperation = 'query' | 'mutation' | 'subscription';
@@ -17,12 +18,12 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   notifications: ['designated-teacher', 'virtual-school-head'],
 };
 
-const QUERY_REFUSALS: Readonly<Record<string, string>> = {
-  accessHistory: "may not read a child's access history; it is for the home authority's virtual school head",
-  benchmarks: 'does not see national benchmarks',
-  benchmarkReleases: 'does not see national benchmarks',
-  benchmarkTrend: 'does not see national benchmarks',
-  notifications: 'has no notifications: they go to schools and authorities’ education leads',
+const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
+  accessHistory: (role) => message('FORBIDDEN', 'accessHistoryRole', { role }),
+  benchmarks: (role) => message('FORBIDDEN', 'noBenchmarks', { role }),
+  benchmarkReleases: (role) => message('FORBIDDEN', 'noBenchmarks', { role }),
+  benchmarkTrend: (role) => message('FORBIDDEN', 'noBenchmarks', { role }),
+  notifications: (role) => message('FORBIDDEN', 'noNotifications', { role }),
 };
 
 /** Mutations that write no child's data, open to some roles only. */
@@ -62,21 +63,21 @@ export function mayEverWrite(role: Role, fieldClass: FieldClass): boolean {
 }
 
 /** Why the role may not ask for this root field, or null when it may. */
-export function refusalOf(operation: RootOperation, fieldName: string, role: Role): string | null {
+export function refusalOf(operation: RootOperation, fieldName: string, role: Role): Text | null {
   if (fieldName.startsWith('__')) return null;
   if (operation === 'query') {
     const roles = QUERY_FIELD_ROLES[fieldName];
     if (!roles || roles.includes(role)) return null;
-    return `a ${role} ${QUERY_REFUSALS[fieldName] ?? 'sees anonymised figures only, never an individual child'}`;
+    return QUERY_REFUSALS[fieldName]?.(role) ?? message('FORBIDDEN', 'anonymisedOnly', { role });
   }
   if (operation === 'mutation') {
     const roles = MUTATION_ROLES[fieldName];
-    if (roles) return roles.includes(role) ? null : `${fieldName}: only a ${roles.join(' or ')} may do this`;
+    if (roles) return roles.includes(role) ? null : message('FORBIDDEN', 'onlyRoles', { operation: fieldName, roles: eitherOf(roles) });
     const writes = MUTATION_WRITES[fieldName];
-    if (!writes) return `${fieldName}: no write rule covers this change`;
-    return writes.some((c) => mayEverWrite(role, c)) ? null : `${fieldName}: a ${role} may not write ${writes.join(' or ')} fields`;
+    if (!writes) return message('FORBIDDEN', 'noWriteRule', { operation: fieldName });
+    return writes.some((c) => mayEverWrite(role, c)) ? null : message('FORBIDDEN', 'mayNeverWrite', { operation: fieldName, role, classes: eitherOf(writes) });
   }
-  return 'subscriptions are not served';
+  return message('FORBIDDEN', 'noSubscriptions');
 }
 
 /** The same decisions as shield rules, for the root types the schema has. */

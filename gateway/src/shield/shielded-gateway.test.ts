@@ -47,7 +47,7 @@ function requestFor(query: string, caller: Caller, variables: Record<string, unk
     logger: { debug: noop, info: noop, warn: noop, error: noop },
     schema: API_SCHEMA,
     schemaHash: '' as GatewaySchemaHash,
-    context: { caller, acceptLanguage: undefined },
+    context: { caller, acceptLanguage: undefined, language: 'en' },
     cache: { get: async () => undefined, set: async () => undefined, delete: async () => true },
     queryHash: sha256(query),
     document,

@@ -15,7 +15,7 @@ import type {
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
 import { ROLES, type Caller } from '@wales-lac/caller';
-import { platformError } from '@wales-lac/errors';
+import { message, platformError } from '@wales-lac/errors';
 import { isRecord } from './gateway-access.ts';
 import { HIDDEN_PREFIX } from './hidden-fields.ts';
 import { postPass } from './post-pass.ts';
@@ -89,12 +89,12 @@ export class ShieldedGateway implements GatewayInterface {
     const state = this.state;
     const inner = this.innerExecutor;
     // Fail closed: without a shield for the current schema, nothing is served.
-    if (!state || !inner) return { errors: [platformError('SERVICE_UNAVAILABLE', 'the gateway cannot check permissions at the moment')] };
+    if (!state || !inner) return { errors: [platformError(message('SERVICE_UNAVAILABLE', 'cannotCheck'))] };
     const caller = callerOf(requestContext.context);
-    if (!caller) return { errors: [platformError('UNAUTHENTICATED', 'no authenticated caller')] };
+    if (!caller) return { errors: [platformError(message('UNAUTHENTICATED', 'noCaller'))] };
     const { document, operation } = requestContext;
     const reserved = reservedAlias(document);
-    if (reserved) return { errors: [platformError('BAD_USER_INPUT', `aliases beginning with ${HIDDEN_PREFIX} are reserved (${reserved})`, { field: 'query' })] };
+    if (reserved) return { errors: [platformError(message('BAD_USER_INPUT', 'reservedAlias', { prefix: HIDDEN_PREFIX, alias: reserved }), { field: 'query' })] };
 
     const variables = requestContext.request.variables ?? {};
     const checked = preflight(document, operation, variables, caller.role);

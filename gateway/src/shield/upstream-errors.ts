@@ -1,7 +1,8 @@
 // Which errors from the subgraphs the caller may see. An error about a value the shield refused, or
 // about something inside an object that is no longer in the answer, can name a child the caller may
 // not know of: it goes. Errors about hidden fields are replaced by one that says nothing of the child.
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { ERROR_CODES, message, platformError, type ErrorCode } from '@wales-lac/errors';
 import { isHiddenKey } from './hidden-fields.ts';
 import type { ResponsePath } from './post-pass.ts';
 
@@ -21,10 +22,8 @@ function parentPresent(data: unknown, path: ResponsePath): boolean {
 
 function accessUnknown(error: GraphQLError, path: ResponsePath): GraphQLError {
   const code = error.extensions['code'];
-  return new GraphQLError('the owning authority did not say what you may see of this record', {
-    path,
-    extensions: { code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' },
-  });
+  const kept: ErrorCode = typeof code === 'string' && code in ERROR_CODES ? (code as ErrorCode) : 'INTERNAL_SERVER_ERROR';
+  return platformError(message('INTERNAL_SERVER_ERROR', 'accessUnknown'), {}, { code: kept, path });
 }
 
 function withoutHiddenPath(error: GraphQLError): GraphQLError | null {

@@ -3,7 +3,10 @@
 // developer sees what each role sees; given no token issuer (production) it issues none.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidCallerError, type CallerClaims } from '@wales-lac/caller';
-import { errorJson } from '@wales-lac/errors';
+import { errorJson, message } from '@wales-lac/errors';
+import { displayLanguageFrom } from '@wales-lac/wales';
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 import { explorerAssets } from './assets.ts';
 import { CONTENT_SECURITY_POLICY, explorerPage, pageSettings } from './page.ts';
 
@@ -55,14 +58,15 @@ export function createExplorer(options: ExplorerOptions = {}): Explorer {
 
   async function token(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // JSON only: a page on another origin cannot send it without a CORS preflight, which is never granted.
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { errors: [errorJson('BAD_REQUEST', 'send the claims as application/json')] });
+    const language = displayLanguageFrom(firstHeader(req.headers['accept-language']));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { errors: [errorJson(message('BAD_REQUEST', 'claimsNotJson'), language)] });
     const body = await readJson(req);
-    if (!body || !issueToken) return json(res, 400, { errors: [errorJson('BAD_REQUEST', 'the body must be a JSON object of claims, at most 4 KiB')] });
+    if (!body || !issueToken) return json(res, 400, { errors: [errorJson(message('BAD_REQUEST', 'claimsBody'), language)] });
     try {
       json(res, 200, { token: await issueToken(claimsOf(body)) });
     } catch (error) {
       if (!(error instanceof InvalidCallerError)) throw error;
-      json(res, 400, { errors: [errorJson('BAD_USER_INPUT', error.message)] });
+      json(res, 400, { errors: [errorJson(message('BAD_USER_INPUT', 'claimsRefused', { reason: error.message }), language)] });
     }
   }
 

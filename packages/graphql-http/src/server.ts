@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { ERROR_CODES, errorJson, type ErrorCode } from '@wales-lac/errors';
+import { ERROR_CODES, errorJson, message, type Text } from '@wales-lac/errors';
+import { displayLanguageFrom } from '@wales-lac/wales';
 
 export interface RequestInfo {
   readonly headers: IncomingMessage['headers'];
@@ -47,12 +48,11 @@ export interface GraphQLHttpServer {
 
 class RequestBodyError extends Error {
   constructor(
-    readonly code: ErrorCode,
-    message: string,
+    readonly text: Text,
     /** True when the body was left unread. */
     readonly unread = false,
   ) {
-    super(message);
+    super(text.name);
   }
 }
 
@@ -62,15 +62,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendError(res: ServerResponse, code: ErrorCode, message: string): void {
-  sendJson(res, ERROR_CODES[code].status, { errors: [errorJson(code, message)] });
+/** An error answered before Apollo Server is asked, worded in the language the request's header names. */
+function sendError(req: IncomingMessage, res: ServerResponse, text: Text): void {
+  sendJson(res, ERROR_CODES[text.code].status, { errors: [errorJson(text, languageOf(req))] });
+}
+
+function languageOf(req: IncomingMessage) {
+  const header = req.headers['accept-language'];
+  return displayLanguageFrom(Array.isArray(header) ? header[0] : header);
 }
 
 /** Refuses a request whose body was not read to the end: the connection cannot be reused after it. */
-function refuseAndClose(res: ServerResponse, code: ErrorCode, message: string): void {
+function refuseAndClose(req: IncomingMessage, res: ServerResponse, text: Text): void {
   // Node closes the socket after a response that says so.
   res.setHeader('connection', 'close');
-  sendError(res, code, message);
+  sendError(req, res, text);
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -78,7 +84,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new RequestBodyError('BAD_REQUEST', `request body is larger than ${limit} bytes`, true);
+    if (size > limit) throw new RequestBodyError(message('BAD_REQUEST', 'bodyTooLarge', { limit }), true);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -90,7 +96,7 @@ function parseJsonBody(raw: string, contentType: string | undefined): unknown {
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw new RequestBodyError('BAD_REQUEST', `request body is not valid JSON: ${(error as Error).message}`);
+    throw new RequestBodyError(message('BAD_REQUEST', 'notJson', { detail: (error as Error).message }));
   }
 }
 
@@ -161,13 +167,13 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url);
       } else if (!(await options.pages?.(req, res, url))) {
-        sendJson(res, 404, { errors: [{ message: `nothing is served at ${url.pathname}; GraphQL is at /graphql` }] });
+        sendJson(res, 404, { errors: [errorJson(message('BAD_REQUEST', 'nothingServed', { path: url.pathname }), languageOf(req))] });
       }
     } catch (error) {
       if (res.headersSent) return void res.end();
-      if (error instanceof RequestBodyError && error.unread) refuseAndClose(res, error.code, error.message);
-      else if (error instanceof RequestBodyError) sendError(res, error.code, error.message);
-      else sendError(res, 'INTERNAL_SERVER_ERROR', 'the request could not be handled');
+      if (error instanceof RequestBodyError && error.unread) refuseAndClose(req, res, error.text);
+      else if (error instanceof RequestBodyError) sendError(req, res, error.text);
+      else sendError(req, res, message('INTERNAL_SERVER_ERROR', 'notHandled'));
     }
   }
 

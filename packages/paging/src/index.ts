@@ -1,6 +1,7 @@
 // Keyset cursors shared by every authority and the gateway. Lists are ordered by record id, which is
 // unique across Wales, so one id is a position in every authority's list at once: the gateway can merge
 // pages from 22 authorities and any authority can continue from a cursor another one produced.
+import { message, type Text } from '@wales-lac/errors';
 const PREFIX = 'k1:';
 
 export function encodeCursor(id: string): string {
@@ -18,7 +19,7 @@ export function decodeCursor(cursor: string): string | null {
 export const MAX_PAGE_SIZE = 500;
 
 /** Why a page size is unacceptable, or null when it is fine. */
-export function pageSizeProblem(first: number): string | null {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return `first must be between 1 and ${MAX_PAGE_SIZE}`;
+export function pageSizeProblem(first: number): Text | null {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return message('BAD_USER_INPUT', 'pageSize', { max: MAX_PAGE_SIZE });
   return null;
 }

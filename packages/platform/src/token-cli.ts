@@ -14,9 +14,24 @@ const { values } = parseArgs({
     region: { type: 'string' },
     subject: { type: 'string' },
     expires: { type: 'string', default: '8h' },
+    help: { type: 'boolean', default: false },
   },
   strict: true,
 });
+
+const USAGE = `npm run token -- --role <role> [options]: prints a development identity token.
+  --authority <GSS>   required for virtual-school-head, social-worker and designated-teacher (the school's authority)
+  --school <id>       required for designated-teacher (seven digits)
+  --learner <id>      required for learner (its authority is the id's)
+  --region <code>     required for consortium-analyst (GWE, ERW, CSC or EAS)
+  --subject <s>       the token's subject (default dev:<role>:<what it names>)
+  --expires <time>    lifetime (default 8h)
+Roles: ${ROLES.join(', ')}`;
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 try {
   if (!values.role) throw new InvalidCallerError(`--role is required: one of ${ROLES.join(', ')}`);

@@ -5,6 +5,7 @@
 // 0023). The gateway keeps graphql-shield over the fetched result.
 import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Access } from './access.ts';
+import { message } from '@wales-lac/errors';
 import type { FieldClassification } from './schema-classes.ts';
 import { forbidden, individualAccessRefusal, permitted, queryRootRules, refusalOf, typeShapes, type PolicyContext } from './rules.ts';
 
@@ -24,7 +25,7 @@ export interface FieldGuardOptions<C extends PolicyContext> {
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
 
 function classifiedGuard<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: FieldGuardOptions<C>): FieldGuard<C> {
-  const unchecked = (error: unknown) => (error instanceof Error ? error : forbidden(`${typeName}.${fieldName}: access could not be checked`));
+  const unchecked = (error: unknown) => (error instanceof Error ? error : forbidden(message('FORBIDDEN', 'accessUnchecked', { type: typeName, field: fieldName })));
   // No closure is made per call where the access is known at once (the common case on a page).
   const decide = (access: Access | null, resolve: Resolve, parent: unknown, args: unknown, context: C, info: GraphQLResolveInfo) =>
     permitted(access, classification) ? resolve(parent, args, context as never, info) : refusalOf(typeName, fieldName, classification, context.caller.role);
@@ -43,7 +44,7 @@ function classifiedGuard<C extends PolicyContext>(typeName: string, fieldName: s
 const individualAccess: FieldGuard<PolicyContext> = (resolve, parent, args, context, info) =>
   individualAccessRefusal(context.caller.role) ?? resolve(parent, args, context as never, info);
 
-const denied: FieldGuard<PolicyContext> = () => forbidden('no rule grants access to this field');
+const denied: FieldGuard<PolicyContext> = () => forbidden(message('FORBIDDEN', 'noRule'));
 
 /**
  * Guards for every field of the schema's object types, as a graphql-middleware map, decided as the shield

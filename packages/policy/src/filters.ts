@@ -1,6 +1,7 @@
 // Caseload filters read a field class of every child they consider: a filter answers "which children
 // were excluded this term" as surely as the field does. Each is tied to its class here.
 import type { Role } from '@wales-lac/caller';
+import { message, type Text } from '@wales-lac/errors';
 import { GRANTS, type FieldClass } from './model.ts';
 
 export const LEARNER_FILTER_CLASSES: Readonly<Record<string, FieldClass>> = {
@@ -12,11 +13,11 @@ export const LEARNER_FILTER_CLASSES: Readonly<Record<string, FieldClass>> = {
 };
 
 /** Why the role may not use this filter at all (it reads a class the role never reads), or null. */
-export function filterRefusal(role: Role, argument: string): string | null {
+export function filterRefusal(role: Role, argument: string): Text | null {
   const fieldClass = LEARNER_FILTER_CLASSES[argument];
   if (!fieldClass) return null;
   const ever = GRANTS.some((g) => g.role === role && g.relationship !== 'any' && g.read.includes(fieldClass));
-  return ever ? null : `a ${role} may not filter by ${argument}: it reads ${fieldClass} fields, which a ${role} does not see`;
+  return ever ? null : message('FORBIDDEN', 'filterRefused', { role, argument, fieldClass });
 }
 
 /** The relationships a caller may list their own children by (`learners(relationship:)`). */
@@ -28,7 +29,7 @@ export type ListedRelationship = (typeof LISTED_RELATIONSHIPS)[number];
  * (a designated teacher has no caseload), or null. From the grants: a role holds a relationship only
  * where some grant names the two together.
  */
-export function relationshipRefusal(role: Role, relationship: string): string | null {
-  if (!(LISTED_RELATIONSHIPS as readonly string[]).includes(relationship)) return `relationship must be one of ${LISTED_RELATIONSHIPS.map((r) => r.toUpperCase()).join(', ')}`;
-  return GRANTS.some((g) => g.role === role && g.relationship === relationship) ? null : `a ${role} never holds the ${relationship.toUpperCase()} relationship to a child, so has no such list`;
+export function relationshipRefusal(role: Role, relationship: string): Text | null {
+  if (!(LISTED_RELATIONSHIPS as readonly string[]).includes(relationship)) return message('BAD_USER_INPUT', 'relationshipUnknown', { values: LISTED_RELATIONSHIPS.map((r) => r.toUpperCase()).join(', ') });
+  return GRANTS.some((g) => g.role === role && g.relationship === relationship) ? null : message('BAD_USER_INPUT', 'relationshipNever', { role, relationship: relationship.toUpperCase() });
 }

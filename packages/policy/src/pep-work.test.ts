@@ -1,9 +1,12 @@
+import { render, type Text } from '@wales-lac/errors';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@wales-lac/caller';
 import { accessFor } from './access.ts';
 import type { Relationship } from './model.ts';
 import { filterRefusal } from './filters.ts';
 import { PEP_SECTION_KINDS, mayRateQuality, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from './pep-work.ts';
+
+const english = (text: Text | null) => text && render(text, 'en');
 
 const CALLERS: readonly (readonly [Role, readonly Relationship[]])[] = [
   ['virtual-school-head', ['home']],
@@ -34,8 +37,8 @@ describe('PEP section writers', () => {
   });
 
   it('says why a refused caller may not write', () => {
-    expect(sectionRefusal('school-picture', 'learner', accessFor('learner', ['self']))).toMatch(/does not write the 'school-picture' section/);
-    expect(sectionRefusal('support', 'virtual-school-head', accessFor('virtual-school-head', ['host']))).toMatch(/may not write pep fields/);
+    expect(english(sectionRefusal('school-picture', 'learner', accessFor('learner', ['self'])))).toMatch(/does not write the 'school-picture' section/);
+    expect(english(sectionRefusal('support', 'virtual-school-head', accessFor('virtual-school-head', ['host'])))).toMatch(/may not write pep fields/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Who does which part of the PEP work, on top of the field-class matrix: the matrix says a caller may
 // write the `pep` class at all; these tables say which sections they write, who signs, who rates.
 import type { Role } from '@wales-lac/caller';
+import { message, type Text } from '@wales-lac/errors';
 import type { Access } from './access.ts';
 import type { FieldClass, Relationship } from './model.ts';
 
@@ -50,9 +51,9 @@ export function mayRateQuality(role: Role, access: Access): boolean {
 }
 
 /** Why the caller may not write this section, or null when they may. */
-export function sectionRefusal(section: PepSectionKind, role: Role, access: Access): string | null {
+export function sectionRefusal(section: PepSectionKind, role: Role, access: Access): Text | null {
   const rule = PEP_SECTION_RULES[section];
-  if (!rule.writers.includes(role)) return `a ${role} does not write the '${section}' section (written by: ${rule.writers.join(', ')})`;
-  if (!access.write.has(rule.fieldClass)) return `a ${role} with this relationship to the child may not write ${rule.fieldClass} fields`;
+  if (!rule.writers.includes(role)) return message('FORBIDDEN', 'sectionWriters', { role, section, writers: rule.writers.join(', ') });
+  if (!access.write.has(rule.fieldClass)) return message('FORBIDDEN', 'mayNotWriteClass', { role, fieldClass: rule.fieldClass });
   return null;
 }

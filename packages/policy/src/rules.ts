@@ -4,7 +4,7 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shield';
 type ShieldRule = IRule | typeof allow;
 import type { Caller, Role } from '@wales-lac/caller';
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError, type Text } from '@wales-lac/errors';
 import { seesRecord, type Access } from './access.ts';
 import { LEARNER_DATA, NOT_PERSONAL, REACHED_THROUGH_CLASSIFIED_FIELDS, type FieldClassification } from './schema-classes.ts';
 
@@ -24,8 +24,8 @@ export interface PermissionsOptions<C extends PolicyContext> {
   readonly rootRules?: Readonly<Record<string, Readonly<Record<string, ShieldRule>>>>;
 }
 
-export function forbidden(message: string) {
-  return platformError('FORBIDDEN', message);
+export function forbidden(text: Text) {
+  return platformError(text);
 }
 
 export function permitted(access: Access | null, classification: FieldClassification): boolean {
@@ -35,13 +35,13 @@ export function permitted(access: Access | null, classification: FieldClassifica
 
 /** The error for a classified field the caller's relationship to the child does not open. */
 export function refusalOf(typeName: string, fieldName: string, classification: FieldClassification, role: Role) {
-  const what = classification === 'record' ? 'this record' : `${classification} fields`;
-  return forbidden(`${typeName}.${fieldName}: a ${role} with this relationship to the child may not read ${what}`);
+  const what = classification === 'record' ? WORDS.thisRecord : message('FORBIDDEN', 'classFields', { fieldClass: classification });
+  return forbidden(message('FORBIDDEN', 'readRefused', { type: typeName, field: fieldName, role, what }));
 }
 
 /** The error for a role that sees aggregates only asking about an individual child; null for the others. */
 export function individualAccessRefusal(role: Role) {
-  return ROLES_WITH_INDIVIDUAL_ACCESS.includes(role) ? null : forbidden(`a ${role} sees anonymised figures only, never an individual child`);
+  return ROLES_WITH_INDIVIDUAL_ACCESS.includes(role) ? null : forbidden(message('FORBIDDEN', 'anonymisedOnly', { role }));
 }
 
 /** How the fields of one object type are decided: by their classes, or open to every caller. */
@@ -75,7 +75,7 @@ function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string,
     } catch (error) {
       // The field stays unread either way; the answer says why (a lost database connection is not a refusal,
       // and a read retried on it succeeds), where a thrown rule would read as "no rule grants access".
-      return error instanceof Error ? error : forbidden(`${typeName}.${fieldName}: access could not be checked`);
+      return error instanceof Error ? error : forbidden(message('FORBIDDEN', 'accessUnchecked', { type: typeName, field: fieldName }));
     }
     return permitted(access, classification) || refusalOf(typeName, fieldName, classification, context.caller.role);
   });
@@ -107,7 +107,7 @@ export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, 
  */
 export function permissionsMiddleware<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>): Record<string, Record<string, unknown>> {
   const tree = permissionRules(schema, options) as Record<string, Readonly<Record<string, ShieldRule>>>;
-  const generated = shield(tree, { fallbackRule: deny, fallbackError: forbidden('no rule grants access to this field'), allowExternalErrors: true }).generate(schema) as Record<
+  const generated = shield(tree, { fallbackRule: deny, fallbackError: forbidden(message('FORBIDDEN', 'noRule')), allowExternalErrors: true }).generate(schema) as Record<
     string,
     Record<string, unknown>
   >;

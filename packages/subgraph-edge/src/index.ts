@@ -2,7 +2,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AssertionError, type Caller } from '@wales-lac/caller';
-import { ERROR_CODES, platformError } from '@wales-lac/errors';
+import { ERROR_CODES, message, platformError, render, requestLanguageOf } from '@wales-lac/errors';
+import { displayLanguageFrom } from '@wales-lac/wales';
 import type { RequestInfo } from '@wales-lac/graphql-http';
 import { limitCodeOf, tokenLimitError } from './limits.ts';
 
@@ -19,8 +20,11 @@ export function authenticatedContext<C>(
     try {
       return await verify(Array.isArray(header) ? header[0] : header, request.rawBody);
     } catch (error) {
-      const reason = error instanceof AssertionError ? error.message : 'gateway assertion could not be checked';
-      throw platformError('UNAUTHENTICATED', reason);
+      // No context yet to pick the language by: the request's own header says it.
+      const header = request.headers['accept-language'];
+      const language = displayLanguageFrom(Array.isArray(header) ? header[0] : header);
+      const text = error instanceof AssertionError ? message('UNAUTHENTICATED', 'assertionRefused', { reason: error.message }) : message('UNAUTHENTICATED', 'assertionUnchecked');
+      throw platformError(text, {}, { language });
     }
   };
   return async (request) => {
@@ -58,6 +62,7 @@ export interface SubgraphIdentity {
 export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: string) => void = console.error) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // A limit's refusal keeps its own code, which Apollo Server replaced with GRAPHQL_VALIDATION_FAILED.
+    const language = requestLanguageOf(error);
     const code = limitCodeOf(formatted.extensions) ?? (tokenLimitError(formatted.message, 0) ? 'TOO_MANY_TOKENS' : formatted.extensions?.['code']);
     // INTERNAL_SERVER_ERROR is what Apollo gives any unexpected throw: its message may hold SQL and data.
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
@@ -67,11 +72,11 @@ export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: s
     const service = identity.service;
     if (isDatabaseConnectionFault(unwrapResolverError(error))) {
       log(`[${service}] database connection lost: ${String(unwrapResolverError(error))}`);
-      const message = `${identity.authority ?? service} lost its database connection while answering; a change was not confirmed: retry it with the same idempotency key`;
-      return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'DATABASE_UNAVAILABLE', ...(identity.authority ? { authority: identity.authority } : {}) } };
+      const said = render(message('DATABASE_UNAVAILABLE', 'connectionLost', { who: identity.authority ?? service }), language);
+      return { message: said, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'DATABASE_UNAVAILABLE', ...(identity.authority ? { authority: identity.authority } : {}) } };
     }
     log(`[${service}] unexpected error: ${String(unwrapResolverError(error))}`);
-    return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: render(message('INTERNAL_SERVER_ERROR', 'internal'), language), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
 

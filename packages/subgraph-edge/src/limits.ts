@@ -24,7 +24,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { platformError, type ErrorCode } from '@wales-lac/errors';
+import { message, platformError, type ErrorCode, type Text } from '@wales-lac/errors';
 
 export interface DocumentLimits {
   /** Deepest selection, fragments counted as a level (Armor's reckoning). */
@@ -52,8 +52,9 @@ export interface CostWeights {
 /** Marks a limit's refusal, so that it can be told apart from other validation errors (which it replaces). */
 export const LIMIT_EXTENSION = 'limit';
 
-export function limitError(code: ErrorCode, limit: string, message: string, max: number, found: number): GraphQLError {
-  return platformError(code, message, { [LIMIT_EXTENSION]: limit, max, found });
+/** A limit's refusal: its registered message, and the limit, its maximum and what was found as extensions. */
+export function limitError(text: Text, limit: string, max: number, found: number): GraphQLError {
+  return platformError(text, { [LIMIT_EXTENSION]: limit, max, found });
 }
 
 const FOUND = /found (\d+)/;
@@ -77,11 +78,10 @@ export function limitCodeOf(extensions: Readonly<Record<string, unknown>> | unde
 }
 
 /** An Armor rule whose refusal is reported as a coded error instead of thrown (which would be a 500). */
-function armorRule(limit: string, max: number, say: (found: number) => string, make: (reject: (ctx: ValidationContext | null, error: GraphQLError) => void) => ValidationRule): ValidationRule {
-  const code = LIMIT_CODES[limit] ?? 'BAD_REQUEST';
+function armorRule(limit: string, max: number, say: (found: number) => Text, make: (reject: (ctx: ValidationContext | null, error: GraphQLError) => void) => ValidationRule): ValidationRule {
   return make((ctx, error) => {
     const found = Number(FOUND.exec(error.message)?.[1] ?? max + 1);
-    ctx?.reportError(limitError(code, limit, `${say(found)} (limit: ${limit})`, max, found));
+    ctx?.reportError(limitError(say(found), limit, max, found));
   });
 }
 
@@ -91,14 +91,14 @@ export function limitValidationRules(limits: DocumentLimits): ValidationRule[] {
   return [
     // Introspection is exempt from depth (its type references nest about 10 deep) and costs 1; who may
     // introspect at all is the profile's question.
-    armorRule('depth', limits.maxDepth, (n) => `the operation nests ${n} levels deep; at most ${limits.maxDepth} are allowed`, (reject) =>
+    armorRule('depth', limits.maxDepth, (n) => message('QUERY_TOO_DEEP', 'depth', { found: n, max: limits.maxDepth }), (reject) =>
       maxDepthRule({ ...common, n: limits.maxDepth, ignoreIntrospection: true, onReject: [reject] }),
     ),
     // `__typename` is not exempt: 101 aliases of it are still 101 fields to answer.
-    armorRule('aliases', limits.maxAliases, (n) => `the operation has ${n} aliases; at most ${limits.maxAliases} are allowed`, (reject) =>
+    armorRule('aliases', limits.maxAliases, (n) => message('TOO_MANY_ALIASES', 'aliases', { found: n, max: limits.maxAliases }), (reject) =>
       maxAliasesRule({ ...common, n: limits.maxAliases, allowList: [], onReject: [reject] }),
     ),
-    armorRule('directives', limits.maxDirectives, (n) => `the operation has ${n} directives; at most ${limits.maxDirectives} are allowed`, (reject) =>
+    armorRule('directives', limits.maxDirectives, (n) => message('TOO_MANY_DIRECTIVES', 'directives', { found: n, max: limits.maxDirectives }), (reject) =>
       maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [reject] }),
     ),
   ];
@@ -108,9 +108,9 @@ export function limitValidationRules(limits: DocumentLimits): ValidationRule[] {
 const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
 
 /** The coded token-limit error for a parse failure that is one, else null. */
-export function tokenLimitError(message: string, maxTokens: number): GraphQLError | null {
-  if (!TOKEN_LIMIT.test(message)) return null;
-  return limitError('TOO_MANY_TOKENS', 'tokens', `the document has more than ${maxTokens} tokens (limit: tokens)`, maxTokens, maxTokens + 1);
+export function tokenLimitError(parseMessage: string, maxTokens: number): GraphQLError | null {
+  if (!TOKEN_LIMIT.test(parseMessage)) return null;
+  return limitError(message('TOO_MANY_TOKENS', 'tokens', { max: maxTokens }), 'tokens', maxTokens, maxTokens + 1);
 }
 
 type Variables = Readonly<Record<string, unknown>>;
@@ -176,5 +176,5 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 
 export function costLimitError(cost: number, maxCost: number): GraphQLError {
   const shown = Number.isFinite(cost) ? Math.round(cost) : Number.MAX_SAFE_INTEGER;
-  return limitError('QUERY_TOO_COSTLY', 'cost', `the operation could resolve about ${shown} fields; at most ${maxCost} are allowed (limit: cost). Ask for smaller pages or fewer fields`, maxCost, shown);
+  return limitError(message('QUERY_TOO_COSTLY', 'cost', { cost: shown, max: maxCost }), 'cost', maxCost, shown);
 }

@@ -3,6 +3,7 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { parse, type GraphQLSchema } from 'graphql';
+import { errorLanguagePlugin, type Language } from '@wales-lac/errors';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
 import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
 import { limitValidationRules, type DocumentLimits } from './limits.ts';
@@ -16,7 +17,12 @@ import { limitValidationRules, type DocumentLimits } from './limits.ts';
  */
 export const SUBGRAPH_LIMITS: DocumentLimits = { maxDepth: 26, maxAliases: 2_000, maxDirectives: 120, maxTokens: 60_000, maxCost: Number.POSITIVE_INFINITY };
 
-export async function createSubgraphServer<C extends BaseContext>(schema: GraphQLSchema, identity: SubgraphIdentity, plugins: ApolloServerPlugin<C>[] = [], limits: DocumentLimits = SUBGRAPH_LIMITS): Promise<ApolloServer<C>> {
+/** What a subgraph's context must say: the language its request asked for, which its errors are worded in. */
+export interface LanguageContext extends BaseContext {
+  readonly language: Language;
+}
+
+export async function createSubgraphServer<C extends LanguageContext>(schema: GraphQLSchema, identity: SubgraphIdentity, plugins: ApolloServerPlugin<C>[] = [], limits: DocumentLimits = SUBGRAPH_LIMITS): Promise<ApolloServer<C>> {
   const apollo = new ApolloServer<C>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -25,7 +31,7 @@ export async function createSubgraphServer<C extends BaseContext>(schema: GraphQ
     stopOnTerminationSignals: false,
     // No HTTP caching of personal data, so no cache hints: Apollo's default cache-control plugin would wrap
     // every field's resolver to compute them (about a tenth of an authority's CPU on a page of 500).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorLanguagePlugin((context: C) => context.language), ...plugins],
     formatError: subgraphErrorFormatter(identity),
   });
   await apollo.start();

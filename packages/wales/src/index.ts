@@ -4,7 +4,7 @@ export { WALES_CODE, authorityFact, isAuthorityCode, authoritiesInRegion, region
 export { upnCheckLetter, upnProblem, isValidUpn } from './upn.ts';
 export { learnerId, pepId, parseRecordId, owningAuthority } from './ids.ts';
 export type { ParsedRecordId, RecordKind } from './ids.ts';
-export { displayLanguageFrom } from './language.ts';
+export { displayLanguageFrom, requestedLanguageFrom } from './language.ts';
 export { statisticalNeighbours, neighboursOf, NEIGHBOUR_METHOD, NEIGHBOURS_PER_AUTHORITY } from './statistical-neighbours.ts';
 export type { DisplayLanguage } from './language.ts';
 export { ATTENDANCE_MARKS, ATTENDED_MARKS, POSSIBLE_MARKS, PERSISTENT_ABSENCE_SHARE, EXCLUSION_REASONS } from './attendance.ts';

@@ -3,7 +3,12 @@ export type DisplayLanguage = 'en' | 'cy';
 
 /** The first of Welsh or English in an Accept-Language header (by quality), English when neither. */
 export function displayLanguageFrom(acceptLanguage: string | undefined): DisplayLanguage {
-  if (!acceptLanguage) return 'en';
+  return requestedLanguageFrom(acceptLanguage) ?? 'en';
+}
+
+/** The first of Welsh or English in an Accept-Language header (by quality), null when it names neither. */
+export function requestedLanguageFrom(acceptLanguage: string | undefined): DisplayLanguage | null {
+  if (!acceptLanguage) return null;
   const ranked = acceptLanguage
     .split(',')
     .map((part, index) => {
@@ -17,5 +22,5 @@ export function displayLanguageFrom(acceptLanguage: string | undefined): Display
     if (tag === 'cy' || tag.startsWith('cy-')) return 'cy';
     if (tag === 'en' || tag.startsWith('en-')) return 'en';
   }
-  return 'en';
+  return null;
 }

@@ -1,4 +1,5 @@
 // Unique Pupil Number: a check letter then 12 characters (see WALES-FACTS.md).
+import { message, type Text } from '@wales-lac/errors';
 const CHECK_ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 const UPN_SHAPE = /^[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]$/;
 
@@ -20,11 +21,11 @@ export function upnCheckLetter(body: string): string {
 }
 
 /** Why a UPN is invalid, or null when it is valid. */
-export function upnProblem(upn: string): string | null {
-  if (upn.length !== 13) return 'a UPN has 13 characters';
-  if (!UPN_SHAPE.test(upn)) return 'a UPN is a check letter, 11 digits and a final digit or letter';
+export function upnProblem(upn: string): Text | null {
+  if (upn.length !== 13) return message('BAD_USER_INPUT', 'upnLength');
+  if (!UPN_SHAPE.test(upn)) return message('BAD_USER_INPUT', 'upnShape');
   const expected = upnCheckLetter(upn.slice(1));
-  return upn.charAt(0) === expected ? null : `check letter should be ${expected}`;
+  return upn.charAt(0) === expected ? null : message('BAD_USER_INPUT', 'upnCheckLetter', { expected });
 }
 
 export function isValidUpn(upn: string): boolean {

@@ -3,7 +3,7 @@
 // its rows, to apply. A bad or forbidden row refuses the whole batch and names the row. The caller's
 // right to record each child is checked before anything is looked up about them, so a refused caller
 // cannot learn which school a child attends by trying schools.
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError, render, type Text } from '@wales-lac/errors';
 import { ATTENDANCE_MARKS, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { badInput, checkDate, checkIdempotencyKey, fingerprintOf } from './change.ts';
@@ -24,30 +24,30 @@ export const MAX_REGISTER_ROWS = 2000;
 interface RowProblem {
   readonly row: number;
   readonly learner: string;
-  readonly problem: string;
+  readonly problem: Text;
 }
 
 type Mark = RecordAttendanceInput['marks'][number];
 
 /** What is wrong with a row from its own content (no lookups). */
-function shapeProblem(ctx: AuthorityContext, mark: Mark, seen: Set<string>): string | null {
-  if (owningAuthority(mark.learner) !== ctx.authorityCode) return `'${mark.learner}' is not a learner of ${ctx.authorityCode}`;
-  if (seen.has(mark.learner)) return 'the child appears twice in the register';
+function shapeProblem(ctx: AuthorityContext, mark: Mark, seen: Set<string>): Text | null {
+  if (owningAuthority(mark.learner) !== ctx.authorityCode) return message('BAD_USER_INPUT', 'rowNotOfAuthority', { id: mark.learner, authority: ctx.authorityCode });
+  if (seen.has(mark.learner)) return message('BAD_USER_INPUT', 'rowTwice');
   seen.add(mark.learner);
   for (const [session, code] of [['am', mark.am], ['pm', mark.pm]] as const) {
-    if (!Object.hasOwn(ATTENDANCE_MARKS, code)) return `${session} mark '${code}' is not a Welsh register code`;
+    if (!Object.hasOwn(ATTENDANCE_MARKS, code)) return message('BAD_USER_INPUT', 'rowBadMark', { session, mark: code });
   }
   return null;
 }
 
 /** What is wrong with a row against the record: only asked once the caller may record the child. */
-async function recordProblem(ctx: AuthorityContext, input: RecordAttendanceInput, mark: Mark): Promise<string | null> {
-  if (!(await ctx.loaders.learner.load(mark.learner))) return `no learner ${mark.learner} in ${ctx.authorityCode}`;
+async function recordProblem(ctx: AuthorityContext, input: RecordAttendanceInput, mark: Mark): Promise<Text | null> {
+  if (!(await ctx.loaders.learner.load(mark.learner))) return message('BAD_USER_INPUT', 'rowNoLearner', { id: mark.learner, authority: ctx.authorityCode });
   const onRoll = (await ctx.loaders.enrolments.load(mark.learner)).some((e) => e.schoolId === input.school && isCurrent(e, input.date));
-  return onRoll ? null : `the child was not on the roll of school ${input.school} on ${input.date}`;
+  return onRoll ? null : message('BAD_USER_INPUT', 'rowNotOnRoll', { school: input.school, date: input.date });
 }
 
-async function problemsOf(input: RecordAttendanceInput, check: (mark: Mark) => Promise<string | null> | string | null): Promise<RowProblem[]> {
+async function problemsOf(input: RecordAttendanceInput, check: (mark: Mark) => Promise<Text | null> | Text | null): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
   for (const [row, mark] of input.marks.entries()) {
     const problem = await check(mark);
@@ -58,25 +58,27 @@ async function problemsOf(input: RecordAttendanceInput, check: (mark: Mark) => P
 
 function refuse(code: 'BAD_USER_INPUT' | 'FORBIDDEN', problems: readonly RowProblem[]): never {
   const [first] = problems;
-  const message = `marks[${first?.row}] (learner ${first?.learner}): ${first?.problem}; the register was not recorded (${problems.length} row${problems.length === 1 ? '' : 's'} refused)`;
-  throw platformError(code, message, { field: 'marks', row: first?.row, rows: problems });
+  const params = { row: first?.row ?? 0, learner: first?.learner ?? '', problem: first?.problem ?? '', count: problems.length, rows: problems.length === 1 ? WORDS.row : WORDS.rows };
+  // Each row's problem is detail in English, as the codes are; the message is worded for the request.
+  const rows = problems.map((p) => ({ ...p, problem: render(p.problem, 'en') }));
+  throw platformError(message(code, 'registerRefused', params), { field: 'marks', row: first?.row, rows });
 }
 
 function auditRow(ctx: AuthorityContext, learnerId: string, decision: 'allowed' | 'denied'): NewAuditRow {
   return { actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId, action: 'write', decision, fieldClasses: ['education'], fields: ['Learner.attendance'], operationName: 'recordAttendance' };
 }
 
-async function mayRecord(ctx: AuthorityContext, input: RecordAttendanceInput, mark: Mark): Promise<string | null> {
+async function mayRecord(ctx: AuthorityContext, input: RecordAttendanceInput, mark: Mark): Promise<Text | null> {
   const access = await ctx.access.load(mark.learner);
   const ownSchool = ctx.caller.role !== 'designated-teacher' || ctx.caller.schoolId === input.school;
-  return access.write.has('education') && ownSchool ? null : `a ${ctx.caller.role} may not record this child's attendance at school ${input.school}`;
+  return access.write.has('education') && ownSchool ? null : message('FORBIDDEN', 'attendanceRefused', { role: ctx.caller.role, school: input.school });
 }
 
 export async function recordAttendance(input: RecordAttendanceInput, ctx: AuthorityContext) {
   checkIdempotencyKey(input.idempotencyKey);
-  if (schoolAuthorityCode(input.school) === null) badInput('school', `'${input.school}' is not a Welsh school number`);
+  if (schoolAuthorityCode(input.school) === null) badInput('school', 'notASchool', { id: input.school });
   checkDate(ctx, 'date', input.date, { notFuture: true, schoolDay: true });
-  if (input.marks.length === 0 || input.marks.length > MAX_REGISTER_ROWS) badInput('marks', `a register holds 1 to ${MAX_REGISTER_ROWS} rows (got ${input.marks.length})`);
+  if (input.marks.length === 0 || input.marks.length > MAX_REGISTER_ROWS) badInput('marks', 'registerRows', { max: MAX_REGISTER_ROWS, count: input.marks.length });
 
   const seen = new Set<string>();
   const malformed = await problemsOf(input, (mark) => shapeProblem(ctx, mark, seen));
@@ -102,6 +104,6 @@ export async function recordAttendance(input: RecordAttendanceInput, ctx: Author
     await recordRegister(tx, input.school, input.date, input.marks.map((m) => ({ learnerId: m.learner, am: m.am, pm: m.pm })));
     return { recorded: input.marks.length };
   });
-  if (outcome.kind === 'key-reused') badInput('idempotencyKey', 'this idempotency key was already used for a different change');
+  if (outcome.kind === 'key-reused') badInput('idempotencyKey', 'keyReused', {});
   return { recorded: outcome.result.recorded, applied: outcome.kind === 'applied' };
 }

@@ -1,6 +1,6 @@
 // A child's attendance over a period: checked dates, one batched statement per page, the Welsh
 // persistent-absence line.
-import { platformError } from '@wales-lac/errors';
+import { message, platformError } from '@wales-lac/errors';
 import { PERSISTENT_ABSENCE_SHARE, schoolYearOf } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { dateProblem } from './validation.ts';
@@ -9,10 +9,10 @@ export async function attendanceSummary(learnerId: string, args: { from?: string
   const to = args.to ?? ctx.today;
   const from = args.from ?? `${schoolYearOf(to)}-09-01`;
   for (const [field, value] of [['from', from], ['to', to]] as const) {
-    const problem = dateProblem(value);
-    if (problem) throw platformError('BAD_USER_INPUT', `${field}: ${problem}`, { field });
+    const problem = dateProblem(field, value);
+    if (problem) throw platformError(problem, { field });
   }
-  if (from > to) throw platformError('BAD_USER_INPUT', 'from must not be after to', { field: 'from' });
+  if (from > to) throw platformError(message('BAD_USER_INPUT', 'fromAfterTo'), { field: 'from' });
   const counts = await ctx.loaders.attendance.load(`${learnerId}|${from}|${to}`);
   const rate = counts.possible > 0 ? counts.attended / counts.possible : null;
   return {

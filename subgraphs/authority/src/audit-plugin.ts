@@ -1,6 +1,7 @@
 // Writes the request's audit batch before the answer leaves the authority. If it cannot be written,
 // the answer is replaced by an error: personal data is never returned unaudited.
 import type { ApolloServerPlugin } from '@apollo/server';
+import { errorJson, message } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
 import type { AuditWriter } from './audit-writer.ts';
 
@@ -18,7 +19,7 @@ export function auditPlugin(writer: AuditWriter, log: (line: string) => void = c
             requestContext.response.body = {
               kind: 'single',
               singleResult: {
-                errors: [{ message: 'the access could not be recorded in the audit log, so nothing is returned', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+                errors: [errorJson(message('AUDIT_UNAVAILABLE', 'notRecorded'), requestContext.contextValue.language)],
               },
             };
             requestContext.response.http.status = 503;

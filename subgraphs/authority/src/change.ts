@@ -2,7 +2,7 @@
 // hold the write grant (a refusal is audited), input is checked before anything is touched, and the
 // change is applied once per idempotency key in one transaction with its audit row.
 import { createHash } from 'node:crypto';
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError, type MessageName, type Param, type ParamsOf, type Text } from '@wales-lac/errors';
 import type { Access, FieldClass } from '@wales-lac/policy';
 import { isSchoolDay, owningAuthority } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
@@ -18,13 +18,17 @@ export interface ChangeSpec {
   readonly fields: readonly string[];
 }
 
-export function badInput(field: string, message: string): never {
-  throw platformError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+type InputMessage = MessageName<'BAD_USER_INPUT'>;
+
+/** BAD_USER_INPUT naming the field, with a registered message that begins with it ('{field}: …'). */
+export function badInput<N extends InputMessage>(field: string, name: N, params: Omit<ParamsOf<'BAD_USER_INPUT', N>, 'field'>): never {
+  const text: Text = { code: 'BAD_USER_INPUT', name, params: { ...params, field } };
+  throw platformError(text, { field });
 }
 
 /** Throws BAD_USER_INPUT naming the field when there is a problem. */
-export function check(field: string, problem: string | null | false | undefined): void {
-  if (problem) badInput(field, problem);
+export function check(field: string, problem: Text | null | false | undefined): void {
+  if (problem) throw platformError(problem, { field });
 }
 
 function auditRow(ctx: AuthorityContext, spec: ChangeSpec, decision: 'allowed' | 'denied'): NewAuditRow {
@@ -42,18 +46,18 @@ function auditRow(ctx: AuthorityContext, spec: ChangeSpec, decision: 'allowed' |
 }
 
 /** The id must name a record of this authority; otherwise BAD_USER_INPUT or NOT_FOUND naming the field. */
-export function ownRecordId(ctx: AuthorityContext, id: string, field: string, what: string): string {
+export function ownRecordId(ctx: AuthorityContext, id: string, field: string, what: Param): string {
   const owner = owningAuthority(id);
-  if (owner === null) badInput(field, `'${id}' is not a ${what} id`);
-  if (owner !== ctx.authorityCode) throw platformError('NOT_FOUND', `${what} ${id} is not held by ${ctx.authorityCode}`, { field });
+  if (owner === null) badInput(field, 'notARecordId', { id, what });
+  if (owner !== ctx.authorityCode) throw platformError(message('NOT_FOUND', 'notHeld', { what, id, authority: ctx.authorityCode }), { field });
   return id;
 }
 
 /** The learner a change is about: held by this authority, or NOT_FOUND. */
 export async function learnerToChange(ctx: AuthorityContext, id: string, field = 'learner'): Promise<LearnerRow> {
-  ownRecordId(ctx, id, field, 'learner');
+  ownRecordId(ctx, id, field, WORDS.learner);
   const found = await ctx.loaders.learner.load(id);
-  if (!found) throw platformError('NOT_FOUND', `no learner ${id} in ${ctx.authorityCode}`, { field });
+  if (!found) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }), { field });
   return found.row;
 }
 
@@ -61,13 +65,13 @@ export async function learnerToChange(ctx: AuthorityContext, id: string, field =
  * The caller's access, when they may make this change: the matrix's write grant for every class and
  * any further rule (`refusal`). A refusal is written to the audit log and answered FORBIDDEN.
  */
-export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => string | null = () => null): Promise<Access> {
+export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => Text | null = () => null): Promise<Access> {
   const access = await ctx.access.load(spec.learnerId);
   const missing = spec.fieldClasses.find((c) => !access.write.has(c));
-  const reason = missing ? `a ${ctx.caller.role} with this relationship to the child may not write ${missing} fields` : refusal(access);
+  const reason = missing ? message('FORBIDDEN', 'mayNotWriteClass', { role: ctx.caller.role, fieldClass: missing }) : refusal(access);
   if (reason) {
     await appendAuditRows(ctx.db, [auditRow(ctx, spec, 'denied')]);
-    throw platformError('FORBIDDEN', `${spec.operation}: ${reason}`);
+    throw platformError(message('FORBIDDEN', 'writeRefused', { operation: spec.operation, reason }));
   }
   return access;
 }
@@ -88,13 +92,11 @@ export function fingerprintOf(operation: string, input: KeyedInput): string {
   return createHash('sha256').update(JSON.stringify([operation, canonical(input)])).digest('hex');
 }
 
-const KEY_REUSED = 'this idempotency key was already used for a different change';
-
 /** Applies the change once per key with its audit row; a key reused for another change is refused. */
 export async function applyChange<R>(ctx: AuthorityContext, spec: ChangeSpec, input: KeyedInput, change: (tx: Transaction) => Promise<R>): Promise<{ result: R; applied: boolean }> {
   const request = { idempotencyKey: input.idempotencyKey, actorSubject: ctx.caller.subject, operation: spec.operation, fingerprint: fingerprintOf(spec.operation, input), audit: auditRow(ctx, spec, 'allowed') };
   const outcome = await applyOnce(ctx.db, request, change);
-  if (outcome.kind === 'key-reused') badInput('idempotencyKey', KEY_REUSED);
+  if (outcome.kind === 'key-reused') badInput('idempotencyKey', 'keyReused', {});
   return { result: outcome.result, applied: outcome.kind === 'applied' };
 }
 
@@ -107,42 +109,42 @@ export async function earlierResult<R>(ctx: AuthorityContext, operation: string,
   const prior = await appliedWrite(ctx.db, input.idempotencyKey);
   if (!prior) return null;
   const same = prior.actorSubject === ctx.caller.subject && prior.operation === operation && prior.result.fingerprint === fingerprintOf(operation, input);
-  if (!same) badInput('idempotencyKey', KEY_REUSED);
+  if (!same) badInput('idempotencyKey', 'keyReused', {});
   return prior.result.result as R;
 }
 
 export function checkIdempotencyKey(key: string): void {
-  check('idempotencyKey', idempotencyKeyProblem(key));
+  check('idempotencyKey', idempotencyKeyProblem('idempotencyKey', key));
 }
 
 export interface DateRules {
   /** No later than today. */
   readonly notFuture?: boolean;
   /** No earlier than this date (e.g. the child's birth), with what it is. */
-  readonly notBefore?: { readonly date: string; readonly what: string };
-  readonly notAfter?: { readonly date: string; readonly what: string };
+  readonly notBefore?: { readonly date: string; readonly what: Param };
+  readonly notAfter?: { readonly date: string; readonly what: Param };
   readonly schoolDay?: boolean;
 }
 
 /** A date checked against the rules that apply to it; BAD_USER_INPUT naming the field otherwise. */
 export function checkDate(ctx: AuthorityContext, field: string, value: string, rules: DateRules): string {
-  check(field, dateProblem(value));
-  if (rules.notFuture && value > ctx.today) badInput(field, `${value} is in the future (today is ${ctx.today})`);
-  if (rules.notBefore && value < rules.notBefore.date) badInput(field, `${value} is before ${rules.notBefore.what} (${rules.notBefore.date})`);
-  if (rules.notAfter && value > rules.notAfter.date) badInput(field, `${value} is after ${rules.notAfter.what} (${rules.notAfter.date})`);
-  if (rules.schoolDay && !isSchoolDay(value)) badInput(field, `${value} is not a school day in the school calendar`);
+  check(field, dateProblem(field, value));
+  if (rules.notFuture && value > ctx.today) badInput(field, 'inTheFuture', { value, today: ctx.today });
+  if (rules.notBefore && value < rules.notBefore.date) badInput(field, 'beforeDate', { value, ...rules.notBefore });
+  if (rules.notAfter && value > rules.notAfter.date) badInput(field, 'afterDate', { value, ...rules.notAfter });
+  if (rules.schoolDay && !isSchoolDay(value)) badInput(field, 'notASchoolDay', { value });
   return value;
 }
 
 /** Free text of bounded length, trimmed. */
 export function checkText(field: string, value: string, max: number): string {
   const text = value.trim();
-  if (text.length === 0) badInput(field, 'must not be empty');
-  if (text.length > max) badInput(field, `must be at most ${max} characters (got ${text.length})`);
+  if (text.length === 0) badInput(field, 'empty', {});
+  if (text.length > max) badInput(field, 'tooLong', { max, length: text.length });
   return text;
 }
 
 export function checkWhole(field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) badInput(field, `must be a whole number from ${min} to ${max} (got ${value})`);
+  if (!Number.isInteger(value) || value < min || value > max) badInput(field, 'wholeNumber', { min, max, value });
   return value;
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '@wales-lac/caller';
 import type { AuthorityDatabase } from '@wales-lac/db';
+import type { DisplayLanguage } from '@wales-lac/wales';
 import type { AccessLoader } from './access.ts';
 import type { AccessAudit } from './audit.ts';
 import type { AuthorityLoaders } from './data/index.ts';
@@ -12,6 +13,8 @@ export interface AuthorityContext {
   readonly today: string;
   /** The client's Accept-Language as the gateway passed it on. */
   readonly acceptLanguage: string | undefined;
+  /** The language the request asked for (from Accept-Language), read once: errors are worded in it. */
+  readonly language: DisplayLanguage;
   readonly db: AuthorityDatabase;
   readonly loaders: AuthorityLoaders;
   /** The caller's access to each child, computed once per child per request. */

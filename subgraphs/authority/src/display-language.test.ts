@@ -7,7 +7,10 @@ const withHeader = (acceptLanguage: string | undefined) => ({ acceptLanguage }) 
 describe('the language of labels and prompts', () => {
   it.each([
     ['an explicit argument wins over everything', 'en', 'cy', 'cy', 'en'],
-    ['on their own record, the child’s recorded preference wins over the browser', null, 'cy', 'en-GB,en;q=0.9', 'cy'],
+    ['the request’s language wins over the child’s recorded preference', null, 'cy', 'en-GB,en;q=0.9', 'en'],
+    ['… in Welsh too', null, 'en', 'cy-GB,en;q=0.5', 'cy'],
+    ['the recorded preference when the request names neither language', null, 'cy', 'fr', 'cy'],
+    ['the recorded preference when the request has no Accept-Language', null, 'cy', undefined, 'cy'],
     ['otherwise Accept-Language', null, null, 'cy-GB,en;q=0.5', 'cy'],
     ['a preference for another language falls back to Accept-Language', null, 'other', 'cy', 'cy'],
     ['English when nothing says otherwise', null, null, undefined, 'en'],

@@ -1,13 +1,16 @@
-// Which language to answer in: an explicit argument first; on a learner's own record their recorded
-// preference (so the child sees their plan in the language they chose, whatever the browser says);
-// otherwise the request's Accept-Language; English when nothing says otherwise.
-import { displayLanguageFrom, type DisplayLanguage } from '@wales-lac/wales';
+// Which language to answer in: an explicit argument first; then the language the request asks for
+// (Accept-Language naming Welsh or English), so a child reading in Welsh sees Welsh titles whatever they
+// once recorded; on a learner's own record, their recorded preference when the request names neither;
+// English when nothing says otherwise (decision 0022).
+import { requestedLanguageFrom, type DisplayLanguage } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 
 export function displayLanguage(ctx: AuthorityContext, argument: string | null | undefined, ownPreference: string | null): DisplayLanguage {
   if (argument === 'cy' || argument === 'en') return argument;
+  const requested = requestedLanguageFrom(ctx.acceptLanguage);
+  if (requested) return requested;
   if (ownPreference === 'cy' || ownPreference === 'en') return ownPreference;
-  return displayLanguageFrom(ctx.acceptLanguage);
+  return 'en';
 }
 
 /** The learner's recorded preference when the caller is that learner, else null. */

@@ -4,7 +4,7 @@
 // is answered exactly as a real child they have no relationship with (FORBIDDEN, the same message, the same
 // audit row and database work), so an id's answer cannot be used to count an authority's children.
 import type { Caller } from '@wales-lac/caller';
-import { platformError } from '@wales-lac/errors';
+import { message, platformError } from '@wales-lac/errors';
 
 export function knowsRegister(caller: Caller, authorityCode: string): boolean {
   return (caller.role === 'virtual-school-head' || caller.role === 'social-worker') && caller.authorityCode === authorityCode;
@@ -12,5 +12,5 @@ export function knowsRegister(caller: Caller, authorityCode: string): boolean {
 
 /** The one refusal of a child's record to a caller with no relationship to it, whether or not the child exists. */
 export function noRelationship(id: string) {
-  return platformError('FORBIDDEN', `you have no relationship with learner ${id} that lets you see their record`);
+  return platformError(message('FORBIDDEN', 'noRelationship', { id }));
 }

@@ -1,7 +1,7 @@
 // The feed of moves addressed to the caller: a designated teacher sees those for their school, an
 // education lead those for their authority. Positions sort newest first across every authority.
-import { platformError } from '@wales-lac/errors';
-import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
+import { WORDS, message, platformError } from '@wales-lac/errors';
+import { MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import type { Caller } from '@wales-lac/caller';
 import type { AuthorityContext } from './context.ts';
 import { badInput, ownRecordId } from './change.ts';
@@ -29,9 +29,9 @@ function positionFrom(cursor: string): { createdAt: Date; id: string } | null {
 
 export async function notificationsFor(args: { unreadOnly?: boolean | null; first: number; after?: string | null }, ctx: AuthorityContext) {
   const sizeProblem = pageSizeProblem(args.first);
-  if (sizeProblem) badInput('first', sizeProblem);
+  if (sizeProblem) badInput('first', 'fieldPageSize', { max: MAX_PAGE_SIZE });
   const after = args.after ? positionFrom(args.after) : null;
-  if (args.after && !after) badInput('after', 'is not a cursor from this API');
+  if (args.after && !after) badInput('after', 'fieldNotACursor', {});
   const page = await notificationPage(ctx.db, { recipients: recipientsOf(ctx.caller), unreadOnly: args.unreadOnly ?? false, first: args.first, after });
   // A notification tells its recipient about a child's move: each one read is audited for that child.
   for (const row of page.rows) ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', 'Query.notifications');
@@ -41,12 +41,12 @@ export async function notificationsFor(args: { unreadOnly?: boolean | null; firs
 
 /** A notification addressed to the caller; FORBIDDEN (audited) when it is someone else's. */
 export async function addressedNotification(id: string, ctx: AuthorityContext, field = 'notification'): Promise<NotificationRow> {
-  ownRecordId(ctx, id, field, 'notification');
+  ownRecordId(ctx, id, field, WORDS.notification);
   const row = await notificationById(ctx.db, id);
-  if (!row) throw platformError('NOT_FOUND', `no notification ${id} in ${ctx.authorityCode}`, { field });
+  if (!row) throw platformError(message('NOT_FOUND', 'noNotification', { id, authority: ctx.authorityCode }), { field });
   if (!recipientsOf(ctx.caller).some((r) => r.kind === row.recipientKind && r.id === row.recipient)) {
     await appendAuditRows(ctx.db, [{ actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId: row.learnerId, action: 'read', decision: 'denied', fieldClasses: ['education'], fields: ['Notification'], operationName: 'notification' }]);
-    throw platformError('FORBIDDEN', 'this notification is addressed to someone else');
+    throw platformError(message('FORBIDDEN', 'notificationElsewhere'));
   }
   return row;
 }

@@ -1,6 +1,6 @@
 // The PEP cycle: start a plan (or its next version for a review), write sections, add targets, sign
 // off and rate quality. Each checks its input, the matrix and the PEP work rules, then applies once.
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError } from '@wales-lac/errors';
 import { mayRateQuality, requiredSigners, sectionRefusal, signerRoleOf, type Access, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, learnerToChange, ownRecordId, requireWrite } from './change.ts';
@@ -20,25 +20,25 @@ const TARGET_OWNERS = ['designated-teacher', 'virtual-school-head', 'social-work
 
 /** The plan a change names, with its learner; BAD_USER_INPUT / NOT_FOUND naming `pep` otherwise. */
 async function pepToChange(ctx: AuthorityContext, id: string): Promise<PepRow> {
-  ownRecordId(ctx, id, 'pep', 'PEP');
+  ownRecordId(ctx, id, 'pep', WORDS.pep);
   const pep = await ctx.loaders.pep.load(id);
-  if (!pep) throw platformError('NOT_FOUND', `no PEP ${id} in ${ctx.authorityCode}`, { field: 'pep' });
+  if (!pep) throw platformError(message('NOT_FOUND', 'noPep', { id, authority: ctx.authorityCode }), { field: 'pep' });
   return pep;
 }
 
 function checkVersion(version: number): void {
-  if (!Number.isInteger(version) || version < 1) badInput('pepVersion', 'must be a positive whole number');
+  if (!Number.isInteger(version) || version < 1) badInput('pepVersion', 'positiveWhole', {});
 }
 
 /** Locks the plan and checks it is still at the version the edit was based on (and editable, if asked). */
 async function lockAtVersion(tx: Transaction, pepId: string, version: number, mustBeEditable: boolean): Promise<PepRow> {
   const pep = await lockPep(tx, pepId);
-  if (!pep) throw platformError('NOT_FOUND', `no PEP ${pepId}`, { field: 'pep' });
+  if (!pep) throw platformError(message('NOT_FOUND', 'noPepAnywhere', { id: pepId }), { field: 'pep' });
   if (pep.version !== version) {
-    throw platformError('CONFLICT', `the PEP is at version ${pep.version}, not ${version}: someone changed it since you loaded it; reload and try again`, { currentVersion: pep.version });
+    throw platformError(message('CONFLICT', 'changedMeanwhile', { current: pep.version, given: version }), { currentVersion: pep.version });
   }
   if (mustBeEditable && !isEditable(pep)) {
-    throw platformError('CONFLICT', `this PEP is ${pep.status}: agreed plans change only through the next version (startPep)`, { currentVersion: pep.version, status: pep.status });
+    throw platformError(message('CONFLICT', 'notEditable', { status: pep.status }), { currentVersion: pep.version, status: pep.status });
   }
   return pep;
 }
@@ -59,13 +59,13 @@ export async function startPep(input: { learner: string; idempotencyKey: string 
   checkIdempotencyKey(input.idempotencyKey);
   const spec = { operation: 'startPep', learnerId: learner.id, fieldClasses: ['pep'] as const, fields: ['Learner.peps'] };
   const starts = (access: Access) => (access.relationships.includes('home') && ctx.caller.role === 'virtual-school-head') || access.relationships.includes('caseload');
-  await requireWrite(ctx, spec, (access) => (starts(access) ? null : "a PEP is started by the home authority's education lead or the allocated social worker"));
+  await requireWrite(ctx, spec, (access) => (starts(access) ? null : message('FORBIDDEN', 'pepStarters')));
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     // Two simultaneous starts queue on the child, so the second sees the first's draft.
     await lockLearner(tx, learner.id);
     const open = await openPepsOf(tx, learner.id);
     const writing = open.find(isEditable);
-    if (writing) throw platformError('CONFLICT', `PEP ${writing.id} is already being written (${writing.status}, version ${writing.version}); finish it first`, { currentVersion: writing.version, pep: writing.id });
+    if (writing) throw platformError(message('CONFLICT', 'alreadyBeingWritten', { id: writing.id, status: writing.status, version: writing.version }), { currentVersion: writing.version, pep: writing.id });
     const agreed = open.find((p) => p.status === 'agreed') ?? null;
     return { pepId: await createDraftPep(tx, ctx.authorityCode, learner.id, ctx.today, agreed) };
   });
@@ -86,7 +86,7 @@ export async function writePepSection(input: WritePepSectionInput, ctx: Authorit
   checkIdempotencyKey(input.idempotencyKey);
   checkVersion(input.pepVersion);
   const body = checkText('body', input.body, 10_000);
-  if (input.language !== 'cy' && input.language !== 'en') badInput('language', 'a PEP section is written in Welsh (CY) or English (EN)');
+  if (input.language !== 'cy' && input.language !== 'en') badInput('language', 'sectionLanguage', {});
   const spec = { operation: 'writePepSection', learnerId: pep.learnerId, fieldClasses: [input.section === 'all-about-me' ? 'voice' : 'pep'] as const, fields: [`PersonalEducationPlan.${SECTION_FIELD[input.section]}`] };
   await requireWrite(ctx, spec, (access) => sectionRefusal(input.section, ctx.caller.role, access));
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
@@ -127,9 +127,9 @@ export async function addPepTarget(input: AddPepTargetInput, ctx: AuthorityConte
   checkIdempotencyKey(input.idempotencyKey);
   checkVersion(input.pepVersion);
   const description = checkText('description', input.description, 500);
-  if (input.ownerRole.trim() === '') badInput('ownerRole', 'a target needs an owner: who is responsible for it');
-  if (!TARGET_OWNERS.includes(input.ownerRole)) badInput('ownerRole', `'${input.ownerRole}' is not one of ${TARGET_OWNERS.join(', ')}`);
-  checkDate(ctx, 'dueOn', input.dueOn, { notBefore: { date: ctx.today, what: 'today' }, notAfter: { date: yearAfter(ctx.today), what: 'a year from today' } });
+  if (input.ownerRole.trim() === '') badInput('ownerRole', 'targetOwnerMissing', {});
+  if (!TARGET_OWNERS.includes(input.ownerRole)) badInput('ownerRole', 'targetOwnerUnknown', { value: input.ownerRole, owners: TARGET_OWNERS.join(', ') });
+  checkDate(ctx, 'dueOn', input.dueOn, { notBefore: { date: ctx.today, what: WORDS.today }, notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday } });
   const spec = { operation: 'addPepTarget', learnerId: pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PersonalEducationPlan.targets'] };
   await requireWrite(ctx, spec);
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
@@ -147,7 +147,7 @@ export async function signOffPep(input: { pep: string; pepVersion: number; idemp
   checkVersion(input.pepVersion);
   const spec = { operation: 'signOffPep', learnerId: pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PersonalEducationPlan.signOffs'] };
   const access = await requireWrite(ctx, spec, (a) =>
-    signerRoleOf(ctx.caller.role, a) ? null : 'a PEP is signed off by the home education lead, the allocated social worker or the designated teacher of the child’s school',
+    signerRoleOf(ctx.caller.role, a) ? null : message('FORBIDDEN', 'pepSigners'),
   );
   const signerRole = signerRoleOf(ctx.caller.role, access);
   const onRoll = currentEnrolment(await ctx.loaders.enrolments.load(pep.learnerId), ctx.today) !== null;
@@ -176,10 +176,10 @@ export async function ratePepQuality(input: { pep: string; rating: string; comme
   checkVersion(input.pepVersion);
   const comments = checkText('comments', input.comments, 2000);
   const spec = { operation: 'ratePepQuality', learnerId: pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PersonalEducationPlan.quality'] };
-  await requireWrite(ctx, spec, (a) => (mayRateQuality(ctx.caller.role, a) ? null : "PEP quality is rated by the home authority's education lead"));
+  await requireWrite(ctx, spec, (a) => (mayRateQuality(ctx.caller.role, a) ? null : message('FORBIDDEN', 'qualityRater')));
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const locked = await lockAtVersion(tx, pep.id, input.pepVersion, false);
-    if (locked.status === 'superseded') throw platformError('CONFLICT', 'this PEP has been superseded; rate the current plan', { currentVersion: locked.version });
+    if (locked.status === 'superseded') throw platformError(message('CONFLICT', 'ratingSuperseded'), { currentVersion: locked.version });
     await rateQuality(tx, pep.id, input.rating, comments, ctx.caller.subject, ctx.today);
     return { pepId: pep.id };
   });

@@ -2,7 +2,7 @@
 // school, SDQs, interventions, and placement and school moves, which notify those who must act on them. Order matters for privacy:
 // checks of the input alone first, then the caller's right to make the change (refusals audited), and
 // only then checks against the child's record, so a refused caller learns nothing from the error.
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError, type Param } from '@wales-lac/errors';
 import type { Access } from '@wales-lac/policy';
 import { EXCLUSION_REASONS, isAuthorityCode, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
@@ -17,7 +17,7 @@ interface Keyed {
 
 function checkSchool(schoolId: string): string {
   const authority = schoolAuthorityCode(schoolId);
-  if (authority === null) badInput('school', `'${schoolId}' is not a Welsh school number (seven digits beginning with an authority's number)`);
+  if (authority === null) badInput('school', 'notASchoolNumber', { id: schoolId });
   return authority;
 }
 
@@ -27,8 +27,8 @@ function daysAhead(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const birth = (learner: LearnerRow) => ({ date: learner.dateOfBirth, what: 'the child’s date of birth' });
-const withinNinetyDays = (ctx: AuthorityContext) => ({ date: daysAhead(ctx.today, 90), what: '90 days from today' });
+const birth = (learner: LearnerRow) => ({ date: learner.dateOfBirth, what: WORDS.dateOfBirth });
+const withinNinetyDays = (ctx: AuthorityContext) => ({ date: daysAhead(ctx.today, 90), what: WORDS.ninetyDaysFromToday });
 
 /** A period's dates on their own: it starts within 90 days from today and does not end before it starts. */
 function checkPeriod(ctx: AuthorityContext, input: { readonly startsOn: string; readonly endsOn?: string | null }): void {
@@ -45,12 +45,12 @@ async function payload(ctx: AuthorityContext, learnerId: string, outcome: { resu
 
 /** A designated teacher records for pupils of their own school only (whatever else they relate to). */
 function ownSchoolOnly(ctx: AuthorityContext, schoolId: string) {
-  return () => (ctx.caller.role === 'designated-teacher' && ctx.caller.schoolId !== schoolId ? `a designated teacher records for their own school (${ctx.caller.schoolId ?? 'none'}) only` : null);
+  return () => (ctx.caller.role === 'designated-teacher' && ctx.caller.schoolId !== schoolId ? message('FORBIDDEN', 'ownSchoolOnly', { school: ctx.caller.schoolId ?? WORDS.none }) : null);
 }
 
 async function checkOnRoll(ctx: AuthorityContext, learnerId: string, schoolId: string, on: string): Promise<void> {
   const enrolled = (await ctx.loaders.enrolments.load(learnerId)).some((e) => e.schoolId === schoolId && isCurrent(e, on));
-  if (!enrolled) badInput('school', `the child was not on the roll of school ${schoolId} on ${on}`);
+  if (!enrolled) badInput('school', 'notOnRoll', { school: schoolId, date: on });
 }
 
 /** The learner, the key checked and, for a retry, the first answer. */
@@ -74,9 +74,9 @@ export async function recordExclusion(input: RecordExclusionInput, ctx: Authorit
   checkSchool(input.school);
   checkDate(ctx, 'startsOn', input.startsOn, { notFuture: true, schoolDay: true });
   if (input.kind === 'fixed-term') checkWhole('sessions', input.sessions ?? Number.NaN, 1, 90);
-  else if (input.sessions != null) badInput('sessions', 'a permanent exclusion has no number of sessions');
+  else if (input.sessions != null) badInput('sessions', 'permanentNoSessions', {});
   const reason = input.reason.trim();
-  if (!(EXCLUSION_REASONS as readonly string[]).includes(reason)) badInput('reason', `'${input.reason}' is not an exclusion reason code (one of ${EXCLUSION_REASONS.join(', ')})`);
+  if (!(EXCLUSION_REASONS as readonly string[]).includes(reason)) badInput('reason', 'notAnExclusionReason', { value: input.reason, codes: EXCLUSION_REASONS.join(', ') });
   const spec: ChangeSpec = { operation: 'recordExclusion', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.exclusions'] };
   await requireWrite(ctx, spec, ownSchoolOnly(ctx, input.school));
   checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
@@ -123,7 +123,7 @@ export interface RecordEducationOtherThanAtSchoolInput extends Keyed {
 /** Hours a week in half-hour steps, more than 0 and at most `max`, as a whole number of half hours. */
 function checkHalfHours(field: string, value: number, max: number): number {
   const halves = value * 2;
-  if (!Number.isInteger(halves) || halves < 1 || halves > max * 2) badInput(field, `must be more than 0 and at most ${max}, in steps of half an hour (got ${value})`);
+  if (!Number.isInteger(halves) || halves < 1 || halves > max * 2) badInput(field, 'halfHours', { max, value });
   return halves;
 }
 
@@ -131,7 +131,7 @@ function checkHalfHours(field: string, value: number, max: number): number {
 function notOverlapping(outcome: EotasOutcome, kind: string): string {
   if ('id' in outcome) return outcome.id;
   const { id, startedOn, endedOn } = outcome.overlaps;
-  badInput('startsOn', `the period overlaps education other than at school of the same kind (${kind}) already recorded: ${id}, from ${startedOn} ${endedOn ? `to ${endedOn}` : 'with no end'}`);
+  badInput('startsOn', 'eotasOverlap', { kind, id, from: startedOn, until: endedOn ? message('BAD_USER_INPUT', 'untilDate', { date: endedOn }) : WORDS.noEnd });
 }
 
 /** Education the authority arranges other than at school; alongside a school roll too (dual arrangements exist). */
@@ -189,7 +189,7 @@ export async function recordIntervention(input: RecordInterventionInput, ctx: Au
   // A CAMHS referral is well-being information; other support is part of the PEP.
   const fieldClass = input.kind === 'camhs-referral' ? 'wellbeing' : 'pep';
   const spec: ChangeSpec = { operation: 'recordIntervention', learnerId: learner.id, fieldClasses: [fieldClass], fields: [fieldClass === 'wellbeing' ? 'Learner.camhsReferrals' : 'Learner.interventions'] };
-  await requireWrite(ctx, spec, () => (ctx.caller.role === 'learner' ? 'support is recorded by the professionals working with the child' : null));
+  await requireWrite(ctx, spec, () => (ctx.caller.role === 'learner' ? message('FORBIDDEN', 'supportByProfessionals') : null));
   checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
   const outcome = await applyChange(ctx, spec, input, async (tx) => ({
     recordId: await insertIntervention(tx, ctx.authorityCode, { learnerId: learner.id, kind: input.kind, startedOn: input.startsOn, endedOn: input.endsOn ?? null, grantFunded: input.grantFunded, description }),
@@ -198,16 +198,16 @@ export async function recordIntervention(input: RecordInterventionInput, ctx: Au
 }
 
 /** A move must come after the open period (current, or a move already recorded for a later date). */
-function checkAfterOpen(ctx: AuthorityContext, learner: LearnerRow, startsOn: string, open: { startedOn: string } | undefined, what: string): void {
+function checkAfterOpen(ctx: AuthorityContext, learner: LearnerRow, startsOn: string, open: { startedOn: string } | undefined, what: Param): void {
   checkDate(ctx, 'startsOn', startsOn, {
-    notBefore: open ? { date: daysAhead(open.startedOn, 1), what: `the day after the ${what} that started on ${open.startedOn}` } : birth(learner),
+    notBefore: open ? { date: daysAhead(open.startedOn, 1), what: message('BAD_USER_INPUT', 'dayAfterOpen', { what, date: open.startedOn }) } : birth(learner),
     notAfter: withinNinetyDays(ctx),
   });
 }
 
-function moved(outcome: MoveOutcome, what: string): string {
+function moved(outcome: MoveOutcome, what: Param): string {
   if ('id' in outcome) return outcome.id;
-  throw platformError('CONFLICT', `another ${what} starting on ${outcome.openSince} was recorded meanwhile; this move must start after it`, { field: 'startsOn' });
+  throw platformError(message('CONFLICT', 'movedMeanwhile', { what, since: outcome.openSince }), { field: 'startsOn' });
 }
 
 export interface RecordPlacementMoveInput extends Keyed {
@@ -219,15 +219,15 @@ export interface RecordPlacementMoveInput extends Keyed {
 export async function recordPlacementMove(input: RecordPlacementMoveInput, ctx: AuthorityContext) {
   const { learner, earlier } = await begin(ctx, input, 'recordPlacementMove');
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
-  if (!isAuthorityCode(input.authority)) badInput('authority', `'${input.authority}' is not a Welsh authority GSS code`);
+  if (!isAuthorityCode(input.authority)) badInput('authority', 'fieldNotAnAuthorityCode', { value: input.authority });
   checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
   const spec: ChangeSpec = { operation: 'recordPlacementMove', learnerId: learner.id, fieldClasses: ['care'], fields: ['Learner.placements'] };
   await requireWrite(ctx, spec);
   const open = (await ctx.loaders.placements.load(learner.id)).find((p) => p.endedOn === null);
-  checkAfterOpen(ctx, learner, input.startsOn, open, 'placement');
+  checkAfterOpen(ctx, learner, input.startsOn, open, WORDS.placement);
   const crossesBorder = input.authority !== owningAuthority(learner.id) && input.authority !== open?.authorityCode;
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
-    const recordId = moved(await movePlacement(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, placementType: input.type, livesIn: input.authority }), 'placement');
+    const recordId = moved(await movePlacement(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, placementType: input.type, livesIn: input.authority }), WORDS.placement);
     if (crossesBorder) {
       await notify(tx, ctx.authorityCode, { recipientKind: 'authority', recipient: input.authority, learnerId: learner.id, kind: 'placement-move', effectiveOn: input.startsOn, movesTo: input.authority });
     }
@@ -243,7 +243,7 @@ export interface RecordSchoolMoveInput extends Keyed {
 
 /** Only the home authority's education lead moves a child's school. */
 const homeEducationLead = (ctx: AuthorityContext) => (access: Access) =>
-  ctx.caller.role === 'virtual-school-head' && access.relationships.includes('home') ? null : "a school move is recorded by the home authority's education lead";
+  ctx.caller.role === 'virtual-school-head' && access.relationships.includes('home') ? null : message('FORBIDDEN', 'homeLeadOnly');
 
 export async function recordSchoolMove(input: RecordSchoolMoveInput, ctx: AuthorityContext) {
   const { learner, earlier } = await begin(ctx, input, 'recordSchoolMove');
@@ -253,10 +253,10 @@ export async function recordSchoolMove(input: RecordSchoolMoveInput, ctx: Author
   const spec: ChangeSpec = { operation: 'recordSchoolMove', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.enrolments'] };
   await requireWrite(ctx, spec, homeEducationLead(ctx));
   const open = (await ctx.loaders.enrolments.load(learner.id)).find((e) => e.endedOn === null);
-  if (open?.schoolId === input.school) badInput('school', `the child is already on the roll of school ${input.school}`);
-  checkAfterOpen(ctx, learner, input.startsOn, open, 'enrolment');
+  if (open?.schoolId === input.school) badInput('school', 'alreadyOnRoll', { school: input.school });
+  checkAfterOpen(ctx, learner, input.startsOn, open, WORDS.enrolment);
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
-    const recordId = moved(await moveSchool(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, schoolId: input.school, schoolAuthorityCode: schoolAuthority }), 'enrolment');
+    const recordId = moved(await moveSchool(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, schoolId: input.school, schoolAuthorityCode: schoolAuthority }), WORDS.enrolment);
     const move = { learnerId: learner.id, kind: 'school-move', effectiveOn: input.startsOn, movesTo: input.school } as const;
     await notify(tx, ctx.authorityCode, { ...move, recipientKind: 'school', recipient: input.school });
     if (schoolAuthority !== ctx.authorityCode) await notify(tx, ctx.authorityCode, { ...move, recipientKind: 'authority', recipient: schoolAuthority });

@@ -10,7 +10,7 @@ import type { AdditionalLearningNeedsRow, EotasRow, ExclusionRow, LearnerRow, No
 import { attendanceSummary } from './attendance.ts';
 import { checkDate } from './change.ts';
 import { displayLanguage, ownPreferenceOf } from './display-language.ts';
-import { currentEnrolment, isCurrent, isEditable, pepStartDue } from './records.ts';
+import { currentEnrolment, isCurrent, pepStartDue } from './records.ts';
 
 type Ctx = AuthorityContext;
 const none = {};
@@ -72,8 +72,9 @@ export const recordResolvers = {
     educationPicture: (pep: PepRow) => ({ learnerId: pep.learnerId }),
     signOffs: async (pep: PepRow, _: unknown, ctx: Ctx) => {
       const signed = await ctx.loaders.signOffs.load(pep.id);
-      // Progress recorded on an agreed plan raises its version; the agreement still stands.
-      const counted = isEditable(pep) ? pep.version : Math.max(0, ...signed.map((s) => s.pepVersion));
+      // Current only for the plan's current version: progress on an agreed plan raises the version, and the
+      // sign-offs of the version that was agreed are then history (the plan's status still says agreed).
+      const counted = pep.status === 'superseded' ? null : pep.version;
       return signed.map((s) => ({ ...s, countedVersion: counted }));
     },
     requiredSigners: async (pep: PepRow, _: unknown, ctx: Ctx) => requiredSigners(currentEnrolment(await ctx.loaders.enrolments.load(pep.learnerId), ctx.today) !== null),
@@ -98,7 +99,7 @@ export const recordResolvers = {
   },
   PepSignOff: {
     role: (s: PepSignOffRow) => s.signerRole,
-    current: (s: PepSignOffRow & { countedVersion: number }) => s.pepVersion === s.countedVersion,
+    current: (s: PepSignOffRow & { countedVersion: number | null }) => s.pepVersion === s.countedVersion,
   },
   Notification: {
     createdAt: (n: NotificationRow) => n.createdAt.toISOString(),

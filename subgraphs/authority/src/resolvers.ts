@@ -2,7 +2,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
 import { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, inOrder, relationshipRefusal, type Access, type ListedRelationship } from '@wales-lac/policy';
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority, schoolYearOf, termStartOf, upnProblem } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
@@ -35,11 +35,11 @@ interface LearnersArgs {
 /** A learner of this authority, visible to the caller; otherwise an error that says why. */
 async function visibleLearner(id: string, ctx: AuthorityContext): Promise<LearnerRow> {
   const owner = owningAuthority(id);
-  if (owner === null) throw platformError('BAD_USER_INPUT', `'${id}' is not a learner id`, { field: 'id' });
-  if (owner !== ctx.authorityCode) throw platformError('NOT_FOUND', `learner ${id} is not held by ${ctx.authorityCode}`);
+  if (owner === null) throw platformError(message('BAD_USER_INPUT', 'notALearnerId', { id }), { field: 'id' });
+  if (owner !== ctx.authorityCode) throw platformError(message('NOT_FOUND', 'notHeld', { what: WORDS.learner, id, authority: ctx.authorityCode }));
   const found = await ctx.loaders.learner.load(id);
   // Only a caller who can list the whole register learns that an id is nobody's (existence.ts).
-  if (!found && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError('NOT_FOUND', `no learner ${id} in ${ctx.authorityCode}`);
+  if (!found && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }));
   if (!found?.visible) {
     ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner');
     throw noRelationship(id);
@@ -62,23 +62,23 @@ function filtersUsed(args: LearnersArgs): [string, string][] {
 function checkLearnersArgs(args: LearnersArgs, ctx: AuthorityContext): string | null {
   for (const [name] of filtersUsed(args)) {
     const refusal = filterRefusal(ctx.caller.role, name);
-    if (refusal) throw platformError('FORBIDDEN', refusal, { field: name });
+    if (refusal) throw platformError(refusal, { field: name });
   }
   const sizeProblem = pageSizeProblem(args.first);
-  if (sizeProblem) throw platformError('BAD_USER_INPUT', sizeProblem, { field: 'first' });
+  if (sizeProblem) throw platformError(sizeProblem, { field: 'first' });
   if (args.homeAuthority && !isAuthorityCode(args.homeAuthority)) {
-    throw platformError('BAD_USER_INPUT', `'${args.homeAuthority}' is not a Welsh authority GSS code`, { field: 'homeAuthority' });
+    throw platformError(message('BAD_USER_INPUT', 'notAnAuthorityCode', { value: args.homeAuthority }), { field: 'homeAuthority' });
   }
   if (args.attendanceBelow != null && !(args.attendanceBelow >= 0 && args.attendanceBelow <= 1)) {
-    throw platformError('BAD_USER_INPUT', 'attendanceBelow is a share from 0 to 1, e.g. 0.9', { field: 'attendanceBelow' });
+    throw platformError(message('BAD_USER_INPUT', 'attendanceShare'), { field: 'attendanceBelow' });
   }
   const relationship = args.relationship == null ? null : relationshipRefusal(ctx.caller.role, args.relationship);
-  if (relationship) throw platformError('BAD_USER_INPUT', relationship, { field: 'relationship' });
+  if (relationship) throw platformError(relationship, { field: 'relationship' });
   const upn = args.upn == null ? null : upnProblem(args.upn);
-  if (upn) throw platformError('BAD_USER_INPUT', `upn: '${args.upn}' is not a valid UPN (${upn})`, { field: 'upn' });
+  if (upn) throw platformError(message('BAD_USER_INPUT', 'invalidUpn', { upn: args.upn ?? '', problem: upn }), { field: 'upn' });
   if (!args.after) return null;
   const afterId = decodeCursor(args.after);
-  if (afterId === null) throw platformError('BAD_USER_INPUT', 'after is not a cursor from this API', { field: 'after' });
+  if (afterId === null) throw platformError(message('BAD_USER_INPUT', 'notACursor'), { field: 'after' });
   return afterId;
 }
 
@@ -104,12 +104,13 @@ const LEARNER_RESOLVERS = {
 const PEP_RESOLVERS = {
   __resolveReference: async (ref: { id: string }, ctx: AuthorityContext) => {
     const pep = await ctx.loaders.pep.load(ref.id);
-    if (!pep) throw platformError('NOT_FOUND', `no PEP ${ref.id} in ${ctx.authorityCode}`);
+    if (!pep) throw platformError(message('NOT_FOUND', 'noPep', { id: ref.id, authority: ctx.authorityCode }));
     await visibleLearner(pep.learnerId, ctx);
     return pep;
   },
   learner: (pep: PepRow, _: unknown, ctx: AuthorityContext) => visibleLearner(pep.learnerId, ctx),
-  reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepReviewState(pep, ctx.today),
+  // A superseded plan has no review of its own: the plan that replaced it has.
+  reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => (pep.status === 'superseded' ? null : pepReviewState(pep, ctx.today)),
   completionDue: (pep: PepRow) => pepCompletionDue(pep),
   completionState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepCompletionState(pep, ctx.today),
   targets: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.targets.load(pep.id),
@@ -164,10 +165,10 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     // Answered only by the child's owning authority; the others return null and the gateway keeps the owner's answer.
     access: async (_: unknown, args: { learner: string }, ctx: AuthorityContext) => {
       const owner = owningAuthority(args.learner);
-      if (owner === null) throw platformError('BAD_USER_INPUT', `'${args.learner}' is not a learner id`, { field: 'learner' });
+      if (owner === null) throw platformError(message('BAD_USER_INPUT', 'notALearnerId', { id: args.learner }), { field: 'learner' });
       if (owner !== ctx.authorityCode) return null;
       // To a caller who cannot list the register, an id that is nobody's has the access of a stranger's child: none.
-      if (!(await ctx.loaders.learner.load(args.learner)) && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError('NOT_FOUND', `no learner ${args.learner} in ${ctx.authorityCode}`);
+      if (!(await ctx.loaders.learner.load(args.learner)) && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
       return learnerAccess(args.learner, ctx);
     },
   },

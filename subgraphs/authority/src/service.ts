@@ -9,6 +9,7 @@ import type { AuthorityDatabase, Connection } from '@wales-lac/db';
 import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';
 import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { LEARNER_DATA, fieldGuards } from '@wales-lac/policy';
+import { displayLanguageFrom } from '@wales-lac/wales';
 import { createAccessLoader } from './access.ts';
 import { AccessAudit } from './audit.ts';
 import { auditMiddleware } from './audit-middleware.ts';
@@ -77,12 +78,14 @@ export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): 
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
   const context = authenticatedContext(verifyAssertion, (caller: Caller, request): AuthorityContext => {
     const day = today();
+    const acceptLanguage = firstHeader(request.headers['accept-language']);
     const loaders = createAuthorityLoaders(database.db, caller, authorityCode, day);
     return {
       caller,
       authorityCode,
       today: day,
-      acceptLanguage: firstHeader(request.headers['accept-language']),
+      acceptLanguage,
+      language: displayLanguageFrom(acceptLanguage),
       db: database.db,
       loaders,
       access: createAccessLoader(caller, authorityCode, day, loaders),

@@ -1,5 +1,5 @@
 // Recording progress on a PEP target: checked, authorised by the matrix, applied once, never over a newer version.
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkIdempotencyKey, ownRecordId, requireWrite } from './change.ts';
 import { bumpPepVersion, lockPep, setTargetProgress, targetWithPep } from './data/index.ts';
@@ -12,18 +12,18 @@ export interface RecordTargetProgressInput {
 }
 
 export async function recordTargetProgressChange(input: RecordTargetProgressInput, ctx: AuthorityContext) {
-  ownRecordId(ctx, input.targetId, 'targetId', 'target');
+  ownRecordId(ctx, input.targetId, 'targetId', WORDS.target);
   checkIdempotencyKey(input.idempotencyKey);
-  if (!Number.isInteger(input.pepVersion) || input.pepVersion < 1) badInput('pepVersion', 'must be a positive whole number');
+  if (!Number.isInteger(input.pepVersion) || input.pepVersion < 1) badInput('pepVersion', 'positiveWhole', {});
   const found = await targetWithPep(ctx.db, input.targetId);
-  if (!found) throw platformError('NOT_FOUND', `no PEP target ${input.targetId} in ${ctx.authorityCode}`, { field: 'targetId' });
+  if (!found) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
   const spec = { operation: 'recordTargetProgress', learnerId: found.pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PepTarget.progress'] };
   await requireWrite(ctx, spec);
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const pep = await lockPep(tx, found.pep.id);
-    if (!pep || pep.status === 'superseded') throw platformError('CONFLICT', 'this PEP has been superseded; record progress on the current plan', { currentVersion: pep?.version ?? 0 });
+    if (!pep || pep.status === 'superseded') throw platformError(message('CONFLICT', 'progressSuperseded'), { currentVersion: pep?.version ?? 0 });
     if (pep.version !== input.pepVersion) {
-      throw platformError('CONFLICT', `the PEP is at version ${pep.version}, not ${input.pepVersion}: reload it and try again`, { currentVersion: pep.version });
+      throw platformError(message('CONFLICT', 'staleVersion', { current: pep.version, given: input.pepVersion }), { currentVersion: pep.version });
     }
     await setTargetProgress(tx, input.targetId, pep.id, input.progress);
     await bumpPepVersion(tx, pep.id);

@@ -1,7 +1,7 @@
 // Thin resolvers: who may see which figures of which release, the releases, and the refresh on demand.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { MARKERS } from '@wales-lac/disclosure';
-import { platformError } from '@wales-lac/errors';
+import { WORDS, message, platformError } from '@wales-lac/errors';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import type { BenchmarksContext } from './context.ts';
 import type { ReleaseSummary } from './data/releases.ts';
@@ -34,7 +34,7 @@ const MOST_RELEASES_LISTED = 100;
 function checkCaller(ctx: BenchmarksContext): void {
   const { role } = ctx.caller;
   if (role !== 'national-analyst' && role !== 'virtual-school-head' && role !== 'consortium-analyst') {
-    throw platformError('FORBIDDEN', `a ${role} does not see national benchmarks`);
+    throw platformError(message('FORBIDDEN', 'noBenchmarks', { role }));
   }
 }
 
@@ -47,30 +47,35 @@ function visibleTo(ctx: BenchmarksContext, release: ServedRelease, region: strin
 
 function checkArgs(ctx: BenchmarksContext, args: BenchmarksArgs): void {
   const unknown = (args.measures ?? []).filter((m) => !MEASURES.some((d) => d.id === m));
-  if (unknown.length > 0) throw platformError('BAD_USER_INPUT', `unknown measure ${unknown.join(', ')}; measures are ${MEASURES.map((m) => m.id).join(', ')}`, { field: 'measures' });
+  if (unknown.length > 0) throw platformError(message('BAD_USER_INPUT', 'unknownMeasure', { given: unknown.join(', '), known: MEASURES.map((m) => m.id).join(', ') }), { field: 'measures' });
   if (args.dimension && !(args.dimension in DIMENSIONS)) {
-    throw platformError('BAD_USER_INPUT', `unknown dimension ${args.dimension}; dimensions are ${Object.keys(DIMENSIONS).join(', ')}`, { field: 'dimension' });
+    throw platformError(message('BAD_USER_INPUT', 'unknownDimension', { given: args.dimension, known: Object.keys(DIMENSIONS).join(', ') }), { field: 'dimension' });
   }
   if (args.release !== undefined && args.release !== null && !/^[1-9]\d{0,15}$/.test(args.release)) {
-    throw platformError('BAD_USER_INPUT', `release ${JSON.stringify(args.release)} is not a release id (a whole number from benchmarkReleases)`, { field: 'release' });
+    throw platformError(message('BAD_USER_INPUT', 'notAReleaseId', { given: JSON.stringify(args.release) }), { field: 'release' });
   }
   const { caller } = ctx;
   if (args.region && caller.role === 'consortium-analyst' && args.region !== caller.regionCode) {
-    throw platformError('FORBIDDEN', `a consortium analyst of ${caller.regionCode} does not see region ${args.region}'s figures`, { field: 'region' });
+    throw platformError(message('FORBIDDEN', 'regionRefused', { own: caller.regionCode ?? '', region: args.region }), { field: 'region' });
   }
 }
 
 async function releaseFor(ctx: BenchmarksContext, id: string | null | undefined): Promise<ServedRelease> {
   if (id) {
     const release = await ctx.releases.byId(Number(id));
-    if (!release) throw platformError('BAD_USER_INPUT', `there is no published benchmark release ${id}; benchmarkReleases lists them`, { field: 'release' });
+    if (!release) throw platformError(message('BAD_USER_INPUT', 'noSuchRelease', { id }), { field: 'release' });
     return release;
   }
   const release = await ctx.releases.current();
   if (release) return release;
   const newest = await ctx.releases.newest();
-  const why = newest?.state === 'failed' ? `: the first build failed (${newest.failure ?? 'no reason recorded'})` : newest?.state === 'building' ? ': the first is being built' : '';
-  throw platformError('BENCHMARKS_NOT_PUBLISHED', `no benchmark release has been published yet${why}`);
+  const text =
+    newest?.state === 'failed'
+      ? message('BENCHMARKS_NOT_PUBLISHED', 'failed', { reason: newest.failure ?? WORDS.noReason })
+      : newest?.state === 'building'
+        ? message('BENCHMARKS_NOT_PUBLISHED', 'building')
+        : message('BENCHMARKS_NOT_PUBLISHED', 'none');
+  throw platformError(text);
 }
 
 /** Why the served release is not the newest one, when a newer build failed. */
@@ -88,7 +93,7 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
       checkArgs(ctx, args);
       const release = await releaseFor(ctx, args.release);
       if (args.region && ![...release.regionOf.values()].includes(args.region)) {
-        throw platformError('BAD_USER_INPUT', `unknown region ${args.region}; regions are ${[...new Set(release.regionOf.values())].sort().join(', ')}`, { field: 'region' });
+        throw platformError(message('BAD_USER_INPUT', 'unknownRegion', { given: args.region, known: [...new Set(release.regionOf.values())].sort().join(', ') }), { field: 'region' });
       }
       const visible = visibleTo(ctx, release, args.region ?? null);
       const figures = release.figures.filter(
@@ -110,29 +115,29 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
       checkCaller(ctx);
       const first = args.first ?? 20;
       if (!Number.isInteger(first) || first < 1 || first > MOST_RELEASES_LISTED) {
-        throw platformError('BAD_USER_INPUT', `first must be 1 to ${MOST_RELEASES_LISTED}, not ${first}`, { field: 'first' });
+        throw platformError(message('BAD_USER_INPUT', 'releasesFirst', { max: MOST_RELEASES_LISTED, given: first }), { field: 'first' });
       }
       return ctx.releases.list(first);
     },
     benchmarkTrend: async (_: unknown, args: TrendArgs, ctx: BenchmarksContext) => {
       checkCaller(ctx);
       const measure = measureById(args.measure);
-      if (!measure) throw platformError('BAD_USER_INPUT', `unknown measure ${args.measure}; measures are ${MEASURES.map((m) => m.id).join(', ')}`, { field: 'measure' });
+      if (!measure) throw platformError(message('BAD_USER_INPUT', 'unknownMeasure', { given: args.measure, known: MEASURES.map((m) => m.id).join(', ') }), { field: 'measure' });
       const dimension = args.dimension ?? 'all';
       const category = args.category ?? 'all';
       const categories = DIMENSIONS[dimension];
-      if (!categories) throw platformError('BAD_USER_INPUT', `unknown dimension ${dimension}; dimensions are ${Object.keys(DIMENSIONS).join(', ')}`, { field: 'dimension' });
-      if (!categories.includes(category)) throw platformError('BAD_USER_INPUT', `unknown category ${category} of ${dimension}; its categories are ${categories.join(', ')}`, { field: 'category' });
+      if (!categories) throw platformError(message('BAD_USER_INPUT', 'unknownDimension', { given: dimension, known: Object.keys(DIMENSIONS).join(', ') }), { field: 'dimension' });
+      if (!categories.includes(category)) throw platformError(message('BAD_USER_INPUT', 'unknownCategory', { given: category, dimension, known: categories.join(', ') }), { field: 'category' });
       const codes = args.codes && args.codes.length > 0 ? [...new Set(args.codes)] : [WALES_CODE];
-      if (codes.length > MOST_TREND_CODES) throw platformError('BAD_USER_INPUT', `at most ${MOST_TREND_CODES} codes, not ${codes.length}`, { field: 'codes' });
+      if (codes.length > MOST_TREND_CODES) throw platformError(message('BAD_USER_INPUT', 'tooManyCodes', { max: MOST_TREND_CODES, given: codes.length }), { field: 'codes' });
       const release = await releaseFor(ctx, null);
       const known = new Set([WALES_CODE, ...release.regionOf.keys(), ...release.regionOf.values()]);
       const unknown = codes.filter((c) => !known.has(c));
-      if (unknown.length > 0) throw platformError('BAD_USER_INPUT', `unknown geography ${unknown.join(', ')}: codes are authorities' GSS codes, region codes or ${WALES_CODE}`, { field: 'codes' });
+      if (unknown.length > 0) throw platformError(message('BAD_USER_INPUT', 'unknownGeography', { given: unknown.join(', '), wales: WALES_CODE }), { field: 'codes' });
       const { caller } = ctx;
       if (caller.role === 'consortium-analyst') {
         const outside = codes.filter((c) => c !== WALES_CODE && c !== caller.regionCode && release.regionOf.get(c) !== caller.regionCode);
-        if (outside.length > 0) throw platformError('FORBIDDEN', `a consortium analyst of ${caller.regionCode} does not see ${outside.join(', ')}`, { field: 'codes' });
+        if (outside.length > 0) throw platformError(message('FORBIDDEN', 'codesRefused', { own: caller.regionCode ?? '', codes: outside.join(', ') }), { field: 'codes' });
       }
       const series = pooledTrend(await ctx.releases.trendReleases(), measure, codes, dimension, category);
       return { measure: measure.id, pooledYears: POOLED_YEARS, dimension, category, series };
@@ -140,7 +145,7 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
   },
   Mutation: {
     refreshBenchmarks: async (_: unknown, __: unknown, ctx: BenchmarksContext) => {
-      if (ctx.caller.role !== 'national-analyst') throw platformError('FORBIDDEN', 'only a national analyst may refresh the benchmarks');
+      if (ctx.caller.role !== 'national-analyst') throw platformError(message('FORBIDDEN', 'refreshNational'));
       const outcome = await ctx.refresh(ctx.caller.subject);
       return {
         refreshed: outcome.refreshed.map((code) => ({ code })),

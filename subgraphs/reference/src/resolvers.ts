@@ -2,7 +2,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { ROLES } from '@wales-lac/caller';
 import { SCHOOL_PHASES, TEACHING_MEDIA } from '@wales-lac/db';
-import { platformError } from '@wales-lac/errors';
+import { message, platformError } from '@wales-lac/errors';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { isAuthorityCode, statisticalNeighbours } from '@wales-lac/wales';
 import type { ReferenceContext } from './context.ts';
@@ -24,7 +24,7 @@ async function authorityByCode(code: string, ctx: ReferenceContext): Promise<Aut
 }
 
 function checkAuthorityCode(code: string, field: string): void {
-  if (!isAuthorityCode(code)) throw platformError('BAD_USER_INPUT', `'${code}' is not a Welsh authority GSS code`, { field });
+  if (!isAuthorityCode(code)) throw platformError(message('BAD_USER_INPUT', 'notAnAuthorityCode', { value: code }), { field });
 }
 
 export const resolvers: GraphQLResolverMap<ReferenceContext> = {
@@ -37,7 +37,7 @@ export const resolvers: GraphQLResolverMap<ReferenceContext> = {
     },
     regions: (_: unknown, __: unknown, ctx: ReferenceContext) => ctx.loaders.regions(),
     school: (_: unknown, args: { id: string }, ctx: ReferenceContext) => {
-      if (!/^\d{7}$/.test(args.id)) throw platformError('BAD_USER_INPUT', `'${args.id}' is not a seven-digit school number`, { field: 'id' });
+      if (!/^\d{7}$/.test(args.id)) throw platformError(message('BAD_USER_INPUT', 'notSevenDigits', { id: args.id }), { field: 'id' });
       return ctx.loaders.school.load(args.id);
     },
     schools: (_: unknown, args: { authority: string }, ctx: ReferenceContext) => {

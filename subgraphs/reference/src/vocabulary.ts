@@ -1,6 +1,6 @@
 // The labels of every enum of the API and the texts of the PEP sections, shaped for the schema, in the
 // language asked for (argument, else the request's Accept-Language).
-import { platformError } from '@wales-lac/errors';
+import { message, platformError } from '@wales-lac/errors';
 import { PEP_SECTIONS, PEP_SECTION_TEXTS, isEnumName, terms, type Language, type PepSectionKind } from '@wales-lac/vocabulary';
 
 export interface TermRow {
@@ -23,7 +23,7 @@ export interface PepSectionTextRow {
 
 /** Every labelled enum value (or those of one enum: BAD_USER_INPUT when the API has no such enum). */
 export function vocabulary(language: Language, enumName?: string | null): TermRow[] {
-  if (enumName != null && !isEnumName(enumName)) throw platformError('BAD_USER_INPUT', `'${enumName}' is not an enum of the API`, { field: 'enumName' });
+  if (enumName != null && !isEnumName(enumName)) throw platformError(message('BAD_USER_INPUT', 'notAnEnum', { name: enumName }), { field: 'enumName' });
   return terms(enumName ?? undefined).map((t) => ({ enumName: t.enumName, value: t.value, label: t.labels[language], labelEn: t.labels.en, labelCy: t.labels.cy }));
 }
 

@@ -155,7 +155,7 @@ export type CaseloadQueryVariables = Exact<{
 }>;
 
 
-export type CaseloadQuery = { learners: { totalCount: number, edges: Array<{ node: { id: string, legalGivenName: string | null, homeAuthority: { code: string, name: string }, currentPlacement: { type: PlacementType, authority: { code: string, name: string } } | null, currentSchool: { name: string } | null, currentPep: { status: PepStatus, reviewState: PepReviewState, completionDue: string, completionState: PepCompletionState } | null, attendanceThisTerm: { rate: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CaseloadQuery = { learners: { totalCount: number, edges: Array<{ node: { id: string, legalGivenName: string | null, homeAuthority: { code: string, name: string }, currentPlacement: { type: PlacementType, authority: { code: string, name: string } } | null, currentSchool: { name: string } | null, currentPep: { status: PepStatus, reviewState: PepReviewState | null, completionDue: string, completionState: PepCompletionState } | null, attendanceThisTerm: { rate: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type DashboardBenchmarksQueryVariables = Exact<{
   region?: string | number | null | undefined;
@@ -172,7 +172,7 @@ export type LearnerRecordQueryVariables = Exact<{
 }>;
 
 
-export type LearnerRecordQuery = { me: { access: { read: Array<string>, write: Array<string> } | null }, learner: { id: string, legalGivenName: string | null, preferredName: string | null, homeAuthority: { code: string, name: string }, currentPlacement: { type: PlacementType, authority: { code: string, name: string } } | null, currentSchool: { name: string } | null, currentPep: { status: PepStatus, reviewState: PepReviewState, completionDue: string, completionState: PepCompletionState } | null, attendance: { rate: number | null, persistentlyAbsent: boolean, possibleSessions: number } | null } | null };
+export type LearnerRecordQuery = { me: { access: { read: Array<string>, write: Array<string> } | null }, learner: { id: string, legalGivenName: string | null, preferredName: string | null, homeAuthority: { code: string, name: string }, currentPlacement: { type: PlacementType, authority: { code: string, name: string } } | null, currentSchool: { name: string } | null, currentPep: { status: PepStatus, reviewState: PepReviewState | null, completionDue: string, completionState: PepCompletionState } | null, attendance: { rate: number | null, persistentlyAbsent: boolean, possibleSessions: number } | null } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 

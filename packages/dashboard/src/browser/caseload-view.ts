@@ -59,7 +59,7 @@ export async function renderCaseload(root: HTMLElement, settings: PageSettings, 
     node.currentPlacement?.authority.name ?? '',
     node.attendanceThisTerm?.rate === null || node.attendanceThisTerm === null ? text('notRecorded', language) : `${formatNumber(node.attendanceThisTerm.rate * 100, 1)}%`,
     node.currentPep ? enumLabel('PepStatus', node.currentPep.status, language) : text('none', language),
-    node.currentPep ? enumLabel('PepReviewState', node.currentPep.reviewState, language) : '',
+    node.currentPep?.reviewState ? enumLabel('PepReviewState', node.currentPep.reviewState, language) : '',
     node.currentPep?.completionDue ?? '',
   ]);
   const name = authority ? (language === 'cy' ? authority.nameCy : authority.nameEn) : home;

@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { AssertionError, type Caller } from '@wales-lac/caller';
 import { ERROR_CODES, platformError } from '@wales-lac/errors';
 import type { RequestInfo } from '@wales-lac/graphql-http';
+import { describeError } from '@wales-lac/telemetry';
 import { limitCodeOf, tokenLimitError } from './limits.ts';
 
 /** A context function that admits only requests with a valid gateway assertion for this exact body. */
@@ -51,11 +52,17 @@ export interface SubgraphIdentity {
   readonly authority?: string;
 }
 
+/** Where the formatter reports an unexpected error: a message and fields safe to log (see describeError). */
+export type ErrorLog = (message: string, fields: Record<string, string>) => void;
+
+const consoleErrorLog: ErrorLog = (message, fields) => console.error(message, JSON.stringify(fields));
+
 /**
  * Keeps coded errors as they are; a lost database connection becomes DATABASE_UNAVAILABLE naming the
- * authority; anything else unexpected a bare INTERNAL_SERVER_ERROR (logged here).
+ * authority; anything else unexpected a bare INTERNAL_SERVER_ERROR (logged here, without its message,
+ * which may quote a child's data: the error's class, code, SQL without values and where it was thrown).
  */
-export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: string) => void = console.error) {
+export function subgraphErrorFormatter(identity: SubgraphIdentity, log: ErrorLog = consoleErrorLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // A limit's refusal keeps its own code, which Apollo Server replaced with GRAPHQL_VALIDATION_FAILED.
     const code = limitCodeOf(formatted.extensions) ?? (tokenLimitError(formatted.message, 0) ? 'TOO_MANY_TOKENS' : formatted.extensions?.['code']);
@@ -65,12 +72,14 @@ export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: s
       return { ...formatted, extensions: { ...extensions, code } };
     }
     const service = identity.service;
-    if (isDatabaseConnectionFault(unwrapResolverError(error))) {
-      log(`[${service}] database connection lost: ${String(unwrapResolverError(error))}`);
+    const cause = unwrapResolverError(error);
+    const path = formatted.path ? formatted.path.filter((p) => typeof p === 'string').join('.') : '';
+    if (isDatabaseConnectionFault(cause)) {
+      log('database connection lost', { ...describeError(cause), ...(path ? { field: path } : {}) });
       const message = `${identity.authority ?? service} lost its database connection while answering; a change was not confirmed: retry it with the same idempotency key`;
       return { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'DATABASE_UNAVAILABLE', ...(identity.authority ? { authority: identity.authority } : {}) } };
     }
-    log(`[${service}] unexpected error: ${String(unwrapResolverError(error))}`);
+    log('unexpected error', { ...describeError(cause), ...(path ? { field: path } : {}) });
     return { message: 'internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -4,6 +4,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { parse, type GraphQLSchema } from 'graphql';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
+import { metricsAnswer, requestTelemetryPlugin, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
 import { limitValidationRules, type DocumentLimits } from './limits.ts';
 
@@ -16,15 +17,25 @@ import { limitValidationRules, type DocumentLimits } from './limits.ts';
  */
 export const SUBGRAPH_LIMITS: DocumentLimits = { maxDepth: 26, maxAliases: 2_000, maxDirectives: 120, maxTokens: 60_000, maxCost: Number.POSITIVE_INFINITY };
 
-export async function createSubgraphServer<C extends BaseContext>(schema: GraphQLSchema, identity: SubgraphIdentity, plugins: ApolloServerPlugin<C>[] = [], limits: DocumentLimits = SUBGRAPH_LIMITS): Promise<ApolloServer<C>> {
+/**
+ * `telemetry` counts, times and (when tracing) names each request, and receives the formatter's error
+ * lines; its plugin runs last, so it sees the answer as it leaves (an audit failure included).
+ */
+export async function createSubgraphServer<C extends BaseContext>(
+  schema: GraphQLSchema,
+  identity: SubgraphIdentity,
+  plugins: ApolloServerPlugin<C>[] = [],
+  limits: DocumentLimits = SUBGRAPH_LIMITS,
+  telemetry?: ServiceTelemetry,
+): Promise<ApolloServer<C>> {
   const apollo = new ApolloServer<C>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
-    formatError: subgraphErrorFormatter(identity),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins, ...(telemetry ? [requestTelemetryPlugin<C>(telemetry)] : [])],
+    formatError: subgraphErrorFormatter(identity, telemetry ? (message, fields) => telemetry.log.error(fields, message) : undefined),
   });
   await apollo.start();
   return apollo;
@@ -36,11 +47,15 @@ export interface SubgraphService {
   stop(): Promise<void>;
 }
 
-/** Serves a started Apollo Server; healthy while `ping` (usually `select 1`) succeeds. */
-export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, context: (request: RequestInfo) => Promise<C>, ping: () => Promise<unknown>): SubgraphService {
+/**
+ * Serves a started Apollo Server; healthy while `ping` (usually `select 1`) succeeds. With `telemetry`, GET
+ * /metrics answers its registry (a subgraph is reached only from inside the platform) and requests are traced.
+ */
+export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, context: (request: RequestInfo) => Promise<C>, ping: () => Promise<unknown>, telemetry?: ServiceTelemetry): SubgraphService {
   const http = createGraphQLHttpServer<C>({
     apollo,
     context,
+    ...(telemetry ? { tracer: telemetry.tracer, metrics: () => metricsAnswer(telemetry.metrics.registry) } : {}),
     health: async () => {
       await ping();
       return { ok: true };

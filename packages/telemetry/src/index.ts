@@ -1,4 +1,4 @@
-export { createTelemetry, defaultTelemetry, telemetryFromSettings } from './telemetry.ts';
+export { createTelemetry, defaultTelemetry, flushedOnStop, telemetryFromSettings } from './telemetry.ts';
 export type { ServiceIdentity, ServiceTelemetry, Telemetry, TelemetryOptions } from './telemetry.ts';
 export { createServiceMetrics, LATENCY_BUCKETS, MAX_OPERATIONS, OperationLabels } from './metrics.ts';
 export type { RequestMetrics, ServiceMetrics } from './metrics.ts';

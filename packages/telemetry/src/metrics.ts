@@ -1,7 +1,7 @@
 // Each service's own Prometheus registry (never prom-client's global one: in `npm start` all 24 services
 // share a process) with the instruments every service has. Labels are bounded: operation names come from
 // clients, so a name is kept only while fewer than MAX_OPERATIONS distinct ones have been seen.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds: a cached answer to a long report (p95 of the full benchmarks report is about 4 s). */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -37,6 +37,10 @@ export interface RequestMetrics {
 
 export interface ServiceMetrics extends RequestMetrics {
   readonly registry: Registry;
+  /** A service's own counter in its registry. */
+  counter<L extends string = never>(name: string, help: string, labelNames?: readonly L[]): Counter<L>;
+  /** A gauge read when scraped: `read` gives its value (NaN: none yet). */
+  gauge(name: string, help: string, read: () => number | Promise<number>): Gauge;
 }
 
 /**
@@ -47,8 +51,19 @@ export function createServiceMetrics(labels: Readonly<Record<string, string>>, p
   const registry = new Registry();
   registry.setDefaultLabels({ ...labels });
   if (processMetrics) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
   return {
     registry,
+    counter: (name, help, labelNames = []) => new Counter({ name, help, labelNames: [...labelNames], registers }),
+    gauge: (name, help, read) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        async collect() {
+          this.set(await read());
+        },
+      }),
     operations: new OperationLabels(),
     requests: new Counter({ name: 'graphql_requests_total', help: 'GraphQL requests answered, by operation and outcome (ok, or error when the answer has any error)', labelNames: ['operation', 'outcome'], registers: [registry] }),
     duration: new Histogram({ name: 'graphql_request_duration_seconds', help: 'Time from receiving a GraphQL request to its answer', labelNames: ['operation', 'outcome'], buckets: LATENCY_BUCKETS, registers: [registry] }),

@@ -71,3 +71,14 @@ export function defaultTelemetry(identity: ServiceIdentity): ServiceTelemetry {
   quiet ??= createTelemetry({ logLevel: 'warn' });
   return quiet.service(identity);
 }
+
+/** A service whose stop also sends the spans its process still holds (a `main`'s own telemetry). */
+export async function flushedOnStop<S extends { stop(): Promise<void> }>(service: Promise<S>, telemetry: Telemetry): Promise<S> {
+  const started = await service;
+  return Object.assign(Object.create(null) as object, started, {
+    stop: async () => {
+      await started.stop();
+      await telemetry.shutdown();
+    },
+  }) as S;
+}

@@ -39,6 +39,8 @@ export interface ServiceMetrics extends RequestMetrics {
   readonly registry: Registry;
   /** A service's own counter in its registry. */
   counter<L extends string = never>(name: string, help: string, labelNames?: readonly L[]): Counter<L>;
+  /** A service's own latency histogram (seconds, LATENCY_BUCKETS) in its registry. */
+  histogram<L extends string = never>(name: string, help: string, labelNames?: readonly L[]): Histogram<L>;
   /** A gauge read when scraped: `read` gives its value (NaN: none yet). */
   gauge(name: string, help: string, read: () => number | Promise<number>): Gauge;
 }
@@ -55,6 +57,7 @@ export function createServiceMetrics(labels: Readonly<Record<string, string>>, p
   return {
     registry,
     counter: (name, help, labelNames = []) => new Counter({ name, help, labelNames: [...labelNames], registers }),
+    histogram: (name, help, labelNames = []) => new Histogram({ name, help, labelNames: [...labelNames], buckets: LATENCY_BUCKETS, registers }),
     gauge: (name, help, read) =>
       new Gauge({
         name,

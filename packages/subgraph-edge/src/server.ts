@@ -4,7 +4,7 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { parse, type GraphQLSchema } from 'graphql';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
-import { metricsAnswer, requestTelemetryPlugin, type ServiceTelemetry } from '@wales-lac/telemetry';
+import { metricsAnswer, requestTelemetryPlugin, type AnswerShaper, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
 import { limitValidationRules, type DocumentLimits } from './limits.ts';
 
@@ -19,22 +19,23 @@ export const SUBGRAPH_LIMITS: DocumentLimits = { maxDepth: 26, maxAliases: 2_000
 
 /**
  * `telemetry` counts, times and (when tracing) names each request, and receives the formatter's error
- * lines; its plugin runs last, so it sees the answer as it leaves (an audit failure included).
+ * lines. `shapers` may replace the answer as it leaves (the audit); the telemetry sees the answer they leave.
  */
 export async function createSubgraphServer<C extends BaseContext>(
   schema: GraphQLSchema,
   identity: SubgraphIdentity,
-  plugins: ApolloServerPlugin<C>[] = [],
+  shapers: AnswerShaper<C>[] = [],
   limits: DocumentLimits = SUBGRAPH_LIMITS,
   telemetry?: ServiceTelemetry,
 ): Promise<ApolloServer<C>> {
+  const plugins: ApolloServerPlugin<C>[] = telemetry ? [requestTelemetryPlugin<C>(telemetry, { shapers })] : shapers;
   const apollo = new ApolloServer<C>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins, ...(telemetry ? [requestTelemetryPlugin<C>(telemetry)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...plugins],
     formatError: subgraphErrorFormatter(identity, telemetry ? (message, fields) => telemetry.log.error(fields, message) : undefined),
   });
   await apollo.start();

@@ -5,7 +5,7 @@ export type { RequestMetrics, ServiceMetrics } from './metrics.ts';
 export { createLogger, describeError } from './logging.ts';
 export type { Logger } from './logging.ts';
 export { codeLabel, requestTelemetryPlugin } from './plugin.ts';
-export type { RequestTelemetryOptions } from './plugin.ts';
+export type { AnswerShaper, RequestTelemetryOptions } from './plugin.ts';
 export { createMetricsServer, metricsAnswer } from './metrics-server.ts';
 export type { MetricsServer } from './metrics-server.ts';
 export { activeTraceIds, incomingContext } from './tracing.ts';

@@ -1,7 +1,7 @@
 // One Apollo Server plugin per service: counts and times each GraphQL request by operation, counts its
 // answer's error codes, names the request's span after the operation, and logs one line for it. The
 // request path pays a clock read, a few map lookups and one log call (below the level: a no-op).
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { ERROR_CODES } from '@wales-lac/errors';
@@ -15,21 +15,34 @@ export function codeLabel(code: unknown): string {
   return typeof code === 'string' && KNOWN_CODES.has(code) ? code : 'OTHER';
 }
 
-export interface RequestTelemetryOptions {
+/**
+ * A plugin that may replace the answer as it leaves (the authority's audit: AUDIT_UNAVAILABLE). Apollo runs
+ * plugins' willSendResponse hooks at once, not in turn, so the telemetry plugin runs these itself, first,
+ * and observes the answer they leave.
+ */
+export interface AnswerShaper<C extends BaseContext> {
+  requestDidStart(context: GraphQLRequestContext<C>): Promise<{ willSendResponse(context: GraphQLRequestContextWillSendResponse<C>): Promise<void> }>;
+}
+
+export interface RequestTelemetryOptions<C extends BaseContext = BaseContext> {
   /** The level of the one line logged per request: info at the gateway, debug (off by default) in subgraphs. */
   readonly logLevel?: 'info' | 'debug';
+  /** Plugins whose answer is the one observed (see AnswerShaper). */
+  readonly shapers?: readonly AnswerShaper<C>[];
 }
 
 interface AnswerError {
   readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
-export function requestTelemetryPlugin<C extends BaseContext>(telemetry: ServiceTelemetry, options: RequestTelemetryOptions = {}): ApolloServerPlugin<C> {
+export function requestTelemetryPlugin<C extends BaseContext>(telemetry: ServiceTelemetry, options: RequestTelemetryOptions<C> = {}): ApolloServerPlugin<C> {
   const { metrics, log } = telemetry;
   const level = options.logLevel ?? 'debug';
+  const shapers = options.shapers ?? [];
   return {
-    async requestDidStart() {
+    async requestDidStart(requestContext) {
       const started = performance.now();
+      const shaping = await Promise.all(shapers.map((shaper) => shaper.requestDidStart(requestContext)));
       return {
         async didResolveOperation({ operationName, operation }) {
           const span = trace.getActiveSpan();
@@ -38,7 +51,9 @@ export function requestTelemetryPlugin<C extends BaseContext>(telemetry: Service
           span.updateName(`${operation.operation} ${name}`);
           span.setAttributes({ 'graphql.operation.name': name, 'graphql.operation.type': operation.operation });
         },
-        async willSendResponse({ response, operationName, request, operation }) {
+        async willSendResponse(responseContext) {
+          for (const shaper of shaping) await shaper.willSendResponse(responseContext);
+          const { response, operationName, request, operation } = responseContext;
           const seconds = (performance.now() - started) / 1000;
           const errors: readonly AnswerError[] = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const operationLabel = metrics.operations.of(operationName ?? request.operationName);

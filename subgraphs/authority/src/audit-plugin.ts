@@ -1,13 +1,12 @@
 // Writes the request's audit batch before the answer leaves the authority. If it cannot be written,
 // the answer is replaced by an error: personal data is never returned unaudited. Failures are counted
 // (authority_audit_batch_failures_total, docs/operations.md) and logged without the rows.
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuthorityDatabase } from '@wales-lac/db';
-import { describeError, type ServiceTelemetry } from '@wales-lac/telemetry';
+import { describeError, type AnswerShaper, type ServiceTelemetry } from '@wales-lac/telemetry';
 import type { AuthorityContext } from './context.ts';
 import { appendAuditRows } from './data/index.ts';
 
-export function auditPlugin(db: AuthorityDatabase, telemetry: ServiceTelemetry): ApolloServerPlugin<AuthorityContext> {
+export function auditPlugin(db: AuthorityDatabase, telemetry: ServiceTelemetry): AnswerShaper<AuthorityContext> {
   const { metrics } = telemetry;
   const written = metrics.counter('authority_audit_batches_total', "Requests' audit batches written to the audit log (one per request that read or changed a child's record)");
   const failed = metrics.counter('authority_audit_batch_failures_total', 'Audit batches that could not be written; each failed its request with AUDIT_UNAVAILABLE');

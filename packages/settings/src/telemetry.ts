@@ -29,6 +29,8 @@ function otlpUrl(name: string, raw: string): string {
   return url.toString();
 }
 
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
 function sampleRatio(env: Env): number {
   const raw = optional(env, 'OTEL_TRACES_SAMPLER_ARG');
   if (raw === undefined) return 1;
@@ -47,7 +49,7 @@ export function telemetrySettings(env: Env): TelemetrySettings {
   const endpoint = tracesUrl
     ? otlpUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', tracesUrl)
     : base
-      ? new URL('v1/traces', otlpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base.endsWith('/') ? base : `${base}/`)).toString()
+      ? new URL('v1/traces', withSlash(otlpUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base))).toString()
       : null;
   const mode = oneOf(env, 'OTEL_TRACES', ['otlp', 'off'], endpoint ? 'otlp' : 'off');
   if (mode === 'otlp' && !endpoint) throw new ConfigurationError('OTEL_TRACES=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');

@@ -10,7 +10,7 @@ runService(
   () => gatewayConfigFromEnv(process.env),
   async (config) => {
     const telemetry = telemetryFromSettings(config.telemetry);
-    const service = telemetry.service({ service: 'gateway' }, { processMetrics: true });
+    const service = telemetry.service({ service: 'gateway' }, { processMetrics: true, edge: true });
     const gateway = await createGateway({
       telemetry: service,
       supergraphSdl: loadSupergraph(),

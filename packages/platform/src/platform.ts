@@ -134,7 +134,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       ...(config.explorer ? { explorer: explorerTokens(config, devIdentity) } : {}),
       ...(config.trustedDocuments ? { trustedDocuments: config.trustedDocuments } : {}),
       // One process: Node's own metrics once, with the gateway's.
-      telemetry: telemetry.service({ service: 'gateway' }, { processMetrics: true }),
+      telemetry: telemetry.service({ service: 'gateway' }, { processMetrics: true, edge: true }),
     });
     const { url } = await gateway.listen(config.port, config.host);
     const metricsUrl = config.metrics ? (await gateway.listenMetrics(config.metrics.port, config.metrics.host)).url : null;

@@ -33,8 +33,11 @@ export interface TelemetryOptions {
 }
 
 export interface Telemetry {
-  /** One service's telemetry; `processMetrics` adds Node's process metrics to its registry (one service per process). */
-  service(identity: ServiceIdentity, options?: { readonly processMetrics?: boolean }): ServiceTelemetry;
+  /**
+   * One service's telemetry. `processMetrics` adds Node's process metrics to its registry (once per process);
+   * `edge` (the gateway) decides sampling itself rather than take a caller's `traceparent` decision.
+   */
+  service(identity: ServiceIdentity, options?: { readonly processMetrics?: boolean; readonly edge?: boolean }): ServiceTelemetry;
   /** Sends the spans still buffered. */
   shutdown(): Promise<void>;
 }
@@ -50,7 +53,8 @@ export function createTelemetry(options: TelemetryOptions = {}): Telemetry {
       return {
         service: identity.service,
         authority: identity.authority ?? null,
-        tracer: tracers?.tracerFor({ 'service.name': serviceName, 'service.namespace': 'wales-lac', ...(identity.authority ? { 'wales.authority.code': identity.authority } : {}) }) ?? null,
+        tracer:
+          tracers?.tracerFor({ 'service.name': serviceName, 'service.namespace': 'wales-lac', ...(identity.authority ? { 'wales.authority.code': identity.authority } : {}) }, serviceOptions.edge) ?? null,
         metrics: createServiceMetrics(labels, serviceOptions.processMetrics ?? false),
         log: createLogger(level, labels, destination),
       };

@@ -17,10 +17,14 @@ import {
 } from '@opentelemetry/sdk-trace-node';
 
 /** Where spans go: an OTLP/HTTP collector, or (tests) an exporter given in code, such as InMemorySpanExporter. */
-export type TraceDestination = { readonly url: string; readonly sampleRatio?: number } | { readonly exporter: SpanExporter };
+export type TraceDestination = ({ readonly url: string } | { readonly exporter: SpanExporter }) & { readonly sampleRatio?: number };
 
 export interface TracerSource {
-  tracerFor(attributes: Readonly<Record<string, string>>): Tracer;
+  /**
+   * A tracer for one service. At the public edge (`edge`) a caller's `traceparent` gives the trace id but not
+   * the sampling decision, so no client can make every request traced; behind it, services follow the gateway's.
+   */
+  tracerFor(attributes: Readonly<Record<string, string>>, edge?: boolean): Tracer;
   shutdown(): Promise<void>;
 }
 
@@ -36,12 +40,14 @@ export function createTracerSource(destination: TraceDestination): TracerSource 
   ensureContextManager();
   const processor: SpanProcessor =
     'exporter' in destination ? new SimpleSpanProcessor(destination.exporter) : new BatchSpanProcessor(new OTLPTraceExporter({ url: destination.url }));
-  const ratio = 'exporter' in destination ? 1 : (destination.sampleRatio ?? 1);
-  const sampler = new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) });
+  const ratio = destination.sampleRatio ?? 1;
+  const root = new TraceIdRatioBasedSampler(ratio);
+  const inner = new ParentBasedSampler({ root });
+  const edgeSampler = new ParentBasedSampler({ root, remoteParentSampled: root, remoteParentNotSampled: root });
   const providers: NodeTracerProvider[] = [];
   return {
-    tracerFor(attributes) {
-      const provider = new NodeTracerProvider({ resource: resourceFromAttributes(attributes), sampler, spanProcessors: [processor] });
+    tracerFor(attributes, edge = false) {
+      const provider = new NodeTracerProvider({ resource: resourceFromAttributes(attributes), sampler: edge ? edgeSampler : inner, spanProcessors: [processor] });
       providers.push(provider);
       return provider.getTracer('@wales-lac/telemetry');
     },

@@ -44,7 +44,8 @@ export interface Telemetry {
 
 export function createTelemetry(options: TelemetryOptions = {}): Telemetry {
   const tracers: TracerSource | null = options.traces ? createTracerSource(options.traces) : null;
-  const destination = options.logDestination ?? pino.destination({ dest: 1, sync: false });
+  const stdout = options.logDestination ? null : pino.destination({ dest: 1, sync: false });
+  const destination = options.logDestination ?? stdout ?? pino.destination(1);
   const level = options.logLevel ?? 'info';
   return {
     service(identity, serviceOptions = {}) {
@@ -59,7 +60,11 @@ export function createTelemetry(options: TelemetryOptions = {}): Telemetry {
         log: createLogger(level, labels, destination),
       };
     },
-    shutdown: async () => tracers?.shutdown(),
+    shutdown: async () => {
+      await tracers?.shutdown();
+      // Lines still buffered are written before a stopping process exits.
+      stdout?.flushSync();
+    },
   };
 }
 

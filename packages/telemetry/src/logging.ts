@@ -39,7 +39,8 @@ export function describeError(error: unknown): Record<string, string> {
     if (typeof code === 'string' && !described['error_code']) described['error_code'] = code.slice(0, 40);
     const sql = FAILED_QUERY.exec(e.message)?.[1];
     if (sql && !described['sql']) described['sql'] = sql.slice(0, 500);
-    const where = e.stack?.split('\n').slice(1).map((line) => FRAME.exec(line)?.[1]).find(Boolean);
+    // The first frame in the platform's own code (a library's, @apollo/gateway's included, says less).
+    const where = e.stack?.split('\n').slice(1).filter((line) => !line.includes('/node_modules/')).map((line) => FRAME.exec(line)?.[1]).find(Boolean);
     if (where && !described['where']) described['where'] = where.replace(/^.*?((?:packages|subgraphs|gateway)\/)/, '$1');
   }
   if (!(error instanceof Error)) described['error_name'] = typeof error;

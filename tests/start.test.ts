@@ -23,7 +23,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-start-'));
   // As on a newcomer's machine: no DATABASE_URL, nothing else set but where to keep data and which ports.
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  env = { ...rest, DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+  env = { ...rest, DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_POSTGRES_PORT: String(await freePort()), METRICS_PORT: String(await freePort()) };
   started = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

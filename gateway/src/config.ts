@@ -1,7 +1,7 @@
 // The national gateway's settings when it runs as its own process (main.ts), read once at start.
 import type { CryptoKey } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, jwksKey, type IdentityTokenConfig } from '@wales-lac/caller';
-import { ConfigurationError, httpUrl, optional, perAuthority, port, privateKeySetting, publicKeySetting, type Env } from '@wales-lac/settings';
+import { ConfigurationError, httpUrl, metricsListenSettings, optional, perAuthority, port, privateKeySetting, publicKeySetting, telemetrySettings, type Env, type MetricsListenSettings, type TelemetrySettings } from '@wales-lac/settings';
 import type { GatewayLimits } from './limits.ts';
 import type { TrustedDocuments } from '@wales-lac/trusted-documents';
 import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, trustedDocumentsFromEnv, type Profile } from './settings.ts';
@@ -21,7 +21,14 @@ export interface GatewayServiceConfig {
   readonly trustedDocuments: TrustedDocuments | null;
   readonly host: string;
   readonly port: number;
+  /** OTEL_* and LOG_LEVEL (docs/operations.md, "Observability"). */
+  readonly telemetry: TelemetrySettings;
+  /** METRICS_PORT (default 9464, off: none) and METRICS_HOST: GET /metrics, apart from the public port. */
+  readonly metrics: MetricsListenSettings | null;
 }
+
+/** The gateway's metrics port when METRICS_PORT is not set (the port OpenTelemetry's Prometheus exporter uses). */
+export const DEFAULT_METRICS_PORT = 9464;
 
 export const AUTHORITY_URL_PREFIX = 'AUTHORITY_URL_';
 
@@ -57,5 +64,7 @@ export async function gatewayConfigFromEnv(env: Env): Promise<GatewayServiceConf
     trustedDocuments: trustedDocumentsFromEnv(env),
     host: optional(env, 'HOST') ?? '127.0.0.1',
     port: port(env, 'PORT', 4000),
+    telemetry: telemetrySettings(env),
+    metrics: metricsListenSettings(env, DEFAULT_METRICS_PORT),
   };
 }

@@ -1,5 +1,6 @@
 // Runs the national gateway as its own process:  node dist/gateway.mjs  (settings: config.ts)
 import { runService } from '@wales-lac/settings';
+import { telemetryFromSettings } from '@wales-lac/telemetry';
 import { gatewayConfigFromEnv } from './config.ts';
 import { createGateway } from './service.ts';
 import { loadSupergraph } from './supergraph.ts';
@@ -8,7 +9,10 @@ runService(
   'gateway',
   () => gatewayConfigFromEnv(process.env),
   async (config) => {
+    const telemetry = telemetryFromSettings(config.telemetry);
+    const service = telemetry.service({ service: 'gateway' }, { processMetrics: true, edge: true });
     const gateway = await createGateway({
+      telemetry: service,
       supergraphSdl: loadSupergraph(),
       authorities: config.authorities,
       services: config.services,
@@ -21,6 +25,13 @@ runService(
       ...(config.trustedDocuments ? { trustedDocuments: config.trustedDocuments } : {}),
     });
     const { url } = await gateway.listen(config.port, config.host);
-    return { url, stop: () => gateway.stop() };
+    if (config.metrics) service.log.info({ url: (await gateway.listenMetrics(config.metrics.port, config.metrics.host)).url }, 'metrics served');
+    return {
+      url,
+      stop: async () => {
+        await gateway.stop();
+        await telemetry.shutdown();
+      },
+    };
   },
 );

@@ -24,6 +24,8 @@ import { trustedDocumentsPlugin } from './trusted-documents.ts';
 import { BudgetedGateway, DEFAULT_LIMITS, limitsPlugin, type GatewayLimits, type SchemaDisclosure } from './limits.ts';
 import { limitValidationRules } from '@wales-lac/subgraph-edge';
 import { errorLanguagePlugin, message, render, requestLanguageOf } from '@wales-lac/errors';
+import { createMetricsServer, defaultTelemetry, requestTelemetryPlugin, type ServiceTelemetry } from '@wales-lac/telemetry';
+import { observedSubgraphClient, subgraphMetrics } from './subgraph-telemetry.ts';
 
 export interface GatewayConfig {
   readonly supergraphSdl: string;
@@ -57,11 +59,15 @@ export interface GatewayConfig {
   readonly explorer?: { readonly issueToken?: (claims: CallerClaims) => Promise<string> };
   /** Only these registered operations run (decision 0017); absent, any document does. */
   readonly trustedDocuments?: TrustedDocuments;
+  /** Metrics, logs (a line per request) and (when on) traces; default: metrics and warnings only. */
+  readonly telemetry?: ServiceTelemetry;
 }
 
 export interface Gateway {
   readonly http: GraphQLHttpServer;
   listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Serves GET /metrics on a port of its own, never the public one (decision 0020); stopped with the gateway. */
+  listenMetrics(port: number, host?: string): Promise<{ url: string }>;
   stop(): Promise<void>;
 }
 
@@ -75,14 +81,16 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 const RECORD_REFUSAL = 'mutation RecordRefusal($record: ID!, $field: String!, $action: AccessAction!) { recordRefusedAccess(record: $record, field: $field, action: $action) }';
 
 /** Reports each access refused at the gateway to the owning authority, for its audit log. */
-function refusalReporter(authorities: ReadonlyMap<string, SubgraphClient>) {
+function refusalReporter(authorities: ReadonlyMap<string, SubgraphClient>, telemetry: ServiceTelemetry) {
   return async (caller: Caller, refusals: readonly RefusedAccess[]) => {
     await Promise.all(
       refusals.map(async ({ record, field, action }) => {
-        const owner = authorities.get(owningAuthority(record) ?? '');
+        const authority = owningAuthority(record) ?? '';
+        const owner = authorities.get(authority);
         const outcome = await owner?.send({ query: RECORD_REFUSAL, variables: { record, field, action: action.toUpperCase() } }, caller);
         // The refusal itself holds no personal data, so it is answered even if the owner cannot be told.
-        if (outcome?.kind !== 'answered' || outcome.response.errors) console.error(`[gateway] refusal of ${field} on ${record} could not be audited by its owner`);
+        // The line names the owner and the field, never the record (a child's id).
+        if (outcome?.kind !== 'answered' || outcome.response.errors) telemetry.log.error({ authority, field }, 'a refused access could not be audited by its owner');
       }),
     );
   };
@@ -90,10 +98,13 @@ function refusalReporter(authorities: ReadonlyMap<string, SubgraphClient>) {
 
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const timeoutMs = config.subgraphTimeoutMs ?? 5_000;
+  const telemetry = config.telemetry ?? defaultTelemetry({ service: 'gateway' });
   const sign = createAssertionSigner(config.assertionPrivateKey);
-  const client = (audience: string, url: string, wait: number) => createSubgraphClient({ audience, url, sign, timeoutMs: wait });
-  const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url, timeoutMs)]));
-  const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url, config.nationalServiceTimeoutMs ?? 30_000)]));
+  const observed = subgraphMetrics(telemetry);
+  const client = (audience: string, url: string, wait: number, subgraph: string, authority: string) =>
+    observedSubgraphClient(createSubgraphClient({ audience, url, sign, timeoutMs: wait }), { subgraph, authority }, telemetry, observed);
+  const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url, timeoutMs, 'authority', code)]));
+  const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url, config.nationalServiceTimeoutMs ?? 30_000, name, '')]));
   const everyClient: SubgraphClient[] = [...authorityClients.values(), ...serviceClients.values()];
 
   const gateway = new ApolloGateway({
@@ -107,7 +118,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   });
   const limits = config.limits ?? DEFAULT_LIMITS;
   const disclosure: SchemaDisclosure = config.production ? { open: false, developerRole: config.production.developerRole } : { open: true, developerRole: null };
-  const shielded = config.shield === false ? gateway : new ShieldedGateway(gateway, refusalReporter(authorityClients));
+  const shielded = config.shield === false ? gateway : new ShieldedGateway(gateway, refusalReporter(authorityClients, telemetry));
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new BudgetedGateway(shielded, limits),
     // Introspection is allowed here and refused per caller by the limits plugin (a developer role may keep it).
@@ -115,7 +126,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
     // Apollo's landing page loads from a CDN; browsers get the local explorer instead (graphql-http).
-    plugins: [...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []), limitsPlugin(limits, disclosure), errorLanguagePlugin((context: GatewayContext) => context.language), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...(config.trustedDocuments ? [trustedDocumentsPlugin(config.trustedDocuments)] : []),
+      limitsPlugin(limits, disclosure),
+      errorLanguagePlugin((context: GatewayContext) => context.language),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      requestTelemetryPlugin<GatewayContext>(telemetry, { logLevel: 'info' }),
+    ],
     // Front ends send whole documents; in production a caller may not register arbitrary ones (issue 10).
     ...(config.production ? { persistedQueries: false as const } : {}),
     includeStacktraceInErrorResponses: false,
@@ -134,11 +152,21 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     apollo,
     ...(explorer && pages ? { pages, browserLanding: explorer.base } : {}),
     context: authenticatingContext(createIdentityTokenVerifier(config.identity)),
+    tracer: telemetry.tracer,
     health: async () => {
       const answers = await Promise.all(everyClient.map(async (c) => [c.audience, await c.healthy()] as const));
       const down = answers.filter(([, ok]) => !ok).map(([audience]) => audience);
       return { ok: down.length === 0, detail: { subgraphs: answers.length, unavailable: down } };
     },
   });
-  return { http, listen: http.listen, stop: http.stop };
+  const metrics = createMetricsServer(telemetry.metrics.registry);
+  return {
+    http,
+    listen: http.listen,
+    listenMetrics: metrics.listen,
+    stop: async () => {
+      await metrics.close();
+      await http.stop();
+    },
+  };
 }

@@ -43,6 +43,9 @@ export async function startTestPlatform(options: PlatformOptions & { env?: Recor
     // At this scale almost every count is small: 2 batches take a third of the time of 8 and hide 1% more.
     BENCHMARK_PROTECTION_BATCHES: '2',
     DATABASE_URL: inject('databaseServerUrl'),
+    // The gateway's /metrics on a port of the OS's choosing; a request's log line only when a test asks for it.
+    METRICS_PORT: '0',
+    LOG_LEVEL: 'warn',
     ...options.env,
   };
   const config = platformConfigFromEnv(env);

@@ -2,6 +2,8 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import * as authoritySchema from './schema/authority.ts';
 import * as nationalSchema from './schema/national.ts';
+import type { Tracer } from '@opentelemetry/api';
+import { traceSql } from './traced-sql.ts';
 
 export type AuthorityDatabase = PostgresJsDatabase<typeof authoritySchema>;
 export type NationalDatabase = PostgresJsDatabase<typeof nationalSchema>;
@@ -38,4 +40,21 @@ export function connectAuthorityDatabase(url: string, options: PoolOptions = {})
 export function connectNationalDatabase(url: string, options: PoolOptions = {}): Connection<NationalDatabase> {
   const sql = openSql(url, options);
   return { db: drizzle(sql, { schema: nationalSchema }), sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** The database a pool connects to (its name, for spans: no host or credentials). */
+function databaseOf(sql: Sql): string {
+  const name = (sql.options as { database?: unknown }).database;
+  return typeof name === 'string' ? name : 'postgres';
+}
+
+/** The same pool with a span around each statement (tracing on); closing it closes the pool. */
+export function tracedAuthorityConnection(connection: Connection<AuthorityDatabase>, tracer: Tracer): Connection<AuthorityDatabase> {
+  const sql = traceSql(connection.sql, tracer, databaseOf(connection.sql));
+  return { db: drizzle(sql, { schema: authoritySchema }), sql, close: connection.close };
+}
+
+export function tracedNationalConnection(connection: Connection<NationalDatabase>, tracer: Tracer): Connection<NationalDatabase> {
+  const sql = traceSql(connection.sql, tracer, databaseOf(connection.sql));
+  return { db: drizzle(sql, { schema: nationalSchema }), sql, close: connection.close };
 }

@@ -25,7 +25,8 @@ export {
   EOTAS_KINDS,
 } from './schema/authority.ts';
 export { SCHOOL_PHASES, TEACHING_MEDIA, RELEASE_STATES, RELEASE_ROUNDINGS } from './schema/national.ts';
-export { connectAuthorityDatabase, connectNationalDatabase } from './connection.ts';
+export { connectAuthorityDatabase, connectNationalDatabase, tracedAuthorityConnection, tracedNationalConnection } from './connection.ts';
+export { traceSql } from './traced-sql.ts';
 export type { AuthorityDatabase, NationalDatabase, Connection, PoolOptions } from './connection.ts';
 export { migrateAuthorityDatabase, migrateNationalDatabase } from './migrate.ts';
 export { startEmbeddedServer, embeddedServerUrl } from './embedded.ts';

@@ -1,11 +1,13 @@
-// Serves an Apollo Server over Node's http module: POST/GET /graphql, GET /health and any pages a service adds.
+// Serves an Apollo Server over Node's http module: POST/GET /graphql, GET /health, GET /metrics (when given) and any pages a service adds.
 // Owning the HTTP layer lets a subgraph see the exact request body (gateway assertions are bound to it)
 // and gives malformed requests a coded 4xx answer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Tracer } from '@opentelemetry/api';
 import { ERROR_CODES, errorJson, message, type Text } from '@wales-lac/errors';
 import { displayLanguageFrom } from '@wales-lac/wales';
+import { inServerSpan } from '@wales-lac/telemetry';
 
 export interface RequestInfo {
   readonly headers: IncomingMessage['headers'];
@@ -31,6 +33,13 @@ export interface GraphQLHttpServerOptions<C extends BaseContext> {
    * from a CDN (decision 0016). Without it the browser gets a short local page saying how to ask.
    */
   readonly browserLanding?: string;
+  /** Traces each GraphQL request, continuing the caller's trace (absent or null: tracing off). */
+  readonly tracer?: Tracer | null;
+  /**
+   * GET /metrics: the service's Prometheus exposition. Only for services that are never public (the
+   * subgraphs); the gateway serves its metrics on a port of their own (decision 0020).
+   */
+  readonly metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 export interface GraphQLHttpServer {
@@ -134,6 +143,7 @@ export const KEEP_ALIVE_MS = 65_000;
 
 export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpServerOptions<C>): GraphQLHttpServer {
   const limit = options.maxBodyBytes ?? 1_000_000;
+  const tracer = options.tracer ?? null;
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const rawBody = await readBody(req, limit);
@@ -165,7 +175,11 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
         if (options.browserLanding) res.writeHead(302, { location: options.browserLanding }).end();
         else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" }).end(NO_EXPLORER_PAGE);
       } else if (url.pathname === '/graphql') {
-        await handleGraphQL(req, res, url);
+        if (tracer) await inServerSpan(tracer, req, res, '/graphql', () => handleGraphQL(req, res, url));
+        else await handleGraphQL(req, res, url);
+      } else if (url.pathname === '/metrics' && req.method === 'GET' && options.metrics) {
+        const { contentType, body } = await options.metrics();
+        res.writeHead(200, { 'content-type': contentType }).end(body);
       } else if (!(await options.pages?.(req, res, url))) {
         sendJson(res, 404, { errors: [errorJson(message('BAD_REQUEST', 'nothingServed', { path: url.pathname }), languageOf(req))] });
       }

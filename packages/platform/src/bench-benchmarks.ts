@@ -16,6 +16,7 @@ const env: Record<string, string | undefined> = {
   ...process.env,
   DATA_DIR: dataDir,
   PORT: '0',
+  METRICS_PORT: '0',
   SEED_SCALE: process.env['SEED_SCALE'] ?? '1',
   DATABASE_PREFIX: `benchb${Date.now().toString(36)}`,
   EMBEDDED_POSTGRES_PORT: '55872',

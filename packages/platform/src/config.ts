@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AUTHORITY_FACTS, isAuthorityCode } from '@wales-lac/wales';
 import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, trustedDocumentsFromEnv } from '@wales-lac/gateway';
 import type { TrustedDocuments } from '@wales-lac/trusted-documents';
-import { ConfigurationError } from '@wales-lac/settings';
+import { ConfigurationError, metricsListenSettings, telemetrySettings, type MetricsListenSettings, type TelemetrySettings } from '@wales-lac/settings';
 
 export type DatabaseSource =
   | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number }
@@ -50,6 +50,10 @@ export interface PlatformConfig {
   readonly benchmarkHistoryYears: number;
   /** Batches secondary suppression solves (decision 0015): more hide less and take longer. */
   readonly benchmarkProtectionBatches: number;
+  /** Traces (off unless OTEL_EXPORTER_OTLP_ENDPOINT) and LOG_LEVEL, for every service (docs/operations.md). */
+  readonly telemetry: TelemetrySettings;
+  /** The gateway's /metrics listener (METRICS_PORT, default 9464; off: none). */
+  readonly metrics: MetricsListenSettings | null;
 }
 
 export interface RequestLimits {
@@ -130,6 +134,8 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     benchmarkAuditSeconds: integer(env, 'BENCHMARK_AUDIT_SECONDS', 20, 1, 3_600),
     benchmarkHistoryYears: integer(env, 'BENCHMARK_HISTORY_YEARS', 4, 0, 10),
     benchmarkProtectionBatches: integer(env, 'BENCHMARK_PROTECTION_BATCHES', 8, 1, 64),
+    telemetry: telemetrySettings(env),
+    metrics: metricsListenSettings(env, 9464),
   };
 }
 

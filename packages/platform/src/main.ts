@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   console.log(`\nWales children-looked-after education graph: ${platform.url}`);
   if (config.explorer) console.log(`Explorer (in a browser): ${new URL('/explorer', platform.url).toString()}`);
   console.log(`Health: ${new URL('/health', platform.url).toString()}`);
+  if (platform.metricsUrl) console.log(`Metrics (Prometheus): ${platform.metricsUrl}`);
   console.log('Get a token: npm run token -- --role virtual-school-head --authority W06000015\n');
   let stopping = false;
   const stop = async () => {

@@ -8,6 +8,7 @@ import { createBenchmarksSubgraph, type ReleaseBuilder } from '@wales-lac/benchm
 import { join } from 'node:path';
 import { ConfigurationError, type PlatformConfig } from './config.ts';
 import { openPlatformDatabases, type PlatformDatabases } from './databases.ts';
+import { telemetryFromSettings, type Telemetry } from '@wales-lac/telemetry';
 
 export interface Platform {
   /** The gateway's GraphQL URL. */
@@ -22,6 +23,8 @@ export interface Platform {
   readonly devIdentity: SigningKeyPair;
   /** The key subgraphs trust for gateway assertions. */
   readonly gatewayKeys: SigningKeyPair;
+  /** The gateway's GET /metrics (null: METRICS_PORT=off); each subgraph serves its own at <its URL's origin>/metrics. */
+  readonly metricsUrl: string | null;
   /** Stops one authority's service (the rest keep running). */
   stopAuthority(code: string): Promise<void>;
   stop(): Promise<void>;
@@ -41,6 +44,8 @@ export interface PlatformOptions {
   readonly benchmarkReleaseBuilder?: ReleaseBuilder;
   /** Today's date as the authorities see it (ISO); a test moves it on to the next term. Default: the real date. */
   readonly today?: () => string;
+  /** Where every service's traces and logs go (tests inject an in-memory exporter); default: from config.telemetry. */
+  readonly telemetry?: Telemetry;
 }
 
 /** The explorer's role picker signs with the local provider's key: only when that provider is the one trusted. */
@@ -65,6 +70,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const devIdentity = await loadOrCreateKeyPair(join(config.dataDir, 'keys'), DEV_KEY_NAME);
   const gatewayKeys = options.gatewayKeys ?? (await generateSigningKeyPair());
   const external = options.externalAuthorities ?? new Map<string, string>();
+  const telemetry = options.telemetry ?? telemetryFromSettings(config.telemetry);
 
   const services: { stop(): Promise<void> }[] = [];
   const authorities = new Map<string, AuthoritySubgraph>();
@@ -73,9 +79,11 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     await gateway?.stop();
     await Promise.all(services.map((s) => s.stop().catch(() => undefined)));
     await databases.close();
+    // Telemetry given by the caller is the caller's to shut down.
+    if (!options.telemetry) await telemetry.shutdown();
   };
   try {
-    const reference: ReferenceSubgraph = await createReferenceSubgraph({ database: databases.national, gatewayPublicKey: gatewayKeys.publicKey });
+    const reference: ReferenceSubgraph = await createReferenceSubgraph({ database: databases.national, gatewayPublicKey: gatewayKeys.publicKey, telemetry: telemetry.service({ service: 'reference' }) });
     services.push(reference);
     const referenceUrl = (await reference.listen(0)).url;
     const benchmarks = await createBenchmarksSubgraph({
@@ -88,6 +96,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       historyYears: config.benchmarkHistoryYears,
       protectionBatches: config.benchmarkProtectionBatches,
       log: (line) => log(`[benchmarks] ${line}`),
+      telemetry: telemetry.service({ service: 'benchmarks' }),
       ...(options.benchmarkReleaseBuilder ? { releaseBuilder: options.benchmarkReleaseBuilder } : {}),
     });
     services.push(benchmarks);
@@ -95,7 +104,13 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     const authorityUrls = new Map<string, string>(external);
     for (const [code, connection] of databases.authorities) {
       if (external.has(code)) continue;
-      const subgraph = await createAuthoritySubgraph({ authorityCode: code, database: connection, gatewayPublicKey: gatewayKeys.publicKey, ...(options.today ? { today: options.today } : {}) });
+      const subgraph = await createAuthoritySubgraph({
+        authorityCode: code,
+        database: connection,
+        gatewayPublicKey: gatewayKeys.publicKey,
+        telemetry: telemetry.service({ service: 'authority', authority: code }),
+        ...(options.today ? { today: options.today } : {}),
+      });
       services.push(subgraph);
       authorities.set(code, subgraph);
       authorityUrls.set(code, (await subgraph.listen(0)).url);
@@ -118,8 +133,11 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       ...(config.profile === 'production' ? { production: { developerRole: config.developerRole } } : {}),
       ...(config.explorer ? { explorer: explorerTokens(config, devIdentity) } : {}),
       ...(config.trustedDocuments ? { trustedDocuments: config.trustedDocuments } : {}),
+      // One process: Node's own metrics once, with the gateway's.
+      telemetry: telemetry.service({ service: 'gateway' }, { processMetrics: true, edge: true }),
     });
     const { url } = await gateway.listen(config.port, config.host);
+    const metricsUrl = config.metrics ? (await gateway.listenMetrics(config.metrics.port, config.metrics.host)).url : null;
     log(`platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       url,
@@ -129,6 +147,7 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       serviceUrls,
       devIdentity,
       gatewayKeys,
+      metricsUrl,
       stopAuthority: async (code) => authorities.get(code)?.stop(),
       stop: stopAll,
     };

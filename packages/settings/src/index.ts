@@ -5,3 +5,5 @@ export { runService, EXIT_CONFIGURATION } from './service-main.ts';
 export type { RunningService } from './service-main.ts';
 export { runSubgraphService, subgraphServiceSettings } from './subgraph-service.ts';
 export type { SubgraphServiceSettings } from './subgraph-service.ts';
+export { telemetrySettings, metricsListenSettings, LOG_LEVELS } from './telemetry.ts';
+export type { TelemetrySettings, TraceExportSettings, MetricsListenSettings, LogLevel } from './telemetry.ts';

@@ -4,6 +4,7 @@ import type { CryptoKey } from 'jose';
 import { boolean, integer, optional, port, postgresUrl, type Env } from './env.ts';
 import { publicKeySetting } from './keys.ts';
 import { runService } from './service-main.ts';
+import { telemetrySettings, type TelemetrySettings } from './telemetry.ts';
 
 export interface SubgraphServiceSettings {
   readonly databaseUrl: string;
@@ -14,9 +15,11 @@ export interface SubgraphServiceSettings {
   readonly gatewayPublicKey: CryptoKey;
   readonly host: string;
   readonly port: number;
+  /** Traces and logs (OTEL_*, LOG_LEVEL). */
+  readonly telemetry: TelemetrySettings;
 }
 
-/** DATABASE_URL, DATABASE_POOL_SIZE, MIGRATE, GATEWAY_PUBLIC_KEY[_FILE], HOST, PORT with this service's defaults. */
+/** DATABASE_URL, DATABASE_POOL_SIZE, MIGRATE, GATEWAY_PUBLIC_KEY[_FILE], HOST, PORT, OTEL_*, LOG_LEVEL with this service's defaults. */
 export async function subgraphServiceSettings(env: Env, defaults: { readonly poolSize: number; readonly migrate: boolean; readonly port: number }): Promise<SubgraphServiceSettings> {
   return {
     databaseUrl: postgresUrl(env, 'DATABASE_URL'),
@@ -25,6 +28,7 @@ export async function subgraphServiceSettings(env: Env, defaults: { readonly poo
     gatewayPublicKey: await publicKeySetting(env, 'GATEWAY_PUBLIC_KEY'),
     host: optional(env, 'HOST') ?? '127.0.0.1',
     port: port(env, 'PORT', defaults.port),
+    telemetry: telemetrySettings(env),
   };
 }
 

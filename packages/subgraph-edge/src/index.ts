@@ -5,6 +5,7 @@ import { AssertionError, type Caller } from '@wales-lac/caller';
 import { ERROR_CODES, message, platformError, render, requestLanguageOf } from '@wales-lac/errors';
 import { displayLanguageFrom } from '@wales-lac/wales';
 import type { RequestInfo } from '@wales-lac/graphql-http';
+import { describeError } from '@wales-lac/telemetry';
 import { limitCodeOf, tokenLimitError } from './limits.ts';
 
 /** A context function that admits only requests with a valid gateway assertion for this exact body. */
@@ -55,11 +56,17 @@ export interface SubgraphIdentity {
   readonly authority?: string;
 }
 
+/** Where the formatter reports an unexpected error: a message and fields safe to log (see describeError). */
+export type ErrorLog = (message: string, fields: Record<string, string>) => void;
+
+const consoleErrorLog: ErrorLog = (message, fields) => console.error(message, JSON.stringify(fields));
+
 /**
  * Keeps coded errors as they are; a lost database connection becomes DATABASE_UNAVAILABLE naming the
- * authority; anything else unexpected a bare INTERNAL_SERVER_ERROR (logged here).
+ * authority; anything else unexpected a bare INTERNAL_SERVER_ERROR (logged here, without its message,
+ * which may quote a child's data: the error's class, code, SQL without values and where it was thrown).
  */
-export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: string) => void = console.error) {
+export function subgraphErrorFormatter(identity: SubgraphIdentity, log: ErrorLog = consoleErrorLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // A limit's refusal keeps its own code, which Apollo Server replaced with GRAPHQL_VALIDATION_FAILED.
     const language = requestLanguageOf(error);
@@ -70,12 +77,14 @@ export function subgraphErrorFormatter(identity: SubgraphIdentity, log: (line: s
       return { ...formatted, extensions: { ...extensions, code } };
     }
     const service = identity.service;
-    if (isDatabaseConnectionFault(unwrapResolverError(error))) {
-      log(`[${service}] database connection lost: ${String(unwrapResolverError(error))}`);
+    const cause = unwrapResolverError(error);
+    const path = formatted.path ? formatted.path.filter((p) => typeof p === 'string').join('.') : '';
+    if (isDatabaseConnectionFault(cause)) {
+      log('database connection lost', { ...describeError(cause), ...(path ? { field: path } : {}) });
       const said = render(message('DATABASE_UNAVAILABLE', 'connectionLost', { who: identity.authority ?? service }), language);
       return { message: said, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'DATABASE_UNAVAILABLE', ...(identity.authority ? { authority: identity.authority } : {}) } };
     }
-    log(`[${service}] unexpected error: ${String(unwrapResolverError(error))}`);
+    log('unexpected error', { ...describeError(cause), ...(path ? { field: path } : {}) });
     return { message: render(message('INTERNAL_SERVER_ERROR', 'internal'), language), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { parse, type GraphQLSchema } from 'graphql';
 import { errorLanguagePlugin, type Language } from '@wales-lac/errors';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
+import { metricsAnswer, requestTelemetryPlugin, type AnswerShaper, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
 import { limitValidationRules, type DocumentLimits } from './limits.ts';
 
@@ -22,7 +23,18 @@ export interface LanguageContext extends BaseContext {
   readonly language: Language;
 }
 
-export async function createSubgraphServer<C extends LanguageContext>(schema: GraphQLSchema, identity: SubgraphIdentity, plugins: ApolloServerPlugin<C>[] = [], limits: DocumentLimits = SUBGRAPH_LIMITS): Promise<ApolloServer<C>> {
+/**
+ * `telemetry` counts, times and (when tracing) names each request, and receives the formatter's error
+ * lines. `shapers` may replace the answer as it leaves (the audit); the telemetry sees the answer they leave.
+ */
+export async function createSubgraphServer<C extends LanguageContext>(
+  schema: GraphQLSchema,
+  identity: SubgraphIdentity,
+  shapers: AnswerShaper<C>[] = [],
+  limits: DocumentLimits = SUBGRAPH_LIMITS,
+  telemetry?: ServiceTelemetry,
+): Promise<ApolloServer<C>> {
+  const plugins: ApolloServerPlugin<C>[] = telemetry ? [requestTelemetryPlugin<C>(telemetry, { shapers })] : shapers;
   const apollo = new ApolloServer<C>({
     schema,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -32,7 +44,7 @@ export async function createSubgraphServer<C extends LanguageContext>(schema: Gr
     // No HTTP caching of personal data, so no cache hints: Apollo's default cache-control plugin would wrap
     // every field's resolver to compute them (about a tenth of an authority's CPU on a page of 500).
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorLanguagePlugin((context: C) => context.language), ...plugins],
-    formatError: subgraphErrorFormatter(identity),
+    formatError: subgraphErrorFormatter(identity, telemetry ? (message, fields) => telemetry.log.error(fields, message) : undefined),
   });
   await apollo.start();
   return apollo;
@@ -44,11 +56,15 @@ export interface SubgraphService {
   stop(): Promise<void>;
 }
 
-/** Serves a started Apollo Server; healthy while `ping` (usually `select 1`) succeeds. */
-export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, context: (request: RequestInfo) => Promise<C>, ping: () => Promise<unknown>): SubgraphService {
+/**
+ * Serves a started Apollo Server; healthy while `ping` (usually `select 1`) succeeds. With `telemetry`, GET
+ * /metrics answers its registry (a subgraph is reached only from inside the platform) and requests are traced.
+ */
+export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, context: (request: RequestInfo) => Promise<C>, ping: () => Promise<unknown>, telemetry?: ServiceTelemetry): SubgraphService {
   const http = createGraphQLHttpServer<C>({
     apollo,
     context,
+    ...(telemetry ? { tracer: telemetry.tracer, metrics: () => metricsAnswer(telemetry.metrics.registry) } : {}),
     health: async () => {
       await ping();
       return { ok: true };

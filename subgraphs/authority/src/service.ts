@@ -5,7 +5,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { ASSERTION_HEADER, createAssertionVerifier, type Caller } from '@wales-lac/caller';
-import type { AuthorityDatabase, Connection } from '@wales-lac/db';
+import { tracedAuthorityConnection, type AuthorityDatabase, type Connection } from '@wales-lac/db';
+import { defaultTelemetry, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';
 import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { LEARNER_DATA, fieldGuards } from '@wales-lac/policy';
@@ -30,6 +31,8 @@ export interface AuthoritySubgraphConfig {
   readonly gatewayPublicKey: CryptoKey;
   /** Today's date; injectable so tests can fix the calendar. */
   readonly today?: () => string;
+  /** Metrics, logs and (when on) traces, SQL included; default: metrics and warnings only. */
+  readonly telemetry?: ServiceTelemetry;
 }
 
 export interface AuthoritySubgraph extends SubgraphService {
@@ -72,9 +75,14 @@ function operationNameOf(rawBody: string): string | null {
 }
 
 export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): Promise<AuthoritySubgraph> {
-  const { authorityCode, database } = config;
+  const { authorityCode } = config;
+  const telemetry = config.telemetry ?? defaultTelemetry({ service: 'authority', authority: authorityCode });
+  // With tracing on, the same pool behind a span per statement; the health check's `select 1` is not traced.
+  const database = telemetry.tracer ? tracedAuthorityConnection(config.database, telemetry.tracer) : config.database;
   const today = config.today ?? isoToday;
-  const apollo = await createSubgraphServer<AuthorityContext>(enforcedSchema(), { service: `authority ${authorityCode}`, authority: authorityCode }, [auditPlugin(new AuditWriter((rows) => appendAuditRows(database.db, rows)))]);
+  const identity = { service: `authority ${authorityCode}`, authority: authorityCode };
+  const audit = auditPlugin(new AuditWriter((rows) => appendAuditRows(database.db, rows)), telemetry);
+  const apollo = await createSubgraphServer<AuthorityContext>(enforcedSchema(), identity, [audit], undefined, telemetry);
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, `authority:${authorityCode}`);
   const context = authenticatedContext(verifyAssertion, (caller: Caller, request): AuthorityContext => {
     const day = today();
@@ -92,5 +100,5 @@ export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): 
       audit: new AccessAudit(caller, operationNameOf(request.rawBody)),
     };
   });
-  return { authorityCode, ...serveSubgraph(apollo, context, () => database.sql`select 1`) };
+  return { authorityCode, ...serveSubgraph(apollo, context, () => config.database.sql`select 1`, telemetry) };
 }

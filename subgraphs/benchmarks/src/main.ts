@@ -1,6 +1,7 @@
 // Runs the national benchmarks service as its own process:  node dist/benchmarks.mjs  (settings: config.ts)
 import { connectNationalDatabase, migrateNationalDatabase } from '@wales-lac/db';
 import { runSubgraphService } from '@wales-lac/settings';
+import { flushedOnStop, telemetryFromSettings } from '@wales-lac/telemetry';
 import { benchmarksConfigFromEnv } from './config.ts';
 import { createBenchmarksSubgraph } from './service.ts';
 
@@ -8,8 +9,10 @@ runSubgraphService(
   'benchmarks',
   () => benchmarksConfigFromEnv(process.env),
   { open: (config) => connectNationalDatabase(config.databaseUrl, { max: config.databasePoolSize }), migrate: (database) => migrateNationalDatabase(database.db) },
-  (config, database) =>
-    createBenchmarksSubgraph({
+  (config, database) => {
+    const telemetry = telemetryFromSettings(config.telemetry);
+    const service = telemetry.service({ service: 'benchmarks' }, { processMetrics: true });
+    return flushedOnStop(createBenchmarksSubgraph({
       database,
       anonymisedReaders: config.anonymisedReaders,
       gatewayPublicKey: config.gatewayPublicKey,
@@ -18,6 +21,8 @@ runSubgraphService(
       auditBudgetMs: config.auditBudgetMs,
       historyYears: config.historyYears,
       protectionBatches: config.protectionBatches,
-      log: (line) => console.log(`[benchmarks] ${line}`),
-    }),
+      log: (line) => service.log.info(line),
+      telemetry: service,
+    }), telemetry);
+  },
 );

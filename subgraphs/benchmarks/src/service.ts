@@ -8,6 +8,7 @@ import { parse } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { createAssertionVerifier } from '@wales-lac/caller';
 import type { Connection, NationalDatabase } from '@wales-lac/db';
+import { defaultTelemetry, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';
 import { displayLanguageFrom } from '@wales-lac/wales';
 import type { BenchmarksContext } from './context.ts';
@@ -44,6 +45,8 @@ export interface BenchmarksSubgraphConfig {
   /** How a release is built and audited (default: in a worker thread); tests inject a failing one. */
   readonly releaseBuilder?: ReleaseBuilder;
   readonly log?: (line: string) => void;
+  /** Metrics (benchmarks_release_age_seconds among them), logs and traces; default: metrics and warnings only. */
+  readonly telemetry?: ServiceTelemetry;
 }
 
 export interface BenchmarksSubgraph extends SubgraphService {
@@ -70,12 +73,17 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
     return { ...collected, release: started.release, finished: started.finished };
   };
   const schema = buildSubgraphSchema({ typeDefs: parse(BENCHMARKS_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  const apollo = await createSubgraphServer<BenchmarksContext>(schema, { service: 'benchmarks' });
+  const telemetry = config.telemetry ?? defaultTelemetry({ service: 'benchmarks' });
+  const apollo = await createSubgraphServer<BenchmarksContext>(schema, { service: 'benchmarks' }, [], undefined, telemetry);
+  telemetry.metrics.gauge('benchmarks_release_age_seconds', 'Seconds since the release now served was published (NaN before the first)', async () => {
+    const published = (await releases.current())?.summary.finishedAt;
+    return published ? (now().getTime() - published.getTime()) / 1000 : Number.NaN;
+  });
   const context = authenticatedContext(createAssertionVerifier(config.gatewayPublicKey, 'benchmarks'), (caller, request): BenchmarksContext => {
     const header = request.headers['accept-language'];
     return { caller, language: displayLanguageFrom(Array.isArray(header) ? header[0] : header), releases, refresh, now };
   });
-  const service = serveSubgraph(apollo, context, () => config.database.sql`select 1`);
+  const service = serveSubgraph(apollo, context, () => config.database.sql`select 1`, telemetry);
   // A fresh install collects and builds its first release before the service says it is up, so the first
   // question is answered from it; later starts answer from the stored release at once.
   if ((await latestSnapshots(db)).length === 0) await (await refresh('first start')).finished;

@@ -5,7 +5,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { parse } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { createAssertionVerifier } from '@wales-lac/caller';
-import type { Connection, NationalDatabase } from '@wales-lac/db';
+import { tracedNationalConnection, type Connection, type NationalDatabase } from '@wales-lac/db';
+import { defaultTelemetry, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';
 import { displayLanguageFrom } from '@wales-lac/wales';
 import type { ReferenceContext } from './context.ts';
@@ -18,6 +19,8 @@ export interface ReferenceSubgraphConfig {
   readonly database: Connection<NationalDatabase>;
   readonly gatewayPublicKey: CryptoKey;
   readonly today?: () => string;
+  /** Metrics, logs and (when on) traces, SQL included; default: metrics and warnings only. */
+  readonly telemetry?: ServiceTelemetry;
 }
 
 export type ReferenceSubgraph = SubgraphService;
@@ -26,17 +29,19 @@ const isoToday = () => new Date().toISOString().slice(0, 10);
 
 export async function createReferenceSubgraph(config: ReferenceSubgraphConfig): Promise<ReferenceSubgraph> {
   const today = config.today ?? isoToday;
+  const telemetry = config.telemetry ?? defaultTelemetry({ service: 'reference' });
+  const database = telemetry.tracer ? tracedNationalConnection(config.database, telemetry.tracer) : config.database;
   const schema = buildSubgraphSchema({ typeDefs: parse(REFERENCE_SDL), resolvers: resolvers as GraphQLResolverMap<unknown> });
-  const apollo = await createSubgraphServer<ReferenceContext>(schema, { service: 'reference' });
+  const apollo = await createSubgraphServer<ReferenceContext>(schema, { service: 'reference' }, [], undefined, telemetry);
   const verifyAssertion = createAssertionVerifier(config.gatewayPublicKey, 'reference');
   const context = authenticatedContext(verifyAssertion, (caller, request): ReferenceContext => {
     const header = request.headers['accept-language'];
     return {
       caller,
       language: displayLanguageFrom(Array.isArray(header) ? header[0] : header),
-      db: config.database.db,
-      loaders: createReferenceLoaders(config.database.db, today()),
+      db: database.db,
+      loaders: createReferenceLoaders(database.db, today()),
     };
   });
-  return serveSubgraph(apollo, context, () => config.database.sql`select 1`);
+  return serveSubgraph(apollo, context, () => config.database.sql`select 1`, telemetry);
 }

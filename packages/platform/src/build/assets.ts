@@ -4,7 +4,7 @@
 // nothing, or (three schema.graphql files) the wrong file. This esbuild plugin rewrites each such URL
 // at build time: the target is copied to dist/assets/<its path in the repository> and the URL points
 // there, so dist/ carries its assets and needs only node_modules beside it.
-import { cpSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'esbuild';
 
@@ -50,13 +50,35 @@ export function relocateAssets(options: AssetOptions): Plugin {
   };
 }
 
-/** Third-party packages stay in node_modules (JavaScript already); the workspace's TypeScript is bundled. */
-export function externalDependencies(): Plugin {
+/** The package a bare import names: `pino`, `@opentelemetry/core` (not its subpath). */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+/** The node_modules folder an import from `importer` finds its package in (Node's lookup, nearest first). */
+function nodeModulesOf(importer: string, name: string): string | null {
+  for (let dir = dirname(importer); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name, 'package.json'))) return join(dir, 'node_modules');
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * Third-party packages stay in node_modules (JavaScript already); the workspace's TypeScript is bundled.
+ * A bundle in dist/ resolves what it leaves out from the repository's node_modules, so a package that an
+ * importer finds elsewhere (a workspace's own copy of another version: packages/telemetry's OpenTelemetry
+ * 2.x beside the 1.x Apollo Gateway keeps at the top) is bundled from where it was found.
+ */
+export function externalDependencies(repositoryRoot: string): Plugin {
+  const top = join(repositoryRoot, 'node_modules');
   return {
     name: 'external-dependencies',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('@wales-lac/') || args.path.startsWith('node:')) return undefined;
+        const found = args.importer ? nodeModulesOf(args.importer, packageName(args.path)) : null;
+        if (found && found !== top) return undefined;
         return { path: args.path, external: true };
       });
     },

@@ -37,10 +37,12 @@ export async function buildBundles(): Promise<{ readonly file: string; readonly 
     platform: 'node',
     target: 'node20',
     sourcemap: 'linked',
+    // A CommonJS package bundled in (see externalDependencies) requires the ones left out: give it `require`.
+    banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
     logLevel: 'warning',
     metafile: true,
     plugins: [
-      externalDependencies(),
+      externalDependencies(REPOSITORY_ROOT),
       relocateAssets({ repositoryRoot: REPOSITORY_ROOT, outDir: OUT_DIR, bundledModules: new Map([
           ['subgraphs/benchmarks/src/report-worker.mjs', REPORT_WORKER],
           [EXPLORER_SOURCE, EXPLORER_BUNDLE],

@@ -74,11 +74,17 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
   const processes = new Map<string, SupervisedProcess>();
   const base = config.serviceBasePort;
   const portAt = (offset: number) => (base === 0 ? 0 : base + offset);
+  // Every service traces to the same collector (when tracing is on) and logs at the same level.
+  const { traces, logLevel } = config.telemetry;
+  const telemetryEnv: Record<string, string> = {
+    LOG_LEVEL: logLevel,
+    ...(traces ? { OTEL_TRACES: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: traces.url, OTEL_TRACES_SAMPLER_ARG: String(traces.sampleRatio) } : {}),
+  };
   const spec = (name: string, file: string, port: number, env: Record<string, string>): ProcessSpec => ({
     name,
     entry: file,
     port,
-    env: { HOST: '127.0.0.1', GATEWAY_PUBLIC_KEY_FILE: gatewayPublicKeyFile, MIGRATE: 'false', ...env },
+    env: { HOST: '127.0.0.1', GATEWAY_PUBLIC_KEY_FILE: gatewayPublicKeyFile, MIGRATE: 'false', ...telemetryEnv, ...env },
     backoff: config.restartBackoff,
     log,
   });
@@ -134,6 +140,8 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
       LIMIT_RESPONSE_BYTES: String(config.limits.maxResponseBytes),
       REQUEST_TIME_BUDGET_MS: String(config.limits.timeBudgetMs),
       ...identity,
+      ...telemetryEnv,
+      ...(config.metrics ? { METRICS_PORT: String(config.metrics.port), METRICS_HOST: config.metrics.host } : { METRICS_PORT: 'off' }),
       ...Object.fromEntries(AUTHORITY_CODES.map((code) => [`AUTHORITY_URL_${code}`, urlOf(code)])),
     };
     const gateway = await superviseProcess({ name: 'gateway', entry: entries.gateway, port: config.port, env: gatewayEnv, backoff: config.restartBackoff, log });

@@ -1,0 +1,15 @@
+export { createTelemetry, defaultTelemetry, flushedOnStop, telemetryFromSettings } from './telemetry.ts';
+export type { ServiceIdentity, ServiceTelemetry, Telemetry, TelemetryOptions } from './telemetry.ts';
+export { createServiceMetrics, LATENCY_BUCKETS, MAX_OPERATIONS, OperationLabels } from './metrics.ts';
+export type { RequestMetrics, ServiceMetrics } from './metrics.ts';
+export { createLogger, describeError } from './logging.ts';
+export type { Logger } from './logging.ts';
+export { codeLabel, requestTelemetryPlugin } from './plugin.ts';
+export type { AnswerShaper, RequestTelemetryOptions } from './plugin.ts';
+export { createMetricsServer, metricsAnswer } from './metrics-server.ts';
+export type { MetricsServer } from './metrics-server.ts';
+export { activeTraceIds, incomingContext } from './tracing.ts';
+export type { TraceDestination } from './tracing.ts';
+export { inServerSpan, startClientSpan } from './spans.ts';
+export type { ClientSpan } from './spans.ts';
+export { InMemorySpanExporter, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';

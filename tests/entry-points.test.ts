@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '@wales-lac/caller';
 import { AUTHORITY_CODES, buildBundles, REPOSITORY_ROOT } from '@wales-lac/platform';
 import { exportJWK } from 'jose';
+import { freePort } from './support/ports.ts';
 
 type Service = 'gateway' | 'authority' | 'reference' | 'benchmarks';
 
@@ -88,4 +89,38 @@ describe('production entry points refuse a missing or bad setting, naming it', (
     expect(output).toContain('authority failed to start');
     expect(code).toBe(1);
   });
+});
+
+describe('the production gateway with every subgraph unreachable', () => {
+  it('starts, reports each one unavailable on /health, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    // Port 1 on loopback: nothing listens there, so every subgraph is refused at once.
+    const unreachable = 'http://127.0.0.1:1/graphql';
+    const env = {
+      ...valid.gateway,
+      REFERENCE_URL: unreachable,
+      BENCHMARKS_URL: unreachable,
+      ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`AUTHORITY_URL_${c}`, unreachable])),
+      PORT: String(port),
+      METRICS_PORT: '0',
+    };
+    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', 'gateway.mjs')], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      for (const until = Date.now() + 20_000; !output.includes('gateway listening at') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+      expect(output).toContain(`gateway listening at http://127.0.0.1:${port}/graphql`);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      const body = (await health.json()) as { status: string; detail: { unavailable: string[] } };
+      expect(health.status).toBe(503);
+      expect(body.status).toBe('unavailable');
+      expect(body.detail.unavailable).toEqual(expect.arrayContaining(['authority:W06000015', 'authority:W06000022', 'reference', 'benchmarks']));
+      expect(body.detail.unavailable).toHaveLength(AUTHORITY_CODES.length + 2);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { AUTHORITY_SDL } from '@wales-lac/authority-subgraph';
 import type { Caller } from '@wales-lac/caller';
 import { AuthorityShardsDataSource, ROOT_FIELD_ROUTES } from './authority-shards.ts';
+import { collectFields, operationForField, parseOperation } from './operation.ts';
 import type { GatewayContext } from './gateway-context.ts';
 import type { GraphQLResponseJson, SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
 
@@ -88,5 +89,38 @@ describe('routing rules', () => {
     const fields = (query?.fields ?? []).map((f) => f.name.value);
     expect(fields.length).toBeGreaterThan(0);
     for (const field of fields) expect(Object.keys(ROOT_FIELD_ROUTES)).toContain(field);
+  });
+});
+
+describe('the routing table, route by route', () => {
+  const AUTHORITIES = ['W06000015', 'W06000022', 'W06000011'];
+  /** Which authorities a root field's route asks, for this caller. */
+  async function asked(query: string, who: Caller = caller, variables: Record<string, unknown> = {}) {
+    const parsed = parseOperation(query);
+    const [field] = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
+    const codes: string[] = [];
+    const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    const send = async (code: string): Promise<SubgraphOutcome> => (codes.push(code), answered({ data: { [field!.name.value]: field!.name.value === 'learner' ? null : empty } }));
+    const route = ROOT_FIELD_ROUTES[field!.name.value]!;
+    const answer = await route.route({ parsed, field: field!, request: { ...operationForField(parsed, field!, variables), operationName: null }, caller: who, send, authorities: AUTHORITIES });
+    return { codes: codes.sort(), answer };
+  }
+
+  it('sends a child to the authority that owns its id', async () => {
+    expect((await asked('{ learner(id: "W06000022:L1") { id } }')).codes).toEqual(['W06000022']);
+  });
+
+  it('sends learners to every authority, or to the one named by homeAuthority, or to a child\'s own', async () => {
+    expect((await asked('{ learners(first: 5) { edges { node { id } } } }')).codes).toEqual([...AUTHORITIES].sort());
+    expect((await asked('{ learners(first: 5, homeAuthority: "W06000011") { edges { node { id } } } }')).codes).toEqual(['W06000011']);
+    const child: Caller = { ...caller, role: 'learner', learnerId: 'W06000022:L7', authorityCode: 'W06000022' };
+    expect((await asked('{ learners(first: 5) { edges { node { id } } } }', child)).codes).toEqual(['W06000022']);
+  });
+
+  it('sends notifications to every authority, and answers __typename itself', async () => {
+    expect((await asked('{ notifications(first: 5) { edges { node { id } } } }')).codes).toEqual([...AUTHORITIES].sort());
+    const typename = await asked('{ __typename }');
+    expect(typename.codes).toEqual([]);
+    expect(typename.answer.data).toEqual({ __typename: 'Query' });
   });
 });

@@ -19,16 +19,6 @@ import type { SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgrap
 
 type Response = { data: Record<string, unknown> | null; errors: ResponseError[] };
 
-/** Root fields of the authority subgraph and how each is routed. A new root field needs a rule here. */
-export const ROOT_FIELD_ROUTES = {
-  _entities: 'split representations by owner (Me: by the learner argument of access)',
-  learner: 'owner of the id argument',
-  learners: 'every authority in the caller’s reach, merged',
-  accessHistory: 'owner of the learner argument',
-  notifications: 'every authority (each holds the moves it raised), merged newest first',
-  __typename: 'answered by the gateway',
-} as const;
-
 /** The schema's defaults for `first`: the merge must take as many as each authority gives. */
 const DEFAULT_PAGE_SIZE = 20;
 const NOTIFICATIONS_PAGE_SIZE = 50;
@@ -71,40 +61,54 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
   }
 
   private routeField(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, caller: Caller, send: Send): Promise<Response> {
-    switch (field.name.value) {
-      case '_entities':
-        return routeEntities(parsed, field, request, send);
-      case 'learner':
-        return routeToOwner(field, 'id', request, send);
-      case 'accessHistory':
-        return routeToOwner(field, 'learner', request, send);
-      case 'learners': {
-        const refused = filterRefused(field, request.variables, caller) ?? relationshipRefused(field, request.variables, caller);
-        if (refused) return Promise.resolve({ data: null, errors: [refused] });
-        return fanOut(parsed, field, request, this.reachOf(caller, field, request.variables), send);
-      }
-      case 'notifications':
-        return fanOut(parsed, field, request, [...this.shards.keys()], send, 'NotificationConnection', NOTIFICATIONS_PAGE_SIZE);
-      case '__typename':
-        return Promise.resolve({ data: { [responseKey(field)]: 'Query' }, errors: [] });
-      default:
-        return Promise.resolve({
-          data: null,
-          errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'noRoutingRule', { field: field.name.value }))],
-        });
-    }
-  }
-
-  /** The authorities that can hold learners this caller may see. */
-  private reachOf(caller: Caller, field: FieldNode, variables: Variables): string[] {
-    const home = argumentValue(field, 'homeAuthority', variables);
-    if (typeof home === 'string') return [home];
-    if (caller.role === 'learner') return caller.authorityCode ? [caller.authorityCode] : [];
-    return [...this.shards.keys()];
+    const route = ROOT_FIELD_ROUTES[field.name.value];
+    if (!route) return Promise.resolve({ data: null, errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'noRoutingRule', { field: field.name.value }))] });
+    return route.route({ parsed, field, request, caller, send, authorities: [...this.shards.keys()] });
   }
 }
 
 type Send = (code: string, request: SubgraphRequest) => Promise<SubgraphOutcome>;
+
+/** What a route is given: one root field of the operation, its own request, and where it may go. */
+export interface RouteRequest {
+  readonly parsed: ParsedOperation;
+  readonly field: FieldNode;
+  readonly request: SubgraphRequest & { variables: Variables };
+  readonly caller: Caller;
+  readonly send: Send;
+  /** Every authority connected to this gateway. */
+  readonly authorities: readonly string[];
+}
+
+/** The authorities that can hold learners this caller may see. */
+function reachOf(caller: Caller, field: FieldNode, variables: Variables, authorities: readonly string[]): string[] {
+  const home = argumentValue(field, 'homeAuthority', variables);
+  if (typeof home === 'string') return [home];
+  if (caller.role === 'learner') return caller.authorityCode ? [caller.authorityCode] : [];
+  return [...authorities];
+}
+
+function routeLearners({ parsed, field, request, caller, send, authorities }: RouteRequest): Promise<Response> {
+  const refused = filterRefused(field, request.variables, caller) ?? relationshipRefused(field, request.variables, caller);
+  if (refused) return Promise.resolve({ data: null, errors: [refused] });
+  return fanOut(parsed, field, request, reachOf(caller, field, request.variables, authorities), send);
+}
+
+/**
+ * Each root field of the authority subgraph: where it goes, said and done. A root field with no entry is
+ * answered with an internal error naming it (and the routing test fails for any field of the schema missing here).
+ */
+export const ROOT_FIELD_ROUTES: Readonly<Record<string, { readonly rule: string; readonly route: (r: RouteRequest) => Promise<Response> }>> = {
+  _entities: { rule: 'split representations by owner (Me: by the learner argument of access)', route: (r) => routeEntities(r.parsed, r.field, r.request, r.send) },
+  learner: { rule: 'owner of the id argument', route: (r) => routeToOwner(r.field, 'id', r.request, r.send) },
+  learners: { rule: 'every authority in the caller’s reach (one with homeAuthority), merged', route: routeLearners },
+  accessHistory: { rule: 'owner of the learner argument', route: (r) => routeToOwner(r.field, 'learner', r.request, r.send) },
+  notifications: {
+    rule: 'every authority (each holds the moves it raised), merged newest first',
+    route: (r) => fanOut(r.parsed, r.field, r.request, r.authorities, r.send, 'NotificationConnection', NOTIFICATIONS_PAGE_SIZE),
+  },
+  __typename: { rule: 'answered by the gateway', route: (r) => Promise.resolve({ data: { [responseKey(r.field)]: 'Query' }, errors: [] }) },
+};
 
 function combine(fields: readonly FieldNode[], answers: readonly Response[]): GatewayGraphQLResponse {
   const errors = answers.flatMap((a) => a.errors);

@@ -6,7 +6,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { errorLanguagePlugin, type Language } from '@wales-lac/errors';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RequestInfo } from '@wales-lac/graphql-http';
 import { metricsAnswer, requestTelemetryPlugin, type AnswerShaper, type ServiceTelemetry } from '@wales-lac/telemetry';
-import { subgraphErrorFormatter, type SubgraphIdentity } from './index.ts';
+import { subgraphErrorFormatter, type SubgraphIdentity } from './error-format.ts';
 import { limitValidationRules, type DocumentLimits } from './limits.ts';
 
 /**

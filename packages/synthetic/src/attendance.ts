@@ -4,16 +4,15 @@
 // propensity to be absent (most attend well, a long tail does not); absences are mostly whole days,
 // illness comes in short spells, and the unauthorised share rises with how much a child misses.
 // Sessions a child was excluded carry the exclusion mark.
-import { schoolDays } from '@wales-lac/wales';
-import { ageOn, isoDate, parseIsoDate, schoolYearStart, type Day } from './days.ts';
+import { ageOn, schoolYearStart, type Day } from './days.ts';
+import { firstAtOrAfter, type AttendanceCalendar } from './attendance-calendar.ts';
 import { EXCLUDED_MARK, excludedDays } from './exclusions.ts';
 import type { ChildPlan } from './plan.ts';
 import { normal, type Random } from './random.ts';
 import { FIRST_COMPULSORY_SCHOOL_YEAR_AGE, LAST_COMPULSORY_SCHOOL_YEAR_AGE } from './school-age.ts';
 import type { AttendanceDayRow } from './types.ts';
 
-/** The window of attendance: this many days ending at asOf, inclusive. */
-export const ATTENDANCE_WINDOW_DAYS = 365;
+export { ATTENDANCE_WINDOW_DAYS, attendanceCalendar, type AttendanceCalendar } from './attendance-calendar.ts';
 
 /** A child's absence propensity is log-normal: this median share of sessions missed ... */
 const MEDIAN_ABSENCE = 0.046;
@@ -42,29 +41,6 @@ const NOT_COUNTED_MARKS: readonly (readonly [string, number])[] = [['#', 0.7], [
 
 const PRESENT_AM = '/';
 const PRESENT_PM = '\\';
-
-/** The school days of the window, as dates and as day numbers (the date strings are shared by all rows). */
-export interface AttendanceCalendar {
-  readonly dates: readonly string[];
-  readonly days: readonly Day[];
-}
-
-export function attendanceCalendar(asOf: Day): AttendanceCalendar {
-  const dates = schoolDays(isoDate(asOf - ATTENDANCE_WINDOW_DAYS + 1), isoDate(asOf));
-  return { dates, days: dates.map(parseIsoDate) };
-}
-
-/** Index of the first day >= day (days sorted). */
-export function firstAtOrAfter(days: readonly Day[], day: Day): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as Day) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Attendance rows for one authority's children, in child then date order. */
 export function planAttendance(

@@ -2,7 +2,7 @@
 // minority of pupils (mostly in secondary schools and pupil referral units), several times on some,
 // about 12 a year per 100 looked-after pupils of compulsory school age; a permanent exclusion is
 // rare and ends the child's stay at the school, the pupil referral unit taking them on.
-import { firstAtOrAfter, type AttendanceCalendar } from './attendance.ts';
+import { firstAtOrAfter, type AttendanceCalendar } from './attendance-calendar.ts';
 import { schoolYearAgeOn, type Day } from './days.ts';
 import type { ChildPlan, EnrolmentPlan, ExclusionPlan } from './plan.ts';
 import { enrolmentOn, enrolmentsInYear, isCompulsoryOn } from './pupil.ts';

@@ -1,5 +1,5 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
 import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
 import { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, inOrder, relationshipRefusal, type Access, type ListedRelationship } from '@wales-lac/policy';
 import { WORDS, message, platformError } from '@wales-lac/errors';

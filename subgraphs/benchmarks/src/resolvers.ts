@@ -1,5 +1,5 @@
 // Thin resolvers: who may see which figures of which release, the releases, and the refresh on demand.
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
 import { MARKERS } from '@wales-lac/disclosure';
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';

@@ -3,7 +3,7 @@
 // and answers from the latest published release.
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
 import { parse } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { createAssertionVerifier } from '@wales-lac/caller';

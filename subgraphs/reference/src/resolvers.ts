@@ -1,5 +1,5 @@
 // Thin resolvers over the national reference data.
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
 import { ROLES } from '@wales-lac/caller';
 import { SCHOOL_PHASES, TEACHING_MEDIA } from '@wales-lac/db';
 import { message, platformError } from '@wales-lac/errors';

@@ -1,7 +1,7 @@
 // Builds the national reference service: authorities, regions, schools, the caller (`me`) and the Welsh and English vocabulary.
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
 import { parse } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { createAssertionVerifier } from '@wales-lac/caller';

@@ -1,7 +1,8 @@
 // Apollo Server's gateway, wrapped so graphql-shield applies at the gateway too ("enforce twice"):
 // root fields the caller's role may not ask for are refused before anything is fetched; the fetch
 // also brings each child's access from its owner under hidden aliases; then the client's own
-// document runs over the fetched result through the shield. See FEDERATION-NOTES.md.
+// document runs over the fetched result through the shield. See ../shared/design/FEDERATION-NOTES.md
+// (beside the repository) and decision 0006.
 import { createHash } from 'node:crypto';
 import { print, type GraphQLSchema } from 'graphql';
 import type {

@@ -1,5 +1,6 @@
-// Rates are published with a 95% Wilson interval (METRICS.md): unlike the normal approximation it
-// stays inside 0..1 and behaves for the small numerators and proportions near 0 or 1 we publish.
+// Rates are published with a 95% Wilson interval (../shared/design/METRICS.md): unlike the normal
+// approximation it stays inside 0..1 and behaves for the small numerators and proportions near 0 or 1 we
+// publish.
 
 /** z for a two-sided 95% interval. */
 export const Z_95 = 1.959964;

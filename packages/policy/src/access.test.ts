@@ -3,12 +3,12 @@ import type { Caller, Role } from '@wales-lac/caller';
 import { accessFor, inOrder, relationshipsBetween, type ChildFacts } from './access.ts';
 import type { Relationship } from './model.ts';
 
-// ENTITLEMENTS.md, row for row, written out again by hand so a change to GRANTS must be deliberate.
+// ../shared/design/ENTITLEMENTS.md (docs/entitlements.md), row for row, written out again by hand so a change to GRANTS must be deliberate.
 const MATRIX: [Role, Relationship, string, string][] = [
   ['virtual-school-head', 'home', 'identity education pep voice wellbeing care contacts', 'education pep'],
   ['virtual-school-head', 'host', 'identity education pep voice contacts', ''],
   ['virtual-school-head', 'none', '', ''],
-  // One cell beyond ENTITLEMENTS.md: the allocated social worker writes wellbeing (decision 0009).
+  // One cell beyond ../shared/design/ENTITLEMENTS.md: the allocated social worker writes wellbeing (decision 0009).
   ['social-worker', 'caseload', 'identity education pep voice wellbeing care placement-address contacts', 'pep voice care placement-address wellbeing'],
   ['social-worker', 'home', 'identity education care contacts', ''],
   ['social-worker', 'host', '', ''],

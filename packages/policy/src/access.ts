@@ -26,7 +26,7 @@ export function seesRecord(access: Access): boolean {
   return [...access.read].some((c) => c !== 'aggregate');
 }
 
-/** Field classes in the order ENTITLEMENTS.md lists them. */
+/** Field classes in the order ../shared/design/ENTITLEMENTS.md lists them. */
 export function inOrder(classes: ReadonlySet<FieldClass>): FieldClass[] {
   return FIELD_CLASSES.filter((c) => classes.has(c));
 }

@@ -1,4 +1,5 @@
-// The entitlement model of ENTITLEMENTS.md as data. Anything not granted here is denied.
+// The entitlement model of ../shared/design/ENTITLEMENTS.md (beside the repository; for front ends:
+// docs/entitlements.md) as data. Anything not granted here is denied.
 import type { Role } from '@wales-lac/caller';
 
 export const RELATIONSHIPS = ['home', 'caseload', 'host', 'school', 'self', 'none'] as const;
@@ -38,7 +39,7 @@ export interface Grant {
 
 const EVERYTHING = FIELD_CLASSES.filter((c) => c !== 'aggregate');
 
-/** The matrix, row for row as in ENTITLEMENTS.md. */
+/** The matrix, row for row as in ../shared/design/ENTITLEMENTS.md. */
 export const GRANTS: readonly Grant[] = [
   { role: 'virtual-school-head', relationship: 'home', read: ['identity', 'education', 'pep', 'voice', 'wellbeing', 'care', 'contacts'], write: ['education', 'pep'] },
   { role: 'virtual-school-head', relationship: 'host', read: ['identity', 'education', 'pep', 'voice', 'contacts'], write: [] },

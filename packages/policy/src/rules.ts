@@ -66,7 +66,7 @@ export function queryRootRules(schema: GraphQLSchema): Record<string, 'open' | '
   return { ...federation, learner: 'individual-access', learners: 'individual-access' };
 }
 
-/** A rule per classified field; `no_cache` because the answer depends on the parent (see FEDERATION-NOTES). */
+/** A rule per classified field; `no_cache` because the answer depends on the parent (see ../shared/design/FEDERATION-NOTES.md). */
 function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: PermissionsOptions<C>): ShieldRule {
   return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C) => {
     let access: Access | null;

@@ -47,7 +47,7 @@ async function visibleLearner(id: string, ctx: AuthorityContext): Promise<Learne
   return found.row;
 }
 
-/** Field classes as ENTITLEMENTS.md names them. */
+/** Field classes as ../shared/design/ENTITLEMENTS.md names them. */
 function accessJson(access: Access) {
   return { relationships: access.relationships, read: inOrder(access.read), write: inOrder(access.write) };
 }

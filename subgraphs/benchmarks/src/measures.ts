@@ -1,5 +1,5 @@
-// The measures of METRICS.md, as data: which the authorities' anonymised views compute today, and which
-// wait for the record to grow (published as [x], not available).
+// The measures of ../shared/design/METRICS.md, as data: which the authorities' anonymised views compute
+// today, and which wait for the record to grow (published as [x], not available).
 //
 // Three kinds of figure:
 //  - count: a number of children (or, for permanent exclusions, of events) with no denominator;

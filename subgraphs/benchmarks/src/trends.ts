@@ -1,9 +1,10 @@
-// Pooled trends (METRICS.md: a small cohort's year-on-year change is not a valid comparison, so trends
-// pool rolling three-year periods and say so). Each academic year is represented by its latest published
-// release (a real one before a synthetic one); a year's pooled figure sums the published numerators and
-// denominators of that year and the two before it. Only published figures are summed, and a period with
-// any of its years hidden is hidden ([c]) or, with a year missing, not available ([x]). So a pooled
-// figure is a function of what is already public and reveals nothing disclosure control hid.
+// Pooled trends (../shared/design/METRICS.md: a small cohort's year-on-year change is not a valid
+// comparison, so trends pool rolling three-year periods and say so). Each academic year is represented by
+// its latest published release (a real one before a synthetic one); a year's pooled figure sums the
+// published numerators and denominators of that year and the two before it. Only published figures are
+// summed, and a period with any of its years hidden is hidden ([c]) or, with a year missing, not available
+// ([x]). So a pooled figure is a function of what is already public and reveals nothing disclosure control
+// hid.
 import { MARKERS, wilsonInterval } from '@wales-lac/disclosure';
 import { MEASURES, type MeasureDefinition } from './measures.ts';
 import { valueOf, type Figure } from './report.ts';

@@ -1,5 +1,5 @@
 // Which of this authority's learners a caller may see at all: those they hold a relationship with that
-// grants some field class (ENTITLEMENTS.md). Computed in SQL where the data lives, from the child's
+// grants some field class (../shared/design/ENTITLEMENTS.md). Computed in SQL where the data lives, from the child's
 // current placement, enrolment and allocations at the moment of the request. It must agree with
 // `relationshipsBetween` in packages/policy; a test checks that it does.
 import { sql, type SQL } from 'drizzle-orm';

@@ -2,7 +2,6 @@
 // agree with data/reach.ts's learnersVisibleTo, the predicate the service uses today, on a table of
 // callers × child situations. Both are asked on the same small hand-made authority database.
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { authoritySchema, connectAuthorityDatabase, databaseName, dropDatabases, ensureDatabases, migrateAuthorityDatabase, type AuthorityDatabase, type Connection } from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
 import { learnersVisibleTo } from '../subgraphs/authority/src/data/reach.ts';

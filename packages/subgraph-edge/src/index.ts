@@ -1,12 +1,8 @@
 // What every subgraph does at its edge: accept only the gateway's assertion, and never leak internals.
-import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { AssertionError, type Caller } from '@wales-lac/caller';
-import { ERROR_CODES, message, platformError, render, requestLanguageOf } from '@wales-lac/errors';
+import { message, platformError } from '@wales-lac/errors';
 import { displayLanguageFrom } from '@wales-lac/wales';
 import type { RequestInfo } from '@wales-lac/graphql-http';
-import { describeError } from '@wales-lac/telemetry';
-import { limitCodeOf, tokenLimitError } from './limits.ts';
 
 /** A context function that admits only requests with a valid gateway assertion for this exact body. */
 export function authenticatedContext<C>(

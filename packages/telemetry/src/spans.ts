@@ -1,6 +1,6 @@
 // The spans the platform makes by hand at its own edges: a request arriving (continuing the caller's
 // trace) and a call going out to another service (carrying the trace on in its headers).
-import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { incomingContext, traceHeaders } from './tracing.ts';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
-import { ASSERTION_HEADER, createAssertionVerifier, type Caller } from '@wales-lac/caller';
+import { createAssertionVerifier, type Caller } from '@wales-lac/caller';
 import { tracedAuthorityConnection, type AuthorityDatabase, type Connection } from '@wales-lac/db';
 import { defaultTelemetry, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { authenticatedContext, createSubgraphServer, serveSubgraph, type SubgraphService } from '@wales-lac/subgraph-edge';

@@ -1,5 +1,4 @@
 // The written parts of PEP versions (sections, sign-offs, quality ratings), for many plans at once.
-import { inArray } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import { groupBy } from './grouping.ts';
 import { anyId, byIds } from './id-list.ts';

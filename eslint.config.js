@@ -1,5 +1,6 @@
 // Lint (issue 14): promises that are neither awaited nor voided, promises where a callback's result is
-// ignored, import cycles, and reaching into another package's files instead of its public API.
+// ignored, import cycles, reaching into another package's files instead of its public API, and reading
+// process.env outside an entry point.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -26,6 +27,13 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'no-restricted-imports': ['error', { patterns: [{ group: ['@wales-lac/*/src/*', '@wales-lac/*/dist/*', '@apollo/*/dist/*'], message: "import a package's public API (its index), not its files" }] }],
+      // The environment is read once, by an entry point, and handed to its service's typed config.
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read the environment in an entry point (main, CLI, bench) and pass it to a typed config' }],
     },
+  },
+  {
+    // Entry points and tests: the places allowed to read process.env.
+    files: ['**/main.ts', '**/*-main.ts', '**/*-cli.ts', '**/bench-*.ts', '**/soak*.ts', '**/scripts/**', 'tests/**', '**/*.test.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -73,6 +73,8 @@ export function superviseProcess(spec: ProcessSpec): Promise<SupervisedProcess> 
       const startedAt = Date.now();
       let output = '';
       const current = spawn(process.execPath, ['--enable-source-maps', spec.entry], {
+        // A child finds programs as its supervisor does; nothing else of the supervisor's environment leaks in.
+        // eslint-disable-next-line no-restricted-properties
         env: { PATH: process.env['PATH'] ?? '', ...spec.env, PORT: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -2,7 +2,7 @@ import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@wales-lac/caller';
 import { preflight, refusalErrors, refusedAccesses, reservedAlias } from './preflight.ts';
-import { MUTATION_ROLES, MUTATION_WRITES, QUERY_FIELD_ROLES } from './root-rules.ts';
+import { MUTATION_ROLES, MUTATION_WRITES, QUERY_FIELD_ROLES } from '@wales-lac/policy';
 import { API_SCHEMA } from './testing.ts';
 
 function check(query: string, role: Role, variables: Record<string, unknown> = {}) {

@@ -3,9 +3,9 @@
 import { Kind, visit, type GraphQLError, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Role } from '@wales-lac/caller';
 import { platformError } from '@wales-lac/errors';
+import { rootFieldRefusal } from '@wales-lac/policy';
 import { argumentValue, collectFields, recordIdsIn, responseKey, type Variables } from '../operation.ts';
 import { HIDDEN_PREFIX } from './hidden-fields.ts';
-import { refusalOf } from './root-rules.ts';
 
 export interface Preflight {
   /** Names of root fields in the operation that the role may not ask for. */
@@ -49,7 +49,7 @@ function rootFieldNames(set: SelectionSetNode, fragments: ReadonlyMap<string, Fr
 
 export function preflight(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, role: Role): Preflight {
   const fragments = fragmentsOf(document);
-  const refused = new Set([...rootFieldNames(operation.selectionSet, fragments)].filter((name) => refusalOf(operation.operation, name, role) !== null));
+  const refused = new Set([...rootFieldNames(operation.selectionSet, fragments)].filter((name) => rootFieldRefusal(operation.operation, name, role) !== null));
   const asked = collectFields(operation.selectionSet, fragments, variables);
   const needsFetch = asked.some((field) => !refused.has(field.name.value) && !META_FIELDS.has(field.name.value));
   return { refused, needsFetch };
@@ -58,7 +58,7 @@ export function preflight(document: DocumentNode, operation: OperationDefinition
 /** FORBIDDEN at each refused root field, for when no result is left to run the shield over. */
 export function refusalErrors(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, role: Role): GraphQLError[] {
   return collectFields(operation.selectionSet, fragmentsOf(document), variables).flatMap((field) => {
-    const refusal = refusalOf(operation.operation, field.name.value, role);
+    const refusal = rootFieldRefusal(operation.operation, field.name.value, role);
     return refusal === null ? [] : [platformError(refusal, {}, { path: [responseKey(field)], nodes: field })];
   });
 }

@@ -2,9 +2,8 @@
 // the policy's shield. Executing the client's document over it re-applies every rule to what came back.
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
-import { permissionsMiddleware } from '@wales-lac/policy';
+import { permissionsMiddleware, rootRules } from '@wales-lac/policy';
 import { gatewayAccessOf, isRecord, type ShieldContext } from './gateway-access.ts';
-import { rootRules } from './root-rules.ts';
 
 /** The value the executor fetched under this field's response key (the gateway's own computeResponse keys by alias). */
 function readByResponseKey(_resolve: unknown, parent: unknown, _args: unknown, _context: unknown, info: GraphQLResolveInfo): unknown {

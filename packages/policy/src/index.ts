@@ -20,3 +20,5 @@ export type { PepSectionKind, SectionRule, SignerRole } from './pep-work.ts';
 export { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, relationshipRefusal, type ListedRelationship } from './filters.ts';
 export { fieldGuards } from './field-guard.ts';
 export type { FieldGuard, FieldGuardOptions, GuardedRootRule } from './field-guard.ts';
+export { QUERY_FIELD_ROLES, MUTATION_ROLES, MUTATION_WRITES, classesWritten, mayEverWrite, rootFieldRefusal, rootRules } from './root-fields.ts';
+export type { RootOperation, WritingMutation } from './root-fields.ts';

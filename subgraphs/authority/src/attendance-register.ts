@@ -9,6 +9,7 @@ import type { AuthorityContext } from './context.ts';
 import { badInput, checkDate, checkIdempotencyKey, fingerprintOf } from './change.ts';
 import { appendAuditRows, applyOnce, recordRegister, type NewAuditRow } from './data/index.ts';
 import { isCurrent } from './records.ts';
+import { classesWritten } from '@wales-lac/policy';
 
 export interface RecordAttendanceInput {
   school: string;
@@ -65,7 +66,7 @@ function refuse(code: 'BAD_USER_INPUT' | 'FORBIDDEN', problems: readonly RowProb
 }
 
 function auditRow(ctx: AuthorityContext, learnerId: string, decision: 'allowed' | 'denied'): NewAuditRow {
-  return { actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId, action: 'write', decision, fieldClasses: ['education'], fields: ['Learner.attendance'], operationName: 'recordAttendance' };
+  return { actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId, action: 'write', decision, fieldClasses: [...classesWritten('recordAttendance')], fields: ['Learner.attendance'], operationName: 'recordAttendance' };
 }
 
 async function mayRecord(ctx: AuthorityContext, input: RecordAttendanceInput, mark: Mark): Promise<Text | null> {

@@ -1,7 +1,7 @@
 // The PEP cycle: start a plan (or its next version for a review), write sections, add targets, sign
 // off and rate quality. Each checks its input, the matrix and the PEP work rules, then applies once.
 import { WORDS, message, platformError } from '@wales-lac/errors';
-import { mayRateQuality, requiredSigners, sectionRefusal, signerRoleOf, type Access, type PepSectionKind } from '@wales-lac/policy';
+import { classesWritten, mayRateQuality, requiredSigners, sectionRefusal, signerRoleOf, type Access, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, learnerToChange, ownRecordId, requireWrite } from './change.ts';
 import { addTarget, bumpPepVersion, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type PepRow, type Transaction } from './data/index.ts';
@@ -57,7 +57,7 @@ async function payload(ctx: AuthorityContext, outcome: { result: { pepId: string
 export async function startPep(input: { learner: string; idempotencyKey: string }, ctx: AuthorityContext) {
   const learner = await learnerToChange(ctx, input.learner);
   checkIdempotencyKey(input.idempotencyKey);
-  const spec = { operation: 'startPep', learnerId: learner.id, fieldClasses: ['pep'] as const, fields: ['Learner.peps'] };
+  const spec = { operation: 'startPep', learnerId: learner.id, fieldClasses: classesWritten('startPep'), fields: ['Learner.peps'] };
   const starts = (access: Access) => (access.relationships.includes('home') && ctx.caller.role === 'virtual-school-head') || access.relationships.includes('caseload');
   await requireWrite(ctx, spec, (access) => (starts(access) ? null : message('FORBIDDEN', 'pepStarters')));
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
@@ -87,7 +87,7 @@ export async function writePepSection(input: WritePepSectionInput, ctx: Authorit
   checkVersion(input.pepVersion);
   const body = checkText('body', input.body, 10_000);
   if (input.language !== 'cy' && input.language !== 'en') badInput('language', 'sectionLanguage', {});
-  const spec = { operation: 'writePepSection', learnerId: pep.learnerId, fieldClasses: [input.section === 'all-about-me' ? 'voice' : 'pep'] as const, fields: [`PersonalEducationPlan.${SECTION_FIELD[input.section]}`] };
+  const spec = { operation: 'writePepSection', learnerId: pep.learnerId, fieldClasses: classesWritten('writePepSection', input.section === 'all-about-me' ? 'voice' : 'pep'), fields: [`PersonalEducationPlan.${SECTION_FIELD[input.section]}`] };
   await requireWrite(ctx, spec, (access) => sectionRefusal(input.section, ctx.caller.role, access));
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     await lockAtVersion(tx, pep.id, input.pepVersion, true);
@@ -130,7 +130,7 @@ export async function addPepTarget(input: AddPepTargetInput, ctx: AuthorityConte
   if (input.ownerRole.trim() === '') badInput('ownerRole', 'targetOwnerMissing', {});
   if (!TARGET_OWNERS.includes(input.ownerRole)) badInput('ownerRole', 'targetOwnerUnknown', { value: input.ownerRole, owners: TARGET_OWNERS.join(', ') });
   checkDate(ctx, 'dueOn', input.dueOn, { notBefore: { date: ctx.today, what: WORDS.today }, notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday } });
-  const spec = { operation: 'addPepTarget', learnerId: pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PersonalEducationPlan.targets'] };
+  const spec = { operation: 'addPepTarget', learnerId: pep.learnerId, fieldClasses: classesWritten('addPepTarget'), fields: ['PersonalEducationPlan.targets'] };
   await requireWrite(ctx, spec);
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     await lockAtVersion(tx, pep.id, input.pepVersion, true);
@@ -145,7 +145,7 @@ export async function signOffPep(input: { pep: string; pepVersion: number; idemp
   const pep = await pepToChange(ctx, input.pep);
   checkIdempotencyKey(input.idempotencyKey);
   checkVersion(input.pepVersion);
-  const spec = { operation: 'signOffPep', learnerId: pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PersonalEducationPlan.signOffs'] };
+  const spec = { operation: 'signOffPep', learnerId: pep.learnerId, fieldClasses: classesWritten('signOffPep'), fields: ['PersonalEducationPlan.signOffs'] };
   const access = await requireWrite(ctx, spec, (a) =>
     signerRoleOf(ctx.caller.role, a) ? null : message('FORBIDDEN', 'pepSigners'),
   );
@@ -175,7 +175,7 @@ export async function ratePepQuality(input: { pep: string; rating: string; comme
   checkIdempotencyKey(input.idempotencyKey);
   checkVersion(input.pepVersion);
   const comments = checkText('comments', input.comments, 2000);
-  const spec = { operation: 'ratePepQuality', learnerId: pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PersonalEducationPlan.quality'] };
+  const spec = { operation: 'ratePepQuality', learnerId: pep.learnerId, fieldClasses: classesWritten('ratePepQuality'), fields: ['PersonalEducationPlan.quality'] };
   await requireWrite(ctx, spec, (a) => (mayRateQuality(ctx.caller.role, a) ? null : message('FORBIDDEN', 'qualityRater')));
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const locked = await lockAtVersion(tx, pep.id, input.pepVersion, false);

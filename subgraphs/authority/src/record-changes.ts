@@ -3,7 +3,7 @@
 // checks of the input alone first, then the caller's right to make the change (refusals audited), and
 // only then checks against the child's record, so a refused caller learns nothing from the error.
 import { WORDS, message, platformError, type Param } from '@wales-lac/errors';
-import type { Access } from '@wales-lac/policy';
+import { classesWritten, type Access } from '@wales-lac/policy';
 import { EXCLUSION_REASONS, isAuthorityCode, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, checkWhole, earlierResult, learnerToChange, requireWrite, type ChangeSpec } from './change.ts';
@@ -77,7 +77,7 @@ export async function recordExclusion(input: RecordExclusionInput, ctx: Authorit
   else if (input.sessions != null) badInput('sessions', 'permanentNoSessions', {});
   const reason = input.reason.trim();
   if (!(EXCLUSION_REASONS as readonly string[]).includes(reason)) badInput('reason', 'notAnExclusionReason', { value: input.reason, codes: EXCLUSION_REASONS.join(', ') });
-  const spec: ChangeSpec = { operation: 'recordExclusion', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.exclusions'] };
+  const spec: ChangeSpec = { operation: 'recordExclusion', learnerId: learner.id, fieldClasses: classesWritten('recordExclusion'), fields: ['Learner.exclusions'] };
   await requireWrite(ctx, spec, ownSchoolOnly(ctx, input.school));
   checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
   await checkOnRoll(ctx, learner.id, input.school, input.startsOn);
@@ -102,7 +102,7 @@ export async function recordReducedTimetable(input: RecordReducedTimetableInput,
   checkPeriod(ctx, input);
   checkWhole('hoursPerWeek', input.hoursPerWeek, 0, 24);
   const reason = checkText('reason', input.reason, 200);
-  const spec: ChangeSpec = { operation: 'recordReducedTimetable', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.reducedTimetables'] };
+  const spec: ChangeSpec = { operation: 'recordReducedTimetable', learnerId: learner.id, fieldClasses: classesWritten('recordReducedTimetable'), fields: ['Learner.reducedTimetables'] };
   await requireWrite(ctx, spec, ownSchoolOnly(ctx, input.school));
   checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
   await checkOnRoll(ctx, learner.id, input.school, input.startsOn > ctx.today ? ctx.today : input.startsOn);
@@ -141,7 +141,7 @@ export async function recordEducationOtherThanAtSchool(input: RecordEducationOth
   checkPeriod(ctx, input);
   const halfHoursPerWeek = checkHalfHours('hoursPerWeek', input.hoursPerWeek, 40);
   const provider = checkText('provider', input.provider, 200);
-  const spec: ChangeSpec = { operation: 'recordEducationOtherThanAtSchool', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.educationOtherThanAtSchool'] };
+  const spec: ChangeSpec = { operation: 'recordEducationOtherThanAtSchool', learnerId: learner.id, fieldClasses: classesWritten('recordEducationOtherThanAtSchool'), fields: ['Learner.educationOtherThanAtSchool'] };
   await requireWrite(ctx, spec);
   checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
@@ -163,7 +163,7 @@ export async function recordSdq(input: RecordSdqInput, ctx: AuthorityContext) {
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
   checkDate(ctx, 'completedOn', input.completedOn, { notFuture: true });
   for (const scale of SDQ_SCALES) checkWhole(scale, input[scale], 0, 10);
-  const spec: ChangeSpec = { operation: 'recordSdq', learnerId: learner.id, fieldClasses: ['wellbeing'], fields: ['Learner.sdqAssessments'] };
+  const spec: ChangeSpec = { operation: 'recordSdq', learnerId: learner.id, fieldClasses: classesWritten('recordSdq'), fields: ['Learner.sdqAssessments'] };
   await requireWrite(ctx, spec);
   checkDate(ctx, 'completedOn', input.completedOn, { notBefore: birth(learner) });
   const { emotional, conduct, hyperactivity, peer, prosocial } = input;
@@ -188,7 +188,7 @@ export async function recordIntervention(input: RecordInterventionInput, ctx: Au
   const description = checkText('description', input.description, 500);
   // A CAMHS referral is well-being information; other support is part of the PEP.
   const fieldClass = input.kind === 'camhs-referral' ? 'wellbeing' : 'pep';
-  const spec: ChangeSpec = { operation: 'recordIntervention', learnerId: learner.id, fieldClasses: [fieldClass], fields: [fieldClass === 'wellbeing' ? 'Learner.camhsReferrals' : 'Learner.interventions'] };
+  const spec: ChangeSpec = { operation: 'recordIntervention', learnerId: learner.id, fieldClasses: classesWritten('recordIntervention', fieldClass), fields: [fieldClass === 'wellbeing' ? 'Learner.camhsReferrals' : 'Learner.interventions'] };
   await requireWrite(ctx, spec, () => (ctx.caller.role === 'learner' ? message('FORBIDDEN', 'supportByProfessionals') : null));
   checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
   const outcome = await applyChange(ctx, spec, input, async (tx) => ({
@@ -221,7 +221,7 @@ export async function recordPlacementMove(input: RecordPlacementMoveInput, ctx: 
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
   if (!isAuthorityCode(input.authority)) badInput('authority', 'fieldNotAnAuthorityCode', { value: input.authority });
   checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
-  const spec: ChangeSpec = { operation: 'recordPlacementMove', learnerId: learner.id, fieldClasses: ['care'], fields: ['Learner.placements'] };
+  const spec: ChangeSpec = { operation: 'recordPlacementMove', learnerId: learner.id, fieldClasses: classesWritten('recordPlacementMove'), fields: ['Learner.placements'] };
   await requireWrite(ctx, spec);
   const open = (await ctx.loaders.placements.load(learner.id)).find((p) => p.endedOn === null);
   checkAfterOpen(ctx, learner, input.startsOn, open, WORDS.placement);
@@ -250,7 +250,7 @@ export async function recordSchoolMove(input: RecordSchoolMoveInput, ctx: Author
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
   const schoolAuthority = checkSchool(input.school);
   checkDate(ctx, 'startsOn', input.startsOn, { notAfter: withinNinetyDays(ctx) });
-  const spec: ChangeSpec = { operation: 'recordSchoolMove', learnerId: learner.id, fieldClasses: ['education'], fields: ['Learner.enrolments'] };
+  const spec: ChangeSpec = { operation: 'recordSchoolMove', learnerId: learner.id, fieldClasses: classesWritten('recordSchoolMove'), fields: ['Learner.enrolments'] };
   await requireWrite(ctx, spec, homeEducationLead(ctx));
   const open = (await ctx.loaders.enrolments.load(learner.id)).find((e) => e.endedOn === null);
   if (open?.schoolId === input.school) badInput('school', 'alreadyOnRoll', { school: input.school });
@@ -276,7 +276,7 @@ export interface RecordLanguagePreferenceInput extends Keyed {
 export async function recordLanguagePreference(input: RecordLanguagePreferenceInput, ctx: AuthorityContext) {
   const { learner, earlier } = await begin(ctx, input, 'recordLanguagePreference');
   if (earlier) return payload(ctx, learner.id, { result: earlier, applied: false });
-  const spec: ChangeSpec = { operation: 'recordLanguagePreference', learnerId: learner.id, fieldClasses: ['voice'], fields: ['Learner.languagePreference'] };
+  const spec: ChangeSpec = { operation: 'recordLanguagePreference', learnerId: learner.id, fieldClasses: classesWritten('recordLanguagePreference'), fields: ['Learner.languagePreference'] };
   await requireWrite(ctx, spec);
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     await setLanguagePreference(tx, learner.id, input.language);

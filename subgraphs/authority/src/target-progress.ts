@@ -2,6 +2,7 @@
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkIdempotencyKey, ownRecordId, requireWrite } from './change.ts';
+import { classesWritten } from '@wales-lac/policy';
 import { bumpPepVersion, lockPep, setTargetProgress, targetWithPep } from './data/index.ts';
 
 export interface RecordTargetProgressInput {
@@ -17,7 +18,7 @@ export async function recordTargetProgressChange(input: RecordTargetProgressInpu
   if (!Number.isInteger(input.pepVersion) || input.pepVersion < 1) badInput('pepVersion', 'positiveWhole', {});
   const found = await targetWithPep(ctx.db, input.targetId);
   if (!found) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
-  const spec = { operation: 'recordTargetProgress', learnerId: found.pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PepTarget.progress'] };
+  const spec = { operation: 'recordTargetProgress', learnerId: found.pep.learnerId, fieldClasses: classesWritten('recordTargetProgress'), fields: ['PepTarget.progress'] };
   await requireWrite(ctx, spec);
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const pep = await lockPep(tx, found.pep.id);

@@ -1,9 +1,11 @@
-// Who may ask for which root field at all, decided from the role alone: checked before anything is
-// fetched (so a refused field never reaches a subgraph) and again by the shield over the result.
+// Who may ask for which root field at all, decided from the role alone: the gateway checks it before anything
+// is fetched (so a refused field never reaches a subgraph) and again by the shield over the result; the
+// authorities take each mutation's field classes from MUTATION_WRITES.
 import type { GraphQLSchema } from 'graphql';
 import type { Role } from '@wales-lac/caller';
 import { eitherOf, message, type Text } from '@wales-lac/errors';
-import { GRANTS, ROLES_WITH_INDIVIDUAL_ACCESS, forbidden, rule, type FieldClass, type ShieldRule } from '@wales-lac/policy';
+import { GRANTS, type FieldClass } from './model.ts';
+import { ROLES_WITH_INDIVIDUAL_ACCESS, forbidden, rule, type ShieldRule } from './rules.ts';
 
 export type RootOperation = 'query' | 'mutation' | 'subscription';
 
@@ -36,7 +38,7 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
  * The field classes each mutation may write (a role that can never write any of them is refused
  * before routing; the owning authority decides the rest). A mutation missing here is refused to everyone.
  */
-export const MUTATION_WRITES: Readonly<Record<string, readonly FieldClass[]>> = {
+export const MUTATION_WRITES = {
   recordTargetProgress: ['pep'],
   startPep: ['pep'],
   // The learner's "All about me" is voice; every other section is pep.
@@ -55,7 +57,22 @@ export const MUTATION_WRITES: Readonly<Record<string, readonly FieldClass[]>> = 
   recordAttendance: ['education'],
   // The child's wish about the language they are addressed in (decision 0009).
   recordLanguagePreference: ['voice'],
-};
+} as const satisfies Readonly<Record<string, readonly FieldClass[]>>;
+
+/** A mutation that writes a child's data. */
+export type WritingMutation = keyof typeof MUTATION_WRITES;
+
+/**
+ * The field classes a change writes, as MUTATION_WRITES declares them: the authorities' change specs and
+ * audit rows take them from here. `only` names the one class this input writes, of a mutation declared
+ * to write several; naming a class the mutation is not declared to write is a programming error.
+ */
+export function classesWritten(operation: WritingMutation, only?: FieldClass): readonly FieldClass[] {
+  const declared: readonly FieldClass[] = MUTATION_WRITES[operation];
+  if (only === undefined) return declared;
+  if (!declared.includes(only)) throw new Error(`${operation} is not declared to write ${only} (MUTATION_WRITES)`);
+  return [only];
+}
 
 /** True when some relationship could give the role write access to the class. */
 export function mayEverWrite(role: Role, fieldClass: FieldClass): boolean {
@@ -63,7 +80,7 @@ export function mayEverWrite(role: Role, fieldClass: FieldClass): boolean {
 }
 
 /** Why the role may not ask for this root field, or null when it may. */
-export function refusalOf(operation: RootOperation, fieldName: string, role: Role): Text | null {
+export function rootFieldRefusal(operation: RootOperation, fieldName: string, role: Role): Text | null {
   if (fieldName.startsWith('__')) return null;
   if (operation === 'query') {
     const roles = QUERY_FIELD_ROLES[fieldName];
@@ -73,7 +90,7 @@ export function refusalOf(operation: RootOperation, fieldName: string, role: Rol
   if (operation === 'mutation') {
     const roles = MUTATION_ROLES[fieldName];
     if (roles) return roles.includes(role) ? null : message('FORBIDDEN', 'onlyRoles', { operation: fieldName, roles: eitherOf(roles) });
-    const writes = MUTATION_WRITES[fieldName];
+    const writes: readonly FieldClass[] | undefined = (MUTATION_WRITES as Readonly<Record<string, readonly FieldClass[]>>)[fieldName];
     if (!writes) return message('FORBIDDEN', 'noWriteRule', { operation: fieldName });
     return writes.some((c) => mayEverWrite(role, c)) ? null : message('FORBIDDEN', 'mayNeverWrite', { operation: fieldName, role, classes: eitherOf(writes) });
   }
@@ -89,7 +106,7 @@ export function rootRules(schema: GraphQLSchema): Record<string, Record<string, 
     if (!type?.getFields()[fieldName]) return;
     (rules[typeName] ??= {})[fieldName] = rule(`root ${operation} ${fieldName}`, { cache: 'no_cache' })(
       (_parent: unknown, _args: unknown, context: { caller: { role: Role } }) => {
-        const refusal = refusalOf(operation, fieldName, context.caller.role);
+        const refusal = rootFieldRefusal(operation, fieldName, context.caller.role);
         return refusal === null || forbidden(refusal);
       },
     );

@@ -1,12 +1,13 @@
 // Each production entry point (dist/<service>.mjs) refuses to start on a missing or bad setting: it exits
 // with 78 (EX_CONFIG) and a message naming the setting, before it touches a database or a port.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '@wales-lac/caller';
-import { AUTHORITY_CODES, buildBundles, REPOSITORY_ROOT } from '@wales-lac/platform';
+import { AUTHORITY_CODES, buildBundles, childProcesses, REPOSITORY_ROOT } from '@wales-lac/platform';
 import { exportJWK } from 'jose';
 import { freePort } from './support/ports.ts';
 
@@ -73,6 +74,9 @@ const CASES: [Service, string, (env: Record<string, string>) => Record<string, s
   ['gateway', 'a reference URL that is not a URL', (e) => ({ ...e, REFERENCE_URL: 'reference:4100' }), /REFERENCE_URL must be an http\(s\) URL/],
   ['gateway', 'the production profile with the development identity provider', (e) => ({ ...e, PROFILE: 'production' }), /PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL/],
   ['gateway', 'a limit out of range', (e) => ({ ...e, LIMIT_DEPTH: '50' }), /LIMIT_DEPTH must be a whole number from 2 to 20, got '50'/],
+  ['gateway', 'no workers', (e) => ({ ...e, GATEWAY_WORKERS: '0' }), /GATEWAY_WORKERS must be a whole number from 1 to 64 or auto, got '0'/],
+  ['gateway', 'more workers than allowed', (e) => ({ ...e, GATEWAY_WORKERS: '65' }), /GATEWAY_WORKERS must be a whole number from 1 to 64 or auto, got '65'/],
+  ['gateway', 'a worker count that is not a number', (e) => ({ ...e, GATEWAY_WORKERS: 'all' }), /GATEWAY_WORKERS must be a whole number from 1 to 64 or auto, got 'all'/],
 ];
 
 describe('production entry points refuse a missing or bad setting, naming it', () => {
@@ -92,7 +96,8 @@ describe('production entry points refuse a missing or bad setting, naming it', (
 });
 
 describe('the production gateway with every subgraph unreachable', () => {
-  it('starts, reports each one unavailable on /health, and stops cleanly on SIGTERM', async () => {
+  // GATEWAY_WORKERS=2: a primary and two workers on the one port (decision 0024); SIGTERM stops them all.
+  it.each(['1', '2'])('starts with GATEWAY_WORKERS=%s, reports each one unavailable on /health, and stops cleanly on SIGTERM', async (workers) => {
     const port = await freePort();
     // Port 1 on loopback: nothing listens there, so every subgraph is refused at once.
     const unreachable = 'http://127.0.0.1:1/graphql';
@@ -103,15 +108,19 @@ describe('the production gateway with every subgraph unreachable', () => {
       ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`AUTHORITY_URL_${c}`, unreachable])),
       PORT: String(port),
       METRICS_PORT: '0',
+      GATEWAY_WORKERS: workers,
     };
     const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', 'gateway.mjs')], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let forked: number[] = [];
     try {
-      for (const until = Date.now() + 20_000; !output.includes('gateway listening at') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+      for (const until = Date.now() + 40_000; !output.includes('gateway listening at') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
       expect(output).toContain(`gateway listening at http://127.0.0.1:${port}/graphql`);
+      forked = childProcesses(child.pid ?? 0);
+      expect(forked).toHaveLength(workers === '1' ? 0 : 2);
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       const body = (await health.json()) as { status: string; detail: { unavailable: string[] } };
       expect(health.status).toBe(503);
@@ -122,5 +131,7 @@ describe('the production gateway with every subgraph unreachable', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-  }, 60_000);
+    // Each worker stopped too (the primary waits for them before it exits).
+    expect(forked.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+  }, 90_000);
 });

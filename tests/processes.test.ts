@@ -1,8 +1,13 @@
 // Process mode: the whole platform as 25 OS processes started from the built entry points (dist/), as
 // production runs them. Cross-authority queries work; a killed authority is answered for as
-// AUTHORITY_UNAVAILABLE at once while the rest answer in full; the supervisor brings it back.
+// AUTHORITY_UNAVAILABLE at once while the rest answer in full; the supervisor brings it back. The
+// gateway runs as 2 workers on its one port (decision 0024): both answer, its metrics are their sum, and
+// a killed worker is replaced while the other answers.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAuthorityDatabase } from '@wales-lac/db';
+import { childProcesses } from '@wales-lac/platform';
+import { freePort } from './support/ports.ts';
 import { startTestProcessMode, type TestProcessMode } from './support/process-mode.ts';
 
 const GWYNEDD = 'W06000002';
@@ -14,6 +19,7 @@ const TIMEOUT_MS = 3000;
 
 let mode: TestProcessMode;
 let child: { learnerId: string; hostAuthority: string };
+let metricsUrl: string;
 
 async function childPlacedOutOfCounty(home: string): Promise<{ learnerId: string; hostAuthority: string }> {
   const database = connectAuthorityDatabase(mode.topology.authorities.get(home) ?? '', { max: 1 });
@@ -31,10 +37,47 @@ async function childPlacedOutOfCounty(home: string): Promise<{ learnerId: string
 }
 
 const LEARNERS = '{ learners(first: 100) { totalCount edges { node { id } } } }';
+
+/** A GraphQL POST on a connection of its own: the cluster's primary hands each new connection to the next worker. */
+function askOnNewConnection(token: string, query: string): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
+  const payload = JSON.stringify({ query });
+  return new Promise((resolve, reject) => {
+    const req = request(mode.url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { data?: unknown; errors?: unknown[] } }));
+    });
+    req.once('error', reject);
+    req.end(payload);
+  });
+}
+
+/** The sum of a metric's samples whose labels include `labels` (Prometheus text format). */
+function sampleSum(text: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})? (\S+)$/.exec(line);
+    if (match?.[1] !== name) continue;
+    if (Object.entries(labels).every(([key, value]) => (match[2] ?? '').includes(`${key}="${value}"`))) sum += Number(match[3]);
+  }
+  return sum;
+}
+
+const scrape = async () => (await fetch(metricsUrl)).text();
+
+async function askTimes(token: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i += 1) {
+    const { status, body } = await askOnNewConnection(token, '{ me { role } }');
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  }
+}
 const ids = (data: Record<string, any> | null | undefined): string[] => data?.['learners'].edges.map((e: { node: { id: string } }) => e.node.id) ?? [];
 
 beforeAll(async () => {
-  mode = await startTestProcessMode({ RESTART_BACKOFF_MS: String(RESTART_BACKOFF_MS), SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) });
+  const metricsPort = await freePort();
+  metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+  mode = await startTestProcessMode({ RESTART_BACKOFF_MS: String(RESTART_BACKOFF_MS), SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS), GATEWAY_WORKERS: '2', METRICS_PORT: String(metricsPort) });
   console.log(`process mode: ${mode.processes.size} processes, gateway answering ${mode.startSeconds.toFixed(1)} s after the call (databases, seed, services)`);
   child = await childPlacedOutOfCounty(GWYNEDD);
 });
@@ -125,5 +168,38 @@ describe('process mode', () => {
     expect(anglesey.lastExit).toBe('code 0');
     await anglesey.whenListening();
     expect(anglesey.pid).not.toBe(pid);
+  });
+
+  it('runs the gateway as 2 workers that both answer, with metrics summed over them; a killed worker is replaced while the other answers', async () => {
+    const primary = mode.processes.get('gateway')?.pid;
+    if (!primary) throw new Error('the gateway is not running');
+    const workers = childProcesses(primary);
+    expect(workers).toHaveLength(2);
+    const token = await mode.token({ sub: 'vsh', role: 'virtual-school-head', authority: CONWY });
+
+    const before = await scrape();
+    await askTimes(token, 8);
+    const after = await scrape();
+    // Summed: the primary's one scrape counts every request, whichever worker took it.
+    expect(sampleSum(after, 'graphql_requests_total') - sampleSum(before, 'graphql_requests_total')).toBe(8);
+    for (const worker of ['1', '2']) expect(sampleSum(after, 'service_worker_http_requests_total', { worker }) - sampleSum(before, 'service_worker_http_requests_total', { worker })).toBeGreaterThan(0);
+    expect(sampleSum(after, 'service_workers_listening')).toBe(2);
+
+    const [killed, survivor] = workers as [number, number];
+    process.kill(killed, 'SIGKILL');
+    // Once the primary has reaped it (it is gone from /proc), every new connection goes to the survivor.
+    await expect.poll(() => childProcesses(primary).includes(killed), { timeout: 5_000, interval: 20 }).toBe(false);
+    await askTimes(token, 4);
+
+    await expect.poll(() => childProcesses(primary).length, { timeout: 30_000, interval: 200 }).toBe(2);
+    const replacement = childProcesses(primary).find((pid) => pid !== survivor);
+    expect(replacement).not.toBe(killed);
+    await expect.poll(async () => sampleSum(await scrape(), 'service_workers_listening'), { timeout: 30_000, interval: 250 }).toBe(2);
+    const replaced = await scrape();
+    expect(sampleSum(replaced, 'service_worker_restarts_total')).toBe(1);
+    await askTimes(token, 6);
+    const served = await scrape();
+    // The replacement takes its share: both slots count again.
+    for (const worker of ['1', '2']) expect(sampleSum(served, 'service_worker_http_requests_total', { worker }) - sampleSum(replaced, 'service_worker_http_requests_total', { worker })).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 // The national gateway's settings when it runs as its own process (main.ts), read once at start.
 import type { CryptoKey } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, jwksKey, type IdentityTokenConfig } from '@wales-lac/caller';
-import { ConfigurationError, httpUrl, metricsListenSettings, optional, perAuthority, port, privateKeySetting, publicKeySetting, telemetrySettings, type Env, type MetricsListenSettings, type TelemetrySettings } from '@wales-lac/settings';
+import { ConfigurationError, httpUrl, metricsListenSettings, optional, perAuthority, port, privateKeySetting, publicKeySetting, telemetrySettings, workerCount, type Env, type MetricsListenSettings, type TelemetrySettings } from '@wales-lac/settings';
 import type { GatewayLimits } from './limits.ts';
 import type { TrustedDocuments } from '@wales-lac/trusted-documents';
 import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, trustedDocumentsFromEnv, type Profile } from './settings.ts';
@@ -25,6 +25,8 @@ export interface GatewayServiceConfig {
   readonly telemetry: TelemetrySettings;
   /** METRICS_PORT (default 9464, off: none) and METRICS_HOST: GET /metrics, apart from the public port. */
   readonly metrics: MetricsListenSettings | null;
+  /** GATEWAY_WORKERS (default 1; `auto`: one per core): copies of the gateway on the one port (decision 0024). */
+  readonly workers: number;
 }
 
 /** The gateway's metrics port when METRICS_PORT is not set (the port OpenTelemetry's Prometheus exporter uses). */
@@ -66,5 +68,6 @@ export async function gatewayConfigFromEnv(env: Env): Promise<GatewayServiceConf
     port: port(env, 'PORT', 4000),
     telemetry: telemetrySettings(env),
     metrics: metricsListenSettings(env, DEFAULT_METRICS_PORT),
+    workers: workerCount(env, 'GATEWAY_WORKERS', 1),
   };
 }

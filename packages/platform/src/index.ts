@@ -10,3 +10,4 @@ export { startProcessMode } from './processes/process-mode.ts';
 export type { ProcessMode, ProcessModeOptions } from './processes/process-mode.ts';
 export type { SupervisedProcess } from './processes/supervised-process.ts';
 export { buildBundles, ENTRY_POINTS } from './build/bundle.ts';
+export { childProcesses, cpuTicks, residentKiB } from './processes/proc.ts';

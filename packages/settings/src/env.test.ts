@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHORITY_FACTS } from '@wales-lac/wales';
-import { boolean, ConfigurationError, httpUrl, integer, perAuthority, postgresUrl, required } from './env.ts';
+import { availableParallelism } from 'node:os';
+import { boolean, ConfigurationError, httpUrl, integer, perAuthority, postgresUrl, required, workerCount } from './env.ts';
 
 const all = (prefix: string) => Object.fromEntries(AUTHORITY_FACTS.map((a) => [`${prefix}${a.code}`, `http://h/${a.code}`]));
 
@@ -22,5 +23,13 @@ describe('settings', () => {
     const { X_W06000001: _dropped, ...missing } = all('X_');
     expect(() => perAuthority(missing, 'X_', required)).toThrow('X_W06000001 is required (one per authority)');
     expect(() => perAuthority({ ...all('X_'), X_E09000001: 'http://h' }, 'X_', required)).toThrow('X_E09000001: E09000001 is not a Welsh authority GSS code');
+  });
+
+  it('takes a worker count from 1 to 64, or auto for one per core', () => {
+    expect(workerCount({}, 'W', 1)).toBe(1);
+    expect(workerCount({ W: '3' }, 'W', 1)).toBe(3);
+    expect(workerCount({}, 'W', 'auto')).toBe(Math.min(availableParallelism(), 64));
+    expect(workerCount({ W: 'auto' }, 'W', 1)).toBe(Math.min(availableParallelism(), 64));
+    for (const bad of ['0', '65', '1.5', '-2', 'two', '2 ']) expect(() => workerCount({ W: bad }, 'W', 1)).toThrow(`W must be a whole number from 1 to 64 or auto, got '${bad}'`);
   });
 });

@@ -1,5 +1,6 @@
 // Reading one service's settings from its environment: every reader names the variable it rejects, so a
 // wrong or missing value stops start-up with a message an operator can act on.
+import { availableParallelism } from 'node:os';
 import { AUTHORITY_FACTS } from '@wales-lac/wales';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -24,6 +25,21 @@ export function integer(env: Env, name: string, fallback: number, min: number, m
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+  return value;
+}
+
+/** The most workers a `…_WORKERS` setting may ask for. */
+export const MAX_WORKERS = 64;
+
+/**
+ * How many copies of a service run side by side: a whole number from 1 to MAX_WORKERS, or `auto`, one per
+ * core this process may use (os.availableParallelism(), at most MAX_WORKERS).
+ */
+export function workerCount(env: Env, name: string, fallback: number | 'auto'): number {
+  const raw = optional(env, name) ?? String(fallback);
+  if (raw === 'auto') return Math.min(availableParallelism(), MAX_WORKERS);
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > MAX_WORKERS) throw new ConfigurationError(`${name} must be a whole number from 1 to ${MAX_WORKERS} or auto, got '${raw}'`);
   return value;
 }
 

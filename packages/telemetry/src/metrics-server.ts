@@ -15,11 +15,15 @@ export async function metricsAnswer(registry: Registry): Promise<{ contentType: 
   return { contentType: registry.contentType, body: await registry.metrics() };
 }
 
-export function createMetricsServer(registry: Registry): MetricsServer {
+/** A registry, or one made at each scrape (a primary summing its workers' registries: worker-metrics.ts). */
+export type MetricsSource = Registry | (() => Promise<Registry>);
+
+export function createMetricsServer(source: MetricsSource): MetricsServer {
+  const registry = async () => (typeof source === 'function' ? source() : source);
   const httpServer = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/metrics' || req.method !== 'GET') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('metrics are at GET /metrics\n');
-    metricsAnswer(registry).then(
+    registry().then(metricsAnswer).then(
       ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
       () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n'),
     );

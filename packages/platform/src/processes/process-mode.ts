@@ -19,6 +19,8 @@ export interface ProcessMode {
   readonly processes: ReadonlyMap<string, SupervisedProcess>;
   readonly topology: DatabaseTopology;
   readonly devIdentity: SigningKeyPair;
+  /** The gateway's whole environment (file paths, no key material): a benchmark starts more gateways from it. */
+  readonly gatewayEnv: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
       : { DEV_IDENTITY_PUBLIC_KEY_FILE: devPublicKeyFile };
     const gatewayEnv: Record<string, string> = {
       HOST: config.host,
+      GATEWAY_WORKERS: String(config.gatewayWorkers),
       GATEWAY_ASSERTION_PRIVATE_KEY_FILE: join(keysDir, `${GATEWAY_KEY_NAME}.private.jwk.json`),
       REFERENCE_URL: urlOf('reference'),
       BENCHMARKS_URL: urlOf('benchmarks'),
@@ -147,7 +150,7 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     const gateway = await superviseProcess({ name: 'gateway', entry: entries.gateway, port: config.port, env: gatewayEnv, backoff: config.restartBackoff, log });
     processes.set('gateway', gateway);
     log(`[supervisor] ${processes.size} processes up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { url: gateway.url, processes, topology: databases.topology, devIdentity, stop };
+    return { url: gateway.url, processes, topology: databases.topology, devIdentity, gatewayEnv, stop };
   } catch (error) {
     // Let a benchmarks start still under way finish, so that it is stopped too.
     await benchmarks.catch(() => undefined);

@@ -65,12 +65,14 @@ describe('bad input, refused roles and simultaneous edits of a PEP', () => {
     platform.graphql(token, 'mutation($input: WritePepSectionInput!) { writePepSection(input: $input) { applied pep { version } } }', { input: { idempotencyKey: nextKey(), ...input } });
   const versionNow = async () => (await authorityDb(platform, SWANSEA)<{ version: number }[]>`select version from peps where id = ${pep}`)[0]?.version;
 
-  it('refuses a target without an owner, naming the field, and changes nothing', async () => {
+  it('refuses a target whose owner is not a TargetOwnerRole (GraphQL validation) or due in the past, and changes nothing', async () => {
     const query = 'mutation($input: AddPepTargetInput!) { addPepTarget(input: $input) { applied } }';
-    const { body } = await platform.graphql(swanseaLead, query, { input: { pep, description: 'Read a chapter book', ownerRole: '', dueOn: inDays(30), pepVersion: version, idempotencyKey: nextKey() } });
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ownerRole' });
-    expect(body.errors?.[0]?.message).toContain('a target needs an owner');
-    const past = await platform.graphql(swanseaLead, query, { input: { pep, description: 'Read a chapter book', ownerRole: 'carer', dueOn: '2020-01-01', pepVersion: version, idempotencyKey: nextKey() } });
+    for (const ownerRole of ['', 'designated-teacher', 'HEADTEACHER']) {
+      const { body } = await platform.graphql(swanseaLead, query, { input: { pep, description: 'Read a chapter book', ownerRole, dueOn: inDays(30), pepVersion: version, idempotencyKey: nextKey() } });
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toContain('"TargetOwnerRole"');
+    }
+    const past = await platform.graphql(swanseaLead, query, { input: { pep, description: 'Read a chapter book', ownerRole: 'CARER', dueOn: '2020-01-01', pepVersion: version, idempotencyKey: nextKey() } });
     expect(past.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueOn' });
     expect(await versionNow()).toBe(version);
   });
@@ -131,10 +133,12 @@ describe('the PEP cycle for a child placed out of county', () => {
     expect(picture.errors).toBeUndefined();
     expect(picture.data?.writePepSection.pep.schoolPicture).toEqual({ body: 'Reading at age-related expectations; maths a year behind.', writtenByRole: 'designated-teacher' });
     version = picture.data?.writePepSection.pep.version;
-    const target = await change('teacher', 'addPepTarget', { pep: pepId, description: 'Close the gap in maths to six months by the summer', ownerRole: 'designated-teacher', dueOn: inDays(120), pepVersion: version });
+    const target = await change('teacher', 'addPepTarget', { pep: pepId, description: 'Close the gap in maths to six months by the summer', ownerRole: 'DESIGNATED_TEACHER', dueOn: inDays(120), pepVersion: version });
     expect(target.errors).toBeUndefined();
     version = target.data?.addPepTarget.pep.version;
-    expect(target.data?.addPepTarget.pep.targets.map((t: { description: string }) => t.description)).toContain('Close the gap in maths to six months by the summer');
+    expect(target.data?.addPepTarget.pep.targets).toContainEqual(expect.objectContaining({ description: 'Close the gap in maths to six months by the summer', ownerRole: 'DESIGNATED_TEACHER' }));
+    const [stored] = await authorityDb(platform, CARDIFF)<{ owner_role: string }[]>`select owner_role from pep_targets where pep_id = ${pepId} and description = 'Close the gap in maths to six months by the summer'`;
+    expect(stored?.owner_role).toBe('designated-teacher');
   });
 
   it('the child says they want to be addressed in Welsh', async () => {

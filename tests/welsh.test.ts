@@ -83,12 +83,12 @@ describe('an error in the language the request asks for', () => {
       "gwrthodwyd writePepSection: ni chaiff rôl learner sydd â'r berthynas hon â'r plentyn ysgrifennu meysydd pep",
     ],
     [
-      'a target with no owner (the authority refuses the field)',
+      'a target with no description (the authority refuses the field)',
       'lead',
       'mutation($input: AddPepTargetInput!) { addPepTarget(input: $input) { applied } }',
-      () => ({ input: { pep: child.pepId, description: 'Read a chapter book', ownerRole: ' ', dueOn: '2999-01-01', pepVersion: child.pepVersion, idempotencyKey: nextKey() } }),
-      'ownerRole: a target needs an owner: who is responsible for it',
-      "ownerRole: mae angen perchennog ar darged: pwy sy'n gyfrifol amdano",
+      () => ({ input: { pep: child.pepId, description: ' ', ownerRole: 'CARER', dueOn: '2999-01-01', pepVersion: child.pepVersion, idempotencyKey: nextKey() } }),
+      'description: must not be empty',
+      'description: rhaid iddo beidio â bod yn wag',
     ],
     [
       'too many aliases (a limit refuses the document)',

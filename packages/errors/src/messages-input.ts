@@ -70,8 +70,6 @@ export const BAD_USER_INPUT_MESSAGES = {
   },
   untilDate: { en: 'to {date}', cy: 'hyd at {date}' },
   sectionLanguage: { en: '{field}: a PEP section is written in Welsh (CY) or English (EN)', cy: '{field}: ysgrifennir adran CAP yn Gymraeg (CY) neu yn Saesneg (EN)' },
-  targetOwnerMissing: { en: '{field}: a target needs an owner: who is responsible for it', cy: "{field}: mae angen perchennog ar darged: pwy sy'n gyfrifol amdano" },
-  targetOwnerUnknown: { en: "{field}: '{value}' is not one of {owners}", cy: "{field}: nid yw '{value}' yn un o {owners}" },
   // The attendance register
   registerRows: { en: '{field}: a register holds 1 to {max} rows (got {count})', cy: '{field}: mae cofrestr yn dal rhwng 1 a {max} rhes (cafwyd {count})' },
   registerEmpty: { en: '{field}: a register holds at least one row', cy: '{field}: mae cofrestr yn dal o leiaf un rhes' },

@@ -17,6 +17,7 @@ import type {
   SDQ_INFORMANTS,
   SIGN_OFF_ROLES,
   STAFF_ROLES,
+  TARGET_OWNER_ROLES,
   TARGET_PROGRESS,
 } from '@wales-lac/db';
 import type { Day } from './days.ts';
@@ -29,7 +30,7 @@ export type PlacementType = (typeof PLACEMENT_TYPES)[number];
 export type PepStatus = (typeof PEP_STATUSES)[number];
 export type TargetProgress = (typeof TARGET_PROGRESS)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export type OwnerRole = 'designated-teacher' | 'virtual-school-head' | 'social-worker' | 'learner' | 'carer';
+export type OwnerRole = (typeof TARGET_OWNER_ROLES)[number];
 export type PepSection = (typeof PEP_SECTIONS)[number];
 export type SignOffRole = (typeof SIGN_OFF_ROLES)[number];
 export type QualityRating = (typeof QUALITY_RATINGS)[number];

@@ -1,9 +1,10 @@
 // Realistic PEP target wording by stage, each with the role that usually owns it.
+import { TARGET_OWNER_ROLES } from '@wales-lac/db';
 import type { OwnerRole } from './plan.ts';
 
 export type Stage = 'early-years' | 'primary' | 'secondary' | 'post-16';
 
-export const OWNER_ROLES: readonly OwnerRole[] = ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner', 'carer'];
+export const OWNER_ROLES: readonly OwnerRole[] = TARGET_OWNER_ROLES;
 
 type Texts = readonly (readonly [string, OwnerRole])[];
 

@@ -4,7 +4,7 @@ import { WORDS, message, platformError } from '@wales-lac/errors';
 import { classesWritten, mayRateQuality, requiredSigners, sectionRefusal, signerRoleOf, type Access, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, learnerToChange, ownRecordId, requireWrite } from './change.ts';
-import { addTarget, bumpPepVersion, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type PepRow, type Transaction } from './data/index.ts';
+import { addTarget, bumpPepVersion, type TargetOwnerRole, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type PepRow, type Transaction } from './data/index.ts';
 import { currentEnrolment, isEditable, nextReviewAfter } from './records.ts';
 
 const SECTION_FIELD: Record<PepSectionKind, string> = {
@@ -15,8 +15,6 @@ const SECTION_FIELD: Record<PepSectionKind, string> = {
   'social-worker-views': 'socialWorkerViews',
   'review-actions': 'reviewActions',
 };
-
-const TARGET_OWNERS = ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner', 'carer'];
 
 /** The plan a change names, with its learner; BAD_USER_INPUT / NOT_FOUND naming `pep` otherwise. */
 async function pepToChange(ctx: AuthorityContext, id: string): Promise<PepRow> {
@@ -109,7 +107,8 @@ export async function writePepSection(input: WritePepSectionInput, ctx: Authorit
 export interface AddPepTargetInput {
   pep: string;
   description: string;
-  ownerRole: string;
+  /** GraphQL has already mapped the TargetOwnerRole enum to its stored value (resolvers.ts). */
+  ownerRole: TargetOwnerRole;
   dueOn: string;
   accelerated?: boolean | null;
   pepVersion: number;
@@ -127,8 +126,6 @@ export async function addPepTarget(input: AddPepTargetInput, ctx: AuthorityConte
   checkIdempotencyKey(input.idempotencyKey);
   checkVersion(input.pepVersion);
   const description = checkText('description', input.description, 500);
-  if (input.ownerRole.trim() === '') badInput('ownerRole', 'targetOwnerMissing', {});
-  if (!TARGET_OWNERS.includes(input.ownerRole)) badInput('ownerRole', 'targetOwnerUnknown', { value: input.ownerRole, owners: TARGET_OWNERS.join(', ') });
   checkDate(ctx, 'dueOn', input.dueOn, { notBefore: { date: ctx.today, what: WORDS.today }, notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday } });
   const spec = { operation: 'addPepTarget', learnerId: pep.learnerId, fieldClasses: classesWritten('addPepTarget'), fields: ['PersonalEducationPlan.targets'] };
   await requireWrite(ctx, spec);

@@ -1,6 +1,6 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
 import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
-import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
+import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_OWNER_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
 import { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, inOrder, relationshipRefusal, type Access, type ListedRelationship } from '@wales-lac/policy';
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
@@ -203,6 +203,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   PepReviewState: enumValuesOf(['on-track', 'due-soon', 'overdue', 'not-scheduled']),
   PepCompletionState: enumValuesOf(['completed-on-time', 'completed-late', 'due', 'overdue']),
   TargetProgress: enumValuesOf(TARGET_PROGRESS),
+  TargetOwnerRole: enumValuesOf(TARGET_OWNER_ROLES),
   StaffRole: enumValuesOf(STAFF_ROLES),
   AccessAction: enumValuesOf(AUDIT_ACTIONS),
   AccessDecision: enumValuesOf(AUDIT_DECISIONS),

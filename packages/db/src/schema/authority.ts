@@ -15,6 +15,8 @@ export const PLACEMENT_TYPES = ['foster', 'kinship-foster', 'with-parents', 'chi
 export const PEP_STATUSES = ['draft', 'in-review', 'agreed', 'superseded'] as const;
 export const TARGET_PROGRESS = ['not-started', 'in-progress', 'met', 'not-met'] as const;
 export const STAFF_ROLES = ['education-lead', 'social-worker', 'designated-teacher'] as const;
+/** Who may own a PEP target, as stored in pep_targets.owner_role (the API's TargetOwnerRole enum). */
+export const TARGET_OWNER_ROLES = ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner', 'carer'] as const;
 export const AUDIT_ACTIONS = ['read', 'write'] as const;
 export const AUDIT_DECISIONS = ['allowed', 'denied'] as const;
 

@@ -11,7 +11,7 @@ export type { AttendanceCounts } from './attendance.ts';
 export type { CareEpisodeRow, AdditionalLearningNeedsRow, ExclusionRow, ReducedTimetableRow, EotasRow, SdqRow, InterventionRow, DestinationRow } from './record.ts';
 export type { PepSectionRow, PepSignOffRow, PepQualityRow } from './pep-parts.ts';
 export { openPepsOf, createDraftPep, writeSection, addTarget, signOff, setPepStatus, rateQuality } from './pep-writes.ts';
-export type { SectionWrite, NewTarget } from './pep-writes.ts';
+export type { SectionWrite, NewTarget, TargetOwnerRole } from './pep-writes.ts';
 export { insertExclusion, insertReducedTimetable, insertEotas, insertSdq, insertIntervention, movePlacement, moveSchool, notify, recordRegister, setLanguagePreference } from './record-writes.ts';
 export type { Move, MoveOutcome, EotasOutcome, NewNotification, RegisterRow } from './record-writes.ts';
 export { notificationPage, notificationById, markRead } from './notifications.ts';

@@ -1,11 +1,14 @@
 // PEP changes inside an open transaction: a new version, sections, targets, sign-offs, quality.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { authoritySchema } from '@wales-lac/db';
+import { authoritySchema, type TARGET_OWNER_ROLES } from '@wales-lac/db';
 import type { PepRow } from './history.ts';
 import type { PepSignOffRow } from './pep-parts.ts';
 import { nextRecordId, type Transaction } from './writes.ts';
 
 const { peps, pepTargets, pepSections, pepSignOffs, pepQualityRatings } = authoritySchema;
+
+/** A target owner as stored in pep_targets.owner_role. */
+export type TargetOwnerRole = (typeof TARGET_OWNER_ROLES)[number];
 
 /** The learner's plan in force or being written (not superseded), newest first, locked. */
 export async function openPepsOf(tx: Transaction, learnerId: string): Promise<PepRow[]> {
@@ -48,7 +51,7 @@ export async function writeSection(tx: Transaction, write: SectionWrite): Promis
 export interface NewTarget {
   readonly pepId: string;
   readonly description: string;
-  readonly ownerRole: string;
+  readonly ownerRole: TargetOwnerRole;
   readonly dueOn: string;
   readonly accelerated: boolean;
 }

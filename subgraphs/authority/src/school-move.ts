@@ -27,6 +27,7 @@ export function schoolMoveRecipients(move: SchoolMove): Pick<NewNotification, 'r
   ];
 }
 
+/** Runs inside the move's transaction, after the enrolment changed: contacts, plans, notifications. */
 export async function putRecordRightAfterSchoolMove(tx: Transaction, move: SchoolMove): Promise<void> {
   await designatedTeacherFollows(tx, move.home, move.learnerId, move.startsOn, await knownDesignatedTeacher(tx, move.school, move.learnerId));
   await planFollowsSchoolMove(tx, move.learnerId, { leftSchool: move.leftSchool, startsOn: move.startsOn, reviewDue: reviewDueAfterSchoolMove(move.startsOn) });

@@ -29,8 +29,8 @@ export const FORBIDDEN_MESSAGES = {
   accessHistoryLead: { en: "only the home authority's education lead may read a child's access history", cy: "dim ond arweinydd addysg yr awdurdod cartref a gaiff ddarllen hanes mynediad plentyn" },
   noBenchmarks: { en: 'a {role} does not see national benchmarks', cy: 'nid yw rôl {role} yn gweld meincnodau cenedlaethol' },
   noNotifications: {
-    en: 'a {role} has no notifications: they go to schools and authorities’ education leads',
-    cy: "nid oes hysbysiadau gan rôl {role}: maen nhw'n mynd i ysgolion ac i arweinwyr addysg awdurdodau",
+    en: 'a {role} has no notifications: they go to schools, authorities’ education leads and children’s social workers',
+    cy: "nid oes hysbysiadau gan rôl {role}: maen nhw'n mynd i ysgolion, i arweinwyr addysg awdurdodau ac i weithwyr cymdeithasol plant",
   },
   onlyRoles: { en: '{operation}: only a {roles} may do this', cy: '{operation}: dim ond rôl {roles} a gaiff wneud hyn' },
   noWriteRule: { en: '{operation}: no write rule covers this change', cy: "{operation}: nid oes rheol ysgrifennu sy'n cwmpasu'r newid hwn" },

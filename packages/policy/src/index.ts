@@ -15,7 +15,7 @@ export {
   rule,
 } from './rules.ts';
 export type { PermissionsOptions, PolicyContext, ShieldRule } from './rules.ts';
-export { PEP_SECTION_KINDS, PEP_SECTION_RULES, SIGNER_ROLES, signerRoleOf, requiredSigners, mayRateQuality, sectionRefusal } from './pep-work.ts';
+export { PEP_SECTION_KINDS, PEP_SECTION_RULES, SIGNER_ROLES, signerRoleOf, requiredSigners, mayRateQuality, mayStartPep, sectionRefusal } from './pep-work.ts';
 export type { PepSectionKind, SectionRule, SignerRole } from './pep-work.ts';
 export { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, relationshipRefusal, type ListedRelationship } from './filters.ts';
 export { fieldGuards } from './field-guard.ts';

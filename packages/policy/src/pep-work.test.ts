@@ -4,7 +4,7 @@ import type { Role } from '@wales-lac/caller';
 import { accessFor } from './access.ts';
 import type { Relationship } from './model.ts';
 import { filterRefusal } from './filters.ts';
-import { PEP_SECTION_KINDS, mayRateQuality, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from './pep-work.ts';
+import { PEP_SECTION_KINDS, mayRateQuality, mayStartPep, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from './pep-work.ts';
 
 const english = (text: Text | null) => text && render(text, 'en');
 
@@ -61,6 +61,14 @@ describe('sign-offs and quality ratings', () => {
 
   it('lets only the home education lead rate quality', () => {
     expect(CALLERS.filter(([role, rel]) => mayRateQuality(role, accessFor(role, rel))).map(name)).toEqual(['virtual-school-head/home']);
+  });
+});
+
+describe('starting a plan or its review', () => {
+  it('is for the home education lead and the social worker, and after a school move the new school’s designated teacher too', () => {
+    const starters = (joined: boolean) => CALLERS.filter(([role, rel]) => mayStartPep(role, accessFor(role, rel), joined)).map(name);
+    expect(starters(false)).toEqual(['virtual-school-head/home', 'social-worker/home+caseload']);
+    expect(starters(true)).toEqual(['virtual-school-head/home', 'social-worker/home+caseload', 'designated-teacher/host+school']);
   });
 });
 

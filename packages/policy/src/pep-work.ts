@@ -57,3 +57,14 @@ export function sectionRefusal(section: PepSectionKind, role: Role, access: Acce
   if (!access.write.has(rule.fieldClass)) return message('FORBIDDEN', 'mayNotWriteClass', { role, fieldClass: rule.fieldClass });
   return null;
 }
+
+/**
+ * Who starts a plan, or its next version for a review: the home authority's education lead, the
+ * allocated social worker and, once the child has joined a school since the last plan was started (the
+ * review a school move calls for), the designated teacher of that school (decision 0027).
+ */
+export function mayStartPep(role: Role, access: Access, joinedSchoolSinceLastPlan: boolean): boolean {
+  if (role === 'virtual-school-head' && access.relationships.includes('home')) return true;
+  if (access.relationships.includes('caseload')) return true;
+  return joinedSchoolSinceLastPlan && role === 'designated-teacher' && access.relationships.includes('school');
+}

@@ -17,7 +17,7 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   benchmarks: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkReleases: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkTrend: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
-  notifications: ['designated-teacher', 'virtual-school-head'],
+  notifications: ['designated-teacher', 'virtual-school-head', 'social-worker'],
 };
 
 const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
@@ -31,7 +31,7 @@ const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
 /** Mutations that write no child's data, open to some roles only. */
 export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   refreshBenchmarks: ['national-analyst'],
-  markNotificationRead: ['designated-teacher', 'virtual-school-head'],
+  markNotificationRead: ['designated-teacher', 'virtual-school-head', 'social-worker'],
 };
 
 /**

@@ -123,8 +123,8 @@ export const NOT_PERSONAL: readonly string[] = [
   'PepChangePayload',
   'RecordChangePayload',
   'RecordAttendancePayload',
-  // Addressed to one recipient (Query.notifications filters by the caller's school or authority);
-  // its learner is a Learner, read under the Learner rules.
+  // Addressed to one recipient (Query.notifications filters by the caller's school, authority or
+  // caseload); its learner, and a Learner it is addressed to, are read under the Learner rules.
   'Notification',
   'NotificationConnection',
   'NotificationEdge',

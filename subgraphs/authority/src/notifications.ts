@@ -1,16 +1,19 @@
 // The feed of moves addressed to the caller: a designated teacher sees those for their school, an
-// education lead those for their authority. Positions sort newest first across every authority.
+// education lead those for their authority, a social worker those for the children on their caseload.
+// Positions sort newest first across every authority.
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import { MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import type { Caller } from '@wales-lac/caller';
+import { schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { badInput, ownRecordId } from './change.ts';
-import { appendAuditRows, markRead, notificationById, notificationPage, type NotificationRow, type Recipient } from './data/index.ts';
+import { appendAuditRows, isAddressedTo, markRead, notificationById, notificationPage, type NotificationRow, type Recipient } from './data/index.ts';
 
 /** Whom the caller reads notifications as. */
 export function recipientsOf(caller: Caller): Recipient[] {
   if (caller.role === 'designated-teacher' && caller.schoolId) return [{ kind: 'school', id: caller.schoolId }];
   if (caller.role === 'virtual-school-head' && caller.authorityCode) return [{ kind: 'authority', id: caller.authorityCode }];
+  if (caller.role === 'social-worker') return [{ kind: 'caseload', subject: caller.subject }];
   return [];
 }
 
@@ -32,7 +35,7 @@ export async function notificationsFor(args: { unreadOnly?: boolean | null; firs
   if (sizeProblem) badInput('first', 'fieldPageSize', { max: MAX_PAGE_SIZE });
   const after = args.after ? positionFrom(args.after) : null;
   if (args.after && !after) badInput('after', 'fieldNotACursor', {});
-  const page = await notificationPage(ctx.db, { recipients: recipientsOf(ctx.caller), unreadOnly: args.unreadOnly ?? false, first: args.first, after });
+  const page = await notificationPage(ctx.db, { recipients: recipientsOf(ctx.caller), today: ctx.today, unreadOnly: args.unreadOnly ?? false, first: args.first, after });
   // A notification tells its recipient about a child's move: each one read is audited for that child.
   for (const row of page.rows) ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', 'Query.notifications');
   const edges = page.rows.map((row) => ({ cursor: encodeCursor(notificationPosition(row)), node: row }));
@@ -44,7 +47,7 @@ export async function addressedNotification(id: string, ctx: AuthorityContext, f
   ownRecordId(ctx, id, field, WORDS.notification);
   const row = await notificationById(ctx.db, id);
   if (!row) throw platformError(message('NOT_FOUND', 'noNotification', { id, authority: ctx.authorityCode }), { field });
-  if (!recipientsOf(ctx.caller).some((r) => r.kind === row.recipientKind && r.id === row.recipient)) {
+  if (!(await isAddressedTo(ctx.db, id, recipientsOf(ctx.caller), ctx.today))) {
     await appendAuditRows(ctx.db, [{ actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId: row.learnerId, action: 'read', decision: 'denied', fieldClasses: ['education'], fields: ['Notification'], operationName: 'notification' }]);
     throw platformError(message('FORBIDDEN', 'notificationElsewhere'));
   }
@@ -57,4 +60,26 @@ export async function markNotificationRead(id: string, ctx: AuthorityContext): P
   ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', 'Mutation.markNotificationRead');
   await ctx.db.transaction((tx) => markRead(tx, id, ctx.caller.subject));
   return notificationById(ctx.db, id);
+}
+
+/** The authority of a place a move names: a school's maintaining authority, or the authority itself (a placement move). */
+function authorityOfPlace(n: Pick<NotificationRow, 'kind'>, place: string | null): { code: string } | null {
+  if (place === null) return null;
+  const code = n.kind === 'school-move' ? schoolAuthorityCode(place) : place;
+  return code ? { code } : null;
+}
+
+/** Where a move takes the child, and whence, as the School and Authority entities the reference service names. */
+export const NOTIFICATION_PLACES = {
+  movesToSchool: (n: NotificationRow) => (n.kind === 'school-move' ? { id: n.movesTo } : null),
+  movesToAuthority: (n: NotificationRow) => authorityOfPlace(n, n.movesTo),
+  movesFromSchool: (n: NotificationRow) => (n.kind === 'school-move' && n.movesFrom ? { id: n.movesFrom } : null),
+  movesFromAuthority: (n: NotificationRow) => authorityOfPlace(n, n.movesFrom),
+};
+
+/** Whom it is addressed to, typed: a School or an Authority here; a Learner is resolved by the caller (read under the usual rules). */
+export function recipientEntity(n: NotificationRow): { __typename: 'School'; id: string } | { __typename: 'Authority'; code: string } | null {
+  if (n.recipientKind === 'school') return { __typename: 'School', id: n.recipient };
+  if (n.recipientKind === 'authority') return { __typename: 'Authority', code: n.recipient };
+  return null;
 }

@@ -1,11 +1,11 @@
 // The PEP cycle: start a plan (or its next version for a review), write sections, add targets, sign
 // off and rate quality. Each checks its input, the matrix and the PEP work rules, then applies once.
 import { WORDS, message, platformError } from '@wales-lac/errors';
-import { classesWritten, mayRateQuality, requiredSigners, sectionRefusal, signerRoleOf, type Access, type PepSectionKind } from '@wales-lac/policy';
+import { classesWritten, mayRateQuality, mayStartPep, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, learnerToChange, ownRecordId, requireWrite } from './change.ts';
 import { addTarget, bumpPepVersion, type TargetOwnerRole, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type PepRow, type Transaction } from './data/index.ts';
-import { currentEnrolment, isEditable, nextReviewAfter } from './records.ts';
+import { currentEnrolment, isEditable, nextReviewAfter, signedForSchoolLeft } from './records.ts';
 
 const SECTION_FIELD: Record<PepSectionKind, string> = {
   'all-about-me': 'allAboutMe',
@@ -52,12 +52,19 @@ async function payload(ctx: AuthorityContext, outcome: { result: { pepId: string
   return { pep: await ctx.loaders.pep.load(outcome.result.pepId), applied: outcome.applied };
 }
 
+/** True when the child joined their current school after the latest plan was started (a school move's review is due). */
+async function joinedSchoolSinceLastPlan(ctx: AuthorityContext, learnerId: string): Promise<boolean> {
+  const [enrolments, plans] = await Promise.all([ctx.loaders.enrolments.load(learnerId), ctx.loaders.peps.load(learnerId)]);
+  const joined = currentEnrolment(enrolments, ctx.today)?.startedOn;
+  return joined !== undefined && !plans.some((p) => p.initiatedOn >= joined);
+}
+
 export async function startPep(input: { learner: string; idempotencyKey: string }, ctx: AuthorityContext) {
   const learner = await learnerToChange(ctx, input.learner);
   checkIdempotencyKey(input.idempotencyKey);
   const spec = { operation: 'startPep', learnerId: learner.id, fieldClasses: classesWritten('startPep'), fields: ['Learner.peps'] };
-  const starts = (access: Access) => (access.relationships.includes('home') && ctx.caller.role === 'virtual-school-head') || access.relationships.includes('caseload');
-  await requireWrite(ctx, spec, (access) => (starts(access) ? null : message('FORBIDDEN', 'pepStarters')));
+  const joinedSchool = await joinedSchoolSinceLastPlan(ctx, learner.id);
+  await requireWrite(ctx, spec, (access) => (mayStartPep(ctx.caller.role, access, joinedSchool) ? null : message('FORBIDDEN', 'pepStarters')));
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     // Two simultaneous starts queue on the child, so the second sees the first's draft.
     await lockLearner(tx, learner.id);
@@ -150,8 +157,10 @@ export async function signOffPep(input: { pep: string; pepVersion: number; idemp
   const onRoll = currentEnrolment(await ctx.loaders.enrolments.load(pep.learnerId), ctx.today) !== null;
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const locked = await lockAtVersion(tx, pep.id, input.pepVersion, true);
-    const signed = await signOff(tx, { pepId: pep.id, signerRole: signerRole ?? '', signerSubject: ctx.caller.subject, pepVersion: locked.version, signedOn: ctx.today });
-    const agreedBy = new Set(signed.filter((s) => s.pepVersion === locked.version).map((s) => s.signerRole));
+    const schoolId = signerRole === 'designated-teacher' ? ctx.caller.schoolId : null;
+    const signed = await signOff(tx, { pepId: pep.id, signerRole: signerRole ?? '', signerSubject: ctx.caller.subject, pepVersion: locked.version, signedOn: ctx.today, schoolId, schoolLeftOn: null });
+    // The sign-off of a school the child has left no longer counts: the new school signs for itself.
+    const agreedBy = new Set(signed.filter((s) => s.pepVersion === locked.version && !signedForSchoolLeft(s, ctx.today)).map((s) => s.signerRole));
     if (requiredSigners(onRoll).every((role) => agreedBy.has(role))) await agree(tx, locked, ctx.today);
     else if (locked.status === 'draft') await setPepStatus(tx, pep.id, { status: 'in-review' });
     return { pepId: pep.id };

@@ -7,8 +7,9 @@ import { classesWritten, type Access } from '@wales-lac/policy';
 import { EXCLUSION_REASONS, isAuthorityCode, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, checkWhole, earlierResult, learnerToChange, requireWrite, type ChangeSpec } from './change.ts';
-import { insertEotas, insertExclusion, insertIntervention, insertReducedTimetable, insertSdq, moveSchool, movePlacement, notify, setLanguagePreference, type EotasOutcome, type LearnerRow, type MoveOutcome } from './data/index.ts';
+import { insertEotas, insertExclusion, insertIntervention, insertReducedTimetable, insertSdq, moveSchool, movePlacement, notify, setLanguagePreference, type EotasOutcome, type LearnerRow, type MoveOutcome, type SchoolMoveOutcome } from './data/index.ts';
 import { isCurrent } from './records.ts';
+import { putRecordRightAfterSchoolMove } from './school-move.ts';
 
 interface Keyed {
   readonly learner: string;
@@ -41,6 +42,14 @@ async function payload(ctx: AuthorityContext, learnerId: string, outcome: { resu
   ctx.access.clear(learnerId);
   const found = await ctx.loaders.learner.load(learnerId);
   return { learner: found?.row ?? null, recordId: outcome.result.recordId, applied: outcome.applied };
+}
+
+/** A school move changes the child's plans (sign-offs, review date) and contacts: read afresh. */
+function clearPlans(ctx: AuthorityContext, learnerId: string): void {
+  ctx.loaders.peps.clear(learnerId);
+  ctx.loaders.allocations.clear(learnerId);
+  ctx.loaders.pep.clearAll();
+  ctx.loaders.signOffs.clearAll();
 }
 
 /** A designated teacher records for pupils of their own school only (whatever else they relate to). */
@@ -205,7 +214,7 @@ function checkAfterOpen(ctx: AuthorityContext, learner: LearnerRow, startsOn: st
   });
 }
 
-function moved(outcome: MoveOutcome, what: Param): string {
+function moved(outcome: MoveOutcome | SchoolMoveOutcome, what: Param): string {
   if ('id' in outcome) return outcome.id;
   throw platformError(message('CONFLICT', 'movedMeanwhile', { what, since: outcome.openSince }), { field: 'startsOn' });
 }
@@ -229,7 +238,7 @@ export async function recordPlacementMove(input: RecordPlacementMoveInput, ctx: 
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const recordId = moved(await movePlacement(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, placementType: input.type, livesIn: input.authority }), WORDS.placement);
     if (crossesBorder) {
-      await notify(tx, ctx.authorityCode, { recipientKind: 'authority', recipient: input.authority, learnerId: learner.id, kind: 'placement-move', effectiveOn: input.startsOn, movesTo: input.authority });
+      await notify(tx, ctx.authorityCode, { recipientKind: 'authority', recipient: input.authority, learnerId: learner.id, kind: 'placement-move', effectiveOn: input.startsOn, movesTo: input.authority, movesFrom: open?.authorityCode ?? null });
     }
     return { recordId };
   });
@@ -256,12 +265,13 @@ export async function recordSchoolMove(input: RecordSchoolMoveInput, ctx: Author
   if (open?.schoolId === input.school) badInput('school', 'alreadyOnRoll', { school: input.school });
   checkAfterOpen(ctx, learner, input.startsOn, open, WORDS.enrolment);
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
-    const recordId = moved(await moveSchool(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, schoolId: input.school, schoolAuthorityCode: schoolAuthority }), WORDS.enrolment);
-    const move = { learnerId: learner.id, kind: 'school-move', effectiveOn: input.startsOn, movesTo: input.school } as const;
-    await notify(tx, ctx.authorityCode, { ...move, recipientKind: 'school', recipient: input.school });
-    if (schoolAuthority !== ctx.authorityCode) await notify(tx, ctx.authorityCode, { ...move, recipientKind: 'authority', recipient: schoolAuthority });
+    const enrolled = await moveSchool(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, schoolId: input.school, schoolAuthorityCode: schoolAuthority });
+    const recordId = moved(enrolled, WORDS.enrolment);
+    const leftSchool = 'leftSchool' in enrolled ? enrolled.leftSchool : null;
+    await putRecordRightAfterSchoolMove(tx, { learnerId: learner.id, home: ctx.authorityCode, startsOn: input.startsOn, school: input.school, leftSchool });
     return { recordId };
   });
+  clearPlans(ctx, learner.id);
   return payload(ctx, learner.id, outcome);
 }
 

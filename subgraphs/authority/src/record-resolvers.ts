@@ -10,7 +10,7 @@ import type { AdditionalLearningNeedsRow, EotasRow, ExclusionRow, LearnerRow, No
 import { attendanceSummary } from './attendance.ts';
 import { checkDate } from './change.ts';
 import { displayLanguage, ownPreferenceOf } from './display-language.ts';
-import { currentEnrolment, isCurrent, pepStartDue } from './records.ts';
+import { currentEnrolment, isCurrent, pepStartDue, signedForSchoolLeft } from './records.ts';
 
 type Ctx = AuthorityContext;
 const none = {};
@@ -99,7 +99,9 @@ export const recordResolvers = {
   },
   PepSignOff: {
     role: (s: PepSignOffRow) => s.signerRole,
-    current: (s: PepSignOffRow & { countedVersion: number | null }) => s.pepVersion === s.countedVersion,
+    // A designated teacher's sign-off for a school the child has left is that school's, no longer current.
+    current: (s: PepSignOffRow & { countedVersion: number | null }, _: unknown, ctx: Ctx) => s.pepVersion === s.countedVersion && !signedForSchoolLeft(s, ctx.today),
+    school: (s: PepSignOffRow) => (s.schoolId ? { id: s.schoolId } : null),
   },
   Notification: {
     createdAt: (n: NotificationRow) => n.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 // Domain rules over stored rows: what "current" means, and how a PEP's review date reads today.
 import { addSchoolDays } from '@wales-lac/wales';
-import type { EnrolmentRow, PepRow, PlacementRow } from './data/index.ts';
+import type { EnrolmentRow, PepRow, PepSignOffRow, PlacementRow } from './data/index.ts';
 
 interface Dated {
   readonly startedOn: string;
@@ -74,4 +74,14 @@ export function pepStartDue(enteredCareOn: string | null, joinedSchoolOn: string
   const trigger = [enteredCareOn, joinedSchoolOn].filter((d): d is string => d !== null).sort().at(-1);
   if (!trigger || peps.some((p) => p.initiatedOn >= trigger)) return null;
   return addSchoolDays(trigger, PEP_START_SCHOOL_DAYS);
+}
+
+/** After a school move the plan is reviewed within the same 10 school days from the first day at the new school. */
+export function reviewDueAfterSchoolMove(startsOn: string): string {
+  return addSchoolDays(startsOn, PEP_START_SCHOOL_DAYS);
+}
+
+/** A designated teacher's sign-off for a school the child has left (marked by the school move). */
+export function signedForSchoolLeft(signOff: Pick<PepSignOffRow, 'schoolLeftOn'>, today: string): boolean {
+  return signOff.schoolLeftOn !== null && signOff.schoolLeftOn <= today;
 }

@@ -16,7 +16,7 @@ import { recordResolvers } from './record-resolvers.ts';
 import { addPepTarget, ratePepQuality, signOffPep, startPep, writePepSection } from './pep-changes.ts';
 import { recordEducationOtherThanAtSchool, recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
 import { recordAttendance } from './attendance-register.ts';
-import { markNotificationRead, notificationsFor } from './notifications.ts';
+import { NOTIFICATION_PLACES, markNotificationRead, notificationsFor, recipientEntity } from './notifications.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
@@ -191,7 +191,13 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     school: (e: EnrolmentRow) => ({ id: e.schoolId }),
   },
   ...recordResolvers,
-  Notification: { ...recordResolvers.Notification, learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext) => visibleLearner(n.learnerId, ctx) },
+  Notification: {
+    ...recordResolvers.Notification,
+    ...NOTIFICATION_PLACES,
+    learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext) => visibleLearner(n.learnerId, ctx),
+    addressedTo: async (n: NotificationRow, _: unknown, ctx: AuthorityContext) => recipientEntity(n) ?? { __typename: 'Learner', ...(await visibleLearner(n.recipient, ctx)) },
+  },
+  NotificationRecipient: { __resolveType: (r: { __typename: string }) => r.__typename },
   Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner },
   PersonalEducationPlan: { ...PEP_RESOLVERS, ...recordResolvers.PersonalEducationPlan },
   LearnerRelationship: enumValuesOf(LISTED_RELATIONSHIPS),

@@ -255,7 +255,8 @@ export const INTERVENTION_KINDS = ['tutoring', 'mentoring', 'literacy', 'numerac
 export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-education', 'apprenticeship', 'employment', 'training', 'neet', 'unknown'] as const;
 export const IDP_MAINTAINERS = ['school', 'authority'] as const;
 export const NOTIFICATION_KINDS = ['school-move', 'placement-move'] as const;
-export const NOTIFICATION_RECIPIENTS = ['school', 'authority'] as const;
+/** A school (its designated teacher), an authority (its education lead) or a child (their allocated social worker). */
+export const NOTIFICATION_RECIPIENTS = ['school', 'authority', 'learner'] as const;
 export const EOTAS_KINDS = ['tuition-service', 'alternative-provider', 'home-tuition', 'other'] as const;
 
 /** One section of a PEP version in someone's words; the learner's "All about me" is their voice. */
@@ -291,6 +292,10 @@ export const pepSignOffs = pgTable(
     /** The plan version signed: an edit after signing leaves the sign-off behind. */
     pepVersion: integer('pep_version').notNull(),
     signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    /** For a designated teacher: the school they signed for. */
+    schoolId: text('school_id'),
+    /** Set by a school move: the day the child left that school, after which the sign-off is the old school's. */
+    schoolLeftOn: date('school_left_on', { mode: 'string' }),
   },
   (t) => [primaryKey({ columns: [t.pepId, t.signerRole] }), check('pep_sign_offs_role', inList('signer_role', SIGN_OFF_ROLES))],
 );
@@ -449,19 +454,21 @@ export const destinations = pgTable(
   (t) => [index('destinations_learner').on(t.learnerId, t.recordedOn), check('destinations_destination', inList('destination', DESTINATIONS))],
 );
 
-/** A move someone must act on, addressed to a school or to an authority's education lead, with read state. */
+/** A move someone must act on, addressed to a school, an authority's education lead or a child's social worker, with read state. */
 export const notifications = pgTable(
   'notifications',
   {
     id: text('id').primaryKey(),
     recipientKind: text('recipient_kind').notNull(),
-    /** A school number or an authority's GSS code. */
+    /** A school number, an authority's GSS code or a learner id (for the child's social worker). */
     recipient: text('recipient').notNull(),
     learnerId: text('learner_id').notNull().references(() => learners.id),
     kind: text('kind').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     /** The school or authority the child moves to. */
     movesTo: text('moves_to').notNull(),
+    /** The school or authority the child leaves; null when they were on no roll (or, before 0015, not recorded). */
+    movesFrom: text('moves_from'),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
     readBySubject: text('read_by_subject'),

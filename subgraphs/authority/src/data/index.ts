@@ -13,6 +13,8 @@ export type { PepSectionRow, PepSignOffRow, PepQualityRow } from './pep-parts.ts
 export { openPepsOf, createDraftPep, writeSection, addTarget, signOff, setPepStatus, rateQuality } from './pep-writes.ts';
 export type { SectionWrite, NewTarget, TargetOwnerRole } from './pep-writes.ts';
 export { insertExclusion, insertReducedTimetable, insertEotas, insertSdq, insertIntervention, movePlacement, moveSchool, notify, recordRegister, setLanguagePreference } from './record-writes.ts';
-export type { Move, MoveOutcome, EotasOutcome, NewNotification, RegisterRow } from './record-writes.ts';
-export { notificationPage, notificationById, markRead } from './notifications.ts';
+export type { Move, MoveOutcome, SchoolMoveOutcome, EotasOutcome, NewNotification, RegisterRow } from './record-writes.ts';
+export { knownDesignatedTeacher, designatedTeacherFollows, planFollowsSchoolMove } from './school-move.ts';
+export type { KnownTeacher } from './school-move.ts';
+export { notificationPage, notificationById, isAddressedTo, markRead } from './notifications.ts';
 export type { NotificationRow, Recipient, NotificationPageQuery } from './notifications.ts';

@@ -57,7 +57,8 @@ export interface Move {
   readonly startsOn: string;
 }
 
-const dayBefore = (date: string) => {
+/** The ISO date before `date`. */
+export const dayBefore = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
@@ -81,23 +82,29 @@ export async function movePlacement(tx: Transaction, authorityCode: string, move
   return { id };
 }
 
+/** A school move's outcome: as a move's, with the school the child leaves (null when on no roll). */
+export type SchoolMoveOutcome = { readonly id: string; readonly leftSchool: string | null } | { readonly openSince: string };
+
 /** Ends the open enrolment the day before and puts the child on the new school's roll (locked like placements). */
-export async function moveSchool(tx: Transaction, authorityCode: string, move: Move & { readonly schoolId: string; readonly schoolAuthorityCode: string }): Promise<MoveOutcome> {
+export async function moveSchool(tx: Transaction, authorityCode: string, move: Move & { readonly schoolId: string; readonly schoolAuthorityCode: string }): Promise<SchoolMoveOutcome> {
   const [open] = await tx.select().from(enrolments).where(and(eq(enrolments.learnerId, move.learnerId), isNull(enrolments.endedOn))).for('update');
   if (open && open.startedOn >= move.startsOn) return { openSince: open.startedOn };
   if (open) await tx.update(enrolments).set({ endedOn: dayBefore(move.startsOn) }).where(eq(enrolments.id, open.id));
   const id = await nextRecordId(tx, 'enrolments', authorityCode, 'EN');
   await tx.insert(enrolments).values({ id, learnerId: move.learnerId, schoolId: move.schoolId, schoolAuthorityCode: move.schoolAuthorityCode, startedOn: move.startsOn });
-  return { id };
+  return { id, leftSchool: open?.schoolId ?? null };
 }
 
 export interface NewNotification {
-  readonly recipientKind: 'school' | 'authority';
+  /** A school (its designated teacher), an authority (its education lead), a learner (their social worker). */
+  readonly recipientKind: 'school' | 'authority' | 'learner';
   readonly recipient: string;
   readonly learnerId: string;
   readonly kind: 'school-move' | 'placement-move';
   readonly effectiveOn: string;
   readonly movesTo: string;
+  /** The school or authority the child leaves, when there is one. */
+  readonly movesFrom?: string | null;
 }
 
 export async function notify(tx: Transaction, authorityCode: string, notification: NewNotification): Promise<string> {

@@ -140,17 +140,17 @@ async function soak(settings: SoakSettings, target: Target): Promise<boolean> {
     for (let next = 1; sending; next += 1) {
       await observer.sample();
       const due = (windows.length + 1) * settings.reportSeconds;
-      if (elapsed() >= due && sending) closeWindow(due);
+      if (elapsed() >= due) closeWindow(due);
       await sleep(Math.max(0, next * 1000 - (performance.now() - started)));
     }
   })();
   await Promise.all([runClients(normal, settings.clients, go, observer), runClients(hostile, settings.hostileClients, go, observer)]);
   sending = false;
   await sampling;
-  // The last, partial window, if it saw anything.
-  if (Math.round(elapsed()) > (windows.at(-1)?.endSeconds ?? 0)) closeWindow(Math.round(elapsed()));
+  // The last, partial window, if a probe saw it (its requests are in the summary either way).
+  if (observer.probedThisWindow && Math.round(elapsed()) > (windows.at(-1)?.endSeconds ?? 0)) closeWindow(Math.round(elapsed()));
   const finalHealth = await fetch(healthUrl, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status).catch(() => null);
-  const unexpected = windows.reduce((n, w) => n + w.unexpected, 0);
+  const unexpected = observer.unexpectedTotal;
   const normalOk = normal.reduce((n, r) => n + (observer.byKind.get(r.kind)?.get('ok') ?? 0), 0);
   const result = verdict({ windows, finalHealthStatus: finalHealth, unexpected, normalOk, limits: settings });
   for (const line of [...summary(observer, [...normal, ...hostile], elapsed()), ...result.lines]) log(line);

@@ -67,6 +67,7 @@ export class SoakObserver {
   /** The first few unexpected outcomes, to say what went wrong. */
   readonly surprises: string[] = [];
   requests = 0;
+  unexpectedTotal = 0;
 
   constructor(
     private readonly healthUrl: string,
@@ -81,6 +82,7 @@ export class SoakObserver {
     this.byKind.set(request.kind, kind);
     if (request.expected.includes(outcome)) return;
     this.unexpected += 1;
+    this.unexpectedTotal += 1;
     if (this.surprises.length < 10) this.surprises.push(`${request.kind}: ${outcome} (expected ${request.expected.join(' or ')})`);
   }
 
@@ -93,6 +95,11 @@ export class SoakObserver {
       this.memory = memory;
       this.heapFloor = Math.min(this.heapFloor ?? memory.heapUsed, memory.heapUsed);
     }
+  }
+
+  /** Whether the window still open has had a probe. */
+  get probedThisWindow(): boolean {
+    return this.healthMs.length + this.healthFailed > 0;
   }
 
   /** Closes the window ending now and starts the next. */

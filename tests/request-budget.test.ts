@@ -11,6 +11,7 @@ import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 const CARMARTHENSHIRE = 'W06000010';
 const TIME_BUDGET_MS = 1_500;
 const RESPONSE_BYTES = 200_000;
+const IN_FLIGHT = 2;
 // Every authority is asked; each answers a page of 5 with its total.
 const CASELOAD = '{ learners(first: 5) { totalCount edges { node { id } } } }';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({
     gatewayKeys,
     externalAuthorities: new Map([[CARMARTHENSHIRE, proxy.url]]),
-    env: { BENCHMARK_REFRESH_MINUTES: '0', REQUEST_TIME_BUDGET_MS: String(TIME_BUDGET_MS), LIMIT_RESPONSE_BYTES: String(RESPONSE_BYTES) },
+    env: { BENCHMARK_REFRESH_MINUTES: '0', REQUEST_TIME_BUDGET_MS: String(TIME_BUDGET_MS), LIMIT_RESPONSE_BYTES: String(RESPONSE_BYTES), LIMIT_IN_FLIGHT_REQUESTS: String(IN_FLIGHT) },
   });
   const database = platform.databases.authorities.get(CARMARTHENSHIRE);
   if (!database) throw new Error('no Carmarthenshire database');
@@ -104,6 +105,35 @@ describe('the response-size cap', () => {
     const answer = await caseload(0, 1_000_000);
     expectOneCodedError(answer, 400, 'RESPONSE_TOO_LARGE', 'response-bytes');
     expect(await abandonedSince(answer.abandonedBefore)).toBe(1);
+    await healthyAfterwards();
+  });
+});
+
+describe('the bound on requests in flight (decision 0025)', () => {
+  const busy = (a: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => a.body.errors?.[0]?.extensions?.['code'] === 'GATEWAY_BUSY';
+
+  /** `count` caseloads at once while Carmarthenshire takes 800 ms, so all are in flight together; and how many reached it. */
+  async function together(count: number) {
+    proxy.behaviour = { delayMs: 800, padBytes: 0 };
+    const before = proxy.calls.received;
+    const answers = await Promise.all(Array.from({ length: count }, () => platform.graphql(token, CASELOAD)));
+    proxy.behaviour = { delayMs: 0, padBytes: 0 };
+    return { answers, reached: proxy.calls.received - before };
+  }
+
+  it('admits as many at once as the bound allows', async () => {
+    const { answers, reached } = await together(IN_FLIGHT);
+    expect(answers.filter(busy)).toEqual([]);
+    expect(reached).toBe(IN_FLIGHT);
+  });
+
+  it('one more: GATEWAY_BUSY (503) naming the in-flight limit, nothing asked for it, and the next is answered as before', async () => {
+    const { answers, reached } = await together(IN_FLIGHT + 1);
+    const refused = answers.filter(busy);
+    expect(refused, JSON.stringify(answers.map((a) => a.body.errors))).toHaveLength(1);
+    expect(refused[0]?.status).toBe(503);
+    expect(refused[0]?.body.errors?.[0]?.extensions).toMatchObject({ code: 'GATEWAY_BUSY', limit: 'in-flight', max: IN_FLIGHT });
+    expect(reached).toBe(IN_FLIGHT);
     await healthyAfterwards();
   });
 });

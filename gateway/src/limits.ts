@@ -1,5 +1,6 @@
 // The gateway's limits on one request (decision 0013, docs/api.md "Limits"): document limits checked
 // before anything runs, a response-size cap and a time budget that cancel the calls still running.
+import { getHeapStatistics } from 'node:v8';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import { BREAK, Kind, visit, type GraphQLFormattedError } from 'graphql';
 import type { GatewayExecutor, GatewayInterface, GatewayLoadResult, GatewayApolloConfig, GatewaySchemaLoadOrUpdateCallback, GatewayUnsubscriber } from '@apollo/server-gateway-interface';
@@ -14,11 +15,41 @@ export interface GatewayLimits extends DocumentLimits {
   readonly maxResponseBytes: number;
   /** How long one request may run before what is still running is cancelled. */
   readonly timeBudgetMs: number;
+  /** GraphQL requests the gateway answers at once; one more is refused with GATEWAY_BUSY (decision 0025). */
+  readonly maxInFlight: number;
 }
+
+/** The heap this process may grow to (V8's limit: `--max-old-space-size`, or what V8 chose for the machine). */
+export const heapLimitBytes = (): number => getHeapStatistics().heap_size_limit;
+
+/**
+ * One request's share of the heap, in bytes of subgraph answers (decision 0025): 1/500 of it, about 8.7 MB
+ * with this machine's 4.1 GiB limit (the 8 MB decision 0013 chose, now following the heap).
+ */
+export const DEFAULT_REQUEST_HEAP_SHARE = 0.002;
+
+/**
+ * The share of the heap all requests in flight may hold together, counted as each one's cap. Answer bytes
+ * become JSON text and parsed objects a few times their size, so 1/8 counted keeps them within about half.
+ */
+export const IN_FLIGHT_HEAP_SHARE = 0.125;
+
+/** A request's byte cap as a share of a heap of `heapBytes`, kept within the bounds the settings allow. */
+export function responseBytesOfHeap(share: number, heapBytes: number): number {
+  return Math.min(100_000_000, Math.max(10_000, Math.floor(heapBytes * share)));
+}
+
+/** How many requests of `maxResponseBytes` each fit in the in-flight share of a heap of `heapBytes`. */
+export function inFlightOfHeap(maxResponseBytes: number, heapBytes: number): number {
+  return Math.max(1, Math.floor((heapBytes * IN_FLIGHT_HEAP_SHARE) / maxResponseBytes));
+}
+
+const DEFAULT_RESPONSE_BYTES = responseBytesOfHeap(DEFAULT_REQUEST_HEAP_SHARE, heapLimitBytes());
 
 /**
  * Chosen from the real operations (README, docs, tests/): the largest pass with margin (decision 0013).
- * Depth 6, 8 aliases, no directives, about 110 tokens and a cost of 264,000 are the largest found.
+ * Depth 6, 8 aliases, no directives, about 110 tokens and a cost of 264,000 are the largest found. The
+ * memory limits follow the heap (decision 0025).
  */
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxDepth: 10,
@@ -26,8 +57,9 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxDirectives: 8,
   maxTokens: 2_000,
   maxCost: 600_000,
-  maxResponseBytes: 8_000_000,
+  maxResponseBytes: DEFAULT_RESPONSE_BYTES,
   timeBudgetMs: 20_000,
+  maxInFlight: inFlightOfHeap(DEFAULT_RESPONSE_BYTES, heapLimitBytes()),
 };
 
 /** `learners` and `notifications` are asked of every authority, each answering a page of its own. */

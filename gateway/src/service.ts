@@ -101,8 +101,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const telemetry = config.telemetry ?? defaultTelemetry({ service: 'gateway' });
   const sign = createAssertionSigner(config.assertionPrivateKey);
   const observed = subgraphMetrics(telemetry);
+  const limits = config.limits ?? DEFAULT_LIMITS;
   const client = (audience: string, url: string, wait: number, subgraph: string, authority: string) =>
-    observedSubgraphClient(createSubgraphClient({ audience, url, sign, timeoutMs: wait }), { subgraph, authority }, telemetry, observed);
+    observedSubgraphClient(createSubgraphClient({ audience, url, sign, timeoutMs: wait, maxResponseBytes: limits.maxResponseBytes }), { subgraph, authority }, telemetry, observed);
   const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url, timeoutMs, 'authority', code)]));
   const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url, config.nationalServiceTimeoutMs ?? 30_000, name, '')]));
   const everyClient: SubgraphClient[] = [...authorityClients.values(), ...serviceClients.values()];
@@ -116,7 +117,6 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return new SingleServiceDataSource(name, service);
     },
   });
-  const limits = config.limits ?? DEFAULT_LIMITS;
   const disclosure: SchemaDisclosure = config.production ? { open: false, developerRole: config.production.developerRole } : { open: true, developerRole: null };
   const shielded = config.shield === false ? gateway : new ShieldedGateway(gateway, refusalReporter(authorityClients, telemetry));
   const apollo = new ApolloServer<GatewayContext>({
@@ -152,6 +152,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     apollo,
     ...(explorer && pages ? { pages, browserLanding: explorer.base } : {}),
     context: authenticatingContext(createIdentityTokenVerifier(config.identity)),
+    maxInFlight: limits.maxInFlight,
     tracer: telemetry.tracer,
     health: async () => {
       const answers = await Promise.all(everyClient.map(async (c) => [c.audience, await c.healthy()] as const));

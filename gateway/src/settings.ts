@@ -4,7 +4,7 @@ import { ROLES } from '@wales-lac/caller';
 import { ConfigurationError, integer, oneOf, optional, type Env } from '@wales-lac/settings';
 import { resolve } from 'node:path';
 import { readManifest, type TrustedDocuments } from '@wales-lac/trusted-documents';
-import type { GatewayLimits } from './limits.ts';
+import { DEFAULT_REQUEST_HEAP_SHARE, heapLimitBytes, inFlightOfHeap, responseBytesOfHeap, type GatewayLimits } from './limits.ts';
 
 export type Profile = 'development' | 'production';
 
@@ -14,16 +14,34 @@ export interface IdentityProviderSettings {
   readonly jwksUrl: string;
 }
 
+/**
+ * One request's byte cap: LIMIT_RESPONSE_BYTES, or LIMIT_REQUEST_HEAP_SHARE (default 0.002) of the heap
+ * limit; never both, so no one is unsure which holds (decision 0025).
+ */
+function responseBytesFromEnv(env: Env, heapBytes: number): number {
+  const bytes = optional(env, 'LIMIT_RESPONSE_BYTES');
+  const share = optional(env, 'LIMIT_REQUEST_HEAP_SHARE');
+  if (bytes !== undefined && share !== undefined) throw new ConfigurationError('set LIMIT_RESPONSE_BYTES or LIMIT_REQUEST_HEAP_SHARE, not both');
+  if (bytes !== undefined) return integer(env, 'LIMIT_RESPONSE_BYTES', 0, 10_000, 100_000_000);
+  if (share === undefined) return responseBytesOfHeap(DEFAULT_REQUEST_HEAP_SHARE, heapBytes);
+  const value = Number(share);
+  if (!(value >= 0.0001 && value <= 0.05)) throw new ConfigurationError(`LIMIT_REQUEST_HEAP_SHARE must be a fraction of the heap from 0.0001 to 0.05, got '${share}'`);
+  return responseBytesOfHeap(value, heapBytes);
+}
+
 // The upper bounds keep every gateway limit inside what the subgraphs' own backstop admits (subgraph-edge).
-export function requestLimitsFromEnv(env: Env): GatewayLimits {
+// `heapBytes` is the heap the memory limits are shares of (tests give one; default: this process's).
+export function requestLimitsFromEnv(env: Env, heapBytes = heapLimitBytes()): GatewayLimits {
+  const maxResponseBytes = responseBytesFromEnv(env, heapBytes);
   return {
     maxDepth: integer(env, 'LIMIT_DEPTH', 10, 2, 20),
     maxAliases: integer(env, 'LIMIT_ALIASES', 30, 0, 200),
     maxDirectives: integer(env, 'LIMIT_DIRECTIVES', 8, 0, 50),
     maxTokens: integer(env, 'LIMIT_TOKENS', 2_000, 100, 10_000),
     maxCost: integer(env, 'LIMIT_COST', 600_000, 1_000, 10_000_000),
-    maxResponseBytes: integer(env, 'LIMIT_RESPONSE_BYTES', 8_000_000, 10_000, 100_000_000),
+    maxResponseBytes,
     timeBudgetMs: integer(env, 'REQUEST_TIME_BUDGET_MS', 20_000, 100, 300_000),
+    maxInFlight: integer(env, 'LIMIT_IN_FLIGHT_REQUESTS', inFlightOfHeap(maxResponseBytes, heapBytes), 1, 10_000),
   };
 }
 

@@ -3,7 +3,7 @@
 import { ASSERTION_HEADER, type Caller } from '@wales-lac/caller';
 import { message, type Text } from '@wales-lac/errors';
 import { limitError } from '@wales-lac/subgraph-edge';
-import type { RequestBudget } from './request-budget.ts';
+import { RequestBudget } from './request-budget.ts';
 
 export interface SubgraphRequest {
   readonly query: string;
@@ -37,6 +37,8 @@ export interface SubgraphClientOptions {
   readonly url: string;
   readonly sign: AssertionSigner;
   readonly timeoutMs: number;
+  /** Bytes one answer may be when no request's budget counts it (the gateway's own calls): the request cap. */
+  readonly maxResponseBytes: number;
 }
 
 function isResponseJson(value: unknown): value is GraphQLResponseJson {
@@ -54,15 +56,17 @@ function parseJson(text: string): unknown {
 /**
  * The answer's text, its bytes counted against the request's response budget as they arrive; null (and
  * the rest left unread) once the request's subgraph answers together pass the cap, so no request can hold
- * more than that in memory however large the answers it asked for.
+ * more than that in memory however large the answers it asked for. A call of the gateway's own (no
+ * request's budget) is counted on a budget of its own, so no answer is read unbounded.
  */
-async function readCounted(response: Response, budget: RequestBudget | undefined): Promise<string | null> {
-  if (!budget || !response.body) return response.text();
+async function readCounted(response: Response, budget: RequestBudget): Promise<string | null> {
+  if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   const reader = response.body.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     if (!budget.spend(next.value.byteLength, () => responseTooLarge(budget.maxResponseBytes))) {
-      await reader.cancel();
+      // Exhausting the request's budget has aborted this fetch already, which may reject the cancel.
+      await reader.cancel().catch(() => undefined);
       return null;
     }
     chunks.push(next.value);
@@ -92,7 +96,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
           body,
           signal: budget ? AbortSignal.any([timeout, budget.signal]) : timeout,
         });
-        const text = await readCounted(response, budget);
+        const text = await readCounted(response, budget ?? new RequestBudget(options.maxResponseBytes));
         if (text === null) return { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'answeredTooMuch') };
         const json: unknown = parseJson(text);
         if (isResponseJson(json)) return { kind: 'answered', response: json };

@@ -25,7 +25,7 @@ const telemetry = createTelemetry({ traces: { exporter: spans } }).service({ ser
 const metrics = subgraphMetrics(telemetry);
 const caller = callerFromClaims({ sub: 'vsh', role: 'virtual-school-head', authority: 'W06000015' });
 const client = (target: string, code: string) =>
-  observedSubgraphClient(createSubgraphClient({ audience: `authority:${code}`, url: target, sign: async () => 'assertion', timeoutMs: 2_000 }), { subgraph: 'authority', authority: code }, telemetry, metrics);
+  observedSubgraphClient(createSubgraphClient({ audience: `authority:${code}`, url: target, sign: async () => 'assertion', timeoutMs: 2_000, maxResponseBytes: 1_000_000 }), { subgraph: 'authority', authority: code }, telemetry, metrics);
 
 describe('an observed subgraph call', () => {
   it("sends the trace on in traceparent, from the call's own span", async () => {

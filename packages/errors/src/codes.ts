@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   QUERY_TOO_COSTLY: { status: 400, meaning: 'The operation could resolve more fields than the cost limit (`extensions.limit` = cost): pages (`first`) times fields, times the authorities a root list is asked of. Nothing was run.' },
   RESPONSE_TOO_LARGE: { status: 400, meaning: 'The answer grew past the response-size limit (`extensions.limit` = response-bytes); the work was stopped and no data is returned. Ask for smaller pages.' },
   TIME_BUDGET_EXCEEDED: { status: 503, meaning: 'The request ran past its time budget (`extensions.limit` = time); the calls still running were cancelled and no data is returned. A change may or may not have applied: retry it with the same idempotency key.' },
+  GATEWAY_BUSY: { status: 503, meaning: 'The gateway is already answering as many requests as its memory share allows (`extensions.limit` = in-flight; `LIMIT_IN_FLIGHT_REQUESTS`); this one was not read or run. Retry after a moment (`Retry-After`).' },
   INTROSPECTION_DISABLED: { status: 403, meaning: 'Schema introspection is off in the production profile except for the configured developer role.' },
   DOCUMENT_NOT_REGISTERED: { status: 400, meaning: 'The gateway runs with trusted documents and this operation is not registered (`npm run register:documents`, docs/api.md); nothing was run.' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: 'Automatic persisted queries are off in the production profile: send the whole query.' },

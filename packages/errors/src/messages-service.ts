@@ -110,6 +110,12 @@ export const LIMIT_MESSAGES = {
       cy: "aeth y cais y tu hwnt i'w gyllideb amser o {ms} ms (terfyn: time); canslwyd yr hyn a oedd yn dal i redeg",
     },
   },
+  GATEWAY_BUSY: {
+    inFlight: {
+      en: 'the gateway is already answering {max} requests, as many as its memory allows (limit: in-flight); retry in a moment',
+      cy: "mae'r porth eisoes yn ateb {max} o geisiadau, cymaint ag y mae ei gof yn ei ganiatáu (terfyn: in-flight); rhowch gynnig arall arni mewn ychydig",
+    },
+  },
   INTROSPECTION_DISABLED: {
     introspection: { en: 'introspection is off in this profile (limit: introspection)', cy: "mae mewnsyllu wedi'i ddiffodd yn y proffil hwn (terfyn: introspection)" },
   },

@@ -71,3 +71,48 @@ describe('the orderly stop (SIGTERM)', () => {
     await expect(answer).rejects.toThrow();
   });
 });
+
+describe('the bound on requests in flight (maxInFlight)', () => {
+  /** A server whose `held` field answers only when released, so requests stay in flight. */
+  async function holdingServer(maxInFlight: number) {
+    const waiting: (() => void)[] = [];
+    const holding = new ApolloServer({ typeDefs: 'type Query { held: String }', resolvers: { Query: { held: () => new Promise<string>((resolve) => waiting.push(() => resolve('answered'))) } } });
+    await holding.start();
+    const server = createGraphQLHttpServer({ apollo: holding, context: async () => ({}), maxInFlight, health: async () => ({ ok: true }) });
+    const holdingUrl = (await server.listen(0)).url;
+    const ask = () => fetch(holdingUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ held }"}' });
+    const held = async (count: number) => {
+      while (waiting.length < count) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    const release = () => waiting.splice(0).forEach((answer) => answer());
+    return { server, holdingUrl, ask, held, release };
+  }
+
+  it('answers exactly as many at once as allowed', async () => {
+    const { server, ask, held, release } = await holdingServer(3);
+    const answers = [ask(), ask(), ask()];
+    await held(3);
+    release();
+    const statuses = await Promise.all(answers.map(async (a) => (await a).status));
+    expect(statuses).toEqual([200, 200, 200]);
+    await server.stop();
+  });
+
+  it('refuses one more with GATEWAY_BUSY (503, Retry-After), keeps /health answering, and takes the next once one ends', async () => {
+    const { server, holdingUrl, ask, held, release } = await holdingServer(3);
+    const answers = [ask(), ask(), ask()];
+    await held(3);
+    const refused = await ask();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: 'GATEWAY_BUSY', limit: 'in-flight', max: 3 } }] });
+    expect((await fetch(new URL('/health', holdingUrl))).status).toBe(200);
+    release();
+    await Promise.all(answers);
+    const next = ask();
+    await held(1);
+    release();
+    expect((await next).status).toBe(200);
+    await server.stop();
+  });
+});

@@ -22,6 +22,12 @@ export interface GraphQLHttpServerOptions<C extends BaseContext> {
   readonly health?: () => Promise<{ ok: boolean; detail?: unknown }>;
   readonly maxBodyBytes?: number;
   /**
+   * At most this many GraphQL requests at once (absent: no bound); one more is refused with GATEWAY_BUSY
+   * (503, Retry-After) before its body is read. With each request's own byte cap this bounds what all of
+   * them together can hold (decision 0025). /health is never counted, so probes answer under load.
+   */
+  readonly maxInFlight?: number;
+  /**
    * Whether to run a request again with a fresh context, given its body and complete answer: at most
    * `attempts` − 1 times, `delayMs` apart. For reads that met a fault a second try clears (see subgraph-edge).
    */
@@ -72,8 +78,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** An error answered before Apollo Server is asked, worded in the language the request's header names. */
-function sendError(req: IncomingMessage, res: ServerResponse, text: Text): void {
-  sendJson(res, ERROR_CODES[text.code].status, { errors: [errorJson(text, languageOf(req))] });
+function sendError(req: IncomingMessage, res: ServerResponse, text: Text, extensions?: Record<string, unknown>): void {
+  sendJson(res, ERROR_CODES[text.code].status, { errors: [errorJson(text, languageOf(req), extensions ? { extensions } : {})] });
 }
 
 function languageOf(req: IncomingMessage) {
@@ -82,10 +88,10 @@ function languageOf(req: IncomingMessage) {
 }
 
 /** Refuses a request whose body was not read to the end: the connection cannot be reused after it. */
-function refuseAndClose(req: IncomingMessage, res: ServerResponse, text: Text): void {
+function refuseAndClose(req: IncomingMessage, res: ServerResponse, text: Text, extensions?: Record<string, unknown>): void {
   // Node closes the socket after a response that says so.
   res.setHeader('connection', 'close');
-  sendError(req, res, text);
+  sendError(req, res, text, extensions);
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -165,6 +171,22 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     await writeApolloResponse(res, response);
   }
 
+  let inFlight = 0;
+  /** Runs one GraphQL request if there is room for it, else refuses it unread. */
+  async function admitted(req: IncomingMessage, res: ServerResponse, run: () => Promise<void>): Promise<void> {
+    const max = options.maxInFlight;
+    if (max !== undefined && inFlight >= max) {
+      res.setHeader('retry-after', '1');
+      return refuseAndClose(req, res, message('GATEWAY_BUSY', 'inFlight', { max }), { limit: 'in-flight', max, found: max + 1 });
+    }
+    inFlight += 1;
+    try {
+      await run();
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -175,8 +197,8 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
         if (options.browserLanding) res.writeHead(302, { location: options.browserLanding }).end();
         else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" }).end(NO_EXPLORER_PAGE);
       } else if (url.pathname === '/graphql') {
-        if (tracer) await inServerSpan(tracer, req, res, '/graphql', () => handleGraphQL(req, res, url));
-        else await handleGraphQL(req, res, url);
+        const run = () => handleGraphQL(req, res, url);
+        await admitted(req, res, tracer ? () => inServerSpan(tracer, req, res, '/graphql', run) : run);
       } else if (url.pathname === '/metrics' && req.method === 'GET' && options.metrics) {
         const { contentType, body } = await options.metrics();
         res.writeHead(200, { 'content-type': contentType }).end(body);

@@ -64,6 +64,7 @@ export interface RequestLimits {
   readonly maxCost: number;
   readonly maxResponseBytes: number;
   readonly timeBudgetMs: number;
+  readonly maxInFlight: number;
 }
 
 // One error class for every service's settings, so `instanceof` holds whichever module threw it.

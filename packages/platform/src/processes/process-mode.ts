@@ -142,6 +142,7 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
       LIMIT_COST: String(config.limits.maxCost),
       LIMIT_RESPONSE_BYTES: String(config.limits.maxResponseBytes),
       REQUEST_TIME_BUDGET_MS: String(config.limits.timeBudgetMs),
+      LIMIT_IN_FLIGHT_REQUESTS: String(config.limits.maxInFlight),
       ...identity,
       ...telemetryEnv,
       ...(config.metrics ? { METRICS_PORT: String(config.metrics.port), METRICS_HOST: config.metrics.host } : { METRICS_PORT: 'off' }),

@@ -96,11 +96,21 @@ describe('a caller with no relationship to the id', () => {
 });
 
 describe("the home authority's register-holders", () => {
-  it('are still told NOT_FOUND for an id that is nobody’s', async () => {
+  it('are still told NOT_FOUND for an id that is nobody’s (a social worker when giving a reason, as their list is the register then)', async () => {
     for (const role of ['virtual-school-head', 'social-worker'] as const) {
       const token = await platform.token({ sub: role === 'social-worker' ? 'sw-CRF-001' : 'vsh-cardiff', role, authority: CARDIFF });
-      const { body } = await platform.graphql(token, 'query ($id: ID!) { learner(id: $id) { id } }', { id: MISSING(CARDIFF) });
+      const { body } = await platform.graphql(token, 'query ($id: ID!) { learner(id: $id, reason: { purpose: DUTY }) { id } }', { id: MISSING(CARDIFF) });
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     }
+  });
+});
+
+describe('a social worker of the home authority giving no reason (decision 0026)', () => {
+  it.each(QUERIES.slice(0, 2))('gets the same %s answer for a child not on their caseload and for an id that is nobody’s', async (_, query) => {
+    const token = await platform.token({ sub: 'sw-CRF-no-caseload', role: 'social-worker', authority: CARDIFF });
+    const ask = async (id: string) => shape(await platform.graphql(token, query, { id }), id);
+    const real = await ask(stranger.get(CARDIFF) ?? '');
+    expect(await ask(MISSING(CARDIFF))).toBe(real);
+    expect(real).not.toContain('NOT_FOUND');
   });
 });

@@ -3,6 +3,8 @@ import { WORDS, message, platformError } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkIdempotencyKey, ownRecordId, requireWrite } from './change.ts';
 import { bumpPepVersion, lockPep, setTargetProgress, targetWithPep } from './data/index.ts';
+import { knowsRegister } from './existence.ts';
+import { targetStandIn } from './nobodys-record.ts';
 
 export interface RecordTargetProgressInput {
   targetId: string;
@@ -16,9 +18,11 @@ export async function recordTargetProgressChange(input: RecordTargetProgressInpu
   checkIdempotencyKey(input.idempotencyKey);
   if (!Number.isInteger(input.pepVersion) || input.pepVersion < 1) badInput('pepVersion', 'positiveWhole', {});
   const found = await targetWithPep(ctx.db, input.targetId);
-  if (!found) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
-  const spec = { operation: 'recordTargetProgress', learnerId: found.pep.learnerId, fieldClasses: ['pep'] as const, fields: ['PepTarget.progress'] };
+  // A target id that is nobody's: NOT_FOUND only to a caller who can list the register (nobodys-record.ts).
+  if (!found && knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
+  const spec = { operation: 'recordTargetProgress', learnerId: found?.pep.learnerId ?? targetStandIn(ctx, input.targetId), fieldClasses: ['pep'] as const, fields: ['PepTarget.progress'] };
   await requireWrite(ctx, spec);
+  if (!found) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const pep = await lockPep(tx, found.pep.id);
     if (!pep || pep.status === 'superseded') throw platformError(message('CONFLICT', 'progressSuperseded'), { currentVersion: pep?.version ?? 0 });

@@ -102,7 +102,7 @@ const CHANGES: [string, string, (ids: StrangerRecords) => string, (id: string) =
     'writePepSection (a PEP id)',
     'mutation ($input: WritePepSectionInput!) { writePepSection(input: $input) { applied } }',
     (r) => r.pep,
-    (id) => ({ pep: id, section: 'SCHOOL_PICTURE', body: 'Settling in well.', language: 'en', pepVersion: 1, idempotencyKey: 'oracle-section-1' }),
+    (id) => ({ pep: id, section: 'SCHOOL_PICTURE', body: 'Settling in well.', language: 'EN', pepVersion: 1, idempotencyKey: 'oracle-section-1' }),
   ],
   [
     'recordTargetProgress (a target id)',

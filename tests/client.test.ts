@@ -51,4 +51,19 @@ describe('the typed client', () => {
     expect(record.data?.learner ?? null).toBeNull();
     expect(record.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
   });
+
+  it('lets a social worker read a child not on their caseload by giving a reason, told first what it would open', async () => {
+    const worker = await platform.token({ sub: 'sw-client-cover', role: 'social-worker', authority: CARDIFF });
+    const caseload = await ask(platform.url, CaseloadDocument, { first: 1, homeAuthority: CARDIFF }, { token: lead });
+    const id = caseload.data?.learners.edges[0]?.node.id ?? '';
+    const without = await ask(platform.url, LearnerRecordDocument, { id, from: '2024-09-01', to: '2025-07-31' }, { token: worker });
+    expect(without.data?.me.access).toEqual({ read: [], write: [], readWithReason: ['identity', 'education', 'care', 'contacts'] });
+    expect(without.data?.learner ?? null).toBeNull();
+    expect(without.errors?.map((e) => e.extensions?.code)).toEqual(['REASON_REQUIRED']);
+    const reason = { purpose: 'DUTY' as const, note: 'duty desk call about a missed contact' };
+    const record = await ask(platform.url, LearnerRecordDocument, { id, from: '2024-09-01', to: '2025-07-31', reason }, { token: worker });
+    expect(record.data?.learner?.id).toBe(id);
+    // The PEP is not in a social worker's home grant: a reason opens only what that grant gives.
+    expect(record.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['learner.currentPep', 'FORBIDDEN']]);
+  });
 });

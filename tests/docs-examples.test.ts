@@ -49,7 +49,7 @@ function variablesShownIn(comments: string): Record<string, unknown> {
   return line ? (JSON.parse(line) as Record<string, unknown>) : {};
 }
 
-type Caller = 'analyst' | 'lead' | 'teacher' | 'learner';
+type Caller = 'analyst' | 'lead' | 'teacher' | 'learner' | 'socialWorker';
 
 /** What the examples learn from the seeded data and from each other's answers. */
 interface State {
@@ -88,6 +88,8 @@ const EXAMPLES: Record<string, Run> = {
   // docs/entitlements.md
   me: { as: 'teacher', variables: (s) => ({ id: s.child.learnerId }) },
   accessHistory: { as: 'lead', variables: (s) => ({ id: s.child.learnerId }) },
+  // A Cardiff social worker with no caseload: the child is read through the home grant, with the reason.
+  learner: { as: 'socialWorker', variables: (s) => ({ id: s.child.learnerId }) },
   // docs/pep.md: the cycle, by the people the table of the cycle names
   StartPep: {
     as: 'lead',
@@ -180,6 +182,7 @@ beforeAll(async () => {
   tokens.lead = await platform.token({ sub: 'vsh-cardiff-docs', role: 'virtual-school-head', authority: CARDIFF });
   tokens.teacher = await platform.token({ sub: `dt-${child.schoolId}`, role: 'designated-teacher', authority: child.host, school: child.schoolId });
   tokens.learner = await platform.token({ sub: 'learner-docs', role: 'learner', learner: child.learnerId });
+  tokens.socialWorker = await platform.token({ sub: 'sw-cardiff-docs', role: 'social-worker', authority: CARDIFF });
   await moveAnotherChildTo(child);
   state.eotasLearner = await childWithoutHomeTuition(child.learnerId);
   state.registerDay = await lastDayOnRoll(child);

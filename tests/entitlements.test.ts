@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ASSERTION_HEADER, callerFromClaims, createAssertionSigner } from '@wales-lac/caller';
-import { inOrder } from '@wales-lac/policy';
+import { accessFor, inOrder } from '@wales-lac/policy';
 import { childUnderCare, pepVersion, type ChildUnderCare } from './support/child-under-care.ts';
-import { CELLS, PROBES, expectedAccess, seesTheChild, type Cell, type Others } from './support/entitlement-cells.ts';
+import { CELLS, PROBES, expectedAccess, refusalCode, seesTheChild, type Cell, type Others } from './support/entitlement-cells.ts';
 import { anotherAuthority, authorityDb } from './support/fixtures.ts';
 import { startTestPlatform, type GraphQLAnswer, type TestPlatform } from './support/platform.ts';
 
@@ -23,13 +23,14 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-const readQuery = (probes = PROBES) => `query Probe($id: ID!) { learner(id: $id) { id ${probes.map((p) => p.selection).join(' ')} } }`;
+const readQuery = (probes = PROBES) => `query Probe($id: ID!, $reason: AccessReasonInput) { learner(id: $id, reason: $reason) { id ${probes.map((p) => p.selection).join(' ')} } }`;
+const readVariables = (cell: Cell) => ({ id: child.learnerId, reason: cell.reason ?? null });
 
 function expectReadAnswer(cell: Cell, body: GraphQLAnswer['body'], probes = PROBES): void {
   const errorAt = (path: string) => body.errors?.find((e) => e.path?.join('.') === path);
   if (!seesTheChild(cell)) {
     expect(body.data?.learner ?? null).toBeNull();
-    expect(errorAt('learner')?.extensions?.code).toBe('FORBIDDEN');
+    expect(errorAt('learner')?.extensions?.code).toBe(refusalCode(cell));
     return;
   }
   const access = expectedAccess(cell);
@@ -50,13 +51,13 @@ describe.each(CELLS)('$name', (cell) => {
   const token = () => platform.token(cell.claims(child, others));
 
   it('reads exactly the field classes the matrix grants, through the gateway', async () => {
-    const { status, body } = await platform.graphql(await token(), readQuery(), { id: child.learnerId });
+    const { status, body } = await platform.graphql(await token(), readQuery(), readVariables(cell));
     expect(status).toBe(200);
     expectReadAnswer(cell, body);
   });
 
   it('reads the same at the source, calling the owning authority directly with a gateway assertion', async () => {
-    const payload = JSON.stringify({ query: readQuery(), variables: { id: child.learnerId } });
+    const payload = JSON.stringify({ query: readQuery(), variables: readVariables(cell) });
     const assertion = await createAssertionSigner(platform.gatewayKeys.privateKey)(callerFromClaims(cell.claims(child, others)), `authority:${child.home}`, payload);
     const response = await fetch(platform.authorityUrls.get(child.home) ?? '', {
       method: 'POST',
@@ -67,9 +68,10 @@ describe.each(CELLS)('$name', (cell) => {
   });
 
   it('is told by me.access what it may read and write', async () => {
-    const { body } = await platform.graphql(await token(), 'query($id: ID!) { me { access(learner: $id) { relationships read write } } }', { id: child.learnerId });
-    const access = expectedAccess(cell);
-    expect(body.data?.me.access).toEqual({ relationships: cell.relationships, read: inOrder(access.read), write: inOrder(access.write) });
+    const { body } = await platform.graphql(await token(), 'query($id: ID!) { me { access(learner: $id) { relationships read write readWithReason } } }', { id: child.learnerId });
+    // Asked with no reason: what a reason would open is said apart.
+    const access = accessFor(cell.role, cell.relationships);
+    expect(body.data?.me.access).toEqual({ relationships: cell.relationships, read: inOrder(access.read), write: inOrder(access.write), readWithReason: inOrder(access.readWithReason) });
   });
 
   it('changes the PEP only where the matrix grants writing it', async () => {
@@ -106,7 +108,7 @@ describe('hostile selections', () => {
   it('gives no response a value of a field class the matrix denies (random callers and selections)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CELLS), fc.subarray([...PROBES], { minLength: 1 }), async (cell, probes) => {
-        const { body } = await platform.graphql(await platform.token(cell.claims(child, others)), readQuery(probes), { id: child.learnerId });
+        const { body } = await platform.graphql(await platform.token(cell.claims(child, others)), readQuery(probes), readVariables(cell));
         const access = expectedAccess(cell);
         for (const probe of probes) {
           if (!access.read.has(probe.fieldClass)) expect(body.data?.learner?.[probe.field] ?? null).toBeNull();
@@ -119,12 +121,18 @@ describe('hostile selections', () => {
 
 describe('the audit log of the owning authority', () => {
   it('holds every allowed and denied read and write of these tests, and the home lead can read it', async () => {
-    const rows = await authorityDb(platform, child.home)<{ actor_subject: string; action: string; decision: string; field_classes: string[] }[]>`
-      select actor_subject, action, decision, field_classes from audit_log where learner_id = ${child.learnerId}`;
+    const rows = await authorityDb(platform, child.home)<{ actor_subject: string; action: string; decision: string; field_classes: string[]; outside_caseload: boolean; reason_purpose: string | null }[]>`
+      select actor_subject, action, decision, field_classes, outside_caseload, reason_purpose from audit_log where learner_id = ${child.learnerId}`;
     for (const cell of CELLS) {
       const subject = String(cell.claims(child, others).sub);
       const mine = rows.filter((r) => r.actor_subject === subject);
       const access = expectedAccess(cell);
+      // A read that only a reason opens is marked outside the caseload, with the reason when one was given.
+      const outside = accessFor(cell.role, cell.relationships).readWithReason.size > 0;
+      const reads = mine.filter((r) => r.action === 'read');
+      expect(reads.length, `${cell.name}: reads audited`).toBeGreaterThan(0);
+      expect(reads.every((r) => r.outside_caseload === outside), `${cell.name}: outside the caseload ${outside}`).toBe(true);
+      if (outside) expect(reads.filter((r) => r.decision === 'allowed').every((r) => r.reason_purpose === 'covering-for-colleague')).toBe(true);
       if (!seesTheChild(cell)) {
         expect(mine.some((r) => r.action === 'read' && r.decision === 'denied'), `${cell.name}: denied read audited`).toBe(true);
         expect(mine.some((r) => r.action === 'write' && r.decision === 'denied'), `${cell.name}: denied write audited`).toBe(true);

@@ -95,12 +95,69 @@ describe('a caller with no relationship to the id', () => {
   });
 });
 
+/** Changes that name a record by id, and the records of a child outside Powys's reach they name. */
+const CHANGES: [string, string, (ids: StrangerRecords) => string, (id: string) => Record<string, unknown>][] = [
+  ['startPep (a learner id)', 'mutation ($input: StartPepInput!) { startPep(input: $input) { applied } }', (r) => r.learner, (id) => ({ learner: id, idempotencyKey: 'oracle-start-1' })],
+  [
+    'writePepSection (a PEP id)',
+    'mutation ($input: WritePepSectionInput!) { writePepSection(input: $input) { applied } }',
+    (r) => r.pep,
+    (id) => ({ pep: id, section: 'SCHOOL_PICTURE', body: 'Settling in well.', language: 'EN', pepVersion: 1, idempotencyKey: 'oracle-section-1' }),
+  ],
+  [
+    'recordTargetProgress (a target id)',
+    'mutation ($input: RecordTargetProgressInput!) { recordTargetProgress(input: $input) { applied } }',
+    (r) => r.target,
+    (id) => ({ targetId: id, progress: 'IN_PROGRESS', pepVersion: 1, idempotencyKey: 'oracle-target-1' }),
+  ],
+];
+interface StrangerRecords {
+  readonly learner: string;
+  readonly pep: string;
+  readonly target: string;
+}
+
+describe('a change naming an id, to a caller with no relationship to it', () => {
+  let records: StrangerRecords;
+  beforeAll(async () => {
+    const reach = new Set(await learnerIdsInReachOf(platform, POWYS));
+    const rows = await authorityDb(platform, CARDIFF)<{ learner_id: string; pep_id: string; target_id: string }[]>`
+      select p.learner_id, p.id as pep_id, t.id as target_id from peps p join pep_targets t on t.pep_id = p.id order by p.id, t.id`;
+    const row = rows.find((r) => !reach.has(r.learner_id));
+    if (!row) throw new Error('no Cardiff PEP with a target outside Powys’s reach in the test data');
+    records = { learner: row.learner_id, pep: row.pep_id, target: row.target_id };
+  });
+
+  describe.each([...CALLERS, ['a social worker of the home authority, not the child’s', { sub: 'sw-CRF-oracle', role: 'social-worker', authority: CARDIFF }] as [string, CallerClaims]])('%s', (_, claims) => {
+    it.each(CHANGES)('gets the same %s answer for a real record and for an id that is nobody’s, and the record is unchanged', async (_, mutation, real, input) => {
+      const token = await platform.token(claims);
+      const ask = async (id: string) => shape(await platform.graphql(token, mutation, { input: input(id) }), id);
+      const id = real(records);
+      const missing = `${CARDIFF}:${id.split(':')[1]?.[0] ?? 'L'}999999`;
+      const answer = await ask(id);
+      expect(await ask(missing)).toBe(answer);
+      expect(answer).toContain('FORBIDDEN');
+      expect(answer).not.toContain('NOT_FOUND');
+    });
+  });
+});
+
 describe("the home authority's register-holders", () => {
-  it('are still told NOT_FOUND for an id that is nobody’s', async () => {
+  it('are still told NOT_FOUND for an id that is nobody’s (a social worker when giving a reason, as their list is the register then)', async () => {
     for (const role of ['virtual-school-head', 'social-worker'] as const) {
       const token = await platform.token({ sub: role === 'social-worker' ? 'sw-CRF-001' : 'vsh-cardiff', role, authority: CARDIFF });
-      const { body } = await platform.graphql(token, 'query ($id: ID!) { learner(id: $id) { id } }', { id: MISSING(CARDIFF) });
+      const { body } = await platform.graphql(token, 'query ($id: ID!) { learner(id: $id, reason: { purpose: DUTY }) { id } }', { id: MISSING(CARDIFF) });
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     }
+  });
+});
+
+describe('a social worker of the home authority giving no reason (decision 0026)', () => {
+  it.each(QUERIES.slice(0, 2))('gets the same %s answer for a child not on their caseload and for an id that is nobody’s', async (_, query) => {
+    const token = await platform.token({ sub: 'sw-CRF-no-caseload', role: 'social-worker', authority: CARDIFF });
+    const ask = async (id: string) => shape(await platform.graphql(token, query, { id }), id);
+    const real = await ask(stranger.get(CARDIFF) ?? '');
+    expect(await ask(MISSING(CARDIFF))).toBe(real);
+    expect(real).not.toContain('NOT_FOUND');
   });
 });

@@ -10,7 +10,7 @@ import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const NEWPORT = 'W06000022';
 const CURRENT = (alias: string) => `${alias}.started_on <= current_date and (${alias}.ended_on is null or ${alias}.ended_on >= current_date)`;
-const LIST = (relationship: string) => `{ learners(first: 500, relationship: ${relationship}) { totalCount edges { node { id homeAuthority { code } contacts { role subject } } } } }`;
+const LIST = (relationship: string, reason = '') => `{ learners(first: 500, relationship: ${relationship}${reason}) { totalCount edges { node { id homeAuthority { code } contacts { role subject } } } } }`;
 
 type Node = { id: string; homeAuthority: { code: string }; contacts: { role: string; subject: string }[] | null };
 let platform: TestPlatform;
@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-async function list(claims: Parameters<TestPlatform['token']>[0], relationship: string): Promise<{ ids: string[]; nodes: Node[]; total: number; errors: unknown[] | undefined }> {
-  const { body } = await platform.graphql(await platform.token(claims), LIST(relationship));
+async function list(claims: Parameters<TestPlatform['token']>[0], relationship: string, reason = ''): Promise<{ ids: string[]; nodes: Node[]; total: number; errors: { extensions?: Record<string, unknown> }[] | undefined }> {
+  const { body } = await platform.graphql(await platform.token(claims), LIST(relationship, reason));
   const nodes: Node[] = (body.data?.learners?.edges ?? []).map((e: { node: Node }) => e.node);
   return { ids: nodes.map((n) => n.id).sort(), nodes, total: body.data?.learners?.totalCount ?? 0, errors: body.errors };
 }
@@ -39,8 +39,11 @@ describe('each role\'s own list', () => {
     expect(got.ids).toEqual(rows.map((r) => r.learner_id).sort());
     expect(got.ids).toContain(child.learnerId);
     for (const n of got.nodes) expect(n.contacts?.some((c) => c.role === 'SOCIAL_WORKER' && c.subject === child.socialWorker)).toBe(true);
-    // The home list of the same worker is the whole home authority (at this scale it may be no bigger).
-    const home = await list({ sub: child.socialWorker, role: 'social-worker', authority: child.home }, 'HOME');
+    // The home list of the same worker is the whole home authority (at this scale it may be no bigger), given
+    // a reason: without one it is refused, naming the argument (decision 0026).
+    const refused = await list({ sub: child.socialWorker, role: 'social-worker', authority: child.home }, 'HOME');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
+    const home = await list({ sub: child.socialWorker, role: 'social-worker', authority: child.home }, 'HOME', ', reason: { purpose: DUTY }');
     const [{ n = 0 } = {}] = await authorityDb(platform, child.home).unsafe<{ n: number }[]>('select count(*)::int as n from learners');
     expect(home.total).toBe(n);
     expect(home.total).toBeGreaterThanOrEqual(got.total);

@@ -7,7 +7,7 @@ import { Kind, type FieldNode } from 'graphql';
 import { decodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority, upnProblem } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
-import { LEARNER_FILTER_CLASSES, filterRefusal, relationshipRefusal } from '@wales-lac/policy';
+import { LEARNER_FILTER_CLASSES, filterRefusal, listReasonRefusal, reasonProblem, relationshipRefusal } from '@wales-lac/policy';
 import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
 import { routeAttendanceRegister } from './attendance-register.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
@@ -89,9 +89,32 @@ function reachOf(caller: Caller, field: FieldNode, variables: Variables, authori
 }
 
 function routeLearners({ parsed, field, request, caller, send, authorities }: RouteRequest): Promise<Response> {
-  const refused = filterRefused(field, request.variables, caller) ?? relationshipRefused(field, request.variables, caller);
+  const refused = filterRefused(field, request.variables, caller) ?? relationshipRefused(field, request.variables, caller) ?? reasonRefused(field, request.variables, caller);
   if (refused) return Promise.resolve({ data: null, errors: [refused] });
   return fanOut(parsed, field, request, reachOf(caller, field, request.variables, authorities), send);
+}
+
+/** `learner(id:)`: a reason that is not well-formed is refused here, and no authority asked. */
+function routeLearner({ field, request, send }: RouteRequest): Promise<Response> {
+  const wrong = reasonWrong(field, request.variables);
+  if (wrong) return Promise.resolve({ data: { [responseKey(field)]: null }, errors: [wrong] });
+  return routeToOwner(field, 'id', request, send);
+}
+
+/** A `reason` that is not well-formed (decision 0026): BAD_USER_INPUT naming its part. */
+function reasonWrong(field: FieldNode, variables: Variables): ResponseError | null {
+  const problem = reasonProblem(argumentValue(field, 'reason', variables));
+  return problem ? badUserInput(problem.text, problem.field, [responseKey(field)]) : null;
+}
+
+/** A list that needs a reason (a social worker's HOME), asked for without one; or a reason not well-formed. */
+function reasonRefused(field: FieldNode, variables: Variables, caller: Caller): ResponseError | null {
+  const wrong = reasonWrong(field, variables);
+  if (wrong) return wrong;
+  const relationship = argumentValue(field, 'relationship', variables);
+  const reason = argumentValue(field, 'reason', variables);
+  const refusal = relationship === undefined || relationship === null ? null : listReasonRefusal(caller.role, String(relationship).toLowerCase(), reason !== undefined && reason !== null);
+  return refusal ? gatewayError(refusal, { path: [responseKey(field)], extensions: { field: 'reason' } }) : null;
 }
 
 /**
@@ -100,7 +123,7 @@ function routeLearners({ parsed, field, request, caller, send, authorities }: Ro
  */
 export const ROOT_FIELD_ROUTES: Readonly<Record<string, { readonly rule: string; readonly route: (r: RouteRequest) => Promise<Response> }>> = {
   _entities: { rule: 'split representations by owner (Me: by the learner argument of access)', route: (r) => routeEntities(r.parsed, r.field, r.request, r.send) },
-  learner: { rule: 'owner of the id argument', route: (r) => routeToOwner(r.field, 'id', r.request, r.send) },
+  learner: { rule: 'owner of the id argument (a reason not well-formed refused first)', route: routeLearner },
   learners: { rule: 'every authority in the caller’s reach (one with homeAuthority), merged', route: routeLearners },
   accessHistory: { rule: 'owner of the learner argument', route: (r) => routeToOwner(r.field, 'learner', r.request, r.send) },
   notifications: {

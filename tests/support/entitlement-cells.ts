@@ -1,6 +1,6 @@
 // The callers of the entitlement matrix, one per role × relationship cell, around one child.
 import type { CallerClaims } from '@wales-lac/caller';
-import { FIELD_CLASSES, accessFor, type Access, type FieldClass, type Relationship } from '@wales-lac/policy';
+import { FIELD_CLASSES, accessFor, opensWithReason, withReasonGiven, type Access, type FieldClass, type Relationship } from '@wales-lac/policy';
 import type { Role } from '@wales-lac/caller';
 import type { ChildUnderCare } from './child-under-care.ts';
 
@@ -9,6 +9,8 @@ export interface Cell {
   readonly role: Role;
   /** The relationships this caller holds to the child, by construction of the claims. */
   readonly relationships: Relationship[];
+  /** The reason given on the read (`learner(reason:)`), as the API takes it; none when absent. */
+  readonly reason?: { readonly purpose: string; readonly note?: string };
   claims(child: ChildUnderCare, others: Others): CallerClaims;
 }
 
@@ -24,7 +26,15 @@ export const CELLS: readonly Cell[] = [
   { name: 'virtual-school-head, host', role: 'virtual-school-head', relationships: ['host'], claims: (c) => ({ sub: 't-vsh-host', role: 'virtual-school-head', authority: c.host }) },
   { name: 'virtual-school-head, none', role: 'virtual-school-head', relationships: ['none'], claims: (_, o) => ({ sub: 't-vsh-none', role: 'virtual-school-head', authority: o.authority }) },
   { name: 'social-worker, caseload', role: 'social-worker', relationships: ['home', 'caseload'], claims: (c) => ({ sub: c.socialWorker, role: 'social-worker', authority: c.home }) },
-  { name: 'social-worker, home', role: 'social-worker', relationships: ['home'], claims: (c) => ({ sub: 't-sw-home', role: 'social-worker', authority: c.home }) },
+  // Not on their caseload: their home grant is opened only by a reason (decision 0026).
+  { name: 'social-worker, home, no reason', role: 'social-worker', relationships: ['home'], claims: (c) => ({ sub: 't-sw-home', role: 'social-worker', authority: c.home }) },
+  {
+    name: 'social-worker, home, with a reason',
+    role: 'social-worker',
+    relationships: ['home'],
+    reason: { purpose: 'COVERING_FOR_COLLEAGUE', note: 'covering while the allocated worker is on leave' },
+    claims: (c) => ({ sub: 't-sw-home-reason', role: 'social-worker', authority: c.home }),
+  },
   { name: 'social-worker, host (no grant)', role: 'social-worker', relationships: ['host'], claims: (c) => ({ sub: 't-sw-host', role: 'social-worker', authority: c.host }) },
   { name: 'designated-teacher, school', role: 'designated-teacher', relationships: ['host', 'school'], claims: (c) => ({ sub: 't-dt-school', role: 'designated-teacher', authority: c.host, school: c.schoolId }) },
   { name: 'designated-teacher, none', role: 'designated-teacher', relationships: ['none'], claims: (_, o) => ({ sub: 't-dt-none', role: 'designated-teacher', authority: o.authority, school: '0000000' }) },
@@ -50,8 +60,15 @@ export const PROBES: readonly { readonly fieldClass: FieldClass; readonly field:
   { fieldClass: 'wellbeing', field: 'sdqAssessments', selection: 'sdqAssessments { completedOn totalDifficulties }' },
 ];
 
+/** What the cell reads on its read (with its reason, if it gives one). */
 export function expectedAccess(cell: Cell): Access {
-  return accessFor(cell.role, cell.relationships);
+  const access = accessFor(cell.role, cell.relationships);
+  return cell.reason ? withReasonGiven(access) : access;
+}
+
+/** The code a cell that does not see the child is refused with: REASON_REQUIRED where a reason would open it. */
+export function refusalCode(cell: Cell): 'FORBIDDEN' | 'REASON_REQUIRED' {
+  return !cell.reason && opensWithReason(accessFor(cell.role, cell.relationships), 'record') ? 'REASON_REQUIRED' : 'FORBIDDEN';
 }
 
 export function seesTheChild(cell: Cell): boolean {

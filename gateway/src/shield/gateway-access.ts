@@ -29,10 +29,17 @@ function decide(fetched: unknown, caller: Caller): Access | null {
   if (!isRecord(fetched)) return null;
   const relationships = wordsFrom<Relationship>(fetched['relationships'], RELATIONSHIPS);
   const ownerRead = wordsFrom<FieldClass>(fetched['read'], FIELD_CLASSES);
+  const ownerWithReason = wordsFrom<FieldClass>(fetched['readWithReason'], FIELD_CLASSES) ?? [];
   if (!relationships || !ownerRead) return null;
   const model = accessFor(caller.role, relationships);
-  // Reads only: writes are refused before the fetch (root rules) and checked by the owner.
-  return { relationships, read: new Set(ownerRead.filter((c) => model.read.has(c))), write: new Set() };
+  // Reads only: writes are refused before the fetch (root rules) and checked by the owner. What a reason
+  // opens, both sides must say so too; whether one was given the shield reads from the query (decision 0026).
+  return {
+    relationships,
+    read: new Set(ownerRead.filter((c) => model.read.has(c))),
+    write: new Set(),
+    readWithReason: new Set(ownerWithReason.filter((c) => model.readWithReason.has(c))),
+  };
 }
 
 /** The policy's `accessOf` at the gateway: null (denied) when the value carries no access from its owner. */

@@ -17,8 +17,8 @@ function onlyField(source: string): FieldNode {
   return field;
 }
 
-/** `relationships` too, so the gateway can apply its own copy of the grants to the owner's facts. */
-export const ACCESS_FIELD = onlyField(`{ ${ACCESS_KEY}: viewerAccess { relationships read } }`);
+/** `relationships` too, so the gateway can apply its own copy of the grants to the owner's facts; `readWithReason` for what a reason opens. */
+export const ACCESS_FIELD = onlyField(`{ ${ACCESS_KEY}: viewerAccess { relationships read readWithReason } }`);
 export const TYPENAME_FIELD = onlyField(`{ ${TYPENAME_KEY}: __typename }`);
 export const PLACEHOLDER_FIELD = onlyField(`{ ${PLACEHOLDER_KEY}: __typename }`);
 

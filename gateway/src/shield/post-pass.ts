@@ -39,8 +39,10 @@ export function withoutHttp(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions, originalError: error });
 }
 
-export function isForbidden(error: { extensions?: Record<string, unknown> | undefined }): boolean {
-  return error.extensions?.['code'] === 'FORBIDDEN';
+/** A refusal: not entitled, or entitled only with a reason not given (decision 0026). */
+export function isRefusal(error: { extensions?: Record<string, unknown> | undefined }): boolean {
+  const code = error.extensions?.['code'];
+  return code === 'FORBIDDEN' || code === 'REASON_REQUIRED';
 }
 
 export async function postPass(input: PostPassInput): Promise<PostPassResult> {
@@ -54,6 +56,6 @@ export async function postPass(input: PostPassInput): Promise<PostPassResult> {
     typeResolver: typeOfFetched,
   });
   const errors = (result.errors ?? []).map(withoutHttp);
-  const denied = errors.filter((e) => isForbidden(e) && e.path).map((e) => e.path as ResponsePath);
+  const denied = errors.filter((e) => isRefusal(e) && e.path).map((e) => e.path as ResponsePath);
   return { data: result.data, errors, denied };
 }

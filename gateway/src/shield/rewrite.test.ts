@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fetchDocument } from './rewrite.ts';
 import { API_SCHEMA } from './testing.ts';
 
-const ACCESS = '_policyAccess: viewerAccess { relationships read }';
+const ACCESS = '_policyAccess: viewerAccess { relationships read readWithReason }';
 
 function rewrite(query: string, refused: string[] = [], schema = API_SCHEMA) {
   const document = parse(query);
@@ -75,7 +75,7 @@ describe('on abstract types', () => {
     union Found = Learner | School
     type Learner { id: ID! viewerAccess: Access! }
     type School { id: ID! }
-    type Access { relationships: [String!]! read: [String!]! }
+    type Access { relationships: [String!]! read: [String!]! readWithReason: [String!]! }
   `);
 
   it('asks for __typename under a hidden alias and for the access of each guarded member', () => {

@@ -4,6 +4,11 @@
 export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, meaning: 'No identity token, or one that is forged, expired or malformed; or, at a subgraph, no valid gateway assertion.' },
   FORBIDDEN: { status: 403, meaning: 'The caller is known but not entitled to this field, record or operation.' },
+  REASON_REQUIRED: {
+    status: 403,
+    meaning:
+      'A social worker asked for a child of their own authority who is not on their caseload without saying why: give `reason` (a purpose, and a note) on `learner` or `learners`. `extensions.field` is `reason`. The refusal is audited.',
+  },
   BAD_USER_INPUT: { status: 400, meaning: 'An argument or input is wrong; `extensions.field` names it. Nothing was changed.' },
   BAD_REQUEST: { status: 400, meaning: 'The HTTP request itself is malformed (not JSON, too large, no query).' },
   GRAPHQL_PARSE_FAILED: { status: 400, meaning: 'The query is not valid GraphQL syntax.' },

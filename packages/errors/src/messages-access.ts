@@ -9,6 +9,22 @@ export const UNAUTHENTICATED_MESSAGES = {
   assertionUnchecked: { en: 'gateway assertion could not be checked', cy: "nid oedd modd gwirio datganiad y porth" },
 } as const;
 
+/** Reading beyond the caseload without a reason (decision 0026). */
+export const REASON_REQUIRED_MESSAGES = {
+  recordNeedsReason: {
+    en: 'learner {id} is not on your caseload: say why you are reading their record (reason: a purpose, and a note)',
+    cy: "nid yw'r dysgwr {id} ar eich llwyth achosion: dywedwch pam rydych chi'n darllen ei gofnod (reason: diben, a nodyn)",
+  },
+  fieldNeedsReason: {
+    en: '{type}.{field}: this child is not on your caseload; say why (reason: a purpose, and a note) to read {what}',
+    cy: "{type}.{field}: nid yw'r plentyn hwn ar eich llwyth achosion; dywedwch pam (reason: diben, a nodyn) i ddarllen {what}",
+  },
+  listNeedsReason: {
+    en: "a {role}'s {relationship} list holds children who are not on their caseload: say why (reason: a purpose, and a note)",
+    cy: "mae rhestr {relationship} rôl {role} yn cynnwys plant nad ydynt ar ei llwyth achosion: dywedwch pam (reason: diben, a nodyn)",
+  },
+} as const;
+
 export const FORBIDDEN_MESSAGES = {
   filterRefused: {
     en: 'a {role} may not filter by {argument}: it reads {fieldClass} fields, which a {role} does not see',

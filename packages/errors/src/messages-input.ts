@@ -31,6 +31,11 @@ export const BAD_USER_INPUT_MESSAGES = {
   upnShape: { en: 'a UPN is a check letter, 11 digits and a final digit or letter', cy: 'mae UPN yn llythyren wirio, 11 digid a digid neu lythyren olaf' },
   upnCheckLetter: { en: 'check letter should be {expected}', cy: "dylai'r llythyren wirio fod yn {expected}" },
   upnNotText: { en: 'a UPN is a string', cy: 'llinyn yw UPN' },
+  reasonPurposeUnknown: { en: 'reason.purpose must be one of {values}, not {value}', cy: 'rhaid i reason.purpose fod yn un o {values}, nid {value}' },
+  reasonNoteTooLong: { en: 'reason.note is {length} characters long; at most {max}', cy: "mae reason.note yn {length} nod o hyd; {max} ar y mwyaf" },
+  reasonNoteEmpty: { en: 'reason.note is empty: leave it out, or say why', cy: "mae reason.note yn wag: gadewch ef allan, neu dywedwch pam" },
+  reasonNoteNotText: { en: 'reason.note must be text', cy: 'rhaid i reason.note fod yn destun' },
+  reasonOtherNeedsNote: { en: 'reason.purpose OTHER needs a note saying what the purpose is', cy: "mae angen nodyn ar reason.purpose OTHER yn dweud beth yw'r diben" },
   relationshipUnknown: { en: 'relationship must be one of {values}', cy: 'rhaid i relationship fod yn un o {values}' },
   relationshipNever: {
     en: 'a {role} never holds the {relationship} relationship to a child, so has no such list',

@@ -1,7 +1,7 @@
 // Every message the platform sends, by the code it is sent with: an English and a Welsh template each,
 // naming the same {parameters}. A message not here cannot be sent (`message` is typed by this table).
 import type { ErrorCode } from './codes.ts';
-import { FORBIDDEN_MESSAGES, UNAUTHENTICATED_MESSAGES } from './messages-access.ts';
+import { FORBIDDEN_MESSAGES, REASON_REQUIRED_MESSAGES, UNAUTHENTICATED_MESSAGES } from './messages-access.ts';
 import { BAD_USER_INPUT_MESSAGES } from './messages-input.ts';
 import {
   AUDIT_UNAVAILABLE_MESSAGES,
@@ -29,6 +29,7 @@ export interface Template {
 export const MESSAGES = {
   UNAUTHENTICATED: UNAUTHENTICATED_MESSAGES,
   FORBIDDEN: FORBIDDEN_MESSAGES,
+  REASON_REQUIRED: REASON_REQUIRED_MESSAGES,
   BAD_USER_INPUT: BAD_USER_INPUT_MESSAGES,
   BAD_REQUEST: BAD_REQUEST_MESSAGES,
   GRAPHQL_PARSE_FAILED: GRAPHQL_PARSE_FAILED_MESSAGES,

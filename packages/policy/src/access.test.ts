@@ -10,7 +10,8 @@ const MATRIX: [Role, Relationship, string, string][] = [
   ['virtual-school-head', 'none', '', ''],
   // One cell beyond ../shared/design/ENTITLEMENTS.md: the allocated social worker writes wellbeing (decision 0009).
   ['social-worker', 'caseload', 'identity education pep voice wellbeing care placement-address contacts', 'pep voice care placement-address wellbeing'],
-  ['social-worker', 'home', 'identity education care contacts', ''],
+  // Read only with a reason given (decision 0026): see readWithReason below.
+  ['social-worker', 'home', '', ''],
   ['social-worker', 'host', '', ''],
   ['designated-teacher', 'school', 'identity education pep voice wellbeing contacts', 'education pep'],
   ['designated-teacher', 'home', '', ''],
@@ -27,6 +28,12 @@ describe('the entitlement matrix', () => {
     const access = accessFor(role, [relationship]);
     expect([...access.read].sort()).toEqual(sorted(read));
     expect([...access.write].sort()).toEqual(sorted(write));
+  });
+
+  it('opens a social worker\'s home grant only with a reason, and never beyond what the caseload gives', () => {
+    expect([...accessFor('social-worker', ['home']).readWithReason].sort()).toEqual(sorted('identity education care contacts'));
+    expect([...accessFor('social-worker', ['home', 'caseload']).readWithReason]).toEqual([]);
+    expect([...accessFor('virtual-school-head', ['home']).readWithReason]).toEqual([]);
   });
 
   it('adds up the grants of every relationship held', () => {

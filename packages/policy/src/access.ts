@@ -4,26 +4,43 @@ import { FIELD_CLASSES, GRANTS, type FieldClass, type Relationship } from './mod
 
 export interface Access {
   readonly relationships: readonly Relationship[];
+  /** Classes read without a reason. */
   readonly read: ReadonlySet<FieldClass>;
   readonly write: ReadonlySet<FieldClass>;
+  /** Classes beyond `read` that a reason given on the query opens (a grant that `needsReason`: decision 0026). */
+  readonly readWithReason: ReadonlySet<FieldClass>;
 }
 
 /** The union of every grant the role holds through any of the relationships. */
 export function accessFor(role: Role, relationships: readonly Relationship[]): Access {
   const read = new Set<FieldClass>();
   const write = new Set<FieldClass>();
+  const withReason = new Set<FieldClass>();
   for (const grant of GRANTS) {
     if (grant.role !== role) continue;
     if (grant.relationship !== 'any' && !relationships.includes(grant.relationship)) continue;
-    grant.read.forEach((c) => read.add(c));
+    grant.read.forEach((c) => (grant.needsReason ? withReason : read).add(c));
     grant.write.forEach((c) => write.add(c));
   }
-  return { relationships, read, write };
+  return { relationships, read, write, readWithReason: new Set([...withReason].filter((c) => !read.has(c))) };
 }
 
-/** True when the caller may see that the child's record exists at all (some personal field class is readable). */
+const personal = (classes: ReadonlySet<FieldClass>) => [...classes].some((c) => c !== 'aggregate');
+
+/** True when the caller may see that the child's record exists at all (some personal field class is readable without a reason). */
 export function seesRecord(access: Access): boolean {
-  return [...access.read].some((c) => c !== 'aggregate');
+  return personal(access.read);
+}
+
+/** True when a reason would open what is refused without one: this class, or (for 'record') the record itself. */
+export function opensWithReason(access: Access, classification: FieldClass | 'record'): boolean {
+  if (classification === 'record') return !seesRecord(access) && personal(access.readWithReason);
+  return !access.read.has(classification) && access.readWithReason.has(classification);
+}
+
+/** What the caller reads with a reason given: both sets. */
+export function withReasonGiven(access: Access): Access {
+  return { ...access, read: new Set([...access.read, ...access.readWithReason]), readWithReason: new Set() };
 }
 
 /** Field classes in the order ../shared/design/ENTITLEMENTS.md lists them. */

@@ -18,7 +18,8 @@ const SDL = `
   type Learner { id: ID! currentPlacement: Placement notClassified: String ${LEARNER_FIELDS.map((f) => `${f}: String`).join(' ')} }
   type Placement { type: String }
   type Unlisted { x: String }
-  type Query { learner(id: ID!): Learner learners: [Learner!]! unlisted: Unlisted regions: [String!]! notifications: [String!]! }
+  input Reason { purpose: String! note: String }
+  type Query { learner(id: ID!, reason: Reason): Learner learners(reason: Reason): [Learner!]! unlisted: Unlisted regions: [String!]! notifications: [String!]! }
   type Mutation { startPep: String notListed: String }`;
 
 const LEARNER = { id: 'W06000015:L1', legalGivenName: 'Alys', careStatus: 'looked-after', currentPlacement: { type: 'foster' }, notClassified: 'x' };
@@ -55,6 +56,7 @@ const caller = (role: Role): Caller => ({ subject: 's', role, authorityCode: 'W0
 const CALLERS: readonly [string, Role, readonly Relationship[] | null][] = [
   ['home head', 'virtual-school-head', ['home']],
   ['social worker on the caseload', 'social-worker', ['caseload']],
+  ['social worker of the home authority, not on the caseload', 'social-worker', ['home']],
   ['designated teacher', 'designated-teacher', ['school']],
   ['the child', 'learner', ['self']],
   ['head with no relationship', 'virtual-school-head', []],
@@ -64,11 +66,15 @@ const CALLERS: readonly [string, Role, readonly Relationship[] | null][] = [
 const QUERIES = [
   '{ learner(id: "W06000015:L1") { id legalGivenName careStatus currentPlacement { type } notClassified upn contacts } }',
   '{ learners { id legalGivenName } }',
+  '{ learner(id: "W06000015:L1", reason: { purpose: "DUTY" }) { id legalGivenName careStatus currentPlacement { type } upn } }',
+  'query($r: Reason) { a: learner(id: "W06000015:L1", reason: $r) { id legalGivenName } b: learner(id: "W06000015:L1") { legalGivenName } ...L } fragment L on Query { c: learners(reason: $r) { careStatus } }',
   '{ unlisted { x } regions notifications }',
   'mutation { startPep notListed }',
 ];
 
-const run = async (schema: GraphQLSchema, query: string, context: Context) => JSON.parse(JSON.stringify(await execute({ schema, document: parse(query), contextValue: context }))) as ExecutionResult;
+const VARIABLES = { r: { purpose: 'COVERING_FOR_COLLEAGUE', note: 'Sam is on leave' } };
+const run = async (schema: GraphQLSchema, query: string, context: Context) =>
+  JSON.parse(JSON.stringify(await execute({ schema, document: parse(query), contextValue: context, variableValues: VARIABLES }))) as ExecutionResult;
 
 describe('field guards decide as the shield does', () => {
   for (const [name, role, relationships] of CALLERS) {
@@ -93,8 +99,20 @@ describe('field guards decide as the shield does', () => {
     const answer = await run(guarded, QUERIES[0]!, worker);
     expect(answer.data?.['learner']).toMatchObject({ id: LEARNER.id, notClassified: null });
     expect(answer.errors?.map((e) => e.extensions?.['code'])).toContain('FORBIDDEN');
-    const mutation = await run(guarded, QUERIES[3]!, worker);
+    const mutation = await run(guarded, QUERIES.at(-1)!, worker);
     expect(mutation.data).toEqual({ startPep: 'started', notListed: null });
+  });
+
+  it('a reason opens a home social worker\'s grant only under the root field it is given to', async () => {
+    const worker: Context = { caller: caller('social-worker'), access: accessFor('social-worker', ['home']), later: false };
+    for (const schema of [guarded, shielded]) {
+      const answer = await run(schema, QUERIES[3]!, worker);
+      expect(answer.data).toEqual({ a: { id: LEARNER.id, legalGivenName: 'Alys' }, b: { legalGivenName: null }, c: [{ careStatus: 'looked-after' }] });
+      expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code'], e.extensions?.['field']])).toContainEqual(['b.legalGivenName', 'REASON_REQUIRED', 'reason']);
+      // The reason opens the home grant, not the caseload's: placement-address stays closed, and upn is identity.
+      const withReason = await run(schema, QUERIES[2]!, worker);
+      expect(withReason.data?.['learner']).toMatchObject({ id: LEARNER.id, legalGivenName: 'Alys', careStatus: 'looked-after' });
+    }
   });
 
   it('an access check that fails answers with its error, not a refusal', async () => {

@@ -7,7 +7,7 @@ import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graph
 import type { Access } from './access.ts';
 import { message } from '@wales-lac/errors';
 import type { FieldClassification } from './schema-classes.ts';
-import { forbidden, individualAccessRefusal, permitted, queryRootRules, refusalOf, typeShapes, type PolicyContext } from './rules.ts';
+import { forbidden, individualAccessRefusal, queryRootRules, readDecision, typeShapes, type PolicyContext } from './rules.ts';
 
 type Resolve = (parent: unknown, args: unknown, context: never, info: GraphQLResolveInfo) => unknown;
 export type FieldGuard<C> = (resolve: Resolve, parent: unknown, args: unknown, context: C, info: GraphQLResolveInfo) => unknown;
@@ -27,8 +27,10 @@ const isPromise = (value: unknown): value is Promise<unknown> => typeof (value a
 function classifiedGuard<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: FieldGuardOptions<C>): FieldGuard<C> {
   const unchecked = (error: unknown) => (error instanceof Error ? error : forbidden(message('FORBIDDEN', 'accessUnchecked', { type: typeName, field: fieldName })));
   // No closure is made per call where the access is known at once (the common case on a page).
-  const decide = (access: Access | null, resolve: Resolve, parent: unknown, args: unknown, context: C, info: GraphQLResolveInfo) =>
-    permitted(access, classification) ? resolve(parent, args, context as never, info) : refusalOf(typeName, fieldName, classification, context.caller.role);
+  const decide = (access: Access | null, resolve: Resolve, parent: unknown, args: unknown, context: C, info: GraphQLResolveInfo) => {
+    const decision = readDecision(access, classification, typeName, fieldName, context.caller.role, info);
+    return decision === true ? resolve(parent, args, context as never, info) : decision;
+  };
   return function guard(resolve, parent, args, context, info) {
     let access: Access | null | Promise<Access | null>;
     try {

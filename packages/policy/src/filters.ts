@@ -33,3 +33,13 @@ export function relationshipRefusal(role: Role, relationship: string): Text | nu
   if (!(LISTED_RELATIONSHIPS as readonly string[]).includes(relationship)) return message('BAD_USER_INPUT', 'relationshipUnknown', { values: LISTED_RELATIONSHIPS.map((r) => r.toUpperCase()).join(', ') });
   return GRANTS.some((g) => g.role === role && g.relationship === relationship) ? null : message('BAD_USER_INPUT', 'relationshipNever', { role, relationship: relationship.toUpperCase() });
 }
+
+/**
+ * Why this list needs a reason the caller did not give (decision 0026), or null: every grant by which the
+ * role holds this relationship needs one (a social worker's HOME list: their authority's every child).
+ */
+export function listReasonRefusal(role: Role, relationship: string, reasoned: boolean): Text | null {
+  if (reasoned) return null;
+  const grants = GRANTS.filter((g) => g.role === role && g.relationship === relationship);
+  return grants.length > 0 && grants.every((g) => g.needsReason) ? message('REASON_REQUIRED', 'listNeedsReason', { role, relationship: relationship.toUpperCase() }) : null;
+}

@@ -35,6 +35,12 @@ export interface Grant {
   readonly relationship: Relationship | 'any';
   readonly read: readonly FieldClass[];
   readonly write: readonly FieldClass[];
+  /**
+   * Read only with a reason given on the query (`reason`: a purpose, and a note): a social worker's grant
+   * to every child of their authority, beyond their caseload (issue 10, decision 0026). Its reads are
+   * audited with the reason, marked outside the caseload.
+   */
+  readonly needsReason?: true;
 }
 
 const EVERYTHING = FIELD_CLASSES.filter((c) => c !== 'aggregate');
@@ -45,7 +51,7 @@ export const GRANTS: readonly Grant[] = [
   { role: 'virtual-school-head', relationship: 'host', read: ['identity', 'education', 'pep', 'voice', 'contacts'], write: [] },
   // Well-being (SDQ, CAMHS referrals) is written by the allocated social worker, who arranges SDQs with carers: decision 0009.
   { role: 'social-worker', relationship: 'caseload', read: EVERYTHING, write: ['care', 'placement-address', 'pep', 'voice', 'wellbeing'] },
-  { role: 'social-worker', relationship: 'home', read: ['identity', 'education', 'care', 'contacts'], write: [] },
+  { role: 'social-worker', relationship: 'home', read: ['identity', 'education', 'care', 'contacts'], write: [], needsReason: true },
   { role: 'designated-teacher', relationship: 'school', read: ['identity', 'education', 'pep', 'voice', 'wellbeing', 'contacts'], write: ['education', 'pep'] },
   { role: 'learner', relationship: 'self', read: ['identity', 'pep', 'voice', 'contacts'], write: ['voice'] },
   { role: 'consortium-analyst', relationship: 'any', read: ['aggregate'], write: [] },

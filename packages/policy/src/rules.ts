@@ -5,7 +5,9 @@ import { allow, deny, rule, shield, type IRule, type IRules } from 'graphql-shie
 type ShieldRule = IRule | typeof allow;
 import type { Caller, Role } from '@wales-lac/caller';
 import { WORDS, message, platformError, type Text } from '@wales-lac/errors';
-import { seesRecord, type Access } from './access.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import { opensWithReason, seesRecord, type Access } from './access.ts';
+import { reasonOnPath } from './reason.ts';
 import { LEARNER_DATA, NOT_PERSONAL, REACHED_THROUGH_CLASSIFIED_FIELDS, type FieldClassification } from './schema-classes.ts';
 
 /** Roles that may ask about individual children at all (analysts see only aggregates). */
@@ -39,6 +41,22 @@ export function refusalOf(typeName: string, fieldName: string, classification: F
   return forbidden(message('FORBIDDEN', 'readRefused', { type: typeName, field: fieldName, role, what }));
 }
 
+/** The error for a classified field that a reason on the query would open (decision 0026): `extensions.field` names the argument. */
+export function reasonRequiredOf(typeName: string, fieldName: string, classification: FieldClassification) {
+  const what = classification === 'record' ? WORDS.thisRecord : message('FORBIDDEN', 'classFields', { fieldClass: classification });
+  return platformError(message('REASON_REQUIRED', 'fieldNeedsReason', { type: typeName, field: fieldName, what }), { field: 'reason' });
+}
+
+/**
+ * The one decision on a classified field, at both layers: granted without a reason; granted by the reason
+ * given to the root field it was reached through (looked for only when that is what decides); or refused.
+ */
+export function readDecision(access: Access | null, classification: FieldClassification, typeName: string, fieldName: string, role: Role, info: GraphQLResolveInfo) {
+  if (permitted(access, classification)) return true;
+  if (access && opensWithReason(access, classification)) return reasonOnPath(info) ? true : reasonRequiredOf(typeName, fieldName, classification);
+  return refusalOf(typeName, fieldName, classification, role);
+}
+
 /** The error for a role that sees aggregates only asking about an individual child; null for the others. */
 export function individualAccessRefusal(role: Role) {
   return ROLES_WITH_INDIVIDUAL_ACCESS.includes(role) ? null : forbidden(message('FORBIDDEN', 'anonymisedOnly', { role }));
@@ -68,7 +86,7 @@ export function queryRootRules(schema: GraphQLSchema): Record<string, 'open' | '
 
 /** A rule per classified field; `no_cache` because the answer depends on the parent (see ../shared/design/FEDERATION-NOTES.md). */
 function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: PermissionsOptions<C>): ShieldRule {
-  return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C) => {
+  return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C, info: GraphQLResolveInfo) => {
     let access: Access | null;
     try {
       access = await options.accessOf(typeName, parent, context);
@@ -77,7 +95,7 @@ function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string,
       // and a read retried on it succeeds), where a thrown rule would read as "no rule grants access".
       return error instanceof Error ? error : forbidden(message('FORBIDDEN', 'accessUnchecked', { type: typeName, field: fieldName }));
     }
-    return permitted(access, classification) || refusalOf(typeName, fieldName, classification, context.caller.role);
+    return readDecision(access, classification, typeName, fieldName, context.caller.role, info);
   });
 }
 

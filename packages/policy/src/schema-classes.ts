@@ -91,6 +91,8 @@ export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = [
   'Contact',
   'Access',
   'AccessEntry',
+  // Only inside an AccessEntry (the access history).
+  'AccessReason',
   'AttendanceSummary',
   'CareEpisode',
   'AdditionalLearningNeeds',

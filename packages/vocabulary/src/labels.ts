@@ -23,6 +23,14 @@ export const ENUM_LABELS = {
     ALLOWED: { en: 'Allowed', cy: 'Caniatawyd' },
     DENIED: { en: 'Refused', cy: 'Gwrthodwyd' },
   },
+  // Why a social worker reads a child not on their caseload (decision 0026).
+  AccessPurpose: {
+    SAFEGUARDING: { en: 'Safeguarding', cy: 'Diogelu' },
+    COVERING_FOR_COLLEAGUE: { en: 'Covering for a colleague', cy: 'Cyflenwi dros gydweithiwr' },
+    DUTY: { en: 'On duty', cy: 'Ar ddyletswydd' },
+    COURT: { en: 'Court proceedings', cy: 'Achos llys' },
+    OTHER: { en: 'Another purpose', cy: 'Diben arall' },
+  },
   BenchmarkReleaseState: {
     BUILDING: { en: 'Being built', cy: "Wrthi'n cael ei llunio" },
     PUBLISHED: { en: 'Published', cy: 'Cyhoeddwyd' },

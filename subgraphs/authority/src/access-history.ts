@@ -37,7 +37,7 @@ export async function accessHistoryPage(args: AccessHistoryArgs, ctx: AuthorityC
   const beforeId = checkArgs(args);
   const refusal = () => platformError(message('FORBIDDEN', 'accessHistoryLead'));
   // Refused before the id is looked up: the refusal must not say whether the child exists (existence.ts).
-  if (ctx.caller.role !== 'virtual-school-head' || !knowsRegister(ctx.caller, ctx.authorityCode)) throw refusal();
+  if (ctx.caller.role !== 'virtual-school-head' || !knowsRegister(ctx.caller, ctx.authorityCode, false)) throw refusal();
   if (!(await ctx.loaders.learner.load(args.learner))) throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
   const access = await ctx.access.load(args.learner);
   if (!access.relationships.includes('home')) throw refusal();

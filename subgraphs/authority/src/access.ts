@@ -32,6 +32,11 @@ export class AccessLoader {
     return this.settled.get(learnerId) ?? this.loader.load(learnerId);
   }
 
+  /** The child's access if already decided in this request (the audit reads it after the field guard has). */
+  known(learnerId: string): Access | undefined {
+    return this.settled.get(learnerId);
+  }
+
   /** Forgets a child's access (after a change to what decides it). */
   clear(learnerId: string): void {
     this.epoch += 1;

@@ -2,7 +2,8 @@
 // It wraps the field guards (it is applied first), so it sees their FORBIDDEN answers too. A field
 // answered at once is noted at once: no promise per field (decision 0023).
 import type { GraphQLResolveInfo } from 'graphql';
-import { LEARNER_DATA, classificationOf } from '@wales-lac/policy';
+import { LEARNER_DATA, classificationOf, reasonOnPath, type AccessReason } from '@wales-lac/policy';
+import type { OutsideCaseload } from './audit.ts';
 import type { AuthorityContext } from './context.ts';
 
 type Resolve = (parent: unknown, args: unknown, context: AuthorityContext, info: GraphQLResolveInfo) => unknown;
@@ -14,19 +15,35 @@ function learnerIdOf(typeName: string, parent: unknown): string | null {
 }
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
-const isForbidden = (value: unknown) => (value as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'FORBIDDEN';
+/** Refused: not entitled, or entitled only with a reason that was not given (decision 0026). */
+const isRefusal = (value: unknown) => {
+  const code = (value as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return code === 'FORBIDDEN' || code === 'REASON_REQUIRED';
+};
 
-type Note = (context: AuthorityContext, learnerId: string, fieldClass: string, field: string, answer: unknown, failed: boolean) => void;
+/**
+ * An access to a child whose record only a reason opens to this caller (a social worker's child of their
+ * authority not on their caseload), with the reason given on the query; null for any other. Read once the
+ * guard has decided, so the child's access is known.
+ */
+export function outsideCaseload(context: AuthorityContext, learnerId: string, reason: () => AccessReason | null): OutsideCaseload | null {
+  const access = context.access.known(learnerId);
+  return access && access.readWithReason.size > 0 ? { reason: reason() } : null;
+}
 
-/** A read is allowed when answered, denied when the answer (or what was thrown) is FORBIDDEN; a fault is no read. */
-const noteRead: Note = (context, learnerId, fieldClass, field, answer, failed) => {
-  const denied = isForbidden(answer) && (failed || answer instanceof Error);
-  if (denied || !failed) context.audit.note(learnerId, 'read', denied ? 'denied' : 'allowed', fieldClass, field);
+const outsideCaseloadOf = (context: AuthorityContext, learnerId: string, info: GraphQLResolveInfo) => outsideCaseload(context, learnerId, () => reasonOnPath(info));
+
+type Note = (context: AuthorityContext, learnerId: string, fieldClass: string, field: string, answer: unknown, failed: boolean, info: GraphQLResolveInfo) => void;
+
+/** A read is allowed when answered, denied when the answer (or what was thrown) is a refusal; a fault is no read. */
+const noteRead: Note = (context, learnerId, fieldClass, field, answer, failed, info) => {
+  const denied = isRefusal(answer) && (failed || answer instanceof Error);
+  if (denied || !failed) context.audit.note(learnerId, 'read', denied ? 'denied' : 'allowed', fieldClass, field, outsideCaseloadOf(context, learnerId, info));
 };
 
 /** A root lookup of one child refused (by the guard or the resolver) is a denied access to that child too. */
-const noteLookup: Note = (context, learnerId, _fieldClass, _field, answer, failed) => {
-  if (isForbidden(answer) && (failed || answer instanceof Error)) context.audit.note(learnerId, 'read', 'denied', 'record', 'Query.learner');
+const noteLookup: Note = (context, learnerId, _fieldClass, _field, answer, failed, info) => {
+  if (isRefusal(answer) && (failed || answer instanceof Error)) context.audit.note(learnerId, 'read', 'denied', 'record', 'Query.learner', outsideCaseloadOf(context, learnerId, info));
 };
 
 /**
@@ -38,17 +55,17 @@ function resolveNoting(note: Note, learnerId: string, fieldClass: string, field:
   try {
     answer = resolve(parent, args, context, info);
   } catch (error) {
-    note(context, learnerId, fieldClass, field, error, true);
+    note(context, learnerId, fieldClass, field, error, true, info);
     throw error;
   }
   if (!isPromise(answer)) {
-    note(context, learnerId, fieldClass, field, answer, false);
+    note(context, learnerId, fieldClass, field, answer, false, info);
     return answer;
   }
   return answer.then(
-    (value) => (note(context, learnerId, fieldClass, field, value, false), value),
+    (value) => (note(context, learnerId, fieldClass, field, value, false, info), value),
     (error: unknown) => {
-      note(context, learnerId, fieldClass, field, error, true);
+      note(context, learnerId, fieldClass, field, error, true, info);
       throw error;
     },
   );

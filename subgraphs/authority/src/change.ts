@@ -8,6 +8,8 @@ import { isSchoolDay, owningAuthority } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { appendAuditRows, appliedWrite, applyOnce, type LearnerRow, type NewAuditRow, type Transaction } from './data/index.ts';
 import { dateProblem, idempotencyKeyProblem } from './validation.ts';
+import { knowsRegister } from './existence.ts';
+import { isStandIn, learnerStandIn } from './nobodys-record.ts';
 
 export interface ChangeSpec {
   /** The mutation's name. */
@@ -53,12 +55,16 @@ export function ownRecordId(ctx: AuthorityContext, id: string, field: string, wh
   return id;
 }
 
-/** The learner a change is about: held by this authority, or NOT_FOUND. */
+/**
+ * The learner a change is about, held by this authority. An id that is nobody's is NOT_FOUND only to a caller
+ * who can list the register; to anyone else it is a stand-in, refused as a stranger's child (nobodys-record.ts).
+ */
 export async function learnerToChange(ctx: AuthorityContext, id: string, field = 'learner'): Promise<LearnerRow> {
   ownRecordId(ctx, id, field, WORDS.learner);
   const found = await ctx.loaders.learner.load(id);
-  if (!found) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }), { field });
-  return found.row;
+  if (found) return found.row;
+  if (knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }), { field });
+  return learnerStandIn(ctx, id);
 }
 
 /**
@@ -67,7 +73,8 @@ export async function learnerToChange(ctx: AuthorityContext, id: string, field =
  */
 export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => Text | null = () => null): Promise<Access> {
   const access = await ctx.access.load(spec.learnerId);
-  const missing = spec.fieldClasses.find((c) => !access.write.has(c));
+  const standIn = isStandIn(ctx, spec.learnerId);
+  const missing = spec.fieldClasses.find((c) => standIn || !access.write.has(c));
   const reason = missing ? message('FORBIDDEN', 'mayNotWriteClass', { role: ctx.caller.role, fieldClass: missing }) : refusal(access);
   if (reason) {
     await appendAuditRows(ctx.db, [auditRow(ctx, spec, 'denied')]);

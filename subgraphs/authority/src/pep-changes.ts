@@ -4,6 +4,8 @@ import { WORDS, message, platformError } from '@wales-lac/errors';
 import { classesWritten, mayRateQuality, mayStartPep, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, learnerToChange, ownRecordId, requireWrite } from './change.ts';
+import { knowsRegister } from './existence.ts';
+import { pepStandIn } from './nobodys-record.ts';
 import { addTarget, bumpPepVersion, type TargetOwnerRole, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type PepRow, type Transaction } from './data/index.ts';
 import { currentEnrolment, isEditable, nextReviewAfter, signedForSchoolLeft } from './records.ts';
 
@@ -16,12 +18,16 @@ const SECTION_FIELD: Record<PepSectionKind, string> = {
   'review-actions': 'reviewActions',
 };
 
-/** The plan a change names, with its learner; BAD_USER_INPUT / NOT_FOUND naming `pep` otherwise. */
+/**
+ * The plan a change names, with its learner; BAD_USER_INPUT naming `pep` otherwise. A PEP id that is nobody's
+ * is NOT_FOUND only to a caller who can list the register; to anyone else a stand-in (nobodys-record.ts).
+ */
 async function pepToChange(ctx: AuthorityContext, id: string): Promise<PepRow> {
   ownRecordId(ctx, id, 'pep', WORDS.pep);
   const pep = await ctx.loaders.pep.load(id);
-  if (!pep) throw platformError(message('NOT_FOUND', 'noPep', { id, authority: ctx.authorityCode }), { field: 'pep' });
-  return pep;
+  if (pep) return pep;
+  if (knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noPep', { id, authority: ctx.authorityCode }), { field: 'pep' });
+  return pepStandIn(ctx, id);
 }
 
 function checkVersion(version: number): void {

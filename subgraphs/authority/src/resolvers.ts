@@ -1,13 +1,29 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
 import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
 import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_OWNER_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
-import { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, inOrder, relationshipRefusal, type Access, type ListedRelationship } from '@wales-lac/policy';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  ACCESS_PURPOSES,
+  LEARNER_FILTER_CLASSES,
+  LISTED_RELATIONSHIPS,
+  filterRefusal,
+  inOrder,
+  listReasonRefusal,
+  opensWithReason,
+  reasonOnPath,
+  reasonProblem,
+  relationshipRefusal,
+  type Access,
+  type AccessReason,
+  type ListedRelationship,
+} from '@wales-lac/policy';
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
 import { isAuthorityCode, owningAuthority, schoolYearOf, termStartOf, upnProblem } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { pageOfLearners, type NotificationRow, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
-import { knowsRegister, noRelationship } from './existence.ts';
+import { knowsRegister, noRelationship, reasonRequired } from './existence.ts';
+import { outsideCaseload } from './audit-middleware.ts';
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
 import { attendanceSummary } from './attendance.ts';
 import { recordTargetProgressChange, type RecordTargetProgressInput } from './target-progress.ts';
@@ -30,18 +46,34 @@ interface LearnersArgs {
   excludedThisTerm?: boolean | null;
   upn?: string | null;
   relationship?: ListedRelationship | null;
+  reason?: unknown;
 }
 
-/** A learner of this authority, visible to the caller; otherwise an error that says why. */
-async function visibleLearner(id: string, ctx: AuthorityContext): Promise<LearnerRow> {
+/** A reason argument that is not well-formed: BAD_USER_INPUT naming its part, before anything is read. */
+function checkReason(reason: unknown): void {
+  const problem = reasonProblem(reason);
+  if (problem) throw platformError(problem.text, { field: problem.field });
+}
+
+/**
+ * A learner of this authority, visible to the caller; otherwise an error that says why. `reason` is the one
+ * given to the root field the learner is reached through (none through an entity reference).
+ */
+async function visibleLearner(id: string, ctx: AuthorityContext, reason: AccessReason | null): Promise<LearnerRow> {
   const owner = owningAuthority(id);
   if (owner === null) throw platformError(message('BAD_USER_INPUT', 'notALearnerId', { id }), { field: 'id' });
   if (owner !== ctx.authorityCode) throw platformError(message('NOT_FOUND', 'notHeld', { what: WORDS.learner, id, authority: ctx.authorityCode }));
-  const found = await ctx.loaders.learner.load(id);
+  const [found, access] = await Promise.all([ctx.loaders.learner.load(id), ctx.access.load(id)]);
+  // Asked before whether the id is anyone's: without a reason, an id that is nobody's answers as a child of the
+  // authority not on the caller's caseload (its access is the same: home, and nothing read without a reason).
+  if (!reason && opensWithReason(access, 'record')) {
+    ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner', outsideCaseload(ctx, id, () => reason));
+    throw reasonRequired(id);
+  }
   // Only a caller who can list the whole register learns that an id is nobody's (existence.ts).
-  if (!found && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }));
+  if (!found && knowsRegister(ctx.caller, ctx.authorityCode, reason !== null)) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }));
   if (!found?.visible) {
-    ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner');
+    ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner', outsideCaseload(ctx, id, () => reason));
     throw noRelationship(id);
   }
   return found.row;
@@ -49,7 +81,7 @@ async function visibleLearner(id: string, ctx: AuthorityContext): Promise<Learne
 
 /** Field classes as ../shared/design/ENTITLEMENTS.md names them. */
 function accessJson(access: Access) {
-  return { relationships: access.relationships, read: inOrder(access.read), write: inOrder(access.write) };
+  return { relationships: access.relationships, read: inOrder(access.read), write: inOrder(access.write), readWithReason: inOrder(access.readWithReason) };
 }
 
 const learnerAccess = async (learnerId: string, ctx: AuthorityContext) => accessJson(await ctx.access.load(learnerId));
@@ -74,6 +106,9 @@ function checkLearnersArgs(args: LearnersArgs, ctx: AuthorityContext): string | 
   }
   const relationship = args.relationship == null ? null : relationshipRefusal(ctx.caller.role, args.relationship);
   if (relationship) throw platformError(relationship, { field: 'relationship' });
+  checkReason(args.reason);
+  const unreasoned = args.relationship == null ? null : listReasonRefusal(ctx.caller.role, args.relationship, args.reason != null);
+  if (unreasoned) throw platformError(unreasoned, { field: 'reason' });
   const upn = args.upn == null ? null : upnProblem(args.upn);
   if (upn) throw platformError(message('BAD_USER_INPUT', 'invalidUpn', { upn: args.upn ?? '', problem: upn }), { field: 'upn' });
   if (!args.after) return null;
@@ -83,7 +118,8 @@ function checkLearnersArgs(args: LearnersArgs, ctx: AuthorityContext): string | 
 }
 
 const LEARNER_RESOLVERS = {
-  __resolveReference: (ref: { id: string }, ctx: AuthorityContext) => visibleLearner(ref.id, ctx),
+  // An entity reference comes with no root field's reason.
+  __resolveReference: (ref: { id: string }, ctx: AuthorityContext) => visibleLearner(ref.id, ctx, null),
   homeAuthority: (learner: LearnerRow) => ({ code: owningAuthority(learner.id) }),
   currentPlacement: async (learner: LearnerRow, _: unknown, ctx: AuthorityContext) =>
     currentPlacement(await ctx.loaders.placements.load(learner.id), ctx.today),
@@ -105,10 +141,10 @@ const PEP_RESOLVERS = {
   __resolveReference: async (ref: { id: string }, ctx: AuthorityContext) => {
     const pep = await ctx.loaders.pep.load(ref.id);
     if (!pep) throw platformError(message('NOT_FOUND', 'noPep', { id: ref.id, authority: ctx.authorityCode }));
-    await visibleLearner(pep.learnerId, ctx);
+    await visibleLearner(pep.learnerId, ctx, null);
     return pep;
   },
-  learner: (pep: PepRow, _: unknown, ctx: AuthorityContext) => visibleLearner(pep.learnerId, ctx),
+  learner: (pep: PepRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) => visibleLearner(pep.learnerId, ctx, reasonOnPath(info)),
   // A superseded plan has no review of its own: the plan that replaced it has.
   reviewState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => (pep.status === 'superseded' ? null : pepReviewState(pep, ctx.today)),
   completionDue: (pep: PepRow) => pepCompletionDue(pep),
@@ -130,8 +166,11 @@ export const MUTATIONS = ['recordTargetProgress', 'recordRefusedAccess', 'markNo
 
 export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Query: {
-    learner: (_: unknown, args: { id: string }, ctx: AuthorityContext) => visibleLearner(args.id, ctx),
-    learners: async (_: unknown, args: LearnersArgs, ctx: AuthorityContext) => {
+    learner: (_: unknown, args: { id: string; reason?: unknown }, ctx: AuthorityContext, info: GraphQLResolveInfo) => {
+      checkReason(args.reason);
+      return visibleLearner(args.id, ctx, reasonOnPath(info));
+    },
+    learners: async (_: unknown, args: LearnersArgs, ctx: AuthorityContext, info: GraphQLResolveInfo) => {
       const afterId = checkLearnersArgs(args, ctx);
       if (args.homeAuthority && args.homeAuthority !== ctx.authorityCode) {
         return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
@@ -145,9 +184,12 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
         upn: args.upn ?? null,
         relationship: args.relationship ?? null,
         excludedSince: args.excludedThisTerm == null ? null : { wanted: args.excludedThisTerm, since: termStartOf(ctx.today) },
+        reasoned: args.reason != null,
       });
-      // A filter read a field class of each child it returned: audited like reading the field.
-      for (const [name, fieldClass] of filtersUsed(args)) for (const row of page.rows) ctx.audit.note(row.id, 'read', 'allowed', fieldClass, `Query.learners(${name})`);
+      // A filter read a field class of each child it returned: audited like reading the field (outside the caseload with the reason).
+      const filters = filtersUsed(args);
+      if (filters.length > 0 && args.reason != null) await Promise.all(page.rows.map((row) => ctx.access.load(row.id)));
+      for (const [name, fieldClass] of filters) for (const row of page.rows) ctx.audit.note(row.id, 'read', 'allowed', fieldClass, `Query.learners(${name})`, outsideCaseload(ctx, row.id, () => reasonOnPath(info)));
       const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
     },
@@ -168,13 +210,14 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
       if (owner === null) throw platformError(message('BAD_USER_INPUT', 'notALearnerId', { id: args.learner }), { field: 'learner' });
       if (owner !== ctx.authorityCode) return null;
       // To a caller who cannot list the register, an id that is nobody's has the access of a stranger's child: none.
-      if (!(await ctx.loaders.learner.load(args.learner)) && knowsRegister(ctx.caller, ctx.authorityCode)) throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
+      if (!(await ctx.loaders.learner.load(args.learner)) && knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
       return learnerAccess(args.learner, ctx);
     },
   },
   AccessEntry: {
     at: (row: AuditRow) => row.at.toISOString(),
     actorAuthority: (row: AuditRow) => (row.actorAuthority ? { code: row.actorAuthority } : null),
+    reason: (row: AuditRow) => (row.reasonPurpose ? { purpose: row.reasonPurpose, note: row.reasonNote } : null),
   },
   Contact: {
     role: (a: StaffAllocationRow) => a.staffRole,
@@ -194,8 +237,8 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Notification: {
     ...recordResolvers.Notification,
     ...NOTIFICATION_PLACES,
-    learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext) => visibleLearner(n.learnerId, ctx),
-    addressedTo: async (n: NotificationRow, _: unknown, ctx: AuthorityContext) => recipientEntity(n) ?? { __typename: 'Learner', ...(await visibleLearner(n.recipient, ctx)) },
+    learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) => visibleLearner(n.learnerId, ctx, reasonOnPath(info)),
+    addressedTo: async (n: NotificationRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) => recipientEntity(n) ?? { __typename: 'Learner', ...(await visibleLearner(n.recipient, ctx, reasonOnPath(info))) },
   },
   NotificationRecipient: { __resolveType: (r: { __typename: string }) => r.__typename },
   Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner },
@@ -213,4 +256,5 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   StaffRole: enumValuesOf(STAFF_ROLES),
   AccessAction: enumValuesOf(AUDIT_ACTIONS),
   AccessDecision: enumValuesOf(AUDIT_DECISIONS),
+  AccessPurpose: enumValuesOf(ACCESS_PURPOSES),
 };

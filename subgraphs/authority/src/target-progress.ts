@@ -4,6 +4,8 @@ import type { AuthorityContext } from './context.ts';
 import { applyChange, badInput, checkIdempotencyKey, ownRecordId, requireWrite } from './change.ts';
 import { classesWritten } from '@wales-lac/policy';
 import { bumpPepVersion, lockPep, setTargetProgress, targetWithPep } from './data/index.ts';
+import { knowsRegister } from './existence.ts';
+import { targetStandIn } from './nobodys-record.ts';
 
 export interface RecordTargetProgressInput {
   targetId: string;
@@ -17,9 +19,11 @@ export async function recordTargetProgressChange(input: RecordTargetProgressInpu
   checkIdempotencyKey(input.idempotencyKey);
   if (!Number.isInteger(input.pepVersion) || input.pepVersion < 1) badInput('pepVersion', 'positiveWhole', {});
   const found = await targetWithPep(ctx.db, input.targetId);
-  if (!found) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
-  const spec = { operation: 'recordTargetProgress', learnerId: found.pep.learnerId, fieldClasses: classesWritten('recordTargetProgress'), fields: ['PepTarget.progress'] };
+  // A target id that is nobody's: NOT_FOUND only to a caller who can list the register (nobodys-record.ts).
+  if (!found && knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
+  const spec = { operation: 'recordTargetProgress', learnerId: found?.pep.learnerId ?? targetStandIn(ctx, input.targetId), fieldClasses: classesWritten('recordTargetProgress'), fields: ['PepTarget.progress'] };
   await requireWrite(ctx, spec);
+  if (!found) throw platformError(message('NOT_FOUND', 'noTarget', { id: input.targetId, authority: ctx.authorityCode }), { field: 'targetId' });
   const outcome = await applyChange(ctx, spec, input, async (tx) => {
     const pep = await lockPep(tx, found.pep.id);
     if (!pep || pep.status === 'superseded') throw platformError(message('CONFLICT', 'progressSuperseded'), { currentVersion: pep?.version ?? 0 });

@@ -184,6 +184,11 @@ export const auditLog = pgTable(
     fieldClasses: text('field_classes').array().notNull(),
     fields: text('fields').array().notNull(),
     operationName: text('operation_name'),
+    // A social worker's read of a child of their authority not on their caseload, under their home grant
+    // (decision 0026): true, with the reason they gave (none on a refusal for want of one). Chained (migration 0016).
+    outsideCaseload: boolean('outside_caseload').notNull().default(false),
+    reasonPurpose: text('reason_purpose'),
+    reasonNote: text('reason_note'),
     // The hash chain (issue 10), filled by the audit_log_chain trigger, never by the service: the row's place
     // in the chain (its own order: ids are taken before the chain is, so they can commit out of order), the
     // previous row's hash and sha256(previous hash || audit_row_content(row)), hex. Verified by `npm run audit:verify`.

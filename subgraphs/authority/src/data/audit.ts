@@ -22,6 +22,9 @@ function auditRecord(row: NewAuditRow) {
     field_classes: row.fieldClasses,
     fields: row.fields,
     operation_name: row.operationName ?? null,
+    outside_caseload: row.outsideCaseload ?? false,
+    reason_purpose: row.reasonPurpose ?? null,
+    reason_note: row.reasonNote ?? null,
   };
 }
 
@@ -32,8 +35,9 @@ function auditRecord(row: NewAuditRow) {
  */
 export async function appendAuditRows(db: Writer, rows: readonly NewAuditRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.execute(sql`insert into audit_log (at, actor_subject, actor_role, actor_authority, learner_id, action, decision, field_classes, fields, operation_name)
-    select coalesce(r.at, now()), r.actor_subject, r.actor_role, r.actor_authority, r.learner_id, r.action, r.decision, r.field_classes, r.fields, r.operation_name
+  await db.execute(sql`insert into audit_log (at, actor_subject, actor_role, actor_authority, learner_id, action, decision, field_classes, fields, operation_name, outside_caseload, reason_purpose, reason_note)
+    select coalesce(r.at, now()), r.actor_subject, r.actor_role, r.actor_authority, r.learner_id, r.action, r.decision, r.field_classes, r.fields, r.operation_name,
+      r.outside_caseload, r.reason_purpose, r.reason_note
     from jsonb_array_elements(${JSON.stringify(rows.map(auditRecord))}::jsonb) with ordinality as batch(row, n)
     cross join lateral jsonb_populate_record(null::audit_log, batch.row) as r
     order by batch.n`);

@@ -22,6 +22,8 @@ export interface LearnerPageQuery {
   readonly upn: string | null;
   /** Only children the caller holds this relationship to (their own list). */
   readonly relationship: Relationship | null;
+  /** A reason was given: it opens a social worker's grant beyond their caseload (decision 0026). */
+  readonly reasoned: boolean;
 }
 
 export interface LearnerPage {
@@ -66,9 +68,9 @@ function excludedSince(since: string): SQL {
 
 /** One page of the learners the caller may see, in id order, with the total that match. */
 export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, authorityCode: string, today: string, query: LearnerPageQuery): Promise<LearnerPage> {
-  const filters: SQL[] = [learnersVisibleTo(caller, authorityCode, today)];
+  const filters: SQL[] = [learnersVisibleTo(caller, authorityCode, today, query.reasoned)];
   // Each filter reads a field class; it only ever selects among children whose class the caller may read.
-  const readable = (fieldClass: FieldClass, filter: SQL) => filters.push(mayReadClassOf(caller, authorityCode, fieldClass, today), filter);
+  const readable = (fieldClass: FieldClass, filter: SQL) => filters.push(mayReadClassOf(caller, authorityCode, fieldClass, today, query.reasoned), filter);
   if (query.placedOutOfCounty !== null) readable('care', outOfCounty(authorityCode, query.placedOutOfCounty, today));
   if (query.overduePep !== null) readable('pep', query.overduePep ? pepOverdue(today) : sql`not ${pepOverdue(today)}`);
   if (query.attendanceBelow) readable('education', attendanceBelow(query.attendanceBelow.share, query.attendanceBelow.since));

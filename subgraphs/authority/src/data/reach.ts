@@ -33,8 +33,12 @@ function onRollOf(schoolId: string, today: string): SQL {
                 and ${currentOn(sql`e.started_on`, sql`e.ended_on`, today)})`;
 }
 
-/** A predicate on `learners` true for the rows this caller may see in this authority's database. */
-export function learnersVisibleTo(caller: Caller, ownAuthorityCode: string, today: string): SQL {
+/**
+ * A predicate on `learners` true for the rows this caller may see in this authority's database. Not
+ * `reasoned`, a social worker sees only their caseload: their grant to every child of their authority is
+ * opened by a reason given on the query (decision 0026).
+ */
+export function learnersVisibleTo(caller: Caller, ownAuthorityCode: string, today: string, reasoned = true): SQL {
   switch (caller.role) {
     case 'learner':
       return caller.learnerId ? sql`${learners.id} = ${caller.learnerId}` : sql`false`;
@@ -42,7 +46,7 @@ export function learnersVisibleTo(caller: Caller, ownAuthorityCode: string, toda
       if (!caller.authorityCode) return sql`false`;
       return caller.authorityCode === ownAuthorityCode ? sql`true` : livesOrLearnsIn(caller.authorityCode, today);
     case 'social-worker':
-      return caller.authorityCode === ownAuthorityCode ? sql`true` : onCaseloadOf(caller.subject, today);
+      return caller.authorityCode === ownAuthorityCode && reasoned ? sql`true` : onCaseloadOf(caller.subject, today);
     case 'designated-teacher':
       return caller.schoolId ? onRollOf(caller.schoolId, today) : sql`false`;
     case 'consortium-analyst':
@@ -76,8 +80,8 @@ export function holds(caller: Caller, ownAuthorityCode: string, relationship: Re
  * A predicate on `learners` true for the children whose `fieldClass` the caller may read: a caseload
  * filter on that class may only sort among them, or it would tell the caller what they may not read.
  */
-export function mayReadClassOf(caller: Caller, ownAuthorityCode: string, fieldClass: FieldClass, today: string): SQL {
-  const through = GRANTS.filter((g) => g.role === caller.role && g.relationship !== 'any' && g.read.includes(fieldClass)).map((g) => g.relationship as Relationship);
+export function mayReadClassOf(caller: Caller, ownAuthorityCode: string, fieldClass: FieldClass, today: string, reasoned = true): SQL {
+  const through = GRANTS.filter((g) => g.role === caller.role && g.relationship !== 'any' && g.read.includes(fieldClass) && (reasoned || !g.needsReason)).map((g) => g.relationship as Relationship);
   if (through.length === 0) return sql`false`;
   return sql`(${sql.join(through.map((r) => holds(caller, ownAuthorityCode, r, today)), sql` or `)})`;
 }

@@ -82,6 +82,9 @@ export function gatewayWorkload(settings: DeploymentSettings, authorityCodes: re
     ...listening('gateway'),
     value('PROFILE', 'production'),
     value('EXPLORER', 'off'),
+    // One worker per pod: the HorizontalPodAutoscaler scales the gateway by pods, each limited to one core
+    // (decision 0024); `auto` would count the node's cores, not the pod's limit.
+    value('GATEWAY_WORKERS', '1'),
     value('AUTH_ISSUER', idp.issuer),
     value('AUTH_AUDIENCE', idp.audience),
     value('AUTH_JWKS_URL', idp.jwksUrl),

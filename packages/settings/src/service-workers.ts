@@ -150,6 +150,8 @@ function runPrimary<C>(service: string, readConfig: () => Promise<C> | C, option
 
 /** A worker: the ordinary service, reporting to the primary instead of printing the listening line. */
 function runWorker<C>(service: string, readConfig: () => Promise<C> | C, options: ServiceWorkersOptions<C>): void {
+  // The slot is what the primary told this worker when it forked it, not a setting an operator gives.
+  // eslint-disable-next-line no-restricted-properties
   const slot = Number(process.env[WORKER_SLOT]);
   const run = async () => {
     const running = await options.start(await settingsOrExit(service, readConfig), slot);

@@ -14,7 +14,8 @@ describe('root fields', () => {
     ['accessHistory', 'virtual-school-head', true],
     ['benchmarks', 'learner', false],
     ['benchmarks', 'consortium-analyst', true],
-    ['notifications', 'social-worker', false],
+    ['notifications', 'learner', false],
+    ['notifications', 'social-worker', true],
     ['regions', 'learner', true],
   ] as const)('query %s as %s: allowed %s', (field, role, allowed) => {
     expect(rootFieldRefusal('query', field, role) === null).toBe(allowed);

@@ -201,6 +201,14 @@ export const ENUM_LABELS = {
     SOCIAL_WORKER: { en: 'Social worker', cy: 'Gweithiwr cymdeithasol' },
     DESIGNATED_TEACHER: { en: 'Designated teacher', cy: 'Athro dynodedig' },
   },
+  // Who carries a PEP target forward (decision 0028).
+  TargetOwnerRole: {
+    DESIGNATED_TEACHER: { en: 'Designated teacher', cy: 'Athro dynodedig' },
+    VIRTUAL_SCHOOL_HEAD: { en: 'Virtual school head', cy: 'Pennaeth ysgol rithwir' },
+    SOCIAL_WORKER: { en: 'Social worker', cy: 'Gweithiwr cymdeithasol' },
+    LEARNER: { en: 'The child', cy: "Y plentyn" },
+    CARER: { en: 'Carer', cy: 'Gofalwr' },
+  },
   TargetProgress: {
     NOT_STARTED: { en: 'Not started', cy: 'Heb ddechrau' },
     IN_PROGRESS: { en: 'In progress', cy: 'Ar y gweill' },

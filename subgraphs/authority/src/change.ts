@@ -204,7 +204,7 @@ export interface Change<I extends KeyedInput, S, C, K, R, P> {
    */
   readonly retry: 'first' | 'applying';
   /** Checks of the input alone (no lookups about the child); what it returns is `checked`. */
-  readonly checkInput?: (step: ChangeStep<I, S>) => C;
+  readonly checkInput?: (step: ChangeStep<I, S>) => Maybe<C>;
   /** The field classes written (`classesWritten`, MUTATION_WRITES). */
   readonly classes: (input: I) => readonly FieldClass[];
   /** Fields written (Type.field), for the audit log. */
@@ -236,7 +236,7 @@ export async function runChange<I extends KeyedInput, S, C, K, R, P>(change: Cha
     const earlier = await earlierResult<R>(ctx, change.operation, asked);
     if (earlier !== null) return change.payload(step, { result: earlier, applied: false });
   }
-  const checked: CheckedStep<I, S, C> = { ...step, checked: change.checkInput ? change.checkInput(step) : (undefined as C) };
+  const checked: CheckedStep<I, S, C> = { ...step, checked: change.checkInput ? await change.checkInput(step) : (undefined as C) };
   const specs = change.learnersOf(step).map((learnerId): ChangeSpec => ({ operation: change.operation, learnerId, fieldClasses: change.classes(input), fields: typeof change.fields === 'function' ? change.fields(input) : change.fields }));
   const allowed: AllowedStep<I, S, C> = { ...checked, access: await mayChange(change, checked, specs) };
   const record: ApplyStep<I, S, C, K> = { ...allowed, record: change.checkRecord ? await change.checkRecord(allowed) : (undefined as K) };

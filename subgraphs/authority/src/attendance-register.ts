@@ -10,7 +10,6 @@ import type { AuthorityContext } from './context.ts';
 import { badInput, checkDate, runChange, type Change, type Refusal } from './change.ts';
 import { recordRegister } from './data/index.ts';
 import { isCurrent } from './records.ts';
-import { classesWritten } from '@wales-lac/policy';
 
 export interface RecordAttendanceInput {
   school: string;
@@ -88,7 +87,6 @@ const RECORD_ATTENDANCE: Change<RecordAttendanceInput, null, void, void, Recorde
     const seen = new Set<string>();
     await refuseBadRows(input, (mark) => shapeProblem(ctx, mark, seen));
   },
-  classes: () => classesWritten('recordAttendance'),
   fields: ['Learner.attendance'],
   right: (access, { ctx, input }) => {
     const ownSchool = ctx.caller.role !== 'designated-teacher' || ctx.caller.schoolId === input.school;

@@ -7,7 +7,7 @@
 // audited), and only then the record, so a refused caller learns nothing from the error.
 import { createHash } from 'node:crypto';
 import { WORDS, message, platformError, type MessageName, type Param, type ParamsOf, type Text } from '@wales-lac/errors';
-import type { Access, FieldClass } from '@wales-lac/policy';
+import { classesWritten, type Access, type FieldClass, type WritingMutation } from '@wales-lac/policy';
 import { isSchoolDay, owningAuthority } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { appendAuditRows, appliedWrite, applyOnce, type LearnerRow, type NewAuditRow, type Transaction } from './data/index.ts';
@@ -193,7 +193,7 @@ type Maybe<T> = T | Promise<T>;
  */
 export interface Change<I extends KeyedInput, S, C, K, R, P> {
   /** The mutation's name (MUTATION_WRITES), for the audit log and the idempotency key. */
-  readonly operation: string;
+  readonly operation: WritingMutation;
   /** What the change is about, loaded so that a stranger cannot tell whether it exists (`learnerToChange`). */
   readonly subject: (input: I, ctx: AuthorityContext) => Maybe<S>;
   /** The children the change writes for: the right is checked, and an audit row written, for each. */
@@ -205,8 +205,8 @@ export interface Change<I extends KeyedInput, S, C, K, R, P> {
   readonly retry: 'first' | 'applying';
   /** Checks of the input alone (no lookups about the child); what it returns is `checked`. */
   readonly checkInput?: (step: ChangeStep<I, S>) => Maybe<C>;
-  /** The field classes written (`classesWritten`, MUTATION_WRITES). */
-  readonly classes: (input: I) => readonly FieldClass[];
+  /** The field classes written, when the input picks one (`classesWritten`); by default all MUTATION_WRITES declares. */
+  readonly classes?: (input: I) => readonly FieldClass[];
   /** Fields written (Type.field), for the audit log. */
   readonly fields: readonly string[] | ((input: I) => readonly string[]);
   /** A further rule after the write grant of every class (e.g. a designated teacher's own school only). */
@@ -237,7 +237,7 @@ export async function runChange<I extends KeyedInput, S, C, K, R, P>(change: Cha
     if (earlier !== null) return change.payload(step, { result: earlier, applied: false });
   }
   const checked: CheckedStep<I, S, C> = { ...step, checked: change.checkInput ? await change.checkInput(step) : (undefined as C) };
-  const specs = change.learnersOf(step).map((learnerId): ChangeSpec => ({ operation: change.operation, learnerId, fieldClasses: change.classes(input), fields: typeof change.fields === 'function' ? change.fields(input) : change.fields }));
+  const specs = change.learnersOf(step).map((learnerId): ChangeSpec => ({ operation: change.operation, learnerId, fieldClasses: change.classes?.(input) ?? classesWritten(change.operation), fields: typeof change.fields === 'function' ? change.fields(input) : change.fields }));
   const allowed: AllowedStep<I, S, C> = { ...checked, access: await mayChange(change, checked, specs) };
   const record: ApplyStep<I, S, C, K> = { ...allowed, record: change.checkRecord ? await change.checkRecord(allowed) : (undefined as K) };
   const preview = change.preview?.(allowed) ?? null;

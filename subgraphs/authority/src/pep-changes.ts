@@ -105,7 +105,6 @@ const START_PEP: Change<{ learner: string; idempotencyKey: string }, LearnerRow,
   subject: (input, ctx) => learnerToChange(ctx, input.learner),
   learnersOf: ({ subject: learner }) => [learner.id],
   retry: 'applying',
-  classes: () => classesWritten('startPep'),
   fields: ['Learner.peps'],
   extraRefusal: async (access, { ctx, subject: learner }) => (mayStartPep(ctx.caller.role, access, await joinedSchoolSinceLastPlan(ctx, learner.id)) ? null : message('FORBIDDEN', 'pepStarters')),
   apply: async (tx, { ctx, subject: learner }) => {
@@ -176,7 +175,6 @@ function yearAfter(date: string): string {
 
 export const addPepTarget = pepEdit<AddPepTargetInput, string>({
   operation: 'addPepTarget',
-  classes: () => classesWritten('addPepTarget'),
   fields: ['PersonalEducationPlan.targets'],
   checkInput: ({ ctx, input }) => {
     const description = checkText('description', input.description, 500);
@@ -193,7 +191,6 @@ export const addPepTarget = pepEdit<AddPepTargetInput, string>({
 
 export const signOffPep = pepEdit<{ pep: string; pepVersion: number; idempotencyKey: string }, void, boolean>({
   operation: 'signOffPep',
-  classes: () => classesWritten('signOffPep'),
   fields: ['PersonalEducationPlan.signOffs'],
   extraRefusal: (access, { ctx }) => (signerRoleOf(ctx.caller.role, access) ? null : message('FORBIDDEN', 'pepSigners')),
   /** Whether the child is on a school's roll: who must sign depends on it. */
@@ -221,7 +218,6 @@ async function agree(tx: Transaction, pep: PepRow, today: string): Promise<void>
 
 export const ratePepQuality = pepEdit<{ pep: string; rating: string; comments: string; pepVersion: number; idempotencyKey: string }, string>({
   operation: 'ratePepQuality',
-  classes: () => classesWritten('ratePepQuality'),
   fields: ['PersonalEducationPlan.quality'],
   checkInput: ({ input }) => checkText('comments', input.comments, 2000),
   extraRefusal: (access, { ctx }) => (mayRateQuality(ctx.caller.role, access) ? null : message('FORBIDDEN', 'qualityRater')),

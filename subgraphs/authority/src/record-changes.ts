@@ -79,7 +79,7 @@ function clearPlans({ ctx, subject: learner }: ChangeStep<unknown, LearnerRow>):
 }
 
 /** A designated teacher records for pupils of their own school only (whatever else they relate to). */
-function ownSchoolOnly({ ctx, input }: ChangeStep<{ readonly school: string }, unknown>) {
+function ownSchoolOnly(_access: Access, { ctx, input }: ChangeStep<{ readonly school: string }, unknown>) {
   return ctx.caller.role === 'designated-teacher' && ctx.caller.schoolId !== input.school ? message('FORBIDDEN', 'ownSchoolOnly', { school: ctx.caller.schoolId ?? WORDS.none }) : null;
 }
 
@@ -98,7 +98,6 @@ export interface RecordExclusionInput extends Keyed {
 
 export const recordExclusion = recordChange<RecordExclusionInput, string>({
   operation: 'recordExclusion',
-  classes: () => classesWritten('recordExclusion'),
   fields: ['Learner.exclusions'],
   checkInput: ({ ctx, input }) => {
     checkSchool(input.school);
@@ -109,7 +108,7 @@ export const recordExclusion = recordChange<RecordExclusionInput, string>({
     if (!(EXCLUSION_REASONS as readonly string[]).includes(reason)) badInput('reason', 'notAnExclusionReason', { value: input.reason, codes: EXCLUSION_REASONS.join(', ') });
     return reason;
   },
-  extraRefusal: (_access, step) => ownSchoolOnly(step),
+  extraRefusal: ownSchoolOnly,
   checkRecord: async ({ ctx, input, subject: learner }) => {
     checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
     await checkOnRoll(ctx, learner.id, input.school, input.startsOn);
@@ -129,7 +128,6 @@ export interface RecordReducedTimetableInput extends Keyed {
 
 export const recordReducedTimetable = recordChange<RecordReducedTimetableInput, string>({
   operation: 'recordReducedTimetable',
-  classes: () => classesWritten('recordReducedTimetable'),
   fields: ['Learner.reducedTimetables'],
   checkInput: ({ ctx, input }) => {
     checkSchool(input.school);
@@ -137,7 +135,7 @@ export const recordReducedTimetable = recordChange<RecordReducedTimetableInput, 
     checkWhole('hoursPerWeek', input.hoursPerWeek, 0, 24);
     return checkText('reason', input.reason, 200);
   },
-  extraRefusal: (_access, step) => ownSchoolOnly(step),
+  extraRefusal: ownSchoolOnly,
   checkRecord: async ({ ctx, input, subject: learner }) => {
     checkDate(ctx, 'startsOn', input.startsOn, { notBefore: birth(learner) });
     await checkOnRoll(ctx, learner.id, input.school, input.startsOn > ctx.today ? ctx.today : input.startsOn);
@@ -179,7 +177,6 @@ function checkAfterBirth<F extends string>(field: F) {
 /** Education the authority arranges other than at school; alongside a school roll too (dual arrangements exist). */
 export const recordEducationOtherThanAtSchool = recordChange<RecordEducationOtherThanAtSchoolInput, { halfHoursPerWeek: number; provider: string }>({
   operation: 'recordEducationOtherThanAtSchool',
-  classes: () => classesWritten('recordEducationOtherThanAtSchool'),
   fields: ['Learner.educationOtherThanAtSchool'],
   checkInput: ({ ctx, input }) => {
     checkPeriod(ctx, input);
@@ -202,7 +199,6 @@ export interface RecordSdqInput extends Keyed, Record<(typeof SDQ_SCALES)[number
 
 export const recordSdq = recordChange<RecordSdqInput>({
   operation: 'recordSdq',
-  classes: () => classesWritten('recordSdq'),
   fields: ['Learner.sdqAssessments'],
   checkInput: ({ ctx, input }) => {
     checkDate(ctx, 'completedOn', input.completedOn, { notFuture: true });
@@ -262,7 +258,6 @@ export interface RecordPlacementMoveInput extends Keyed {
 
 export const recordPlacementMove = recordChange<RecordPlacementMoveInput, void, { from: string | null; crossesBorder: boolean }>({
   operation: 'recordPlacementMove',
-  classes: () => classesWritten('recordPlacementMove'),
   fields: ['Learner.placements'],
   checkInput: ({ ctx, input }) => {
     if (!isAuthorityCode(input.authority)) badInput('authority', 'fieldNotAnAuthorityCode', { value: input.authority });
@@ -295,7 +290,6 @@ const homeEducationLead = (access: Access, { ctx }: ChangeStep<unknown, unknown>
 export const recordSchoolMove = recordChange<RecordSchoolMoveInput, string>(
   {
     operation: 'recordSchoolMove',
-    classes: () => classesWritten('recordSchoolMove'),
     fields: ['Learner.enrolments'],
     checkInput: ({ ctx, input }) => {
       const schoolAuthority = checkSchool(input.school);
@@ -330,7 +324,6 @@ export interface RecordLanguagePreferenceInput extends Keyed {
 export const recordLanguagePreference = recordChange<RecordLanguagePreferenceInput>(
   {
     operation: 'recordLanguagePreference',
-    classes: () => classesWritten('recordLanguagePreference'),
     fields: ['Learner.languagePreference'],
     apply: async (tx, { input, subject: learner }) => {
       await setLanguagePreference(tx, learner.id, input.language);

@@ -3,7 +3,6 @@
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
 import { badInput, ownRecordId, runChange, type Change } from './change.ts';
-import { classesWritten } from '@wales-lac/policy';
 import { bumpPepVersion, lockPep, setTargetProgress, targetWithPep, type PepRow, type PepTargetRow } from './data/index.ts';
 import { knowsRegister } from './existence.ts';
 import { targetStandIn } from './nobodys-record.ts';
@@ -38,7 +37,6 @@ const RECORD_TARGET_PROGRESS: Change<RecordTargetProgressInput, TargetToChange, 
   checkInput: ({ input }) => {
     if (!Number.isInteger(input.pepVersion) || input.pepVersion < 1) badInput('pepVersion', 'positiveWhole', {});
   },
-  classes: () => classesWritten('recordTargetProgress'),
   fields: ['PepTarget.progress'],
   checkRecord: ({ ctx, input, subject }) => {
     if (!subject.found) throw noTarget(ctx, input.targetId);

@@ -2,7 +2,7 @@
 // version. A `Change` run by `runChange` (change.ts), like every change.
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
-import { badInput, ownRecordId, runChange, type Change } from './change.ts';
+import { badInput, checkIdempotencyKey, ownRecordId, runChange, type Change } from './change.ts';
 import { bumpPepVersion, lockPep, setTargetProgress, targetWithPep, type PepRow, type PepTargetRow } from './data/index.ts';
 import { knowsRegister } from './existence.ts';
 import { targetStandIn } from './nobodys-record.ts';
@@ -21,12 +21,20 @@ interface TargetToChange {
   readonly learnerId: string;
 }
 
+function checkVersion(version: number): void {
+  if (!Number.isInteger(version) || version < 1) badInput('pepVersion', 'positiveWhole', {});
+}
+
 const noTarget = (ctx: AuthorityContext, id: string) => platformError(message('NOT_FOUND', 'noTarget', { id, authority: ctx.authorityCode }), { field: 'targetId' });
 
 const RECORD_TARGET_PROGRESS: Change<RecordTargetProgressInput, TargetToChange, void, { target: PepTargetRow; pep: PepRow }, PepResult, Awaited<ReturnType<typeof pepPayload>>> = {
   operation: 'recordTargetProgress',
   subject: async (input, ctx) => {
     ownRecordId(ctx, input.targetId, 'targetId', WORDS.target);
+    // As before the runner: the key and the version are checked before the target is looked up, so a bad
+    // request is answered the same whether the target exists (runChange checks both again, to no effect).
+    checkIdempotencyKey(input.idempotencyKey);
+    checkVersion(input.pepVersion);
     const found = await targetWithPep(ctx.db, input.targetId);
     // A target id that is nobody's: NOT_FOUND only to a caller who can list the register (nobodys-record.ts).
     if (!found && knowsRegister(ctx.caller, ctx.authorityCode, false)) throw noTarget(ctx, input.targetId);
@@ -34,9 +42,7 @@ const RECORD_TARGET_PROGRESS: Change<RecordTargetProgressInput, TargetToChange, 
   },
   learnersOf: ({ subject }) => [subject.learnerId],
   retry: 'applying',
-  checkInput: ({ input }) => {
-    if (!Number.isInteger(input.pepVersion) || input.pepVersion < 1) badInput('pepVersion', 'positiveWhole', {});
-  },
+  checkInput: ({ input }) => checkVersion(input.pepVersion),
   fields: ['PepTarget.progress'],
   checkRecord: ({ ctx, input, subject }) => {
     if (!subject.found) throw noTarget(ctx, input.targetId);

@@ -32,7 +32,8 @@ export async function pepToChange(ctx: AuthorityContext, id: string): Promise<Pe
   return pepStandIn(ctx, id);
 }
 
-function checkVersion(version: number): void {
+/** The version an edit was based on: a whole number from 1. */
+export function checkVersion(version: number): void {
   if (!Number.isInteger(version) || version < 1) badInput('pepVersion', 'positiveWhole', {});
 }
 

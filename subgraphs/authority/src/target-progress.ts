@@ -2,11 +2,11 @@
 // version. A `Change` run by `runChange` (change.ts), like every change.
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import type { AuthorityContext } from './context.ts';
-import { badInput, checkIdempotencyKey, ownRecordId, runChange, type Change } from './change.ts';
+import { checkIdempotencyKey, ownRecordId, runChange, type Change } from './change.ts';
 import { bumpPepVersion, lockPep, setTargetProgress, targetWithPep, type PepRow, type PepTargetRow } from './data/index.ts';
 import { knowsRegister } from './existence.ts';
 import { targetStandIn } from './nobodys-record.ts';
-import { pepPayload, type PepResult } from './pep-changes.ts';
+import { checkVersion, pepPayload, type PepResult } from './pep-changes.ts';
 
 export interface RecordTargetProgressInput {
   targetId: string;
@@ -19,10 +19,6 @@ export interface RecordTargetProgressInput {
 interface TargetToChange {
   readonly found: { target: PepTargetRow; pep: PepRow } | null;
   readonly learnerId: string;
-}
-
-function checkVersion(version: number): void {
-  if (!Number.isInteger(version) || version < 1) badInput('pepVersion', 'positiveWhole', {});
 }
 
 const noTarget = (ctx: AuthorityContext, id: string) => platformError(message('NOT_FOUND', 'noTarget', { id, authority: ctx.authorityCode }), { field: 'targetId' });

@@ -71,14 +71,14 @@ export async function learnerToChange(ctx: AuthorityContext, id: string, field =
  * The caller's access, when they may make this change: the matrix's write grant for every class and
  * any further rule (`refusal`). A refusal is written to the audit log and answered FORBIDDEN.
  */
-export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => Text | null = () => null): Promise<Access> {
+export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => Text | null = () => null, field?: string): Promise<Access> {
   const access = await ctx.access.load(spec.learnerId);
   const standIn = isStandIn(ctx, spec.learnerId);
   const missing = spec.fieldClasses.find((c) => standIn || !access.write.has(c));
   const reason = missing ? message('FORBIDDEN', 'mayNotWriteClass', { role: ctx.caller.role, fieldClass: missing }) : refusal(access);
   if (reason) {
     await appendAuditRows(ctx.db, [auditRow(ctx, spec, 'denied')]);
-    throw platformError(message('FORBIDDEN', 'writeRefused', { operation: spec.operation, reason }));
+    throw platformError(message('FORBIDDEN', 'writeRefused', { operation: spec.operation, reason }), field ? { field } : undefined);
   }
   return access;
 }

@@ -133,7 +133,7 @@ const EXAMPLES: Record<string, Run> = {
       s.notification = data.notifications.edges[0]?.node.id ?? '';
     },
   },
-  MarkRead: { as: 'teacher', variables: (s) => ({ notification: s.notification }) },
+  MarkRead: { as: 'teacher', variables: (s) => ({ notification: s.notification, key: `docs-mark-read-${s.notification}` }) },
   // docs/pep.md, review meetings: the lead arranges one for today on the plan of the cycle; the child's school answers and records the minutes.
   ScheduleMeeting: {
     as: 'lead',

@@ -187,6 +187,11 @@ describe('a review meeting for a child across the border', () => {
       const [invitation] = await invitationsIn(token, meetingId);
       expect(invitation).toMatchObject({ effectiveOn: when.date, readAt: null, meetingTomorrow: false, movesToAuthority: null, learner: { id: child.learnerId }, meeting: { status: 'SCHEDULED', date: when.date, startTime: '10:30', onlineLink: when.onlineLink } });
     }
+    // The child marks their invitation read (a move or cancellation shows it unread again: below).
+    const [own] = await invitationsIn(tokens.child, meetingId);
+    const read = await platform.graphql(tokens.child, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id readAt } }', { input: { notification: own?.id, idempotencyKey: nextKey() } });
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data?.markNotificationRead.readAt).not.toBeNull();
     // The host's education lead and another school are not invited.
     expect(await invitationsIn(tokens.hostLead, meetingId)).toEqual([]);
     expect(await invitationsIn(tokens.otherTeacher, meetingId)).toEqual([]);

@@ -14,8 +14,9 @@ describe('root fields', () => {
     ['accessHistory', 'virtual-school-head', true],
     ['benchmarks', 'learner', false],
     ['benchmarks', 'consortium-analyst', true],
-    ['notifications', 'learner', false],
     ['notifications', 'social-worker', true],
+    ['notifications', 'learner', true],
+    ['notifications', 'national-analyst', false],
     ['regions', 'learner', true],
   ] as const)('query %s as %s: allowed %s', (field, role, allowed) => {
     expect(rootFieldRefusal('query', field, role) === null).toBe(allowed);
@@ -33,6 +34,21 @@ describe('root fields', () => {
     ['refreshBenchmarks', 'virtual-school-head', false],
     ['refreshBenchmarks', 'national-analyst', true],
     ['notAMutation', 'virtual-school-head', false],
+    ['schedulePepMeeting', 'virtual-school-head', true],
+    ['schedulePepMeeting', 'designated-teacher', true],
+    ['schedulePepMeeting', 'learner', false],
+    ['schedulePepMeeting', 'national-analyst', false],
+    ['reschedulePepMeeting', 'designated-teacher', true],
+    ['reschedulePepMeeting', 'learner', false],
+    ['cancelPepMeeting', 'virtual-school-head', true],
+    ['cancelPepMeeting', 'consortium-analyst', false],
+    ['recordPepMeetingMinutes', 'designated-teacher', true],
+    ['recordPepMeetingMinutes', 'learner', false],
+    ['respondToPepMeeting', 'learner', true],
+    ['respondToPepMeeting', 'social-worker', true],
+    ['respondToPepMeeting', 'national-analyst', false],
+    ['markNotificationRead', 'learner', true],
+    ['markNotificationRead', 'consortium-analyst', false],
   ] as const)('mutation %s as %s: allowed %s', (field, role, allowed) => {
     expect(rootFieldRefusal('mutation', field, role) === null).toBe(allowed);
   });
@@ -47,5 +63,10 @@ describe('root fields', () => {
 describe('classesWritten', () => {
   it('gives the declared classes', () => expect(classesWritten('recordSdq')).toEqual(['wellbeing']));
   it('picks the one class an input writes', () => expect(classesWritten('writePepSection', 'voice')).toEqual(['voice']));
+  it('writes a child’s answer to a meeting as voice, a professional’s as pep', () => {
+    expect(classesWritten('respondToPepMeeting', 'voice')).toEqual(['voice']);
+    expect(classesWritten('respondToPepMeeting', 'pep')).toEqual(['pep']);
+    expect(classesWritten('schedulePepMeeting')).toEqual(['pep']);
+  });
   it('refuses a class the mutation is not declared to write', () => expect(() => classesWritten('recordSdq', 'care')).toThrow(/recordSdq is not declared to write care/));
 });

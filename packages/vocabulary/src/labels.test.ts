@@ -88,7 +88,10 @@ describe('labels', () => {
     ['InterventionKind', ['TUTORING', 'MENTORING', 'LITERACY', 'NUMERACY', 'COUNSELLING', 'CAMHS_REFERRAL', 'OTHER']],
     ['Destination', ['SCHOOL_SIXTH_FORM', 'FURTHER_EDUCATION', 'HIGHER_EDUCATION', 'APPRENTICESHIP', 'EMPLOYMENT', 'TRAINING', 'NEET', 'UNKNOWN']],
     ['IdpMaintainer', ['SCHOOL', 'AUTHORITY']],
-    ['NotificationKind', ['SCHOOL_MOVE', 'PLACEMENT_MOVE']],
+    ['NotificationKind', ['SCHOOL_MOVE', 'PLACEMENT_MOVE', 'PEP_MEETING_INVITATION']],
+    ['MeetingInviteeRole', ['DESIGNATED_TEACHER', 'VIRTUAL_SCHOOL_HEAD', 'SOCIAL_WORKER', 'LEARNER', 'CARER']],
+    ['MeetingResponse', ['ACCEPTED', 'DECLINED', 'TENTATIVE']],
+    ['PepMeetingStatus', ['SCHEDULED', 'CANCELLED', 'HELD']],
     ['LegalStatus', ['CARE_ORDER', 'INTERIM_CARE_ORDER', 'PLACEMENT_ORDER', 'VOLUNTARY_ACCOMMODATION', 'REMAND', 'OTHER']],
   ] as const)('%s is labelled, value for value', (name, values) => {
     expect(Object.keys(labelTable[name] ?? {})).toEqual(values);

@@ -76,10 +76,10 @@ export async function learnerToChange(ctx: AuthorityContext, id: string, field =
  * The caller's access, when they may make this change: the matrix's write grant for every class and
  * any further rule (`refusal`). A refusal is written to the audit log and answered FORBIDDEN.
  */
-export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => Text | null = () => null): Promise<Access> {
+export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => Text | null = () => null, field?: string): Promise<Access> {
   const access = await ctx.access.load(spec.learnerId);
   const reason = grantRefusal(ctx, spec, access) ?? refusal(access);
-  if (reason) await refuseWrites(ctx, [{ spec, reason, index: 0 }], refusedWrite(spec.operation));
+  if (reason) await refuseWrites(ctx, [{ spec, reason, index: 0 }], refusedWrite(spec.operation, field));
   return access;
 }
 
@@ -98,8 +98,8 @@ export interface Refusal {
 }
 
 /** The answer to a change refused for one child: FORBIDDEN, naming the change and why. */
-const refusedWrite = (operation: string) => (refusals: readonly Refusal[]): never => {
-  throw platformError(message('FORBIDDEN', 'writeRefused', { operation, reason: refusals[0]?.reason ?? '' }));
+const refusedWrite = (operation: string, field?: string) => (refusals: readonly Refusal[]): never => {
+  throw platformError(message('FORBIDDEN', 'writeRefused', { operation, reason: refusals[0]?.reason ?? '' }), field ? { field } : undefined);
 };
 
 /** Writes a denied row for each refused child, then refuses the change. */

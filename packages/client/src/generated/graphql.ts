@@ -72,6 +72,8 @@ export type MeasureKind =
 
 /** What a notification is about. */
 export type NotificationKind =
+  /** An invitation to a PEP review meeting (shown unread again when the meeting is moved or cancelled). */
+  | 'PEP_MEETING_INVITATION'
   /** A child has moved to live in another authority. */
   | 'PLACEMENT_MOVE'
   /** A child is joining a school. */
@@ -206,7 +208,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { notifications: { totalCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, effectiveOn: string, movesToSchool: { id: string, name: string } | null, movesToAuthority: { code: string, name: string }, movesFromSchool: { id: string, name: string } | null, movesFromAuthority: { code: string, name: string } | null, addressedTo:
+export type NotificationsQuery = { notifications: { totalCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, effectiveOn: string, movesToSchool: { id: string, name: string } | null, movesToAuthority: { code: string, name: string } | null, movesFromSchool: { id: string, name: string } | null, movesFromAuthority: { code: string, name: string } | null, addressedTo:
           | { __typename: 'Authority', code: string }
           | { __typename: 'Learner', id: string }
           | { __typename: 'School', id: string }

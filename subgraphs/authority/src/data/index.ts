@@ -18,3 +18,5 @@ export { knownDesignatedTeacher, designatedTeacherFollows, planFollowsSchoolMove
 export type { KnownTeacher } from './school-move.ts';
 export { notificationPage, notificationById, isAddressedTo, markRead } from './notifications.ts';
 export type { NotificationRow, Recipient, NotificationPageQuery } from './notifications.ts';
+export { insertMeeting, changeMeeting, meetingHeld, answerMeeting, inviteesOf, lockMeeting } from './meetings.ts';
+export type { PepMeetingRow, PepMeetingInviteeRow, MeetingInviteeRole, MeetingResponse, MeetingInvitee, NewMeeting } from './meetings.ts';

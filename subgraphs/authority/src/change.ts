@@ -206,13 +206,15 @@ export interface Change<I extends KeyedInput, S, C, K, R, P> {
   /** Checks of the input alone (no lookups about the child); what it returns is `checked`. */
   readonly checkInput?: (step: ChangeStep<I, S>) => Maybe<C>;
   /** The field classes written, when the input picks one (`classesWritten`); by default all MUTATION_WRITES declares. */
-  readonly classes?: (input: I) => readonly FieldClass[];
+  readonly classes?: (input: I, ctx: AuthorityContext) => readonly FieldClass[];
   /** Fields written (Type.field), for the audit log. */
   readonly fields: readonly string[] | ((input: I) => readonly string[]);
   /** A further rule after the write grant of every class (e.g. a designated teacher's own school only). */
   readonly extraRefusal?: (access: Access, step: CheckedStep<I, S, C>) => Maybe<Text | null>;
   /** The whole rule for one child, instead of the write grant and `extraRefusal` (a register's row). */
   readonly right?: (access: Access, step: CheckedStep<I, S, C>, learnerId: string) => Maybe<Text | null>;
+  /** The argument a refusal names (`extensions.field`), for the default answer; none by default. */
+  readonly refusalField?: string;
   /** The answer to a refusal; by default FORBIDDEN `writeRefused` with the first child's reason. */
   readonly refuse?: (refusals: readonly Refusal[], step: CheckedStep<I, S, C>) => never;
   /** Checks against the record, only once the caller may make the change; what it returns is `record`. */
@@ -237,7 +239,7 @@ export async function runChange<I extends KeyedInput, S, C, K, R, P>(change: Cha
     if (earlier !== null) return change.payload(step, { result: earlier, applied: false });
   }
   const checked: CheckedStep<I, S, C> = { ...step, checked: change.checkInput ? await change.checkInput(step) : (undefined as C) };
-  const specs = change.learnersOf(step).map((learnerId): ChangeSpec => ({ operation: change.operation, learnerId, fieldClasses: change.classes?.(input) ?? classesWritten(change.operation), fields: typeof change.fields === 'function' ? change.fields(input) : change.fields }));
+  const specs = change.learnersOf(step).map((learnerId): ChangeSpec => ({ operation: change.operation, learnerId, fieldClasses: change.classes?.(input, ctx) ?? classesWritten(change.operation), fields: typeof change.fields === 'function' ? change.fields(input) : change.fields }));
   const allowed: AllowedStep<I, S, C> = { ...checked, access: await mayChange(change, checked, specs) };
   const record: ApplyStep<I, S, C, K> = { ...allowed, record: change.checkRecord ? await change.checkRecord(allowed) : (undefined as K) };
   const preview = change.preview?.(allowed) ?? null;
@@ -246,7 +248,7 @@ export async function runChange<I extends KeyedInput, S, C, K, R, P>(change: Cha
 }
 
 /** The caller's access to the first child, when they may make the change for every child; else refused (audited). */
-async function mayChange<I extends KeyedInput, S, C>(change: Pick<Change<I, S, C, unknown, unknown, unknown>, 'operation' | 'right' | 'extraRefusal' | 'refuse'>, step: CheckedStep<I, S, C>, specs: readonly ChangeSpec[]): Promise<Access> {
+async function mayChange<I extends KeyedInput, S, C>(change: Pick<Change<I, S, C, unknown, unknown, unknown>, 'operation' | 'right' | 'extraRefusal' | 'refuse' | 'refusalField'>, step: CheckedStep<I, S, C>, specs: readonly ChangeSpec[]): Promise<Access> {
   const { ctx } = step;
   const accesses: Access[] = [];
   const refused: { spec: ChangeSpec; reason: Text; index: number }[] = [];
@@ -256,7 +258,7 @@ async function mayChange<I extends KeyedInput, S, C>(change: Pick<Change<I, S, C
     const reason = change.right ? await change.right(access, step, spec.learnerId) : (grantRefusal(ctx, spec, access) ?? (await change.extraRefusal?.(access, step)) ?? null);
     if (reason) refused.push({ spec, reason, index });
   }
-  if (refused.length > 0) await refuseWrites(ctx, refused, (refusals) => (change.refuse ? change.refuse(refusals, step) : refusedWrite(change.operation)(refusals)));
+  if (refused.length > 0) await refuseWrites(ctx, refused, (refusals) => (change.refuse ? change.refuse(refusals, step) : refusedWrite(change.operation, change.refusalField)(refusals)));
   const [first] = accesses;
   if (!first) throw new Error(`${change.operation}: a change concerns at least one child`);
   return first;

@@ -5,7 +5,7 @@
 import { WORDS, message, platformError, type Text } from '@wales-lac/errors';
 import { classesWritten, mayArrangeMeeting, sectionRefusal, type Access, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
-import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, ownRecordId, requireWrite } from './change.ts';
+import { badInput, checkDate, checkText, ownRecordId, runChange, type Change, type ChangeStep, type KeyedInput, type Outcome } from './change.ts';
 import { knowsRegister } from './existence.ts';
 import { targetStandIn } from './nobodys-record.ts';
 import {
@@ -24,6 +24,7 @@ import {
   type MeetingResponse,
   type PepMeetingInviteeRow,
   type PepMeetingRow,
+  type PepRow,
   type Transaction,
 } from './data/index.ts';
 import { currentEnrolment, isCurrent, isEditable } from './records.ts';
@@ -112,7 +113,12 @@ async function lockScheduled(tx: Transaction, id: string, version: number | null
   return meeting;
 }
 
-async function payload(ctx: AuthorityContext, outcome: { result: { meetingId: string; pepId?: string }; applied: boolean }) {
+interface MeetingResult {
+  readonly meetingId: string;
+  readonly pepId?: string;
+}
+
+async function payload({ ctx }: ChangeStep<unknown, unknown>, outcome: Outcome<MeetingResult>) {
   // Read afresh: this request's loaders may hold the meeting (or the plan) from before the change.
   ctx.loaders.meeting.clear(outcome.result.meetingId);
   ctx.loaders.invitees.clear(outcome.result.meetingId);
@@ -125,6 +131,33 @@ async function payload(ctx: AuthorityContext, outcome: { result: { meetingId: st
   }
   return { meeting: await ctx.loaders.meeting.load(outcome.result.meetingId), applied: outcome.applied };
 }
+
+type MeetingPayload = Awaited<ReturnType<typeof payload>>;
+type MeetingSubject = Pick<PepMeetingRow, 'id' | 'learnerId' | 'pepId' | 'meetsOn'>;
+
+/**
+ * A change to a meeting, declared with what every such change shares (runChange keeps the order): it is about
+ * one child, a retry gets the first answer once the checks pass (as the plan's changes), a refusal names the
+ * argument it is about, and it answers with the meeting read afresh.
+ */
+function meetingChange<I extends KeyedInput, S extends { readonly learnerId: string }, C = void, K = void>(
+  change: Omit<Change<I, S, C, K, MeetingResult, MeetingPayload>, 'learnersOf' | 'retry' | 'payload'>,
+) {
+  const spec: Change<I, S, C, K, MeetingResult, MeetingPayload> = { ...change, learnersOf: ({ subject }) => [subject.learnerId], retry: 'applying', payload };
+  return (input: I, ctx: AuthorityContext) => runChange(spec, input, ctx);
+}
+
+/** The plan a meeting is arranged for; a stand-in's child for an id that is nobody's (refused as a stranger's). */
+async function pepToArrange(ctx: AuthorityContext, id: string): Promise<{ pep: PepRow | null; learnerId: string }> {
+  ownRecordId(ctx, id, 'pep', WORDS.pep);
+  const pep = await ctx.loaders.pep.load(id);
+  const learnerId = pep?.learnerId ?? (knowsRegister(ctx.caller, ctx.authorityCode, false) ? null : targetStandIn(ctx, id));
+  if (!learnerId) throw platformError(message('NOT_FOUND', 'noPep', { id, authority: ctx.authorityCode }), { field: 'pep' });
+  return { pep, learnerId };
+}
+
+/** Only an arranger (the home lead, the child's designated teacher) arranges, moves, cancels or minutes a meeting. */
+const arrangersOnly = (access: Access, { ctx }: { ctx: AuthorityContext }) => arrangerRefusal(ctx)(access);
 
 export interface SchedulePepMeetingInput extends MeetingWhenInput {
   readonly pep: string;
@@ -161,29 +194,31 @@ async function reachOf(ctx: AuthorityContext, learnerId: string, roles: readonly
   });
 }
 
-export async function schedulePepMeeting(input: SchedulePepMeetingInput, ctx: AuthorityContext) {
-  ownRecordId(ctx, input.pep, 'pep', WORDS.pep);
-  checkIdempotencyKey(input.idempotencyKey);
-  const when = checkWhen(ctx, input);
-  if (input.invitees.length === 0) badInput('invitees', 'empty', {});
-  input.invitees.forEach((role, i) => {
-    if (input.invitees.indexOf(role) !== i) badInput(`invitees[${i}]`, 'inviteeTwice', { role: roleName(role) });
-  });
-  const pep = await ctx.loaders.pep.load(input.pep);
-  const learnerId = pep?.learnerId ?? (knowsRegister(ctx.caller, ctx.authorityCode, false) ? null : targetStandIn(ctx, input.pep));
-  if (!learnerId) throw platformError(message('NOT_FOUND', 'noPep', { id: input.pep, authority: ctx.authorityCode }), { field: 'pep' });
-  const spec = { operation: 'schedulePepMeeting', learnerId, fieldClasses: classesWritten('schedulePepMeeting'), fields: ['PersonalEducationPlan.meetings'] };
-  await requireWrite(ctx, spec, arrangerRefusal(ctx), 'pep');
-  if (!pep) throw platformError(message('NOT_FOUND', 'noPep', { id: input.pep, authority: ctx.authorityCode }), { field: 'pep' });
-  const invitees = await reachOf(ctx, pep.learnerId, input.invitees);
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+export const schedulePepMeeting = meetingChange<SchedulePepMeetingInput, { pep: PepRow | null; learnerId: string }, ReturnType<typeof checkWhen>, { pep: PepRow; invitees: MeetingInvitee[] }>({
+  operation: 'schedulePepMeeting',
+  refusalField: 'pep',
+  subject: (input, ctx) => pepToArrange(ctx, input.pep),
+  fields: ['PersonalEducationPlan.meetings'],
+  checkInput: ({ ctx, input }) => {
+    const when = checkWhen(ctx, input);
+    if (input.invitees.length === 0) badInput('invitees', 'empty', {});
+    input.invitees.forEach((role, i) => {
+      if (input.invitees.indexOf(role) !== i) badInput(`invitees[${i}]`, 'inviteeTwice', { role: roleName(role) });
+    });
+    return when;
+  },
+  extraRefusal: arrangersOnly,
+  checkRecord: async ({ ctx, input, subject: { pep } }) => {
+    if (!pep) throw platformError(message('NOT_FOUND', 'noPep', { id: input.pep, authority: ctx.authorityCode }), { field: 'pep' });
+    return { pep, invitees: await reachOf(ctx, pep.learnerId, input.invitees) };
+  },
+  apply: async (tx, { ctx, checked: when, record: { pep, invitees } }) => {
     const [open] = (await openPepsOf(tx, pep.learnerId)).filter((p) => p.id === pep.id);
     if (!open) throw platformError(message('CONFLICT', 'meetingPepSuperseded', { id: pep.id }), { field: 'pep' });
     const meetingId = await insertMeeting(tx, ctx.authorityCode, { pepId: pep.id, learnerId: pep.learnerId, ...when, scheduledBySubject: ctx.caller.subject, scheduledByRole: ctx.caller.role, invitees });
     return { meetingId };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});
 
 export interface ReschedulePepMeetingInput extends MeetingWhenInput {
   readonly meeting: string;
@@ -191,37 +226,37 @@ export interface ReschedulePepMeetingInput extends MeetingWhenInput {
   readonly idempotencyKey: string;
 }
 
-export async function reschedulePepMeeting(input: ReschedulePepMeetingInput, ctx: AuthorityContext) {
-  ownRecordId(ctx, input.meeting, 'meeting', WORDS.meeting);
-  checkIdempotencyKey(input.idempotencyKey);
-  checkMeetingVersion(input.meetingVersion);
-  const when = checkWhen(ctx, input);
-  const meeting = await meetingToChange(ctx, input.meeting);
-  const spec = { operation: 'reschedulePepMeeting', learnerId: meeting.learnerId, fieldClasses: classesWritten('reschedulePepMeeting'), fields: ['PepMeeting.date', 'PepMeeting.startTime', 'PepMeeting.place', 'PepMeeting.onlineLink'] };
-  await requireWrite(ctx, spec, arrangerRefusal(ctx), 'meeting');
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+export const reschedulePepMeeting = meetingChange<ReschedulePepMeetingInput, MeetingSubject, ReturnType<typeof checkWhen>>({
+  operation: 'reschedulePepMeeting',
+  refusalField: 'meeting',
+  subject: (input, ctx) => meetingToChange(ctx, input.meeting),
+  fields: ['PepMeeting.date', 'PepMeeting.startTime', 'PepMeeting.place', 'PepMeeting.onlineLink'],
+  checkInput: ({ ctx, input }) => {
+    checkMeetingVersion(input.meetingVersion);
+    return checkWhen(ctx, input);
+  },
+  extraRefusal: arrangersOnly,
+  apply: async (tx, { input, subject: meeting, checked: when }) => {
     const locked = await lockScheduled(tx, meeting.id, input.meetingVersion);
     const newTime = locked.meetsOn !== when.meetsOn || locked.startsAt !== when.startsAt;
     await changeMeeting(tx, meeting.id, when, newTime);
     return { meetingId: meeting.id };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});
 
-export async function cancelPepMeeting(input: { meeting: string; meetingVersion: number; idempotencyKey: string }, ctx: AuthorityContext) {
-  ownRecordId(ctx, input.meeting, 'meeting', WORDS.meeting);
-  checkIdempotencyKey(input.idempotencyKey);
-  checkMeetingVersion(input.meetingVersion);
-  const meeting = await meetingToChange(ctx, input.meeting);
-  const spec = { operation: 'cancelPepMeeting', learnerId: meeting.learnerId, fieldClasses: classesWritten('cancelPepMeeting'), fields: ['PepMeeting.status'] };
-  await requireWrite(ctx, spec, arrangerRefusal(ctx), 'meeting');
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+export const cancelPepMeeting = meetingChange<{ meeting: string; meetingVersion: number; idempotencyKey: string }, MeetingSubject>({
+  operation: 'cancelPepMeeting',
+  refusalField: 'meeting',
+  subject: (input, ctx) => meetingToChange(ctx, input.meeting),
+  fields: ['PepMeeting.status'],
+  checkInput: ({ input }) => checkMeetingVersion(input.meetingVersion),
+  extraRefusal: arrangersOnly,
+  apply: async (tx, { input, subject: meeting }) => {
     await lockScheduled(tx, meeting.id, input.meetingVersion);
     await changeMeeting(tx, meeting.id, { status: 'cancelled' }, false);
     return { meetingId: meeting.id };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});
 
 /** The invitee roles the caller answers as: each invitee only for themselves. */
 export function rolesAnsweredBy(ctx: AuthorityContext, access: Access, invitees: readonly PepMeetingInviteeRow[], learnerId: string): MeetingInviteeRole[] {
@@ -237,22 +272,24 @@ export function rolesAnsweredBy(ctx: AuthorityContext, access: Access, invitees:
     .map((i) => i.role as MeetingInviteeRole);
 }
 
-export async function respondToPepMeeting(input: { meeting: string; response: MeetingResponse; idempotencyKey: string }, ctx: AuthorityContext) {
-  ownRecordId(ctx, input.meeting, 'meeting', WORDS.meeting);
-  checkIdempotencyKey(input.idempotencyKey);
-  const meeting = await meetingToChange(ctx, input.meeting);
-  const invitees = await ctx.loaders.invitees.load(meeting.id);
+export const respondToPepMeeting = meetingChange<{ meeting: string; response: MeetingResponse; idempotencyKey: string }, MeetingSubject & { invitees: readonly PepMeetingInviteeRow[] }>({
+  operation: 'respondToPepMeeting',
+  refusalField: 'meeting',
+  subject: async (input, ctx) => {
+    const meeting = await meetingToChange(ctx, input.meeting);
+    return { ...meeting, invitees: await ctx.loaders.invitees.load(meeting.id) };
+  },
   // The child's own answer is their voice; a professional's is part of the plan.
-  const spec = { operation: 'respondToPepMeeting', learnerId: meeting.learnerId, fieldClasses: classesWritten('respondToPepMeeting', ctx.caller.role === 'learner' ? 'voice' : 'pep'), fields: ['PepMeeting.invitees'] };
-  const access = await requireWrite(ctx, spec, (a) => (rolesAnsweredBy(ctx, a, invitees, meeting.learnerId).length > 0 ? null : message('FORBIDDEN', 'notInvited', { roles: invitees.map((i) => roleName(i.role)).join(', ') })), 'meeting');
-  const roles = rolesAnsweredBy(ctx, access, invitees, meeting.learnerId);
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+  classes: (_, ctx) => classesWritten('respondToPepMeeting', ctx.caller.role === 'learner' ? 'voice' : 'pep'),
+  fields: ['PepMeeting.invitees'],
+  extraRefusal: (access, { ctx, subject: meeting }) =>
+    rolesAnsweredBy(ctx, access, meeting.invitees, meeting.learnerId).length > 0 ? null : message('FORBIDDEN', 'notInvited', { roles: meeting.invitees.map((i) => roleName(i.role)).join(', ') }),
+  apply: async (tx, { ctx, input, subject: meeting, access }) => {
     await lockScheduled(tx, meeting.id, null);
-    await answerMeeting(tx, meeting.id, roles, input.response, ctx.caller.subject);
+    await answerMeeting(tx, meeting.id, rolesAnsweredBy(ctx, access, meeting.invitees, meeting.learnerId), input.response, ctx.caller.subject);
     return { meetingId: meeting.id };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});
 
 export interface MinutesSection {
   readonly section: PepSectionKind;
@@ -267,24 +304,28 @@ export interface RecordPepMeetingMinutesInput {
   readonly idempotencyKey: string;
 }
 
-export async function recordPepMeetingMinutes(input: RecordPepMeetingMinutesInput, ctx: AuthorityContext) {
-  ownRecordId(ctx, input.meeting, 'meeting', WORDS.meeting);
-  checkIdempotencyKey(input.idempotencyKey);
-  checkMeetingVersion(input.meetingVersion);
-  if (input.minutes.length === 0) badInput('minutes', 'empty', {});
-  const minutes = input.minutes.map((m, i) => {
-    if (m.section === 'all-about-me') badInput(`minutes[${i}].section`, 'minutesNotChildsWords', {});
-    if (input.minutes.findIndex((o) => o.section === m.section) !== i) badInput(`minutes[${i}].section`, 'minutesSectionTwice', { section: roleName(m.section) });
-    const body = checkText(`minutes[${i}].body`, m.body, 10_000);
-    if (m.language !== 'cy' && m.language !== 'en') badInput(`minutes[${i}].language`, 'sectionLanguage', {});
-    return { ...m, body };
-  });
-  const meeting = await meetingToChange(ctx, input.meeting);
-  const spec = { operation: 'recordPepMeetingMinutes', learnerId: meeting.learnerId, fieldClasses: classesWritten('recordPepMeetingMinutes'), fields: ['PepMeeting.minutesRecordedIn', ...minutes.map((m) => `PersonalEducationPlan.${m.section}`)] };
+export const recordPepMeetingMinutes = meetingChange<RecordPepMeetingMinutesInput, MeetingSubject, MinutesSection[]>({
+  operation: 'recordPepMeetingMinutes',
+  refusalField: 'meeting',
+  subject: (input, ctx) => meetingToChange(ctx, input.meeting),
+  fields: (input) => ['PepMeeting.minutesRecordedIn', ...input.minutes.map((m) => `PersonalEducationPlan.${m.section}`)],
+  checkInput: ({ input }) => {
+    checkMeetingVersion(input.meetingVersion);
+    if (input.minutes.length === 0) badInput('minutes', 'empty', {});
+    return input.minutes.map((m, i) => {
+      if (m.section === 'all-about-me') badInput(`minutes[${i}].section`, 'minutesNotChildsWords', {});
+      if (input.minutes.findIndex((o) => o.section === m.section) !== i) badInput(`minutes[${i}].section`, 'minutesSectionTwice', { section: roleName(m.section) });
+      const body = checkText(`minutes[${i}].body`, m.body, 10_000);
+      if (m.language !== 'cy' && m.language !== 'en') badInput(`minutes[${i}].language`, 'sectionLanguage', {});
+      return { ...m, body };
+    });
+  },
   // The minutes are sections of the plan: each is written only by a role that writes that section.
-  await requireWrite(ctx, spec, (a) => arrangerRefusal(ctx)(a) ?? minutes.map((m) => sectionRefusal(m.section, ctx.caller.role, a)).find((r) => r !== null) ?? null, 'meeting');
-  if (meeting.meetsOn > ctx.today) badInput('meeting', 'meetingNotYetHeld', { date: meeting.meetsOn });
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+  extraRefusal: (access, { ctx, checked: minutes }) => arrangerRefusal(ctx)(access) ?? minutes.map((m) => sectionRefusal(m.section, ctx.caller.role, access)).find((r) => r !== null) ?? null,
+  checkRecord: ({ ctx, subject: meeting }) => {
+    if (meeting.meetsOn > ctx.today) badInput('meeting', 'meetingNotYetHeld', { date: meeting.meetsOn });
+  },
+  apply: async (tx, { ctx, input, subject: meeting, checked: minutes }) => {
     await lockScheduled(tx, meeting.id, input.meetingVersion);
     // Two changes that start the next version queue on the child (as startPep does).
     await lockLearner(tx, meeting.learnerId);
@@ -298,6 +339,5 @@ export async function recordPepMeetingMinutes(input: RecordPepMeetingMinutesInpu
     if (writing) await bumpPepVersion(tx, pepId);
     await meetingHeld(tx, meeting.id, pepId);
     return { meetingId: meeting.id, pepId };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});

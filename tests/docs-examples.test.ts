@@ -131,7 +131,7 @@ const EXAMPLES: Record<string, Run> = {
       s.notification = data.notifications.edges[0]?.node.id ?? '';
     },
   },
-  MarkRead: { as: 'teacher', variables: (s) => ({ notification: s.notification }) },
+  MarkRead: { as: 'teacher', variables: (s) => ({ notification: s.notification, key: `docs-mark-read-${s.notification}` }) },
   RecordAttendance: {
     as: 'teacher',
     variables: (s) => ({

@@ -63,13 +63,13 @@ describe('a school move', () => {
 
     const audited = await authorityDb(platform, CARDIFF)`select 1 from audit_log where learner_id = ${child.learnerId} and actor_subject = ${`dt-${school.school_id}`} and ${'Query.notifications'} = any(fields)`;
     expect(audited.length).toBeGreaterThan(0);
-    const read = await platform.graphql(teacher, 'mutation($id: ID!) { markNotificationRead(notification: $id) { readAt } }', { id: note.id });
+    const read = await platform.graphql(teacher, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }', { input: { notification: note.id, idempotencyKey: `mark-${note.id}` } });
     expect(read.body.data?.markNotificationRead.readAt).not.toBeNull();
     const after = await platform.graphql(teacher, feed);
     expect(after.body.data?.notifications.edges.some((e: { node: { id: string } }) => e.node.id === note.id)).toBe(false);
 
     const stranger = await platform.token({ sub: 'dt-elsewhere', role: 'designated-teacher', authority: CARDIFF, school: '6810000' });
-    const refused = await platform.graphql(stranger, 'mutation($id: ID!) { markNotificationRead(notification: $id) { readAt } }', { id: note.id });
+    const refused = await platform.graphql(stranger, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }', { input: { notification: note.id, idempotencyKey: `mark-stranger-${note.id}` } });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

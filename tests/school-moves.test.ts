@@ -224,13 +224,22 @@ describe('a school move across a border', () => {
     const { body } = await platform.graphql(tokens.socialWorker, 'query { notifications(unreadOnly: true) { edges { node { id addressedTo { __typename } movesToSchool { id } } } } }');
     const note = body.data?.notifications.edges.map((e: { node: { id: string; addressedTo: { __typename: string }; movesToSchool: { id: string } | null } }) => e.node).find((n: { addressedTo: { __typename: string }; movesToSchool: { id: string } | null }) => n.addressedTo.__typename === 'Learner' && n.movesToSchool?.id === school.id);
     expect(note).toBeDefined();
-    const mark = 'mutation($id: ID!) { markNotificationRead(notification: $id) { readAt } }';
+    const mark = 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id readAt } }';
     const otherWorker = await platform.token({ sub: 'sw-not-this-child', role: 'social-worker', authority: CARDIFF });
-    const refused = await platform.graphql(otherWorker, mark, { id: note.id });
+    const refused = await platform.graphql(otherWorker, mark, { input: { notification: note.id, idempotencyKey: nextKey() } });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const read = await platform.graphql(tokens.socialWorker, mark, { id: note.id });
+    // A key that is not well-formed is refused naming it, and the notification stays unread.
+    const badKey = await platform.graphql(tokens.socialWorker, mark, { input: { notification: note.id, idempotencyKey: '' } });
+    expect(badKey.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+    expect((await movesIn(tokens.socialWorker)).length).toBeGreaterThan(0);
+    const key = nextKey();
+    const read = await platform.graphql(tokens.socialWorker, mark, { input: { notification: note.id, idempotencyKey: key } });
     expect(read.body.errors).toBeUndefined();
-    expect(read.body.data?.markNotificationRead.readAt).not.toBeNull();
+    const readAt = read.body.data?.markNotificationRead.readAt;
+    expect(readAt).not.toBeNull();
+    // A retry is applied once: the same answer, the time it was first read.
+    const retry = await platform.graphql(tokens.socialWorker, mark, { input: { notification: note.id, idempotencyKey: key } });
+    expect(retry.body.data?.markNotificationRead).toEqual({ id: note.id, readAt });
     expect(await movesIn(tokens.socialWorker)).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import { MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSizeProblem } from '@wal
 import type { Caller } from '@wales-lac/caller';
 import { schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
-import { badInput, ownRecordId } from './change.ts';
-import { appendAuditRows, isAddressedTo, markRead, notificationById, notificationPage, type NotificationRow, type Recipient } from './data/index.ts';
+import { badInput, checkIdempotencyKey, fingerprintOf, ownRecordId } from './change.ts';
+import { appendAuditRows, applyOnce, isAddressedTo, markRead, notificationById, notificationPage, type NotificationRow, type Recipient } from './data/index.ts';
 
 /** Whom the caller reads notifications as. */
 export function recipientsOf(caller: Caller): Recipient[] {
@@ -54,12 +54,30 @@ export async function addressedNotification(id: string, ctx: AuthorityContext, f
   return row;
 }
 
-export async function markNotificationRead(id: string, ctx: AuthorityContext): Promise<NotificationRow | null> {
-  const row = await addressedNotification(id, ctx);
-  // The answer shows the move again: audited like reading it in the feed.
-  ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', 'Mutation.markNotificationRead');
-  await ctx.db.transaction((tx) => markRead(tx, id, ctx.caller.subject));
-  return notificationById(ctx.db, id);
+/** A notification to mark as read, with the change's key. */
+export interface MarkNotificationReadInput {
+  readonly notification: string;
+  readonly idempotencyKey: string;
+}
+
+const MARK_READ = 'markNotificationRead';
+
+/**
+ * Marks it read once per key, like every change; marking a read notification again changes nothing. The
+ * answer shows the move again, so it is audited as a read of it (released only once durable, as every read);
+ * marking writes none of the child's data, so the change itself adds no audit row of its own.
+ */
+export async function markNotificationRead(input: MarkNotificationReadInput, ctx: AuthorityContext): Promise<NotificationRow | null> {
+  checkIdempotencyKey(input.idempotencyKey);
+  const row = await addressedNotification(input.notification, ctx, 'notification');
+  const request = { idempotencyKey: input.idempotencyKey, actorSubject: ctx.caller.subject, operation: MARK_READ, fingerprint: fingerprintOf(MARK_READ, input), audit: [] };
+  const outcome = await applyOnce(ctx.db, request, async (tx) => {
+    await markRead(tx, row.id, ctx.caller.subject);
+    return row.id;
+  });
+  if (outcome.kind === 'key-reused') badInput('idempotencyKey', 'keyReused', {});
+  ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', `Mutation.${MARK_READ}`);
+  return notificationById(ctx.db, row.id);
 }
 
 /** The authority of a place a move names: a school's maintaining authority, or the authority itself (a placement move). */

@@ -32,7 +32,7 @@ import { recordResolvers } from './record-resolvers.ts';
 import { addPepTarget, ratePepQuality, signOffPep, startPep, writePepSection } from './pep-changes.ts';
 import { recordEducationOtherThanAtSchool, recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
 import { recordAttendance } from './attendance-register.ts';
-import { NOTIFICATION_PLACES, markNotificationRead, notificationsFor, recipientEntity } from './notifications.ts';
+import { NOTIFICATION_PLACES, markNotificationRead, type MarkNotificationReadInput, notificationsFor, recipientEntity } from './notifications.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
@@ -200,7 +200,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     recordTargetProgress: (_: unknown, args: { input: RecordTargetProgressInput }, ctx: AuthorityContext) => recordTargetProgressChange(args.input, ctx),
     recordRefusedAccess: (_: unknown, args: { record: string; field: string; action: 'read' | 'write' }, ctx: AuthorityContext) => recordRefusedAccess(args, ctx),
     ...changes,
-    markNotificationRead: (_: unknown, args: { notification: string }, ctx: AuthorityContext) => markNotificationRead(args.notification, ctx),
+    markNotificationRead: (_: unknown, args: { input: MarkNotificationReadInput }, ctx: AuthorityContext) => markNotificationRead(args.input, ctx),
   },
   Me: {
     __resolveReference: (ref: { subject: string }) => ({ subject: ref.subject }),

@@ -17,7 +17,7 @@ export interface WriteRequest {
   readonly operation: string;
   /** What the change asked for (a hash of its input): a key reused for a different change is refused. */
   readonly fingerprint: string;
-  /** One row per child the change concerns. */
+  /** One row per child the change concerns; none for a change that writes no child's data (it audits its read itself). */
   readonly audit: NewAuditRow | readonly NewAuditRow[];
 }
 
@@ -44,7 +44,8 @@ export async function applyOnce<R>(db: AuthorityDatabase, request: WriteRequest,
       return sameRequest ? { kind: 'replayed', result: stored.result } : { kind: 'key-reused' };
     }
     const result = await change(tx);
-    await tx.insert(auditLog).values(Array.isArray(request.audit) ? [...request.audit] : [request.audit as NewAuditRow]);
+    const audit: readonly NewAuditRow[] = Array.isArray(request.audit) ? request.audit : [request.audit as NewAuditRow];
+    if (audit.length > 0) await tx.insert(auditLog).values([...audit]);
     const stored: StoredResult<R> = { fingerprint: request.fingerprint, result };
     await tx.insert(appliedWrites).values({ idempotencyKey: request.idempotencyKey, actorSubject: request.actorSubject, operation: request.operation, result: stored });
     return { kind: 'applied', result };

@@ -16,6 +16,9 @@ describe('root fields', () => {
     ['benchmarks', 'consortium-analyst', true],
     ['notifications', 'learner', false],
     ['notifications', 'social-worker', true],
+    ['notificationPreferences', 'designated-teacher', true],
+    ['notificationPreferences', 'learner', false],
+    ['notificationPreferences', 'national-analyst', false],
     ['regions', 'learner', true],
   ] as const)('query %s as %s: allowed %s', (field, role, allowed) => {
     expect(rootFieldRefusal('query', field, role) === null).toBe(allowed);
@@ -32,6 +35,10 @@ describe('root fields', () => {
     ['recordPlacementMove', 'social-worker', true],
     ['refreshBenchmarks', 'virtual-school-head', false],
     ['refreshBenchmarks', 'national-analyst', true],
+    ['setNotificationPreferences', 'social-worker', true],
+    ['setNotificationPreferences', 'virtual-school-head', true],
+    ['setNotificationPreferences', 'learner', false],
+    ['setNotificationPreferences', 'consortium-analyst', false],
     ['notAMutation', 'virtual-school-head', false],
   ] as const)('mutation %s as %s: allowed %s', (field, role, allowed) => {
     expect(rootFieldRefusal('mutation', field, role) === null).toBe(allowed);

@@ -18,6 +18,8 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   benchmarkReleases: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkTrend: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   notifications: ['designated-teacher', 'virtual-school-head', 'social-worker'],
+  // One's own choice of delivery for the feed (decision 0029): those who have a feed.
+  notificationPreferences: ['designated-teacher', 'virtual-school-head', 'social-worker'],
 };
 
 const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
@@ -26,12 +28,14 @@ const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
   benchmarkReleases: (role) => message('FORBIDDEN', 'noBenchmarks', { role }),
   benchmarkTrend: (role) => message('FORBIDDEN', 'noBenchmarks', { role }),
   notifications: (role) => message('FORBIDDEN', 'noNotifications', { role }),
+  notificationPreferences: (role) => message('FORBIDDEN', 'noNotifications', { role }),
 };
 
 /** Mutations that write no child's data, open to some roles only. */
 export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   refreshBenchmarks: ['national-analyst'],
   markNotificationRead: ['designated-teacher', 'virtual-school-head', 'social-worker'],
+  setNotificationPreferences: ['designated-teacher', 'virtual-school-head', 'social-worker'],
 };
 
 /**

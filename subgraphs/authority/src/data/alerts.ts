@@ -1,7 +1,7 @@
 // The daily alerts' SQL (decision 0029): the facts of every child in care on a day, batched by table; the
 // alerts written once under the unique key notifications_alert_once, with their outbox rows in the same
 // transaction; the outbox read and marked by the dispatcher; each person's delivery preferences.
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { authoritySchema, type AuthorityDatabase } from '@wales-lac/db';
 import { attendanceOfLearners } from './attendance.ts';
 import { anyId } from './id-list.ts';
@@ -195,10 +195,4 @@ export async function setPreferences(tx: Transaction, subject: string, choices: 
     .insert(notificationPreferences)
     .values(choices.map((c) => ({ subject, kind: c.kind, delivery: c.delivery })))
     .onConflictDoUpdate({ target: [notificationPreferences.subject, notificationPreferences.kind], set: { delivery: sql`excluded.delivery`, updatedAt: new Date() } });
-}
-
-/** Outbox rows of some notifications (tests and the operations page look at their state). */
-export async function outboxOf(db: AuthorityDatabase, notificationIds: readonly string[]): Promise<OutboxRow[]> {
-  if (notificationIds.length === 0) return [];
-  return db.select().from(notificationOutbox).where(inArray(notificationOutbox.notificationId, [...notificationIds]));
 }

@@ -44,7 +44,7 @@ export interface AlertMail {
 /** The mail for an outbox row: the kind in Welsh and English, "a child on your caseload", and a link to the platform. */
 export function mailFor(row: Pick<OutboxRow, 'email' | 'kind' | 'notificationId'>, platformUrl: string): AlertMail {
   const labels = (ENUM_LABELS.NotificationKind as Record<string, { en: string; cy: string }>)[row.kind.toUpperCase().replaceAll('-', '_')] ?? { en: row.kind, cy: row.kind };
-  const link = new URL(`/notifications?notification=${encodeURIComponent(row.notificationId)}`, platformUrl).toString();
+  const link = new URL(`/dashboard/caseload?notification=${encodeURIComponent(row.notificationId)}`, platformUrl).toString();
   return {
     to: row.email,
     subject: `Rhybudd / Alert: ${labels.cy} / ${labels.en}`,

@@ -180,7 +180,7 @@ describe('the daily computation', () => {
     expect(row?.state).toBe('pending');
     expect(row?.attempts).toBe(1);
     expect(row?.error).toBeTruthy();
-    expect(row!.next.getTime()).toBeGreaterThan(clock.getTime());
+    expect(new Date(row!.next).getTime()).toBeGreaterThan(clock.getTime());
     await capture.reopen();
     // Not yet due: nothing is tried before the backoff has passed.
     expect(await platform.alerts.dispatch()).toEqual({ sent: 0, failed: 0 });
@@ -205,7 +205,7 @@ describe('the daily computation', () => {
     const bad = await promisify(execFile)('npm', ['run', '--silent', 'alerts:run', '--', '--date', '2026-02-30'], { cwd: REPOSITORY_ROOT, env }).catch((e: { code: number; stderr: string }) => e);
     expect((bad as { code: number }).code).not.toBe(0);
     expect((bad as { stderr: string }).stderr).toContain('not a real calendar date');
-  });
+  }, 300_000);
 });
 
 describe('the capture page', () => {

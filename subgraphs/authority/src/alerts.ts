@@ -102,9 +102,6 @@ export function alertsFor(child: ChildFacts, today: string): Alert[] {
   return alerts;
 }
 
-/** The staff allocation role that reads a recipient's alerts by email: a child's social worker, designated teacher, education lead. */
-export const STAFF_ROLE_OF_RECIPIENT = { learner: 'social-worker', school: 'designated-teacher', authority: 'education-lead' } as const;
-
 /** How long a failed email waits before the next try: 1, 2, 4… minutes, at most an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));

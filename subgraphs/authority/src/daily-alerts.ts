@@ -3,8 +3,8 @@
 // the day from the platform's clock, so a test moves it like every other rule.
 import type { AuthorityDatabase } from '@wales-lac/db';
 import { ENUM_LABELS } from '@wales-lac/vocabulary';
-import { NEW_FOR_DAYS, STAFF_ROLE_OF_RECIPIENT, alertsFor, attendanceWindows, retryDelayMs, type Alert } from './alerts.ts';
-import { alertFactsOn, dispatchDue, emailTargetsOf, raiseAlerts, type NewAlert, type OutboxRow } from './data/index.ts';
+import { NEW_FOR_DAYS, alertsFor, attendanceWindows, retryDelayMs, type Alert } from './alerts.ts';
+import { alertFactsOn, dispatchDue, raiseAlerts, type NewAlert, type OutboxRow } from './data/index.ts';
 
 export interface AlertRunReport {
   readonly authorityCode: string;
@@ -30,7 +30,7 @@ export async function runDailyAlerts(db: AuthorityDatabase, authorityCode: strin
   });
   const alerts: Alert[] = facts.flatMap((child) => alertsFor({ ...child, home: authorityCode }, today));
   const rows: NewAlert[] = alerts.flatMap((a) => a.recipients.map((r) => ({ learnerId: a.learnerId, kind: a.kind, period: a.period, effectiveOn: a.effectiveOn, ...r })));
-  const outcome = await raiseAlerts(db, authorityCode, rows, (tx, alert) => emailTargetsOf(tx, alert.learnerId, STAFF_ROLE_OF_RECIPIENT[alert.recipientKind], alert.kind, today));
+  const outcome = await raiseAlerts(db, authorityCode, rows, today);
   return { authorityCode, today, alerts: alerts.length, added: outcome.notifications, emails: outcome.emails };
 }
 

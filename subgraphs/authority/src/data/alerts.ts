@@ -79,23 +79,18 @@ export interface NewAlert {
   readonly recipient: string;
 }
 
-/** Who reads a recipient's alerts by email: the person allocated to the child in that role today. */
-export interface EmailTarget {
-  readonly subject: string;
-  readonly email: string;
-}
+/** The staff allocation role of the person who reads a recipient's alerts by email: a child's social worker, designated teacher, education lead. */
+export const STAFF_ROLE_OF_RECIPIENT = { learner: 'social-worker', school: 'designated-teacher', authority: 'education-lead' } as const;
+
+const BATCH = 500;
 
 /**
- * Writes the alerts not yet raised, and an outbox row for each person who chose email for the kind, in one
- * transaction. The unique key skips those already raised (by an earlier run, or another worker's run at the
- * same time: the id lock serialises them). Returns how many notifications and outbox rows were added.
+ * Writes the alerts not yet raised, and in the same transaction an outbox row for each person allocated to
+ * the child in the recipient's role on the day who chose email for the kind. The unique key skips those
+ * already raised (by an earlier run, or another worker's at the same time: the id lock serialises them; a
+ * skipped row's id is simply not used). Batched: one insert of notifications and one of outbox rows per 500.
  */
-export async function raiseAlerts(
-  db: AuthorityDatabase,
-  authorityCode: string,
-  alerts: readonly NewAlert[],
-  emailTargets: (tx: Transaction, alert: NewAlert) => Promise<readonly EmailTarget[]>,
-): Promise<{ notifications: number; emails: number }> {
+export async function raiseAlerts(db: AuthorityDatabase, authorityCode: string, alerts: readonly NewAlert[], today: string): Promise<{ notifications: number; emails: number }> {
   if (alerts.length === 0) return { notifications: 0, emails: 0 };
   return db.transaction(async (tx) => {
     // The lock nextRecordId takes for notification ids: move notifications and alerts never share an id.
@@ -105,35 +100,30 @@ export async function raiseAlerts(
     let next = Number((rows as unknown as { last: string | number }[])[0]?.last ?? 0) + 1;
     let added = 0;
     let emails = 0;
-    for (const alert of alerts) {
-      const id = `${authorityCode}:N${String(next).padStart(6, '0')}`;
+    const role = sql.raw(`case n.recipient_kind ${Object.entries(STAFF_ROLE_OF_RECIPIENT).map(([kind, staff]) => `when '${kind}' then '${staff}'`).join(' ')} end`);
+    for (let at = 0; at < alerts.length; at += BATCH) {
+      const batch = alerts.slice(at, at + BATCH).map((alert) => ({ id: `${authorityCode}:N${String(next++).padStart(6, '0')}`, ...alert }));
       const inserted = await tx
         .insert(notifications)
-        .values({ id, ...alert })
+        .values(batch)
         .onConflictDoNothing({ target: [notifications.learnerId, notifications.kind, notifications.period, notifications.recipientKind, notifications.recipient], where: sql`period is not null` })
         .returning({ id: notifications.id });
+      added += inserted.length;
       if (inserted.length === 0) continue;
-      next += 1;
-      added += 1;
-      const targets = await emailTargets(tx, alert);
-      if (targets.length === 0) continue;
-      await tx
-        .insert(notificationOutbox)
-        .values(targets.map((t) => ({ notificationId: id, subject: t.subject, email: t.email, kind: alert.kind })))
-        .onConflictDoNothing();
-      emails += targets.length;
+      const ids = inserted.map((r) => r.id);
+      const queued = await tx.execute(sql`
+        insert into ${notificationOutbox} (notification_id, subject, email, kind)
+        select n.id, a.staff_subject, a.work_email, n.kind
+          from ${notifications} n
+          join ${staffAllocations} a on a.learner_id = n.learner_id and a.staff_role = ${role} and ${currentOn(sql`a.started_on`, sql`a.ended_on`, today)}
+          join ${notificationPreferences} p on p.subject = a.staff_subject and p.kind = n.kind and p.delivery = 'feed-and-email'
+         where n.id = any(${sql.param(ids)}::text[])
+        on conflict do nothing
+        returning id`);
+      emails += (queued as unknown as unknown[]).length;
     }
     return { notifications: added, emails };
   });
-}
-
-/** The people allocated to these children in this role on the day who chose email for this kind. */
-export async function emailTargetsOf(tx: Transaction, learnerId: string, staffRole: string, kind: string, today: string): Promise<EmailTarget[]> {
-  return tx
-    .select({ subject: staffAllocations.staffSubject, email: staffAllocations.workEmail })
-    .from(staffAllocations)
-    .innerJoin(notificationPreferences, and(eq(notificationPreferences.subject, staffAllocations.staffSubject), eq(notificationPreferences.kind, kind), eq(notificationPreferences.delivery, 'feed-and-email')))
-    .where(and(eq(staffAllocations.learnerId, learnerId), eq(staffAllocations.staffRole, staffRole), currentOn(sql`${staffAllocations.startedOn}`, sql`${staffAllocations.endedOn}`, today)));
 }
 
 export type OutboxRow = typeof notificationOutbox.$inferSelect;

@@ -4,16 +4,15 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { Kind, type FieldNode } from 'graphql';
-import { decodeCursor, pageSizeProblem } from '@wales-lac/paging';
-import { isAuthorityCode, owningAuthority, schoolAuthorityCode, upnProblem } from '@wales-lac/wales';
+import { owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
-import { LEARNER_FILTER_CLASSES, filterRefusal, listReasonRefusal, reasonProblem, relationshipRefusal } from '@wales-lac/policy';
+import { learnersArgumentsProblem, pageArgumentsProblem, reasonProblem, type ListArguments } from '@wales-lac/policy';
 import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
 import { routeAttendanceRegister } from './attendance-register.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
 import { budgetOf, type RequestBudget } from './request-budget.ts';
 import { argumentValue, collectFields, operationForField, parseOperation, recordIdsIn, responseKey, type ParsedOperation, type Variables } from './operation.ts';
-import { message, type Language, type Text } from '@wales-lac/errors';
+import { message, type Language } from '@wales-lac/errors';
 import { authorityUnavailable, badUserInput, fromAuthority, gatewayError, wordedFor, type ResponseError } from './response.ts';
 import type { SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
 
@@ -89,9 +88,21 @@ function reachOf(caller: Caller, field: FieldNode, variables: Variables, authori
 }
 
 function routeLearners({ parsed, field, request, caller, send, authorities }: RouteRequest): Promise<Response> {
-  const refused = filterRefused(field, request.variables, caller) ?? relationshipRefused(field, request.variables, caller) ?? reasonRefused(field, request.variables, caller);
-  if (refused) return Promise.resolve({ data: null, errors: [refused] });
+  const problem = learnersArgumentsProblem(caller.role, listArguments(field, request.variables));
+  if (problem) return Promise.resolve({ data: null, errors: [badUserInput(problem.text, problem.field, [responseKey(field)])] });
   return fanOut(parsed, field, request, reachOf(caller, field, request.variables, authorities), send);
+}
+
+/** A page of notifications from every authority: its size and cursor checked once here. */
+function routeNotifications({ parsed, field, request, send, authorities }: RouteRequest): Promise<Response> {
+  const problem = pageArgumentsProblem(listArguments(field, request.variables));
+  if (problem) return Promise.resolve({ data: null, errors: [badUserInput(problem.text, problem.field, [responseKey(field)])] });
+  return fanOut(parsed, field, request, authorities, send, 'NotificationConnection', NOTIFICATIONS_PAGE_SIZE);
+}
+
+/** A root field's arguments by name, their values read from the document and its variables. */
+function listArguments(field: FieldNode, variables: Variables): ListArguments {
+  return Object.fromEntries((field.arguments ?? []).map((a) => [a.name.value, argumentValue(field, a.name.value, variables)]));
 }
 
 /** `learner(id:)`: a reason that is not well-formed is refused here, and no authority asked. */
@@ -107,16 +118,6 @@ function reasonWrong(field: FieldNode, variables: Variables): ResponseError | nu
   return problem ? badUserInput(problem.text, problem.field, [responseKey(field)]) : null;
 }
 
-/** A list that needs a reason (a social worker's HOME), asked for without one; or a reason not well-formed. */
-function reasonRefused(field: FieldNode, variables: Variables, caller: Caller): ResponseError | null {
-  const wrong = reasonWrong(field, variables);
-  if (wrong) return wrong;
-  const relationship = argumentValue(field, 'relationship', variables);
-  const reason = argumentValue(field, 'reason', variables);
-  const refusal = relationship === undefined || relationship === null ? null : listReasonRefusal(caller.role, String(relationship).toLowerCase(), reason !== undefined && reason !== null);
-  return refusal ? gatewayError(refusal, { path: [responseKey(field)], extensions: { field: 'reason' } }) : null;
-}
-
 /**
  * Each root field of the authority subgraph: where it goes, said and done. A root field with no entry is
  * answered with an internal error naming it (and the routing test fails for any field of the schema missing here).
@@ -126,10 +127,7 @@ export const ROOT_FIELD_ROUTES: Readonly<Record<string, { readonly rule: string;
   learner: { rule: 'owner of the id argument (a reason not well-formed refused first)', route: routeLearner },
   learners: { rule: 'every authority in the caller’s reach (one with homeAuthority), merged', route: routeLearners },
   accessHistory: { rule: 'owner of the learner argument', route: (r) => routeToOwner(r.field, 'learner', r.request, r.send) },
-  notifications: {
-    rule: 'every authority (each holds the moves it raised), merged newest first',
-    route: (r) => fanOut(r.parsed, r.field, r.request, r.authorities, r.send, 'NotificationConnection', NOTIFICATIONS_PAGE_SIZE),
-  },
+  notifications: { rule: 'every authority (each holds the moves and alerts it raised), merged newest first', route: routeNotifications },
   notificationPreferences: {
     rule: 'the caller’s own authority (every authority keeps the same choices: decision 0029)',
     route: (r) => routeToOne(r.field, preferenceAuthority(r.caller, r.authorities), r.request, r.send),
@@ -288,50 +286,10 @@ async function routeToOwner(field: FieldNode, argument: string, request: Subgrap
   return { data: outcome.response.data ?? { [key]: null }, errors: fromAuthority(owner, outcome.response.errors) };
 }
 
-/** A list by a relationship the caller's role never holds (it would always be empty), refused once here. */
-function relationshipRefused(field: FieldNode, variables: Variables, caller: Caller): ResponseError | null {
-  const value = argumentValue(field, 'relationship', variables);
-  const refusal = value === undefined || value === null ? null : relationshipRefusal(caller.role, String(value).toLowerCase());
-  return refusal ? badUserInput(refusal, 'relationship', [responseKey(field)]) : null;
-}
-
-/** A filter the caller's role may never use (it reads a class the role never sees), refused once here. */
-function filterRefused(field: FieldNode, variables: Variables, caller: Caller): ResponseError | null {
-  for (const name of Object.keys(LEARNER_FILTER_CLASSES)) {
-    const value = argumentValue(field, name, variables);
-    const refusal = value === undefined || value === null ? null : filterRefusal(caller.role, name);
-    if (refusal) return gatewayError(refusal, { path: [responseKey(field)], extensions: { field: name } });
-  }
-  return null;
-}
-
-function pageArguments(field: FieldNode, variables: Variables, defaultSize: number): { first: number } | ResponseError {
-  const key = responseKey(field);
-  const first = argumentValue(field, 'first', variables) ?? defaultSize;
-  const problem = typeof first === 'number' ? pageSizeProblem(first) : message('BAD_USER_INPUT', 'firstNotANumber');
-  if (problem) return badUserInput(problem, 'first', [key]);
-  const after = argumentValue(field, 'after', variables);
-  if (after !== undefined && after !== null && (typeof after !== 'string' || decodeCursor(after) === null)) {
-    return badUserInput(message('BAD_USER_INPUT', 'notACursor'), 'after', [key]);
-  }
-  const home = argumentValue(field, 'homeAuthority', variables);
-  if (home !== undefined && home !== null && (typeof home !== 'string' || !isAuthorityCode(home))) {
-    return badUserInput(message('BAD_USER_INPUT', 'notAnAuthorityCode', { value: String(home) }), 'homeAuthority', [key]);
-  }
-  const below = argumentValue(field, 'attendanceBelow', variables);
-  if (below !== undefined && below !== null && !(typeof below === 'number' && below >= 0 && below <= 1)) {
-    return badUserInput(message('BAD_USER_INPUT', 'attendanceShare'), 'attendanceBelow', [key]);
-  }
-  const upn = argumentValue(field, 'upn', variables);
-  const upnWrong: Text | null = upn === undefined || upn === null ? null : typeof upn === 'string' ? upnProblem(upn) : message('BAD_USER_INPUT', 'upnNotText');
-  if (upnWrong) return badUserInput(message('BAD_USER_INPUT', 'invalidUpn', { upn: String(upn), problem: upnWrong }), 'upn', [key]);
-  return { first: first as number };
-}
-
 async function fanOut(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, reach: readonly string[], send: Send, typename = 'LearnerConnection', defaultSize = DEFAULT_PAGE_SIZE): Promise<Response> {
   const key = responseKey(field);
-  const args = pageArguments(field, request.variables, defaultSize);
-  if ('message' in args) return { data: null, errors: [args] };
+  // The arguments were checked by the route (learnersArgumentsProblem, pageArgumentsProblem).
+  const first = Number(argumentValue(field, 'first', request.variables) ?? defaultSize);
   const shardRequest = { ...operationForField(parsed, withMergeFields(field), request.variables), operationName: request.operationName ?? null };
   const pages = await Promise.all(
     reach.map(async (code): Promise<AuthorityPage & { unavailable?: string }> => {
@@ -341,6 +299,6 @@ async function fanOut(parsed: ParsedOperation, field: FieldNode, request: Subgra
       return { authorityCode: code, connection, errors: fromAuthority(code, outcome.response.errors) };
     }),
   );
-  const merged = mergeConnectionPages(field, parsed.fragments, request.variables, args.first, pages, typename);
+  const merged = mergeConnectionPages(field, parsed.fragments, request.variables, first, pages, typename);
   return { data: { [key]: merged.connection }, errors: merged.errors };
 }

@@ -99,17 +99,28 @@ async function runClients(requests: readonly SoakRequest[], clients: number, go:
     Array.from({ length: requests.length ? clients : 0 }, async (_, client) => {
       for (let i = client; go(); i += 1) {
         const request = requests[i % requests.length];
-        if (request) observer.record(request, await request.send());
+        if (!request) continue;
+        const started = performance.now();
+        const outcome = await request.send();
+        observer.record(request, outcome, performance.now() - started);
       }
     }),
   );
+}
+
+/** p50, p99 and the slowest of a kind's times. */
+function timesText(ms: readonly number[]): string {
+  if (ms.length === 0) return 'no times';
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(0);
+  return `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`;
 }
 
 function summary(observer: SoakObserver, requests: readonly SoakRequest[], seconds: number): string[] {
   const lines = [`[soak] summary: ${observer.requests.toLocaleString('en-GB')} requests in ${seconds.toFixed(0)} s`];
   for (const request of requests) {
     const outcomes = observer.byKind.get(request.kind) ?? new Map<string, number>();
-    lines.push(`[soak]   ${request.hostile ? 'hostile' : 'normal '} ${request.kind} (expects ${request.expected.join(' or ')}): ${outcomesText(outcomes)}`);
+    lines.push(`[soak]   ${request.hostile ? 'hostile' : 'normal '} ${request.kind} (expects ${request.expected.join(' or ')}): ${outcomesText(outcomes)}; ${timesText(observer.msByKind.get(request.kind) ?? [])}`);
   }
   for (const surprise of observer.surprises) lines.push(`[soak]   unexpected: ${surprise}`);
   return lines;

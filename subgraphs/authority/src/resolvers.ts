@@ -6,20 +6,18 @@ import {
   ACCESS_PURPOSES,
   LEARNER_FILTER_CLASSES,
   LISTED_RELATIONSHIPS,
-  filterRefusal,
   inOrder,
-  listReasonRefusal,
+  learnersArgumentsProblem,
   opensWithReason,
   reasonOnPath,
   reasonProblem,
-  relationshipRefusal,
   type Access,
   type AccessReason,
   type ListedRelationship,
 } from '@wales-lac/policy';
 import { WORDS, message, platformError } from '@wales-lac/errors';
-import { decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
-import { isAuthorityCode, owningAuthority, schoolYearOf, termStartOf, upnProblem } from '@wales-lac/wales';
+import { decodeCursor, encodeCursor } from '@wales-lac/paging';
+import { owningAuthority, schoolYearOf, termStartOf } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { pageOfLearners, type NotificationRow, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
 import { knowsRegister, noRelationship, reasonRequired } from './existence.ts';
@@ -92,30 +90,11 @@ function filtersUsed(args: LearnersArgs): [string, string][] {
   return Object.entries(LEARNER_FILTER_CLASSES).filter(([name]) => args[name as keyof LearnersArgs] != null);
 }
 
+/** The cursor to start after, once the arguments pass the checks the gateway ran first (learnersArgumentsProblem). */
 function checkLearnersArgs(args: LearnersArgs, ctx: AuthorityContext): string | null {
-  for (const [name] of filtersUsed(args)) {
-    const refusal = filterRefusal(ctx.caller.role, name);
-    if (refusal) throw platformError(refusal, { field: name });
-  }
-  const sizeProblem = pageSizeProblem(args.first);
-  if (sizeProblem) throw platformError(sizeProblem, { field: 'first' });
-  if (args.homeAuthority && !isAuthorityCode(args.homeAuthority)) {
-    throw platformError(message('BAD_USER_INPUT', 'notAnAuthorityCode', { value: args.homeAuthority }), { field: 'homeAuthority' });
-  }
-  if (args.attendanceBelow != null && !(args.attendanceBelow >= 0 && args.attendanceBelow <= 1)) {
-    throw platformError(message('BAD_USER_INPUT', 'attendanceShare'), { field: 'attendanceBelow' });
-  }
-  const relationship = args.relationship == null ? null : relationshipRefusal(ctx.caller.role, args.relationship);
-  if (relationship) throw platformError(relationship, { field: 'relationship' });
-  checkReason(args.reason);
-  const unreasoned = args.relationship == null ? null : listReasonRefusal(ctx.caller.role, args.relationship, args.reason != null);
-  if (unreasoned) throw platformError(unreasoned, { field: 'reason' });
-  const upn = args.upn == null ? null : upnProblem(args.upn);
-  if (upn) throw platformError(message('BAD_USER_INPUT', 'invalidUpn', { upn: args.upn ?? '', problem: upn }), { field: 'upn' });
-  if (!args.after) return null;
-  const afterId = decodeCursor(args.after);
-  if (afterId === null) throw platformError(message('BAD_USER_INPUT', 'notACursor'), { field: 'after' });
-  return afterId;
+  const problem = learnersArgumentsProblem(ctx.caller.role, { ...args });
+  if (problem) throw platformError(problem.text, { field: problem.field });
+  return args.after ? decodeCursor(args.after) : null;
 }
 
 const LEARNER_RESOLVERS = {

@@ -64,6 +64,8 @@ export class SoakObserver {
   private memory: Memory | null = null;
   /** Totals by kind, then outcome, for the summary. */
   readonly byKind = new Map<string, Map<Outcome, number>>();
+  /** How long each request took, by kind (milliseconds): the summary's refusal times (issue 10: under 100 ms). */
+  readonly msByKind = new Map<string, number[]>();
   /** The first few unexpected outcomes, to say what went wrong. */
   readonly surprises: string[] = [];
   requests = 0;
@@ -74,8 +76,11 @@ export class SoakObserver {
     private readonly metricsUrl: string,
   ) {}
 
-  record(request: SoakRequest, outcome: Outcome): void {
+  record(request: SoakRequest, outcome: Outcome, ms: number): void {
     this.requests += 1;
+    const times = this.msByKind.get(request.kind) ?? [];
+    times.push(ms);
+    this.msByKind.set(request.kind, times);
     this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
     const kind = this.byKind.get(request.kind) ?? new Map<Outcome, number>();
     kind.set(outcome, (kind.get(outcome) ?? 0) + 1);

@@ -60,6 +60,8 @@ interface State {
   version: number;
   target: string;
   notification: string;
+  meeting: string;
+  meetingVersion: number;
 }
 
 interface Run {
@@ -132,6 +134,36 @@ const EXAMPLES: Record<string, Run> = {
     },
   },
   MarkRead: { as: 'teacher', variables: (s) => ({ notification: s.notification, key: `docs-mark-read-${s.notification}` }) },
+  // docs/pep.md, review meetings: the lead arranges one for today on the plan of the cycle; the child's school answers and records the minutes.
+  ScheduleMeeting: {
+    as: 'lead',
+    variables: (s) => ({ pep: s.pep, date: inDays(0), key: nextKey() }),
+    after: (data, s) => {
+      s.meeting = data.schedulePepMeeting.meeting.id;
+      s.meetingVersion = data.schedulePepMeeting.meeting.version;
+    },
+  },
+  MeetingInvitations: {
+    as: 'teacher',
+    after: (data, s) => expect(data.notifications.edges.map((e: { node: { meeting: { id: string } | null } }) => e.node.meeting?.id)).toContain(s.meeting),
+  },
+  AnswerMeeting: { as: 'teacher', variables: (s) => ({ meeting: s.meeting, key: nextKey() }) },
+  MoveMeeting: {
+    as: 'lead',
+    variables: (s) => ({ meeting: s.meeting, version: s.meetingVersion, date: inDays(0), key: nextKey() }),
+    after: (data, s) => {
+      s.meetingVersion = data.reschedulePepMeeting.meeting.version;
+    },
+  },
+  MeetingMinutes: {
+    as: 'teacher',
+    variables: (s) => ({ meeting: s.meeting, version: s.meetingVersion, key: nextKey() }),
+    after: (data, s) => {
+      const plan = data.recordPepMeetingMinutes.meeting.minutesRecordedIn;
+      expect(plan.id).toBe(s.pep);
+      s.version = plan.version;
+    },
+  },
   RecordAttendance: {
     as: 'teacher',
     variables: (s) => ({

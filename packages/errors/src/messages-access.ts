@@ -88,6 +88,11 @@ export const FORBIDDEN_MESSAGES = {
     en: 'marks[{row}] (learner {learner}): {problem}; the register was not recorded ({count} {rows} refused)',
     cy: 'marks[{row}] (dysgwr {learner}): {problem}; ni chofnodwyd y gofrestr (gwrthodwyd {count} {rows})',
   },
+  meetingArrangers: {
+    en: "a PEP meeting is arranged by the home authority's education lead or the designated teacher of the child's school",
+    cy: "arweinydd addysg yr awdurdod cartref neu athro dynodedig ysgol y plentyn sy'n trefnu cyfarfod CAP",
+  },
+  notInvited: { en: 'you are not among the invitees of this meeting ({roles}): each invitee answers for themselves', cy: "nid ydych ymhlith gwahoddedigion y cyfarfod hwn ({roles}): mae pob gwahoddedig yn ateb drosto'i hun" },
   notificationElsewhere: { en: 'this notification is addressed to someone else', cy: "mae'r hysbysiad hwn wedi'i gyfeirio at rywun arall" },
   regionRefused: {
     en: "a consortium analyst of {own} does not see region {region}'s figures",

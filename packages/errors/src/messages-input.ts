@@ -78,6 +78,19 @@ export const BAD_USER_INPUT_MESSAGES = {
   },
   untilDate: { en: 'to {date}', cy: 'hyd at {date}' },
   sectionLanguage: { en: '{field}: a PEP section is written in Welsh (CY) or English (EN)', cy: '{field}: ysgrifennir adran CAP yn Gymraeg (CY) neu yn Saesneg (EN)' },
+  // PEP review meetings
+  meetingTime: { en: "{field}: '{value}' is not a start time: HH:MM on the 24-hour clock, local time in Wales", cy: "{field}: nid yw '{value}' yn amser dechrau: HH:MM ar y cloc 24 awr, amser lleol yng Nghymru" },
+  meetingWhereMissing: { en: '{field}: a meeting needs a place or an online link (exactly one)', cy: '{field}: mae angen lle neu ddolen ar-lein ar gyfer cyfarfod (un yn union)' },
+  meetingWhereBoth: { en: '{field}: give a place or an online link, not both', cy: '{field}: rhowch le neu ddolen ar-lein, nid y ddau' },
+  meetingLinkNotHttps: { en: "{field}: an online link is an https:// address (got '{value}')", cy: "{field}: cyfeiriad https:// yw dolen ar-lein (cafwyd '{value}')" },
+  inviteeTwice: { en: '{field}: {role} is invited twice', cy: "{field}: gwahoddir {role} ddwywaith" },
+  inviteeUnreachable: { en: '{field}: the child has no {role} to invite today ({why})', cy: "{field}: nid oes gan y plentyn {role} i'w wahodd heddiw ({why})" },
+  minutesSectionTwice: { en: '{field}: section {section} appears twice in the minutes', cy: "{field}: mae adran {section} yn ymddangos ddwywaith yn y cofnodion" },
+  minutesNotChildsWords: {
+    en: "{field}: the minutes do not write All about me: it is the child's own words (writePepSection)",
+    cy: "{field}: nid yw'r cofnodion yn ysgrifennu Popeth amdana i: geiriau'r plentyn ei hun ydynt (writePepSection)",
+  },
+  meetingNotYetHeld: { en: '{field}: the meeting is on {date}: its minutes are recorded on or after that day', cy: "{field}: mae'r cyfarfod ar {date}: cofnodir ei gofnodion ar y diwrnod hwnnw neu wedyn" },
   // The attendance register
   registerRows: { en: '{field}: a register holds 1 to {max} rows (got {count})', cy: '{field}: mae cofrestr yn dal rhwng 1 a {max} rhes (cafwyd {count})' },
   registerEmpty: { en: '{field}: a register holds at least one row', cy: '{field}: mae cofrestr yn dal o leiaf un rhes' },

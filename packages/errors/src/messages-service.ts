@@ -24,6 +24,7 @@ export const NOT_FOUND_MESSAGES = {
   noPep: { en: 'no PEP {id} in {authority}', cy: 'nid oes CAP {id} yn {authority}' },
   noPepAnywhere: { en: 'no PEP {id}', cy: 'nid oes CAP {id}' },
   noTarget: { en: 'no PEP target {id} in {authority}', cy: 'nid oes targed CAP {id} yn {authority}' },
+  noMeeting: { en: 'no PEP meeting {id} in {authority}', cy: 'nid oes cyfarfod CAP {id} yn {authority}' },
   noNotification: { en: 'no notification {id} in {authority}', cy: 'nid oes hysbysiad {id} yn {authority}' },
   noAuthorityRecord: { en: "'{id}' is not the id of any authority's record", cy: "nid yw '{id}' yn ddynodydd cofnod unrhyw awdurdod" },
 } as const;
@@ -44,6 +45,12 @@ export const CONFLICT_MESSAGES = {
     en: 'this PEP is {status}: agreed plans change only through the next version (startPep)',
     cy: "statws y CAP hwn yw {status}: dim ond drwy'r fersiwn nesaf (startPep) y mae cynllun y cytunwyd arno yn newid",
   },
+  meetingChangedMeanwhile: {
+    en: 'the meeting is at version {current}, not {given}: someone changed it since you loaded it; reload and try again',
+    cy: "mae'r cyfarfod ar fersiwn {current}, nid {given}: mae rhywun wedi'i newid ers i chi ei lwytho; ail-lwythwch a rhowch gynnig arall arni",
+  },
+  meetingClosed: { en: 'this meeting is {status}: it can no longer be changed or answered', cy: "statws y cyfarfod hwn yw {status}: ni ellir ei newid na'i ateb mwyach" },
+  meetingPepSuperseded: { en: 'PEP {id} has been superseded: arrange the meeting for the current plan', cy: "mae CAP {id} wedi'i ddisodli: trefnwch y cyfarfod ar gyfer y cynllun cyfredol" },
   alreadyBeingWritten: {
     en: 'PEP {id} is already being written ({status}, version {version}); finish it first',
     cy: "mae CAP {id} eisoes yn cael ei ysgrifennu ({status}, fersiwn {version}); gorffennwch ef yn gyntaf",

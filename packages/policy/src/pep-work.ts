@@ -68,3 +68,12 @@ export function mayStartPep(role: Role, access: Access, joinedSchoolSinceLastPla
   if (access.relationships.includes('caseload')) return true;
   return joinedSchoolSinceLastPlan && role === 'designated-teacher' && access.relationships.includes('school');
 }
+
+/**
+ * Who arranges a PEP review meeting, moves or cancels it and records its minutes (decision 0030): the home
+ * authority's education lead and the designated teacher of the child's current school.
+ */
+export function mayArrangeMeeting(role: Role, access: Access): boolean {
+  if (role === 'virtual-school-head') return access.relationships.includes('home');
+  return role === 'designated-teacher' && access.relationships.includes('school');
+}

@@ -14,11 +14,12 @@ describe('root fields', () => {
     ['accessHistory', 'virtual-school-head', true],
     ['benchmarks', 'learner', false],
     ['benchmarks', 'consortium-analyst', true],
-    ['notifications', 'learner', false],
     ['notifications', 'social-worker', true],
     ['notificationPreferences', 'designated-teacher', true],
     ['notificationPreferences', 'learner', false],
     ['notificationPreferences', 'national-analyst', false],
+    ['notifications', 'learner', true],
+    ['notifications', 'national-analyst', false],
     ['regions', 'learner', true],
   ] as const)('query %s as %s: allowed %s', (field, role, allowed) => {
     expect(rootFieldRefusal('query', field, role) === null).toBe(allowed);
@@ -40,6 +41,21 @@ describe('root fields', () => {
     ['setNotificationPreferences', 'learner', false],
     ['setNotificationPreferences', 'consortium-analyst', false],
     ['notAMutation', 'virtual-school-head', false],
+    ['schedulePepMeeting', 'virtual-school-head', true],
+    ['schedulePepMeeting', 'designated-teacher', true],
+    ['schedulePepMeeting', 'learner', false],
+    ['schedulePepMeeting', 'national-analyst', false],
+    ['reschedulePepMeeting', 'designated-teacher', true],
+    ['reschedulePepMeeting', 'learner', false],
+    ['cancelPepMeeting', 'virtual-school-head', true],
+    ['cancelPepMeeting', 'consortium-analyst', false],
+    ['recordPepMeetingMinutes', 'designated-teacher', true],
+    ['recordPepMeetingMinutes', 'learner', false],
+    ['respondToPepMeeting', 'learner', true],
+    ['respondToPepMeeting', 'social-worker', true],
+    ['respondToPepMeeting', 'national-analyst', false],
+    ['markNotificationRead', 'learner', true],
+    ['markNotificationRead', 'consortium-analyst', false],
   ] as const)('mutation %s as %s: allowed %s', (field, role, allowed) => {
     expect(rootFieldRefusal('mutation', field, role) === null).toBe(allowed);
   });
@@ -54,5 +70,10 @@ describe('root fields', () => {
 describe('classesWritten', () => {
   it('gives the declared classes', () => expect(classesWritten('recordSdq')).toEqual(['wellbeing']));
   it('picks the one class an input writes', () => expect(classesWritten('writePepSection', 'voice')).toEqual(['voice']));
+  it('writes a child’s answer to a meeting as voice, a professional’s as pep', () => {
+    expect(classesWritten('respondToPepMeeting', 'voice')).toEqual(['voice']);
+    expect(classesWritten('respondToPepMeeting', 'pep')).toEqual(['pep']);
+    expect(classesWritten('schedulePepMeeting')).toEqual(['pep']);
+  });
   it('refuses a class the mutation is not declared to write', () => expect(() => classesWritten('recordSdq', 'care')).toThrow(/recordSdq is not declared to write care/));
 });

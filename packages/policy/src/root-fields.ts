@@ -17,9 +17,10 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   benchmarks: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkReleases: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkTrend: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
-  notifications: ['designated-teacher', 'virtual-school-head', 'social-worker'],
   // One's own choice of delivery for the feed (decision 0029): those who have a feed.
   notificationPreferences: ['designated-teacher', 'virtual-school-head', 'social-worker'],
+  // The child reads the PEP meeting invitations addressed to them (decision 0030).
+  notifications: ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner'],
 };
 
 const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
@@ -34,8 +35,8 @@ const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
 /** Mutations that write no child's data, open to some roles only. */
 export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   refreshBenchmarks: ['national-analyst'],
-  markNotificationRead: ['designated-teacher', 'virtual-school-head', 'social-worker'],
   setNotificationPreferences: ['designated-teacher', 'virtual-school-head', 'social-worker'],
+  markNotificationRead: ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner'],
 };
 
 /**
@@ -61,6 +62,13 @@ export const MUTATION_WRITES = {
   recordAttendance: ['education'],
   // The child's wish about the language they are addressed in (decision 0009).
   recordLanguagePreference: ['voice'],
+  // PEP review meetings (decision 0030): arranging, moving and cancelling one, and its minutes, are pep.
+  schedulePepMeeting: ['pep'],
+  reschedulePepMeeting: ['pep'],
+  cancelPepMeeting: ['pep'],
+  recordPepMeetingMinutes: ['pep'],
+  // An invitee's own answer: the child's is their voice, a professional's pep.
+  respondToPepMeeting: ['pep', 'voice'],
 } as const satisfies Readonly<Record<string, readonly FieldClass[]>>;
 
 /** A mutation that writes a child's data. */

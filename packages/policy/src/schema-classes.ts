@@ -76,6 +76,25 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
       signOffs: 'pep',
       requiredSigners: 'pep',
       quality: 'pep',
+      meetings: 'pep',
+    },
+  },
+  // A PEP review meeting: when, where, who is invited and their answers are the plan's (decision 0030).
+  PepMeeting: {
+    learnerIdOf: 'learnerId',
+    fields: {
+      id: 'record',
+      viewerAccess: 'record',
+      pep: 'pep',
+      status: 'pep',
+      version: 'pep',
+      date: 'pep',
+      startTime: 'pep',
+      place: 'pep',
+      onlineLink: 'pep',
+      invitees: 'pep',
+      minutesRecordedIn: 'pep',
+      scheduledByRole: 'pep',
     },
   },
 };
@@ -106,6 +125,8 @@ export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = [
   'EducationPicture',
   'PepSignOff',
   'PepQuality',
+  // Only inside a PepMeeting.
+  'PepMeetingInvitee',
 ];
 
 /** Types that hold no personal data about a child. */
@@ -125,6 +146,7 @@ export const NOT_PERSONAL: readonly string[] = [
   'PepChangePayload',
   'RecordChangePayload',
   'RecordAttendancePayload',
+  'PepMeetingPayload',
   // Addressed to one recipient (Query.notifications filters by the caller's school, authority or
   // caseload); its learner, and a Learner it is addressed to, are read under the Learner rules.
   'Notification',

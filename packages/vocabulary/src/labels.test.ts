@@ -88,8 +88,11 @@ describe('labels', () => {
     ['InterventionKind', ['TUTORING', 'MENTORING', 'LITERACY', 'NUMERACY', 'COUNSELLING', 'CAMHS_REFERRAL', 'OTHER']],
     ['Destination', ['SCHOOL_SIXTH_FORM', 'FURTHER_EDUCATION', 'HIGHER_EDUCATION', 'APPRENTICESHIP', 'EMPLOYMENT', 'TRAINING', 'NEET', 'UNKNOWN']],
     ['IdpMaintainer', ['SCHOOL', 'AUTHORITY']],
-    ['NotificationKind', ['SCHOOL_MOVE', 'PLACEMENT_MOVE', 'PEP_REVIEW_DUE', 'PEP_REVIEW_OVERDUE', 'PEP_START_OVERDUE', 'ATTENDANCE_LOW', 'ATTENDANCE_DROP', 'EXCLUSION', 'SDQ_CONCERN']],
+    ['NotificationKind', ['SCHOOL_MOVE', 'PLACEMENT_MOVE', 'PEP_MEETING_INVITATION', 'PEP_REVIEW_DUE', 'PEP_REVIEW_OVERDUE', 'PEP_START_OVERDUE', 'ATTENDANCE_LOW', 'ATTENDANCE_DROP', 'EXCLUSION', 'SDQ_CONCERN']],
     ['NotificationDelivery', ['FEED', 'FEED_AND_EMAIL']],
+    ['MeetingInviteeRole', ['DESIGNATED_TEACHER', 'VIRTUAL_SCHOOL_HEAD', 'SOCIAL_WORKER', 'LEARNER', 'CARER']],
+    ['MeetingResponse', ['ACCEPTED', 'DECLINED', 'TENTATIVE']],
+    ['PepMeetingStatus', ['SCHEDULED', 'CANCELLED', 'HELD']],
     ['LegalStatus', ['CARE_ORDER', 'INTERIM_CARE_ORDER', 'PLACEMENT_ORDER', 'VOLUNTARY_ACCOMMODATION', 'REMAND', 'OTHER']],
   ] as const)('%s is labelled, value for value', (name, values) => {
     expect(Object.keys(labelTable[name] ?? {})).toEqual(values);

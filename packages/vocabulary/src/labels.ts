@@ -120,6 +120,7 @@ export const ENUM_LABELS = {
   NotificationKind: {
     SCHOOL_MOVE: { en: 'School move', cy: 'Newid ysgol' },
     PLACEMENT_MOVE: { en: 'Placement move', cy: 'Newid lleoliad' },
+    PEP_MEETING_INVITATION: { en: 'PEP meeting invitation', cy: 'Gwahoddiad i gyfarfod CAP' },
     // Alerts, computed daily from the record (decision 0029).
     PEP_REVIEW_DUE: { en: 'PEP review due soon', cy: "Adolygiad y CAP yn ddyledus cyn bo hir" },
     PEP_REVIEW_OVERDUE: { en: 'PEP review overdue', cy: "Adolygiad y CAP yn hwyr" },
@@ -154,6 +155,23 @@ export const ENUM_LABELS = {
     CARER_VIEWS: { en: "Carer's views", cy: 'Barn y gofalwr' },
     SOCIAL_WORKER_VIEWS: { en: "Social worker's views", cy: 'Barn y gweithiwr cymdeithasol' },
     REVIEW_ACTIONS: { en: 'Actions from the review', cy: "Camau gweithredu o'r adolygiad" },
+  },
+  MeetingInviteeRole: {
+    DESIGNATED_TEACHER: { en: 'Designated teacher', cy: 'Athro dynodedig' },
+    VIRTUAL_SCHOOL_HEAD: { en: 'Virtual school head', cy: 'Pennaeth ysgol rithwir' },
+    SOCIAL_WORKER: { en: 'Social worker', cy: 'Gweithiwr cymdeithasol' },
+    LEARNER: { en: 'The child', cy: 'Y plentyn' },
+    CARER: { en: 'Carer', cy: 'Gofalwr' },
+  },
+  MeetingResponse: {
+    ACCEPTED: { en: 'Accepted', cy: "Wedi'i dderbyn" },
+    DECLINED: { en: 'Declined', cy: "Wedi'i wrthod" },
+    TENTATIVE: { en: 'Tentative', cy: 'Efallai' },
+  },
+  PepMeetingStatus: {
+    SCHEDULED: { en: 'Scheduled', cy: "Wedi'i drefnu" },
+    CANCELLED: { en: 'Cancelled', cy: "Wedi'i ganslo" },
+    HELD: { en: 'Held', cy: "Wedi'i gynnal" },
   },
   PepStatus: {
     DRAFT: { en: 'Draft', cy: 'Drafft' },

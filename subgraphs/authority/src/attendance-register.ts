@@ -2,14 +2,14 @@
 // authority its rows twice: first to validate (changing nothing), then, when every authority accepted
 // its rows, to apply. A bad or forbidden row refuses the whole batch and names the row. The caller's
 // right to record each child is checked before anything is looked up about them, so a refused caller
-// cannot learn which school a child attends by trying schools.
+// cannot learn which school a child attends by trying schools. A `Change` run by `runChange` (change.ts):
+// it concerns many children, so the right is a rule per row (`right`) and each child gets its audit row.
 import { WORDS, message, platformError, render, type Text } from '@wales-lac/errors';
 import { ATTENDANCE_MARKS, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
-import { badInput, checkDate, checkIdempotencyKey, fingerprintOf } from './change.ts';
-import { appendAuditRows, applyOnce, recordRegister, type NewAuditRow } from './data/index.ts';
+import { badInput, checkDate, runChange, type Change, type Refusal } from './change.ts';
+import { recordRegister } from './data/index.ts';
 import { isCurrent } from './records.ts';
-import { classesWritten } from '@wales-lac/policy';
 
 export interface RecordAttendanceInput {
   school: string;
@@ -65,46 +65,43 @@ function refuse(code: 'BAD_USER_INPUT' | 'FORBIDDEN', problems: readonly RowProb
   throw platformError(message(code, 'registerRefused', params), { field: 'marks', row: first?.row, rows });
 }
 
-function auditRow(ctx: AuthorityContext, learnerId: string, decision: 'allowed' | 'denied'): NewAuditRow {
-  return { actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId, action: 'write', decision, fieldClasses: [...classesWritten('recordAttendance')], fields: ['Learner.attendance'], operationName: 'recordAttendance' };
+/** BAD_USER_INPUT naming every row with a problem, if any has one. */
+async function refuseBadRows(input: RecordAttendanceInput, check: (mark: Mark) => Promise<Text | null> | Text | null): Promise<void> {
+  const problems = await problemsOf(input, check);
+  if (problems.length > 0) refuse('BAD_USER_INPUT', problems);
 }
 
-async function mayRecord(ctx: AuthorityContext, input: RecordAttendanceInput, mark: Mark): Promise<Text | null> {
-  const access = await ctx.access.load(mark.learner);
-  const ownSchool = ctx.caller.role !== 'designated-teacher' || ctx.caller.schoolId === input.school;
-  return access.write.has('education') && ownSchool ? null : message('FORBIDDEN', 'attendanceRefused', { role: ctx.caller.role, school: input.school });
+interface Recorded {
+  readonly recorded: number;
 }
 
-export async function recordAttendance(input: RecordAttendanceInput, ctx: AuthorityContext) {
-  checkIdempotencyKey(input.idempotencyKey);
-  if (schoolAuthorityCode(input.school) === null) badInput('school', 'notASchool', { id: input.school });
-  checkDate(ctx, 'date', input.date, { notFuture: true, schoolDay: true });
-  if (input.marks.length === 0 || input.marks.length > MAX_REGISTER_ROWS) badInput('marks', 'registerRows', { max: MAX_REGISTER_ROWS, count: input.marks.length });
-
-  const seen = new Set<string>();
-  const malformed = await problemsOf(input, (mark) => shapeProblem(ctx, mark, seen));
-  if (malformed.length > 0) refuse('BAD_USER_INPUT', malformed);
-  const forbidden = await problemsOf(input, (mark) => mayRecord(ctx, input, mark));
-  if (forbidden.length > 0) {
-    await appendAuditRows(ctx.db, forbidden.map((f) => auditRow(ctx, f.learner, 'denied')));
-    refuse('FORBIDDEN', forbidden);
-  }
-  const wrong = await problemsOf(input, (mark) => recordProblem(ctx, input, mark));
-  if (wrong.length > 0) refuse('BAD_USER_INPUT', wrong);
-  if (input.validateOnly) return { recorded: input.marks.length, applied: false };
-
-  const { validateOnly: _, ...change } = input;
-  const request = {
-    idempotencyKey: input.idempotencyKey,
-    actorSubject: ctx.caller.subject,
-    operation: 'recordAttendance',
-    fingerprint: fingerprintOf('recordAttendance', change),
-    audit: input.marks.map((m) => auditRow(ctx, m.learner, 'allowed')),
-  };
-  const outcome = await applyOnce(ctx.db, request, async (tx) => {
+const RECORD_ATTENDANCE: Change<RecordAttendanceInput, null, void, void, Recorded, Recorded & { applied: boolean }> = {
+  operation: 'recordAttendance',
+  subject: () => null,
+  learnersOf: ({ input }) => input.marks.map((m) => m.learner),
+  retry: 'applying',
+  checkInput: async ({ ctx, input }) => {
+    if (schoolAuthorityCode(input.school) === null) badInput('school', 'notASchool', { id: input.school });
+    checkDate(ctx, 'date', input.date, { notFuture: true, schoolDay: true });
+    if (input.marks.length === 0 || input.marks.length > MAX_REGISTER_ROWS) badInput('marks', 'registerRows', { max: MAX_REGISTER_ROWS, count: input.marks.length });
+    const seen = new Set<string>();
+    await refuseBadRows(input, (mark) => shapeProblem(ctx, mark, seen));
+  },
+  fields: ['Learner.attendance'],
+  right: (access, { ctx, input }) => {
+    const ownSchool = ctx.caller.role !== 'designated-teacher' || ctx.caller.schoolId === input.school;
+    return access.write.has('education') && ownSchool ? null : message('FORBIDDEN', 'attendanceRefused', { role: ctx.caller.role, school: input.school });
+  },
+  refuse: (refusals: readonly Refusal[]) => refuse('FORBIDDEN', refusals.map((r) => ({ row: r.index, learner: r.learnerId, problem: r.reason }))),
+  checkRecord: ({ ctx, input }) => refuseBadRows(input, (mark) => recordProblem(ctx, input, mark)),
+  preview: ({ input }) => (input.validateOnly ? { recorded: input.marks.length } : null),
+  // Validating or applying, the register asks for the same change.
+  asked: ({ validateOnly: _, ...change }) => change,
+  apply: async (tx, { input }) => {
     await recordRegister(tx, input.school, input.date, input.marks.map((m) => ({ learnerId: m.learner, am: m.am, pm: m.pm })));
     return { recorded: input.marks.length };
-  });
-  if (outcome.kind === 'key-reused') badInput('idempotencyKey', 'keyReused', {});
-  return { recorded: outcome.result.recorded, applied: outcome.kind === 'applied' };
-}
+  },
+  payload: async (_step, outcome) => ({ recorded: outcome.result.recorded, applied: outcome.applied }),
+};
+
+export const recordAttendance = (input: RecordAttendanceInput, ctx: AuthorityContext) => runChange(RECORD_ATTENDANCE, input, ctx);

@@ -1,5 +1,6 @@
-// The feed of moves addressed to the caller: a designated teacher sees those for their school, an
-// education lead those for their authority, a social worker those for the children on their caseload.
+// The feed of moves and meeting invitations addressed to the caller: a designated teacher sees those for
+// their school, an education lead those for their authority, a social worker those for the children on their
+// caseload, a child their own meeting invitations.
 // Positions sort newest first across every authority.
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import { MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSizeProblem } from '@wales-lac/paging';
@@ -7,6 +8,7 @@ import type { Caller } from '@wales-lac/caller';
 import { schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { badInput, checkIdempotencyKey, fingerprintOf, ownRecordId } from './change.ts';
+import { dayAfter } from './meetings.ts';
 import { appendAuditRows, applyOnce, isAddressedTo, markRead, notificationById, notificationPage, type NotificationRow, type Recipient } from './data/index.ts';
 
 /** Whom the caller reads notifications as. */
@@ -14,6 +16,8 @@ export function recipientsOf(caller: Caller): Recipient[] {
   if (caller.role === 'designated-teacher' && caller.schoolId) return [{ kind: 'school', id: caller.schoolId }];
   if (caller.role === 'virtual-school-head' && caller.authorityCode) return [{ kind: 'authority', id: caller.authorityCode }];
   if (caller.role === 'social-worker') return [{ kind: 'caseload', subject: caller.subject }];
+  // The child reads the meeting invitations addressed to them (decision 0030).
+  if (caller.role === 'learner' && caller.learnerId) return [{ kind: 'child', id: caller.learnerId }];
   return [];
 }
 
@@ -37,7 +41,8 @@ export async function notificationsFor(args: { unreadOnly?: boolean | null; firs
   if (args.after && !after) badInput('after', 'fieldNotACursor', {});
   const page = await notificationPage(ctx.db, { recipients: recipientsOf(ctx.caller), today: ctx.today, unreadOnly: args.unreadOnly ?? false, first: args.first, after });
   // A notification tells its recipient about a child's move: each one read is audited for that child.
-  for (const row of page.rows) ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', 'Query.notifications');
+  // A meeting invitation tells of the child's PEP review: a read of pep.
+  for (const row of page.rows) ctx.audit.note(row.learnerId, 'read', 'allowed', row.kind === 'pep-meeting-invitation' ? 'pep' : 'education', 'Query.notifications');
   const edges = page.rows.map((row) => ({ cursor: encodeCursor(notificationPosition(row)), node: row }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
 }
@@ -76,7 +81,7 @@ export async function markNotificationRead(input: MarkNotificationReadInput, ctx
     return row.id;
   });
   if (outcome.kind === 'key-reused') badInput('idempotencyKey', 'keyReused', {});
-  ctx.audit.note(row.learnerId, 'read', 'allowed', 'education', `Mutation.${MARK_READ}`);
+  ctx.audit.note(row.learnerId, 'read', 'allowed', row.kind === 'pep-meeting-invitation' ? 'pep' : 'education', `Mutation.${MARK_READ}`);
   return notificationById(ctx.db, row.id);
 }
 
@@ -101,3 +106,13 @@ export function recipientEntity(n: NotificationRow): { __typename: 'School'; id:
   if (n.recipientKind === 'authority') return { __typename: 'Authority', code: n.recipient };
   return null;
 }
+
+/** For a meeting invitation: its meeting, and whether it is still to be held tomorrow (the reminder, from the request's day). */
+export const NOTIFICATION_MEETING = {
+  meeting: (n: NotificationRow, _: unknown, ctx: AuthorityContext) => (n.meetingId ? ctx.loaders.meeting.load(n.meetingId) : null),
+  meetingTomorrow: async (n: NotificationRow, _: unknown, ctx: AuthorityContext) => {
+    if (!n.meetingId) return false;
+    const meeting = await ctx.loaders.meeting.load(n.meetingId);
+    return meeting !== null && meeting.status === 'scheduled' && meeting.meetsOn === dayAfter(ctx.today);
+  },
+};

@@ -1,12 +1,14 @@
 // The PEP cycle: start a plan (or its next version for a review), write sections, add targets, sign
-// off and rate quality. Each checks its input, the matrix and the PEP work rules, then applies once.
+// off and rate quality. Each checks its input, the matrix and the PEP work rules, then applies once:
+// each is a `Change` run by `runChange` (change.ts). An edit names the version it was based on: the plan
+// is locked in the change's transaction and a newer version is a CONFLICT (`lockAtVersion`).
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import { classesWritten, mayRateQuality, mayStartPep, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
-import { applyChange, badInput, checkDate, checkIdempotencyKey, checkText, learnerToChange, ownRecordId, requireWrite } from './change.ts';
+import { badInput, checkDate, checkText, learnerToChange, ownRecordId, runChange, type Change, type ChangeStep, type KeyedInput, type Outcome } from './change.ts';
 import { knowsRegister } from './existence.ts';
 import { pepStandIn } from './nobodys-record.ts';
-import { addTarget, bumpPepVersion, type TargetOwnerRole, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type PepRow, type Transaction } from './data/index.ts';
+import { addTarget, bumpPepVersion, type TargetOwnerRole, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type LearnerRow, type PepRow, type Transaction } from './data/index.ts';
 import { currentEnrolment, isEditable, nextReviewAfter, signedForSchoolLeft } from './records.ts';
 
 const SECTION_FIELD: Record<PepSectionKind, string> = {
@@ -22,7 +24,7 @@ const SECTION_FIELD: Record<PepSectionKind, string> = {
  * The plan a change names, with its learner; BAD_USER_INPUT naming `pep` otherwise. A PEP id that is nobody's
  * is NOT_FOUND only to a caller who can list the register; to anyone else a stand-in (nobodys-record.ts).
  */
-async function pepToChange(ctx: AuthorityContext, id: string): Promise<PepRow> {
+export async function pepToChange(ctx: AuthorityContext, id: string): Promise<PepRow> {
   ownRecordId(ctx, id, 'pep', WORDS.pep);
   const pep = await ctx.loaders.pep.load(id);
   if (pep) return pep;
@@ -30,7 +32,8 @@ async function pepToChange(ctx: AuthorityContext, id: string): Promise<PepRow> {
   return pepStandIn(ctx, id);
 }
 
-function checkVersion(version: number): void {
+/** The version an edit was based on: a whole number from 1. */
+export function checkVersion(version: number): void {
   if (!Number.isInteger(version) || version < 1) badInput('pepVersion', 'positiveWhole', {});
 }
 
@@ -47,8 +50,13 @@ async function lockAtVersion(tx: Transaction, pepId: string, version: number, mu
   return pep;
 }
 
-async function payload(ctx: AuthorityContext, outcome: { result: { pepId: string }; applied: boolean }) {
-  // Read afresh: this request's loaders may hold the plan from before the change.
+/** What a change to a plan answers with: the plan's id. */
+export interface PepResult {
+  readonly pepId: string;
+}
+
+/** The plan read afresh: this request's loaders may hold it from before the change. */
+export async function pepPayload({ ctx }: ChangeStep<unknown, unknown>, outcome: Outcome<PepResult>) {
   ctx.loaders.pep.clear(outcome.result.pepId);
   ctx.loaders.peps.clearAll();
   ctx.loaders.targets.clear(outcome.result.pepId);
@@ -58,6 +66,34 @@ async function payload(ctx: AuthorityContext, outcome: { result: { pepId: string
   return { pep: await ctx.loaders.pep.load(outcome.result.pepId), applied: outcome.applied };
 }
 
+type PepPayload = Awaited<ReturnType<typeof pepPayload>>;
+
+/** An edit of a plan: it names the plan and the version the edit was based on. */
+interface PepEdit extends KeyedInput {
+  readonly pep: string;
+  readonly pepVersion: number;
+}
+
+/**
+ * A change to a plan, declared with what they share: it is about the plan the input names (a stranger
+ * cannot tell whether it exists), a retry gets the first answer when applied, and it answers with the plan
+ * read afresh. The version is checked with the input; `lockAtVersion` in `apply` compares it with the plan's.
+ */
+function pepEdit<I extends PepEdit, C = void, K = void>(change: Omit<Change<I, PepRow, C, K, PepResult, PepPayload>, 'subject' | 'learnersOf' | 'retry' | 'payload' | 'checkInput'> & { readonly checkInput?: (step: ChangeStep<I, PepRow>) => C }) {
+  const spec: Change<I, PepRow, C, K, PepResult, PepPayload> = {
+    ...change,
+    subject: (input, ctx) => pepToChange(ctx, input.pep),
+    learnersOf: ({ subject: pep }) => [pep.learnerId],
+    retry: 'applying',
+    checkInput: (step) => {
+      checkVersion(step.input.pepVersion);
+      return change.checkInput ? change.checkInput(step) : (undefined as C);
+    },
+    payload: pepPayload,
+  };
+  return (input: I, ctx: AuthorityContext) => runChange(spec, input, ctx);
+}
+
 /** True when the child joined their current school after the latest plan was started (a school move's review is due). */
 async function joinedSchoolSinceLastPlan(ctx: AuthorityContext, learnerId: string): Promise<boolean> {
   const [enrolments, plans] = await Promise.all([ctx.loaders.enrolments.load(learnerId), ctx.loaders.peps.load(learnerId)]);
@@ -65,13 +101,14 @@ async function joinedSchoolSinceLastPlan(ctx: AuthorityContext, learnerId: strin
   return joined !== undefined && !plans.some((p) => p.initiatedOn >= joined);
 }
 
-export async function startPep(input: { learner: string; idempotencyKey: string }, ctx: AuthorityContext) {
-  const learner = await learnerToChange(ctx, input.learner);
-  checkIdempotencyKey(input.idempotencyKey);
-  const spec = { operation: 'startPep', learnerId: learner.id, fieldClasses: classesWritten('startPep'), fields: ['Learner.peps'] };
-  const joinedSchool = await joinedSchoolSinceLastPlan(ctx, learner.id);
-  await requireWrite(ctx, spec, (access) => (mayStartPep(ctx.caller.role, access, joinedSchool) ? null : message('FORBIDDEN', 'pepStarters')));
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+const START_PEP: Change<{ learner: string; idempotencyKey: string }, LearnerRow, void, void, PepResult, PepPayload> = {
+  operation: 'startPep',
+  subject: (input, ctx) => learnerToChange(ctx, input.learner),
+  learnersOf: ({ subject: learner }) => [learner.id],
+  retry: 'applying',
+  fields: ['Learner.peps'],
+  extraRefusal: async (access, { ctx, subject: learner }) => (mayStartPep(ctx.caller.role, access, await joinedSchoolSinceLastPlan(ctx, learner.id)) ? null : message('FORBIDDEN', 'pepStarters')),
+  apply: async (tx, { ctx, subject: learner }) => {
     // Two simultaneous starts queue on the child, so the second sees the first's draft.
     await lockLearner(tx, learner.id);
     const open = await openPepsOf(tx, learner.id);
@@ -79,9 +116,11 @@ export async function startPep(input: { learner: string; idempotencyKey: string 
     if (writing) throw platformError(message('CONFLICT', 'alreadyBeingWritten', { id: writing.id, status: writing.status, version: writing.version }), { currentVersion: writing.version, pep: writing.id });
     const agreed = open.find((p) => p.status === 'agreed') ?? null;
     return { pepId: await createDraftPep(tx, ctx.authorityCode, learner.id, ctx.today, agreed) };
-  });
-  return payload(ctx, outcome);
-}
+  },
+  payload: pepPayload,
+};
+
+export const startPep = (input: { learner: string; idempotencyKey: string }, ctx: AuthorityContext) => runChange(START_PEP, input, ctx);
 
 export interface WritePepSectionInput {
   pep: string;
@@ -92,15 +131,17 @@ export interface WritePepSectionInput {
   idempotencyKey: string;
 }
 
-export async function writePepSection(input: WritePepSectionInput, ctx: AuthorityContext) {
-  const pep = await pepToChange(ctx, input.pep);
-  checkIdempotencyKey(input.idempotencyKey);
-  checkVersion(input.pepVersion);
-  const body = checkText('body', input.body, 10_000);
-  if (input.language !== 'cy' && input.language !== 'en') badInput('language', 'sectionLanguage', {});
-  const spec = { operation: 'writePepSection', learnerId: pep.learnerId, fieldClasses: classesWritten('writePepSection', input.section === 'all-about-me' ? 'voice' : 'pep'), fields: [`PersonalEducationPlan.${SECTION_FIELD[input.section]}`] };
-  await requireWrite(ctx, spec, (access) => sectionRefusal(input.section, ctx.caller.role, access));
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+export const writePepSection = pepEdit<WritePepSectionInput, string>({
+  operation: 'writePepSection',
+  classes: (input) => classesWritten('writePepSection', input.section === 'all-about-me' ? 'voice' : 'pep'),
+  fields: (input) => [`PersonalEducationPlan.${SECTION_FIELD[input.section]}`],
+  checkInput: ({ input }) => {
+    const body = checkText('body', input.body, 10_000);
+    if (input.language !== 'cy' && input.language !== 'en') badInput('language', 'sectionLanguage', {});
+    return body;
+  },
+  extraRefusal: (access, { ctx, input }) => sectionRefusal(input.section, ctx.caller.role, access),
+  apply: async (tx, { ctx, input, subject: pep, checked: body }) => {
     await lockAtVersion(tx, pep.id, input.pepVersion, true);
     await writeSection(tx, {
       pepId: pep.id,
@@ -113,9 +154,8 @@ export async function writePepSection(input: WritePepSectionInput, ctx: Authorit
     });
     await bumpPepVersion(tx, pep.id);
     return { pepId: pep.id };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});
 
 export interface AddPepTargetInput {
   pep: string;
@@ -134,34 +174,30 @@ function yearAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function addPepTarget(input: AddPepTargetInput, ctx: AuthorityContext) {
-  const pep = await pepToChange(ctx, input.pep);
-  checkIdempotencyKey(input.idempotencyKey);
-  checkVersion(input.pepVersion);
-  const description = checkText('description', input.description, 500);
-  checkDate(ctx, 'dueOn', input.dueOn, { notBefore: { date: ctx.today, what: WORDS.today }, notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday } });
-  const spec = { operation: 'addPepTarget', learnerId: pep.learnerId, fieldClasses: classesWritten('addPepTarget'), fields: ['PersonalEducationPlan.targets'] };
-  await requireWrite(ctx, spec);
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+export const addPepTarget = pepEdit<AddPepTargetInput, string>({
+  operation: 'addPepTarget',
+  fields: ['PersonalEducationPlan.targets'],
+  checkInput: ({ ctx, input }) => {
+    const description = checkText('description', input.description, 500);
+    checkDate(ctx, 'dueOn', input.dueOn, { notBefore: { date: ctx.today, what: WORDS.today }, notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday } });
+    return description;
+  },
+  apply: async (tx, { ctx, input, subject: pep, checked: description }) => {
     await lockAtVersion(tx, pep.id, input.pepVersion, true);
     await addTarget(tx, ctx.authorityCode, { pepId: pep.id, description, ownerRole: input.ownerRole, dueOn: input.dueOn, accelerated: input.accelerated ?? false });
     await bumpPepVersion(tx, pep.id);
     return { pepId: pep.id };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});
 
-export async function signOffPep(input: { pep: string; pepVersion: number; idempotencyKey: string }, ctx: AuthorityContext) {
-  const pep = await pepToChange(ctx, input.pep);
-  checkIdempotencyKey(input.idempotencyKey);
-  checkVersion(input.pepVersion);
-  const spec = { operation: 'signOffPep', learnerId: pep.learnerId, fieldClasses: classesWritten('signOffPep'), fields: ['PersonalEducationPlan.signOffs'] };
-  const access = await requireWrite(ctx, spec, (a) =>
-    signerRoleOf(ctx.caller.role, a) ? null : message('FORBIDDEN', 'pepSigners'),
-  );
-  const signerRole = signerRoleOf(ctx.caller.role, access);
-  const onRoll = currentEnrolment(await ctx.loaders.enrolments.load(pep.learnerId), ctx.today) !== null;
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+export const signOffPep = pepEdit<{ pep: string; pepVersion: number; idempotencyKey: string }, void, boolean>({
+  operation: 'signOffPep',
+  fields: ['PersonalEducationPlan.signOffs'],
+  extraRefusal: (access, { ctx }) => (signerRoleOf(ctx.caller.role, access) ? null : message('FORBIDDEN', 'pepSigners')),
+  /** Whether the child is on a school's roll: who must sign depends on it. */
+  checkRecord: async ({ ctx, subject: pep }) => currentEnrolment(await ctx.loaders.enrolments.load(pep.learnerId), ctx.today) !== null,
+  apply: async (tx, { ctx, input, subject: pep, access, record: onRoll }) => {
+    const signerRole = signerRoleOf(ctx.caller.role, access);
     const locked = await lockAtVersion(tx, pep.id, input.pepVersion, true);
     const schoolId = signerRole === 'designated-teacher' ? ctx.caller.schoolId : null;
     const signed = await signOff(tx, { pepId: pep.id, signerRole: signerRole ?? '', signerSubject: ctx.caller.subject, pepVersion: locked.version, signedOn: ctx.today, schoolId, schoolLeftOn: null });
@@ -170,9 +206,8 @@ export async function signOffPep(input: { pep: string; pepVersion: number; idemp
     if (requiredSigners(onRoll).every((role) => agreedBy.has(role))) await agree(tx, locked, ctx.today);
     else if (locked.status === 'draft') await setPepStatus(tx, pep.id, { status: 'in-review' });
     return { pepId: pep.id };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});
 
 /** Every required role signed this version: it is agreed, and the plan it replaces is superseded. */
 async function agree(tx: Transaction, pep: PepRow, today: string): Promise<void> {
@@ -182,18 +217,15 @@ async function agree(tx: Transaction, pep: PepRow, today: string): Promise<void>
   await setPepStatus(tx, pep.id, { status: 'agreed', completedOn: pep.completedOn ?? today, lastReviewedOn: isReview ? today : pep.lastReviewedOn, nextReviewDue: nextReviewAfter(today) });
 }
 
-export async function ratePepQuality(input: { pep: string; rating: string; comments: string; pepVersion: number; idempotencyKey: string }, ctx: AuthorityContext) {
-  const pep = await pepToChange(ctx, input.pep);
-  checkIdempotencyKey(input.idempotencyKey);
-  checkVersion(input.pepVersion);
-  const comments = checkText('comments', input.comments, 2000);
-  const spec = { operation: 'ratePepQuality', learnerId: pep.learnerId, fieldClasses: classesWritten('ratePepQuality'), fields: ['PersonalEducationPlan.quality'] };
-  await requireWrite(ctx, spec, (a) => (mayRateQuality(ctx.caller.role, a) ? null : message('FORBIDDEN', 'qualityRater')));
-  const outcome = await applyChange(ctx, spec, input, async (tx) => {
+export const ratePepQuality = pepEdit<{ pep: string; rating: string; comments: string; pepVersion: number; idempotencyKey: string }, string>({
+  operation: 'ratePepQuality',
+  fields: ['PersonalEducationPlan.quality'],
+  checkInput: ({ input }) => checkText('comments', input.comments, 2000),
+  extraRefusal: (access, { ctx }) => (mayRateQuality(ctx.caller.role, access) ? null : message('FORBIDDEN', 'qualityRater')),
+  apply: async (tx, { ctx, input, subject: pep, checked: comments }) => {
     const locked = await lockAtVersion(tx, pep.id, input.pepVersion, false);
     if (locked.status === 'superseded') throw platformError(message('CONFLICT', 'ratingSuperseded'), { currentVersion: locked.version });
     await rateQuality(tx, pep.id, input.rating, comments, ctx.caller.subject, ctx.today);
     return { pepId: pep.id };
-  });
-  return payload(ctx, outcome);
-}
+  },
+});

@@ -1,6 +1,6 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
 import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
-import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_OWNER_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
+import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, MEETING_INVITEE_ROLES, MEETING_RESPONSES, MEETING_STATUSES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_OWNER_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   ACCESS_PURPOSES,
@@ -19,7 +19,7 @@ import { WORDS, message, platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor } from '@wales-lac/paging';
 import { owningAuthority, schoolYearOf, termStartOf } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
-import { pageOfLearners, type NotificationRow, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
+import { pageOfLearners, type PepMeetingInviteeRow, type PepMeetingRow, type NotificationRow, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
 import { knowsRegister, noRelationship, reasonRequired } from './existence.ts';
 import { outsideCaseload } from './audit-middleware.ts';
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
@@ -31,7 +31,8 @@ import { addPepTarget, ratePepQuality, signOffPep, startPep, writePepSection } f
 import { recordEducationOtherThanAtSchool, recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
 import { recordAttendance } from './attendance-register.ts';
 import { notificationPreferencesOf, setNotificationPreferences, type SetNotificationPreferencesInput } from './notification-preferences.ts';
-import { NOTIFICATION_PLACES, markNotificationRead, type MarkNotificationReadInput, notificationsFor, recipientEntity } from './notifications.ts';
+import { NOTIFICATION_MEETING, NOTIFICATION_PLACES, markNotificationRead, type MarkNotificationReadInput, notificationsFor, recipientEntity } from './notifications.ts';
+import { cancelPepMeeting, recordPepMeetingMinutes, reschedulePepMeeting, respondToPepMeeting, schedulePepMeeting } from './meetings.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
@@ -131,10 +132,20 @@ const PEP_RESOLVERS = {
   completionState: (pep: PepRow, _: unknown, ctx: AuthorityContext) => pepCompletionState(pep, ctx.today),
   targets: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.targets.load(pep.id),
   viewerAccess: (pep: PepRow, _: unknown, ctx: AuthorityContext) => learnerAccess(pep.learnerId, ctx),
+  meetings: (pep: PepRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.meetings.load(pep.id),
+};
+
+const MEETING_RESOLVERS = {
+  pep: (m: PepMeetingRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.pep.load(m.pepId),
+  date: (m: PepMeetingRow) => m.meetsOn,
+  startTime: (m: PepMeetingRow) => m.startsAt,
+  invitees: (m: PepMeetingRow, _: unknown, ctx: AuthorityContext) => ctx.loaders.invitees.load(m.id),
+  minutesRecordedIn: (m: PepMeetingRow, _: unknown, ctx: AuthorityContext) => (m.minutesPepId ? ctx.loaders.pep.load(m.minutesPepId) : null),
+  viewerAccess: (m: PepMeetingRow, _: unknown, ctx: AuthorityContext) => learnerAccess(m.learnerId, ctx),
 };
 
 /** Changes that take one `input`: each checks its own input, grants and PEP work rules. */
-const CHANGES = { startPep, writePepSection, addPepTarget, signOffPep, ratePepQuality, recordExclusion, recordReducedTimetable, recordEducationOtherThanAtSchool, recordSdq, recordIntervention, recordPlacementMove, recordSchoolMove, recordAttendance, recordLanguagePreference };
+const CHANGES = { schedulePepMeeting, reschedulePepMeeting, cancelPepMeeting, respondToPepMeeting, recordPepMeetingMinutes, startPep, writePepSection, addPepTarget, signOffPep, ratePepQuality, recordExclusion, recordReducedTimetable, recordEducationOtherThanAtSchool, recordSdq, recordIntervention, recordPlacementMove, recordSchoolMove, recordAttendance, recordLanguagePreference };
 // Each change's input type is checked by GraphQL against the schema before it arrives here.
 type ChangeFunction = (input: never, ctx: AuthorityContext) => Promise<unknown>;
 const changes = Object.fromEntries(
@@ -219,12 +230,18 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Notification: {
     ...recordResolvers.Notification,
     ...NOTIFICATION_PLACES,
+    ...NOTIFICATION_MEETING,
     learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) => visibleLearner(n.learnerId, ctx, reasonOnPath(info)),
     addressedTo: async (n: NotificationRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) => recipientEntity(n) ?? { __typename: 'Learner', ...(await visibleLearner(n.recipient, ctx, reasonOnPath(info))) },
   },
   NotificationRecipient: { __resolveType: (r: { __typename: string }) => r.__typename },
   Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner },
   PersonalEducationPlan: { ...PEP_RESOLVERS, ...recordResolvers.PersonalEducationPlan },
+  PepMeeting: MEETING_RESOLVERS,
+  PepMeetingInvitee: { respondedAt: (i: PepMeetingInviteeRow) => i.respondedAt?.toISOString() ?? null },
+  MeetingInviteeRole: enumValuesOf(MEETING_INVITEE_ROLES),
+  MeetingResponse: enumValuesOf(MEETING_RESPONSES),
+  PepMeetingStatus: enumValuesOf(MEETING_STATUSES),
   LearnerRelationship: enumValuesOf(LISTED_RELATIONSHIPS),
   Gender: enumValuesOf(GENDERS),
   Language: enumValuesOf(LANGUAGES),

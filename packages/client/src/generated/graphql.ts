@@ -78,6 +78,8 @@ export type NotificationKind =
   | 'ATTENDANCE_LOW'
   /** Alert: a new exclusion (starting in the last four weeks). */
   | 'EXCLUSION'
+  /** An invitation to a PEP review meeting (shown unread again when the meeting is moved or cancelled). */
+  | 'PEP_MEETING_INVITATION'
   /** Alert: the PEP's review falls due within 10 school days. */
   | 'PEP_REVIEW_DUE'
   /** Alert: the PEP's review date has passed. */

@@ -259,15 +259,22 @@ export const SDQ_CONCERN_FROM: Readonly<Record<(typeof SDQ_INFORMANTS)[number], 
 export const INTERVENTION_KINDS = ['tutoring', 'mentoring', 'literacy', 'numeracy', 'counselling', 'camhs-referral', 'other'] as const;
 export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-education', 'apprenticeship', 'employment', 'training', 'neet', 'unknown'] as const;
 export const IDP_MAINTAINERS = ['school', 'authority'] as const;
-/** Moves (raised by a change) and alerts (raised by the daily computation, decision 0029). */
-export const NOTIFICATION_KINDS = ['school-move', 'placement-move', 'pep-review-due', 'pep-review-overdue', 'pep-start-overdue', 'attendance-low', 'attendance-drop', 'exclusion', 'sdq-concern'] as const;
+/** Moves (raised by a change), meeting invitations (decision 0030) and alerts (raised by the daily computation, decision 0029). */
+export const NOTIFICATION_KINDS = ['school-move', 'placement-move', 'pep-meeting-invitation', 'pep-review-due', 'pep-review-overdue', 'pep-start-overdue', 'attendance-low', 'attendance-drop', 'exclusion', 'sdq-concern'] as const;
 /** The alert kinds: computed daily from the record, once per child, kind and period. */
 export const ALERT_KINDS = ['pep-review-due', 'pep-review-overdue', 'pep-start-overdue', 'attendance-low', 'attendance-drop', 'exclusion', 'sdq-concern'] as const;
 /** How a person wants one kind of notification: in the feed only, or in the feed and by email. */
 export const NOTIFICATION_DELIVERIES = ['feed', 'feed-and-email'] as const;
 export const OUTBOX_STATES = ['pending', 'sent'] as const;
-/** A school (its designated teacher), an authority (its education lead) or a child (their allocated social worker). */
-export const NOTIFICATION_RECIPIENTS = ['school', 'authority', 'learner'] as const;
+/**
+ * A school (its designated teacher), an authority (its education lead), a child (their allocated social worker:
+ * `learner`) or the child themselves (`child`, a meeting invitation).
+ */
+export const NOTIFICATION_RECIPIENTS = ['school', 'authority', 'learner', 'child'] as const;
+/** Who may be invited to a PEP review meeting, by role (the API's MeetingInviteeRole). */
+export const MEETING_INVITEE_ROLES = ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner', 'carer'] as const;
+export const MEETING_RESPONSES = ['accepted', 'declined', 'tentative'] as const;
+export const MEETING_STATUSES = ['scheduled', 'cancelled', 'held'] as const;
 export const EOTAS_KINDS = ['tuition-service', 'alternative-provider', 'home-tuition', 'other'] as const;
 
 /** One section of a PEP version in someone's words; the learner's "All about me" is their voice. */
@@ -476,7 +483,7 @@ export const notifications = pgTable(
     learnerId: text('learner_id').notNull().references(() => learners.id),
     kind: text('kind').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
-    /** The school or authority the child moves to; null for an alert. */
+    /** The school or authority the child moves to; null for a meeting invitation (migration 0018) or an alert. */
     movesTo: text('moves_to'),
     /** The school or authority the child leaves; null when they were on no roll (or, before 0015, not recorded). */
     movesFrom: text('moves_from'),
@@ -485,6 +492,8 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
     readBySubject: text('read_by_subject'),
+    /** The PEP review meeting an invitation is about (kind pep-meeting-invitation). */
+    meetingId: text('meeting_id'),
   },
   (t) => [
     index('notifications_recipient').on(t.recipientKind, t.recipient, t.id),
@@ -492,7 +501,8 @@ export const notifications = pgTable(
     uniqueIndex('notifications_alert_once').on(t.learnerId, t.kind, t.period, t.recipientKind, t.recipient).where(sql`${t.period} is not null`),
     check('notifications_kind', inList('kind', NOTIFICATION_KINDS)),
     check('notifications_recipient_kind', inList('recipient_kind', NOTIFICATION_RECIPIENTS)),
-    check('notifications_move_or_alert', sql`(${t.period} is null) = (${t.movesTo} is not null)`),
+    check('notifications_moves_to', sql`${t.kind} = 'pep-meeting-invitation' or ${t.period} is not null or ${t.movesTo} is not null`),
+    check('notifications_meeting', sql`(${t.kind} = 'pep-meeting-invitation') = (${t.meetingId} is not null)`),
   ],
 );
 
@@ -536,5 +546,61 @@ export const notificationOutbox = pgTable(
     uniqueIndex('notification_outbox_once').on(t.notificationId, t.subject),
     index('notification_outbox_due').on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
     check('notification_outbox_state', inList('state', OUTBOX_STATES)),
+  ],
+);
+
+/** A PEP review meeting: when, where (a place or an online link, exactly one), its state and version. */
+export const pepMeetings = pgTable(
+  'pep_meetings',
+  {
+    id: text('id').primaryKey(),
+    /** The plan under review. */
+    pepId: text('pep_id').notNull().references(() => peps.id),
+    learnerId: text('learner_id').notNull().references(() => learners.id),
+    /** The day of the meeting and its start, local time in Wales (HH:MM). */
+    meetsOn: date('meets_on', { mode: 'string' }).notNull(),
+    startsAt: text('starts_at').notNull(),
+    place: text('place'),
+    /** An https link to join online. */
+    onlineLink: text('online_link'),
+    status: text('status').notNull().default('scheduled'),
+    /** Optimistic-concurrency version: a reschedule, cancellation or the minutes name the version they were based on. */
+    version: integer('version').notNull().default(1),
+    scheduledBySubject: text('scheduled_by_subject').notNull(),
+    scheduledByRole: text('scheduled_by_role').notNull(),
+    /** The plan the minutes were written into (the next version of the plan reviewed, or its draft). */
+    minutesPepId: text('minutes_pep_id').references(() => peps.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('pep_meetings_pep').on(t.pepId),
+    index('pep_meetings_learner').on(t.learnerId, t.meetsOn),
+    check('pep_meetings_status', inList('status', MEETING_STATUSES)),
+    check('pep_meetings_where', sql`(${t.place} is null) <> (${t.onlineLink} is null)`),
+    check('pep_meetings_link', sql`${t.onlineLink} is null or ${t.onlineLink} like 'https://%'`),
+    check('pep_meetings_starts_at', sql`${t.startsAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('pep_meetings_version_positive', sql`${t.version} > 0`),
+  ],
+);
+
+/** One invitee of a meeting, by role, with whom that role reaches and their own answer. */
+export const pepMeetingInvitees = pgTable(
+  'pep_meeting_invitees',
+  {
+    meetingId: text('meeting_id').notNull().references(() => pepMeetings.id),
+    role: text('role').notNull(),
+    /** How the invitee is reached, as a notification recipient: school, authority, learner (the social worker) or child; null for a carer (no sign-in). */
+    recipientKind: text('recipient_kind'),
+    recipient: text('recipient'),
+    response: text('response'),
+    respondedBySubject: text('responded_by_subject'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.role] }),
+    check('pep_meeting_invitees_role', inList('role', MEETING_INVITEE_ROLES)),
+    check('pep_meeting_invitees_response', sql`${t.response} is null or ${t.response} in ('accepted', 'declined', 'tentative')`),
+    check('pep_meeting_invitees_recipient', sql`(${t.recipientKind} is null) = (${t.recipient} is null)`),
   ],
 );

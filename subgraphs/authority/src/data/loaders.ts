@@ -36,6 +36,7 @@ import {
   type ReducedTimetableRow,
   type SdqRow,
 } from './record.ts';
+import { inviteesOfMeetings, meetingsByIds, meetingsOfPeps, type PepMeetingInviteeRow, type PepMeetingRow } from './meetings.ts';
 import { qualityOfPeps, sectionsOfPeps, signOffsOfPeps, type PepQualityRow, type PepSectionRow, type PepSignOffRow } from './pep-parts.ts';
 
 export interface AuthorityLoaders {
@@ -57,6 +58,11 @@ export interface AuthorityLoaders {
   readonly sections: DataLoader<string, PepSectionRow[]>;
   readonly signOffs: DataLoader<string, PepSignOffRow[]>;
   readonly quality: DataLoader<string, PepQualityRow | null>;
+  readonly meeting: DataLoader<string, PepMeetingRow | null>;
+  /** Keyed by plan id. */
+  readonly meetings: DataLoader<string, PepMeetingRow[]>;
+  /** Keyed by meeting id. */
+  readonly invitees: DataLoader<string, PepMeetingInviteeRow[]>;
   /** Keyed by `learnerId|from|to`: every learner on a page asked for the same period shares one statement. */
   readonly attendance: DataLoader<string, AttendanceCounts>;
 }
@@ -89,6 +95,9 @@ export function createAuthorityLoaders(db: AuthorityDatabase, caller: Caller, au
     sections: batch((ids) => sectionsOfPeps(db, ids), []),
     signOffs: batch((ids) => signOffsOfPeps(db, ids), []),
     quality: batch<PepQualityRow | null>((ids) => qualityOfPeps(db, ids), null),
+    meeting: batch<PepMeetingRow | null>((ids) => meetingsByIds(db, ids), null),
+    meetings: batch((ids) => meetingsOfPeps(db, ids), []),
+    invitees: batch((ids) => inviteesOfMeetings(db, ids), []),
     attendance: new DataLoader(async (keys) => {
       const byPeriod = new Map<string, string[]>();
       for (const key of keys) {

@@ -7,8 +7,8 @@ import type { Transaction } from './writes.ts';
 const { notifications, staffAllocations } = authoritySchema;
 export type NotificationRow = typeof notifications.$inferSelect;
 
-/** Whom a caller reads notifications as: a school, an authority, or the social worker of the children on their caseload. */
-export type Recipient = { readonly kind: 'school' | 'authority'; readonly id: string } | { readonly kind: 'caseload'; readonly subject: string };
+/** Whom a caller reads notifications as: a school, an authority, the social worker of the children on their caseload, or a child (their own meeting invitations). */
+export type Recipient = { readonly kind: 'school' | 'authority' | 'child'; readonly id: string } | { readonly kind: 'caseload'; readonly subject: string };
 
 export interface NotificationPageQuery {
   readonly recipients: readonly Recipient[];

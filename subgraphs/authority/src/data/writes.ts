@@ -53,7 +53,7 @@ export async function applyOnce<R>(db: AuthorityDatabase, request: WriteRequest,
 }
 
 /** The next id of a record kind in this authority (e.g. W06000015:EX000012), serialised per kind. */
-export async function nextRecordId(tx: Transaction, table: 'peps' | 'pep_targets' | 'exclusions' | 'reduced_timetables' | 'education_other_than_at_school' | 'sdq_assessments' | 'interventions' | 'placements' | 'enrolments' | 'notifications' | 'staff_allocations', authorityCode: string, kind: string): Promise<string> {
+export async function nextRecordId(tx: Transaction, table: 'peps' | 'pep_targets' | 'exclusions' | 'reduced_timetables' | 'education_other_than_at_school' | 'sdq_assessments' | 'interventions' | 'placements' | 'enrolments' | 'notifications' | 'staff_allocations' | 'pep_meetings', authorityCode: string, kind: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`next-id:${kind}`}))`);
   const pattern = `^${authorityCode}:${kind}[0-9]+$`;
   const rows = await tx.execute(sql`select coalesce(max(substring(id from ${`${kind}([0-9]+)$`})::bigint), 0) + 1 as next from ${sql.identifier(table)} where id ~ ${pattern}`);

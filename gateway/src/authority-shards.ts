@@ -4,7 +4,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { Kind, type FieldNode } from 'graphql';
-import { owningAuthority } from '@wales-lac/wales';
+import { owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { Caller } from '@wales-lac/caller';
 import { learnersArgumentsProblem, pageArgumentsProblem, reasonProblem, type ListArguments } from '@wales-lac/policy';
 import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './connection-merge.ts';
@@ -38,7 +38,7 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
     const query = options.request.query ?? '';
     const variables = (options.request.variables ?? {}) as Variables;
     const parsed = parseOperation(query);
-    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers, budget), language);
+    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers, budget), language, [...this.shards.keys()]);
     if (parsed.operation.operation !== 'query') {
       return { errors: [gatewayError(message('BAD_USER_INPUT', 'noSubscriptions'))] };
     }
@@ -127,7 +127,11 @@ export const ROOT_FIELD_ROUTES: Readonly<Record<string, { readonly rule: string;
   learner: { rule: 'owner of the id argument (a reason not well-formed refused first)', route: routeLearner },
   learners: { rule: 'every authority in the caller’s reach (one with homeAuthority), merged', route: routeLearners },
   accessHistory: { rule: 'owner of the learner argument', route: (r) => routeToOwner(r.field, 'learner', r.request, r.send) },
-  notifications: { rule: 'every authority (each holds the moves it raised), merged newest first', route: routeNotifications },
+  notifications: { rule: 'every authority (each holds the moves and alerts it raised), merged newest first', route: routeNotifications },
+  notificationPreferences: {
+    rule: 'the caller’s own authority (every authority keeps the same choices: decision 0029)',
+    route: (r) => routeToOne(r.field, preferenceAuthority(r.caller, r.authorities), r.request, r.send),
+  },
   __typename: { rule: 'answered by the gateway', route: (r) => Promise.resolve({ data: { [responseKey(r.field)]: 'Query' }, errors: [] }) },
 };
 
@@ -207,9 +211,47 @@ async function routeEntities(parsed: ParsedOperation, field: FieldNode, request:
   return { data: { [key]: results }, errors };
 }
 
-/** A change goes to exactly one authority: the owner of every record it names. */
-async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest & { variables: Variables }, send: Send, language: Language): Promise<GatewayGraphQLResponse> {
+/** Where a person's notification preferences are read: their own authority (a teacher's: their school's), or the first. */
+function preferenceAuthority(caller: Caller, authorities: readonly string[]): string | null {
+  const own = caller.authorityCode ?? (caller.schoolId ? schoolAuthorityCode(caller.schoolId) : null);
+  return own && authorities.includes(own) ? own : (authorities[0] ?? null);
+}
+
+async function routeToOne(field: FieldNode, code: string | null, request: SubgraphRequest, send: Send): Promise<Response> {
+  const key = responseKey(field);
+  if (code === null) return { data: { [key]: null }, errors: [gatewayError(message('AUTHORITY_UNAVAILABLE', 'notConnected'), { path: [key] })] };
+  const outcome = await send(code, request);
+  if (outcome.kind === 'unavailable') return { data: { [key]: null }, errors: [authorityUnavailable(code, outcome.reason, [key])] };
+  return { data: outcome.response.data ?? { [key]: null }, errors: fromAuthority(code, outcome.response.errors) };
+}
+
+/**
+ * A person's delivery choices go to every authority (any of them may raise an alert for them), each applying
+ * them once per key; until every one has confirmed, the change is reported unconfirmed and a retry with the
+ * same key completes it (decision 0029).
+ */
+async function routePreferences(field: FieldNode, request: SubgraphRequest, send: Send, authorities: readonly string[]): Promise<GatewayGraphQLResponse> {
+  const key = responseKey(field);
+  const outcomes = await Promise.all(authorities.map(async (code) => ({ code, outcome: await send(code, request) })));
+  const unavailable = outcomes.find((o) => o.outcome.kind === 'unavailable');
+  if (unavailable && unavailable.outcome.kind === 'unavailable') {
+    return { data: null, errors: [authorityUnavailable(unavailable.code, message('AUTHORITY_UNAVAILABLE', 'changeNotConfirmed', { reason: unavailable.outcome.reason }), [key])] };
+  }
+  const [head] = outcomes;
+  if (!head || head.outcome.kind !== 'answered') return { data: null, errors: [gatewayError(message('AUTHORITY_UNAVAILABLE', 'notConnected'), { path: [key] })] };
+  // Every authority checks the same input the same way: the first one's answer (and errors) stand for all.
+  const errors = fromAuthority(head.code, head.outcome.response.errors);
+  return { data: head.outcome.response.data ?? null, ...(errors.length ? { errors } : {}) };
+}
+
+/** A change goes to exactly one authority: the owner of every record it names (a person's preferences: every authority). */
+async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest & { variables: Variables }, send: Send, language: Language, authorities: readonly string[] = []): Promise<GatewayGraphQLResponse> {
   const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, request.variables);
+  const preferences = fields.find((f) => f.name.value === 'setNotificationPreferences');
+  if (preferences) {
+    if (fields.length > 1) return { data: null, errors: [badUserInput(message('BAD_USER_INPUT', 'preferencesAlone'), 'input', [responseKey(preferences)])] };
+    return routePreferences(preferences, request, send, authorities);
+  }
   const register = fields.find((f) => f.name.value === 'recordAttendance');
   if (register) {
     if (fields.length > 1) return { data: null, errors: [badUserInput(message('BAD_USER_INPUT', 'registerAlone'), 'input', [responseKey(register)])] };

@@ -61,6 +61,8 @@ export interface GatewayConfig {
   readonly trustedDocuments?: TrustedDocuments;
   /** Metrics, logs (a line per request) and (when on) traces; default: metrics and warnings only. */
   readonly telemetry?: ServiceTelemetry;
+  /** Development pages (the captured mail at /dev/mail, decision 0029): refused in the production profile. */
+  readonly devPages?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export interface Gateway {
@@ -147,10 +149,17 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   // The dashboard comes with the explorer and signs in through the explorer's role picker endpoint
   // (one place mints development tokens), so it has none of its own (decision 0018).
   const dashboard = explorer ? createDashboard({ tokenPath: config.explorer?.issueToken ? `${explorer.base}/token` : null }) : null;
-  const pages = explorer && dashboard ? async (req: IncomingMessage, res: ServerResponse, url: URL) => (await dashboard.handle(req, res, url)) || explorer.handle(req, res, url) : null;
+  if (config.production && config.devPages) throw new Error('development pages are never served in the production profile');
+  const devPages = config.devPages ?? null;
+  const browserPages = explorer && dashboard ? async (req: IncomingMessage, res: ServerResponse, url: URL) => (await dashboard.handle(req, res, url)) || explorer.handle(req, res, url) : null;
+  const pages =
+    browserPages || devPages
+      ? async (req: IncomingMessage, res: ServerResponse, url: URL) => ((devPages ? await devPages(req, res, url) : false) || (browserPages ? browserPages(req, res, url) : false))
+      : null;
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
-    ...(explorer && pages ? { pages, browserLanding: explorer.base } : {}),
+    ...(pages ? { pages } : {}),
+    ...(explorer ? { browserLanding: explorer.base } : {}),
     context: authenticatingContext(createIdentityTokenVerifier(config.identity)),
     maxInFlight: limits.maxInFlight,
     tracer: telemetry.tracer,

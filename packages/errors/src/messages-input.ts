@@ -45,6 +45,9 @@ export const BAD_USER_INPUT_MESSAGES = {
   reservedAlias: { en: 'aliases beginning with {prefix} are reserved ({alias})', cy: "mae arallenwau sy'n dechrau gyda {prefix} wedi'u cadw ({alias})" },
   noSubscriptions: { en: 'subscriptions are not served', cy: 'ni chynigir tanysgrifiadau' },
   // Changes
+  preferenceChoices: { en: '{field}: give 1 to {max} choices', cy: '{field}: rhowch 1 i {max} dewis' },
+  preferenceKindTwice: { en: '{field}: {kind} is chosen more than once', cy: "{field}: dewiswyd {kind} fwy nag unwaith" },
+  preferencesAlone: { en: 'setNotificationPreferences is sent on its own, not with other changes', cy: 'anfonir setNotificationPreferences ar ei ben ei hun, nid gyda newidiadau eraill' },
   registerAlone: { en: 'recordAttendance is sent on its own, not with other changes', cy: 'anfonir recordAttendance ar ei ben ei hun, nid gyda newidiadau eraill' },
   changeNamesNoRecord: { en: 'a change must name a record id of the authority that owns it', cy: "rhaid i newid enwi dynodydd cofnod yr awdurdod sy'n berchen arno" },
   changeSpansAuthorities: { en: 'a change must concern the records of exactly one authority', cy: 'rhaid i newid ymwneud â chofnodion un awdurdod yn unig' },

@@ -37,3 +37,17 @@ describe('platform configuration', () => {
     expect(() => platformConfigFromEnv(env)).toThrow(message);
   });
 });
+
+describe('alert settings (decision 0029)', () => {
+  it('run daily and dispatch every 30 s by default, with no SMTP server', () => {
+    expect(platformConfigFromEnv({}).alerts).toMatchObject({ everyMinutes: 1440, dispatchSeconds: 30, smtpUrl: null, capturePort: 0, platformUrl: null });
+  });
+  it('take an interval of 0 as off, and an SMTP URL', () => {
+    expect(platformConfigFromEnv({ ALERTS_EVERY_MINUTES: '0', SMTP_URL: 'smtps://u:p@mail.example.invalid:465' }).alerts).toMatchObject({ everyMinutes: 0, smtpUrl: 'smtps://u:p@mail.example.invalid:465' });
+  });
+  it('refuse what is not an SMTP URL or a whole number, naming it', () => {
+    expect(() => platformConfigFromEnv({ SMTP_URL: 'http://mail.example.invalid' })).toThrow(/SMTP_URL/);
+    expect(() => platformConfigFromEnv({ ALERTS_EVERY_MINUTES: 'daily' })).toThrow(/ALERTS_EVERY_MINUTES/);
+    expect(() => platformConfigFromEnv({ PLATFORM_URL: 'lac.example.invalid' })).toThrow(/PLATFORM_URL/);
+  });
+});

@@ -54,6 +54,23 @@ export interface PlatformConfig {
   readonly telemetry: TelemetrySettings;
   /** The gateway's /metrics listener (METRICS_PORT, default 9464; off: none). */
   readonly metrics: MetricsListenSettings | null;
+  /** Alerts and their email (decision 0029). */
+  readonly alerts: AlertSettings;
+}
+
+export interface AlertSettings {
+  /** ALERTS_EVERY_MINUTES: how often every authority computes the day's alerts (default 1440, daily; 0: only `npm run alerts:run`). */
+  readonly everyMinutes: number;
+  /** OUTBOX_DISPATCH_SECONDS: how often pending emails are sent (default 30; 0: never by itself). */
+  readonly dispatchSeconds: number;
+  /** SMTP_URL (smtp:// or smtps://); null: in development the local capture server, in production no email. */
+  readonly smtpUrl: string | null;
+  /** MAIL_FROM: the sender of alert emails. */
+  readonly mailFrom: string;
+  /** MAIL_CAPTURE_PORT: the development capture server's port on 127.0.0.1 (default 0: any free one). */
+  readonly capturePort: number;
+  /** PLATFORM_URL: the address the emails link to (default: the gateway's own URL). */
+  readonly platformUrl: string | null;
 }
 
 export interface RequestLimits {
@@ -137,6 +154,30 @@ export function platformConfigFromEnv(env: Env): PlatformConfig {
     benchmarkProtectionBatches: integer(env, 'BENCHMARK_PROTECTION_BATCHES', 8, 1, 64),
     telemetry: telemetrySettings(env),
     metrics: metricsListenSettings(env, 9464),
+    alerts: alertSettings(env),
+  };
+}
+
+function alertSettings(env: Env): AlertSettings {
+  const smtpUrl = env['SMTP_URL'] || null;
+  if (smtpUrl !== null) {
+    let protocol = '';
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      protocol = '';
+    }
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new ConfigurationError('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  const platformUrl = env['PLATFORM_URL'] || null;
+  if (platformUrl !== null && !/^https?:\/\//.test(platformUrl)) throw new ConfigurationError('PLATFORM_URL must be an http:// or https:// URL');
+  return {
+    everyMinutes: integer(env, 'ALERTS_EVERY_MINUTES', 24 * 60, 0, 7 * 24 * 60),
+    dispatchSeconds: integer(env, 'OUTBOX_DISPATCH_SECONDS', 30, 0, 24 * 3600),
+    smtpUrl,
+    mailFrom: env['MAIL_FROM'] || 'Wales LAC education platform <no-reply@localhost>',
+    capturePort: integer(env, 'MAIL_CAPTURE_PORT', 0, 0, 65535),
+    platformUrl,
   };
 }
 

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { ConfigurationError, type PlatformConfig } from './config.ts';
 import { openPlatformDatabases, type PlatformDatabases } from './databases.ts';
 import { telemetryFromSettings, type Telemetry } from '@wales-lac/telemetry';
+import { platformAlerts, type PlatformAlerts } from './alerts.ts';
+import { devMailPages, smtpSender, startMailCapture, type MailCapture } from './mail.ts';
 
 export interface Platform {
   /** The gateway's GraphQL URL. */
@@ -25,6 +27,10 @@ export interface Platform {
   readonly gatewayKeys: SigningKeyPair;
   /** The gateway's GET /metrics (null: METRICS_PORT=off); each subgraph serves its own at <its URL's origin>/metrics. */
   readonly metricsUrl: string | null;
+  /** The daily alerts and the email outbox's dispatcher (decision 0029), on demand. */
+  readonly alerts: PlatformAlerts;
+  /** The development capture server (no SMTP_URL, development profile), shown at /dev/mail; null otherwise. */
+  readonly mailCapture: MailCapture | null;
   /** Stops one authority's service (the rest keep running). */
   stopAuthority(code: string): Promise<void>;
   stop(): Promise<void>;
@@ -46,6 +52,8 @@ export interface PlatformOptions {
   readonly today?: () => string;
   /** Where every service's traces and logs go (tests inject an in-memory exporter); default: from config.telemetry. */
   readonly telemetry?: Telemetry;
+  /** The outbox dispatcher's clock (a test moves it past a retry's backoff). Default: the real time. */
+  readonly now?: () => Date;
 }
 
 /** The explorer's role picker signs with the local provider's key: only when that provider is the one trusted. */
@@ -75,7 +83,11 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
   const services: { stop(): Promise<void> }[] = [];
   const authorities = new Map<string, AuthoritySubgraph>();
   let gateway: Gateway | null = null;
+  let alerts: PlatformAlerts | null = null;
+  let mailCapture: MailCapture | null = null;
   const stopAll = async () => {
+    alerts?.stop();
+    await mailCapture?.close();
     await gateway?.stop();
     await Promise.all(services.map((s) => s.stop().catch(() => undefined)));
     await databases.close();
@@ -122,6 +134,11 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     const identity = config.identityProvider
       ? { issuer: config.identityProvider.issuer, audience: config.identityProvider.audience, key: jwksKey(config.identityProvider.jwksUrl) }
       : { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, key: devIdentity.publicKey };
+    // Alert emails: SMTP when configured; in development otherwise the local capture server at /dev/mail.
+    const smtp = config.alerts.smtpUrl;
+    if (!smtp && config.profile === 'development') mailCapture = await startMailCapture(config.alerts.capturePort);
+    const smtpUrl = smtp ?? mailCapture?.smtpUrl ?? null;
+    if (!smtpUrl) log('alerts: no SMTP_URL, so no email is sent (the outbox keeps the rows pending)');
     gateway = await createGateway({
       supergraphSdl: loadSupergraph(),
       authorities: authorityUrls,
@@ -135,8 +152,20 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       ...(config.trustedDocuments ? { trustedDocuments: config.trustedDocuments } : {}),
       // One process: Node's own metrics once, with the gateway's.
       telemetry: telemetry.service({ service: 'gateway' }, { processMetrics: true, edge: true }),
+      ...(mailCapture ? { devPages: devMailPages(mailCapture) } : {}),
     });
     const { url } = await gateway.listen(config.port, config.host);
+    const siteUrl = config.alerts.platformUrl ?? new URL('/', url).toString();
+    alerts = platformAlerts({
+      authorities: new Map([...databases.authorities].filter(([code]) => !external.has(code))),
+      today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+      now: options.now ?? (() => new Date()),
+      send: smtpUrl ? smtpSender(smtpUrl, config.alerts.mailFrom) : null,
+      platformUrl: () => siteUrl,
+      everyMinutes: config.alerts.everyMinutes,
+      dispatchSeconds: config.alerts.dispatchSeconds,
+      log: (line) => log(`[alerts] ${line}`),
+    });
     const metricsUrl = config.metrics ? (await gateway.listenMetrics(config.metrics.port, config.metrics.host)).url : null;
     log(`platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
@@ -148,6 +177,8 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
       devIdentity,
       gatewayKeys,
       metricsUrl,
+      alerts,
+      mailCapture,
       stopAuthority: async (code) => authorities.get(code)?.stop(),
       stop: stopAll,
     };

@@ -17,6 +17,8 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   benchmarks: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkReleases: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
   benchmarkTrend: ['national-analyst', 'consortium-analyst', 'virtual-school-head'],
+  // One's own choice of delivery for the feed (decision 0029): those who have a feed.
+  notificationPreferences: ['designated-teacher', 'virtual-school-head', 'social-worker'],
   // The child reads the PEP meeting invitations addressed to them (decision 0030).
   notifications: ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner'],
 };
@@ -27,11 +29,13 @@ const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
   benchmarkReleases: (role) => message('FORBIDDEN', 'noBenchmarks', { role }),
   benchmarkTrend: (role) => message('FORBIDDEN', 'noBenchmarks', { role }),
   notifications: (role) => message('FORBIDDEN', 'noNotifications', { role }),
+  notificationPreferences: (role) => message('FORBIDDEN', 'noNotifications', { role }),
 };
 
 /** Mutations that write no child's data, open to some roles only. */
 export const MUTATION_ROLES: Readonly<Record<string, readonly Role[]>> = {
   refreshBenchmarks: ['national-analyst'],
+  setNotificationPreferences: ['designated-teacher', 'virtual-school-head', 'social-worker'],
   markNotificationRead: ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner'],
 };
 

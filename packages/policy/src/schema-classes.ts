@@ -152,6 +152,8 @@ export const NOT_PERSONAL: readonly string[] = [
   'Notification',
   'NotificationConnection',
   'NotificationEdge',
+  // A person's own choice of delivery per kind (decision 0029): about them, not about a child.
+  'NotificationPreference',
   // Labels and section texts in Welsh and English: the same for everyone.
   'Term',
   'PepSectionText',

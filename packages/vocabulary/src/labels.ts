@@ -121,6 +121,19 @@ export const ENUM_LABELS = {
     SCHOOL_MOVE: { en: 'School move', cy: 'Newid ysgol' },
     PLACEMENT_MOVE: { en: 'Placement move', cy: 'Newid lleoliad' },
     PEP_MEETING_INVITATION: { en: 'PEP meeting invitation', cy: 'Gwahoddiad i gyfarfod CAP' },
+    // Alerts, computed daily from the record (decision 0029).
+    PEP_REVIEW_DUE: { en: 'PEP review due soon', cy: "Adolygiad y CAP yn ddyledus cyn bo hir" },
+    PEP_REVIEW_OVERDUE: { en: 'PEP review overdue', cy: "Adolygiad y CAP yn hwyr" },
+    PEP_START_OVERDUE: { en: 'PEP not started in time', cy: "CAP heb ei ddechrau mewn pryd" },
+    ATTENDANCE_LOW: { en: 'Attendance this term below 90%', cy: "Presenoldeb y tymor hwn o dan 90%" },
+    ATTENDANCE_DROP: { en: 'Attendance dropped by 10 points in four weeks', cy: "Presenoldeb wedi gostwng 10 pwynt mewn pedair wythnos" },
+    EXCLUSION: { en: 'New exclusion', cy: 'Gwaharddiad newydd' },
+    SDQ_CONCERN: { en: 'SDQ of concern', cy: "Holiadur SDQ sy'n peri pryder" },
+  },
+  // How a person wants one kind of notification (decision 0029).
+  NotificationDelivery: {
+    FEED: { en: 'In the feed only', cy: 'Yn y ffrwd yn unig' },
+    FEED_AND_EMAIL: { en: 'In the feed and by email', cy: 'Yn y ffrwd a thrwy e-bost' },
   },
   PepCompletionState: {
     COMPLETED_ON_TIME: { en: 'Completed on time', cy: "Wedi'i gwblhau mewn pryd" },

@@ -1,10 +1,11 @@
 // Resolvers for the record beyond identity and placements, the ePEP's parts, notifications and the
 // changes to them. Thin: they call the data layer through per-request loaders and map rows.
-import { DESTINATIONS, EOTAS_KINDS, EXCLUSION_KINDS, IDP_MAINTAINERS, INTERVENTION_KINDS, LEGAL_STATUSES, NOTIFICATION_KINDS, PEP_SECTIONS, QUALITY_RATINGS, SDQ_CONCERN_FROM, SDQ_INFORMANTS, SIGN_OFF_ROLES } from '@wales-lac/db';
+import { DESTINATIONS, EOTAS_KINDS, EXCLUSION_KINDS, IDP_MAINTAINERS, INTERVENTION_KINDS, LEGAL_STATUSES, NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, PEP_SECTIONS, QUALITY_RATINGS, SDQ_INFORMANTS, SIGN_OFF_ROLES } from '@wales-lac/db';
 import { requiredSigners, type PepSectionKind } from '@wales-lac/policy';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { schoolYearOf, termStartOf } from '@wales-lac/wales';
 import { sectionTexts } from './section-texts.ts';
+import { isSdqOfConcern } from './alerts.ts';
 import type { AuthorityContext } from './context.ts';
 import type { AdditionalLearningNeedsRow, EotasRow, ExclusionRow, LearnerRow, NotificationRow, PepRow, PepSectionRow, PepSignOffRow, ReducedTimetableRow, SdqRow } from './data/index.ts';
 import { attendanceSummary } from './attendance.ts';
@@ -60,7 +61,7 @@ export const recordResolvers = {
   EducationOtherThanAtSchool: { hoursPerWeek: (e: EotasRow) => e.halfHoursPerWeek / 2 },
   SdqAssessment: {
     totalDifficulties: (s: SdqRow) => s.emotional + s.conduct + s.hyperactivity + s.peer,
-    concern: (s: SdqRow) => s.emotional + s.conduct + s.hyperactivity + s.peer >= (SDQ_CONCERN_FROM[s.informant as keyof typeof SDQ_CONCERN_FROM] ?? SDQ_CONCERN_FROM.carer),
+    concern: (s: SdqRow) => isSdqOfConcern(s),
   },
   PersonalEducationPlan: {
     allAboutMe: section('all-about-me'),
@@ -118,6 +119,7 @@ export const recordResolvers = {
   SignerRole: enumValuesOf(SIGN_OFF_ROLES),
   QualityRating: enumValuesOf(QUALITY_RATINGS),
   NotificationKind: enumValuesOf(NOTIFICATION_KINDS),
+  NotificationDelivery: enumValuesOf(NOTIFICATION_DELIVERIES),
 };
 
 async function languageFor(s: PepSectionRow, args: { language?: string | null }, ctx: Ctx) {

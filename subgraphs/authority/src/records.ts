@@ -21,7 +21,7 @@ export function currentEnrolment(enrolments: readonly EnrolmentRow[], today: str
 }
 
 /** The plan in force: the most recent version that is not superseded. */
-export function currentPep(peps: readonly PepRow[]): PepRow | null {
+export function currentPep<P extends Pick<PepRow, 'status'>>(peps: readonly P[]): P | null {
   return peps.find((p) => p.status !== 'superseded') ?? null;
 }
 

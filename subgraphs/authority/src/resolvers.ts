@@ -30,6 +30,7 @@ import { recordResolvers } from './record-resolvers.ts';
 import { addPepTarget, ratePepQuality, signOffPep, startPep, writePepSection } from './pep-changes.ts';
 import { recordEducationOtherThanAtSchool, recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
 import { recordAttendance } from './attendance-register.ts';
+import { notificationPreferencesOf, setNotificationPreferences, type SetNotificationPreferencesInput } from './notification-preferences.ts';
 import { NOTIFICATION_MEETING, NOTIFICATION_PLACES, markNotificationRead, type MarkNotificationReadInput, notificationsFor, recipientEntity } from './notifications.ts';
 import { cancelPepMeeting, recordPepMeetingMinutes, reschedulePepMeeting, respondToPepMeeting, schedulePepMeeting } from './meetings.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
@@ -152,7 +153,7 @@ const changes = Object.fromEntries(
 );
 
 /** Every mutation of the authority subgraph. */
-export const MUTATIONS = ['recordTargetProgress', 'recordRefusedAccess', 'markNotificationRead', ...Object.keys(CHANGES)];
+export const MUTATIONS = ['recordTargetProgress', 'recordRefusedAccess', 'markNotificationRead', 'setNotificationPreferences', ...Object.keys(CHANGES)];
 
 export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Query: {
@@ -185,12 +186,14 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     },
     accessHistory: (_: unknown, args: AccessHistoryArgs, ctx: AuthorityContext) => accessHistoryPage(args, ctx),
     notifications: (_: unknown, args: { unreadOnly?: boolean | null; first: number; after?: string | null }, ctx: AuthorityContext) => notificationsFor(args, ctx),
+    notificationPreferences: (_: unknown, __: unknown, ctx: AuthorityContext) => notificationPreferencesOf(ctx),
   },
   Mutation: {
     recordTargetProgress: (_: unknown, args: { input: RecordTargetProgressInput }, ctx: AuthorityContext) => recordTargetProgressChange(args.input, ctx),
     recordRefusedAccess: (_: unknown, args: { record: string; field: string; action: 'read' | 'write' }, ctx: AuthorityContext) => recordRefusedAccess(args, ctx),
     ...changes,
     markNotificationRead: (_: unknown, args: { input: MarkNotificationReadInput }, ctx: AuthorityContext) => markNotificationRead(args.input, ctx),
+    setNotificationPreferences: (_: unknown, args: { input: SetNotificationPreferencesInput }, ctx: AuthorityContext) => setNotificationPreferences(args.input, ctx),
   },
   Me: {
     __resolveReference: (ref: { subject: string }) => ({ subject: ref.subject }),

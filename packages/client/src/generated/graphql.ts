@@ -72,12 +72,26 @@ export type MeasureKind =
 
 /** What a notification is about. */
 export type NotificationKind =
+  /** Alert: attendance over the last four weeks is 10 points or more below the four weeks before. */
+  | 'ATTENDANCE_DROP'
+  /** Alert: attendance this term is below 90%. */
+  | 'ATTENDANCE_LOW'
+  /** Alert: a new exclusion (starting in the last four weeks). */
+  | 'EXCLUSION'
   /** An invitation to a PEP review meeting (shown unread again when the meeting is moved or cancelled). */
   | 'PEP_MEETING_INVITATION'
+  /** Alert: the PEP's review falls due within 10 school days. */
+  | 'PEP_REVIEW_DUE'
+  /** Alert: the PEP's review date has passed. */
+  | 'PEP_REVIEW_OVERDUE'
+  /** Alert: no PEP was started within the statutory period after entering care or a school move (Learner.pepStartDue has passed). */
+  | 'PEP_START_OVERDUE'
   /** A child has moved to live in another authority. */
   | 'PLACEMENT_MOVE'
   /** A child is joining a school. */
-  | 'SCHOOL_MOVE';
+  | 'SCHOOL_MOVE'
+  /** Alert: an SDQ in the band of concern for its informant (completed in the last four weeks). */
+  | 'SDQ_CONCERN';
 
 /** Whether a PEP was completed within the statutory time. */
 export type PepCompletionState =

@@ -259,7 +259,13 @@ export const SDQ_CONCERN_FROM: Readonly<Record<(typeof SDQ_INFORMANTS)[number], 
 export const INTERVENTION_KINDS = ['tutoring', 'mentoring', 'literacy', 'numeracy', 'counselling', 'camhs-referral', 'other'] as const;
 export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-education', 'apprenticeship', 'employment', 'training', 'neet', 'unknown'] as const;
 export const IDP_MAINTAINERS = ['school', 'authority'] as const;
-export const NOTIFICATION_KINDS = ['school-move', 'placement-move', 'pep-meeting-invitation'] as const;
+/** Moves (raised by a change), meeting invitations (decision 0030) and alerts (raised by the daily computation, decision 0029). */
+export const NOTIFICATION_KINDS = ['school-move', 'placement-move', 'pep-meeting-invitation', 'pep-review-due', 'pep-review-overdue', 'pep-start-overdue', 'attendance-low', 'attendance-drop', 'exclusion', 'sdq-concern'] as const;
+/** The alert kinds: computed daily from the record, once per child, kind and period. */
+export const ALERT_KINDS = ['pep-review-due', 'pep-review-overdue', 'pep-start-overdue', 'attendance-low', 'attendance-drop', 'exclusion', 'sdq-concern'] as const;
+/** How a person wants one kind of notification: in the feed only, or in the feed and by email. */
+export const NOTIFICATION_DELIVERIES = ['feed', 'feed-and-email'] as const;
+export const OUTBOX_STATES = ['pending', 'sent'] as const;
 /**
  * A school (its designated teacher), an authority (its education lead), a child (their allocated social worker:
  * `learner`) or the child themselves (`child`, a meeting invitation).
@@ -477,10 +483,12 @@ export const notifications = pgTable(
     learnerId: text('learner_id').notNull().references(() => learners.id),
     kind: text('kind').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
-    /** The school or authority the child moves to; null for a meeting invitation (migration 0018). */
+    /** The school or authority the child moves to; null for a meeting invitation (migration 0018) or an alert. */
     movesTo: text('moves_to'),
     /** The school or authority the child leaves; null when they were on no roll (or, before 0015, not recorded). */
     movesFrom: text('moves_from'),
+    /** An alert's period (a due date, a term's first day, an exclusion's or SDQ's id): raised once per child, kind, period and recipient; null for a move. */
+    period: text('period'),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
     readBySubject: text('read_by_subject'),
@@ -489,10 +497,55 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_recipient').on(t.recipientKind, t.recipient, t.id),
+    // The daily computation's idempotency: running it twice, or on two workers, adds nothing the second time.
+    uniqueIndex('notifications_alert_once').on(t.learnerId, t.kind, t.period, t.recipientKind, t.recipient).where(sql`${t.period} is not null`),
     check('notifications_kind', inList('kind', NOTIFICATION_KINDS)),
     check('notifications_recipient_kind', inList('recipient_kind', NOTIFICATION_RECIPIENTS)),
-    check('notifications_moves_to', sql`${t.kind} = 'pep-meeting-invitation' or ${t.movesTo} is not null`),
+    check('notifications_moves_to', sql`${t.kind} = 'pep-meeting-invitation' or ${t.period} is not null or ${t.movesTo} is not null`),
     check('notifications_meeting', sql`(${t.kind} = 'pep-meeting-invitation') = (${t.meetingId} is not null)`),
+  ],
+);
+
+/** How a person (by identity-provider subject) wants each kind of notification; absent: the feed only. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    subject: text('subject').notNull(),
+    kind: text('kind').notNull(),
+    delivery: text('delivery').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subject, t.kind] }),
+    check('notification_preferences_kind', inList('kind', NOTIFICATION_KINDS)),
+    check('notification_preferences_delivery', inList('delivery', NOTIFICATION_DELIVERIES)),
+  ],
+);
+
+/**
+ * The transactional outbox of emails: written in the transaction that raises the notification, sent by the
+ * dispatcher, marked sent; a failed send keeps the row pending and retries it with backoff. The mail itself
+ * names no child (decision 0029): only the kind and a link.
+ */
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: text('notification_id').notNull().references(() => notifications.id),
+    subject: text('subject').notNull(),
+    email: text('email').notNull(),
+    kind: text('kind').notNull(),
+    state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notification_outbox_once').on(t.notificationId, t.subject),
+    index('notification_outbox_due').on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    check('notification_outbox_state', inList('state', OUTBOX_STATES)),
   ],
 );
 

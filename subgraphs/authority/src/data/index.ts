@@ -18,5 +18,7 @@ export { knownDesignatedTeacher, designatedTeacherFollows, planFollowsSchoolMove
 export type { KnownTeacher } from './school-move.ts';
 export { notificationPage, notificationById, isAddressedTo, markRead } from './notifications.ts';
 export type { NotificationRow, Recipient, NotificationPageQuery } from './notifications.ts';
+export { alertFactsOn, raiseAlerts, dispatchDue, preferencesOf, setPreferences, STAFF_ROLE_OF_RECIPIENT } from './alerts.ts';
+export type { NewAlert, OutboxRow } from './alerts.ts';
 export { insertMeeting, changeMeeting, meetingHeld, answerMeeting, inviteesOf, lockMeeting } from './meetings.ts';
 export type { PepMeetingRow, PepMeetingInviteeRow, MeetingInviteeRole, MeetingResponse, MeetingInvitee, NewMeeting } from './meetings.ts';

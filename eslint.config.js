@@ -6,10 +6,29 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 // Every TypeScript project of the repository (the browser bundles have their own).
-const PROJECTS = ['./tsconfig.json', './gateway/tsconfig.json', './packages/*/tsconfig.json', './packages/*/tsconfig.browser.json', './subgraphs/*/tsconfig.json'];
+const PROJECTS = [
+  './tsconfig.json',
+  './gateway/tsconfig.json',
+  './packages/*/tsconfig.json',
+  './packages/*/tsconfig.browser.json',
+  './subgraphs/*/tsconfig.json',
+];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'vendor/**', 'packages/client/src/generated/**', 'deploy/**', '**/vitest.config.ts', 'packages/db/drizzle.*.config.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'vendor/**',
+      'packages/client/src/generated/**',
+      'deploy/**',
+      '**/vitest.config.ts',
+      'packages/db/drizzle.*.config.ts',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   {
     files: ['**/*.ts'],
     languageOptions: {
@@ -26,9 +45,19 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@wales-lac/*/src/*', '@wales-lac/*/dist/*', '@apollo/*/dist/*'], message: "import a package's public API (its index), not its files" }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@wales-lac/*/src/*', '@wales-lac/*/dist/*', '@apollo/*/dist/*'], message: "import a package's public API (its index), not its files" },
+          ],
+        },
+      ],
       // The environment is read once, by an entry point, and handed to its service's typed config.
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read the environment in an entry point (main, CLI, bench) and pass it to a typed config' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read the environment in an entry point (main, CLI, bench) and pass it to a typed config' },
+      ],
     },
   },
   {

@@ -63,7 +63,9 @@ beforeAll(async () => {
     select a.work_email as email, l.legal_given_name || ' ' || l.legal_family_name as name, l.upn
       from staff_allocations a join learners l on l.id = a.learner_id
      where a.learner_id = ${child.learnerId} and a.staff_role = 'social-worker' and a.staff_subject = ${child.socialWorker} limit 1`;
-  const [teacher] = await sql<{ email: string }[]>`select work_email as email from staff_allocations where learner_id = ${child.learnerId} and staff_role = 'designated-teacher' and ended_on is null limit 1`;
+  const [teacher] = await sql<
+    { email: string }[]
+  >`select work_email as email from staff_allocations where learner_id = ${child.learnerId} and staff_role = 'designated-teacher' and ended_on is null limit 1`;
   people = { socialWorkerEmail: who?.email ?? '', teacherEmail: teacher?.email ?? null, name: who?.name ?? '', upn: who?.upn ?? '' };
 
   // The record as of the day: a review in three days, a school joined 60 days ago with no plan started
@@ -88,7 +90,11 @@ beforeAll(async () => {
   tokens.otherWorker = await platform.token({ sub: 'sw-not-this-child', role: 'social-worker', authority: NEWPORT });
   tokens.teacher = await platform.token({ sub: 'dt-alerts', role: 'designated-teacher', authority: child.host, school: child.schoolId });
   tokens.lead = await platform.token({ sub: 'vsh-newport-alerts', role: 'virtual-school-head', authority: NEWPORT });
-  tokens.otherLead = await platform.token({ sub: 'vsh-elsewhere-alerts', role: 'virtual-school-head', authority: anotherAuthority(platform, NEWPORT, child.host) });
+  tokens.otherLead = await platform.token({
+    sub: 'vsh-elsewhere-alerts',
+    role: 'virtual-school-head',
+    authority: anotherAuthority(platform, NEWPORT, child.host),
+  });
   tokens.hostLead = await platform.token({ sub: 'vsh-host-alerts', role: 'virtual-school-head', authority: child.host });
 });
 afterAll(async () => platform?.stop());
@@ -98,22 +104,43 @@ describe('delivery preferences', () => {
     const before = await platform.graphql(tokens.socialWorker!, PREFERENCES);
     expect(before.body.errors ?? []).toEqual([]);
     expect(new Set(before.body.data?.notificationPreferences.map((p: { delivery: string }) => p.delivery))).toEqual(new Set(['FEED']));
-    const choices = ['EXCLUSION', 'SDQ_CONCERN', 'PEP_REVIEW_DUE', 'ATTENDANCE_LOW', 'ATTENDANCE_DROP', 'PEP_START_OVERDUE'].map((kind) => ({ kind, delivery: 'FEED_AND_EMAIL' }));
+    const choices = ['EXCLUSION', 'SDQ_CONCERN', 'PEP_REVIEW_DUE', 'ATTENDANCE_LOW', 'ATTENDANCE_DROP', 'PEP_START_OVERDUE'].map((kind) => ({
+      kind,
+      delivery: 'FEED_AND_EMAIL',
+    }));
     const set = await platform.graphql(tokens.socialWorker!, SET, { input: { choices, idempotencyKey: 'alerts-sw-email-1' } });
     expect(set.body.errors ?? []).toEqual([]);
     expect(set.body.data?.setNotificationPreferences.find((p: { kind: string }) => p.kind === 'EXCLUSION')?.delivery).toBe('FEED_AND_EMAIL');
     // The teacher chooses the feed only, explicitly.
-    const teacher = await platform.graphql(tokens.teacher!, SET, { input: { choices: [{ kind: 'SDQ_CONCERN', delivery: 'FEED' }, { kind: 'PEP_REVIEW_DUE', delivery: 'FEED' }], idempotencyKey: 'alerts-dt-feed-1' } });
+    const teacher = await platform.graphql(tokens.teacher!, SET, {
+      input: {
+        choices: [
+          { kind: 'SDQ_CONCERN', delivery: 'FEED' },
+          { kind: 'PEP_REVIEW_DUE', delivery: 'FEED' },
+        ],
+        idempotencyKey: 'alerts-dt-feed-1',
+      },
+    });
     expect(teacher.body.errors ?? []).toEqual([]);
     // Kept in every authority: read back from the worker's own, the same answer.
     const after = await platform.graphql(tokens.socialWorker!, PREFERENCES);
     expect(after.body.data?.notificationPreferences.filter((p: { delivery: string }) => p.delivery === 'FEED_AND_EMAIL')).toHaveLength(6);
-    const stored = await authorityDb(platform, child.host)<{ n: number }[]>`select count(*)::int as n from notification_preferences where subject = ${child.socialWorker} and delivery = 'feed-and-email'`;
+    const stored = await authorityDb(platform, child.host)<
+      { n: number }[]
+    >`select count(*)::int as n from notification_preferences where subject = ${child.socialWorker} and delivery = 'feed-and-email'`;
     expect(stored[0]?.n).toBe(6);
   });
 
   it('refuses bad input naming the field, and changes nothing', async () => {
-    const twice = await platform.graphql(tokens.socialWorker!, SET, { input: { choices: [{ kind: 'EXCLUSION', delivery: 'FEED' }, { kind: 'EXCLUSION', delivery: 'FEED' }], idempotencyKey: 'alerts-sw-bad-1' } });
+    const twice = await platform.graphql(tokens.socialWorker!, SET, {
+      input: {
+        choices: [
+          { kind: 'EXCLUSION', delivery: 'FEED' },
+          { kind: 'EXCLUSION', delivery: 'FEED' },
+        ],
+        idempotencyKey: 'alerts-sw-bad-1',
+      },
+    });
     expect(twice.body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'choices.1.kind']]);
     const none = await platform.graphql(tokens.socialWorker!, SET, { input: { choices: [], idempotencyKey: 'alerts-sw-bad-2' } });
     expect(none.body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'choices']]);
@@ -131,7 +158,14 @@ describe('delivery preferences', () => {
 describe('the daily computation', () => {
   it('puts each kind in the feed of those who should act, and nobody else’s', async () => {
     await platform.alerts.run();
-    expect(alertsOnly(await kindsFor(tokens.socialWorker!))).toEqual(['ATTENDANCE_DROP', 'ATTENDANCE_LOW', 'EXCLUSION', 'PEP_REVIEW_DUE', 'PEP_START_OVERDUE', 'SDQ_CONCERN']);
+    expect(alertsOnly(await kindsFor(tokens.socialWorker!))).toEqual([
+      'ATTENDANCE_DROP',
+      'ATTENDANCE_LOW',
+      'EXCLUSION',
+      'PEP_REVIEW_DUE',
+      'PEP_START_OVERDUE',
+      'SDQ_CONCERN',
+    ]);
     expect(alertsOnly(await kindsFor(tokens.teacher!))).toEqual(['ATTENDANCE_DROP', 'ATTENDANCE_LOW', 'PEP_REVIEW_DUE', 'SDQ_CONCERN']);
     expect(alertsOnly(await kindsFor(tokens.lead!))).toEqual(['EXCLUSION', 'PEP_START_OVERDUE']);
     // Alerts go to the home authority's lead only, and to a child's own social worker: none of these has any from Newport.
@@ -141,7 +175,12 @@ describe('the daily computation', () => {
   it('adds nothing when run again the same day, on two workers at once, or the next day for the same periods', async () => {
     const before = await kindsFor(tokens.socialWorker!);
     const again = await Promise.all([platform.alerts.run(), platform.alerts.run()]);
-    expect(again.flat().filter((r) => r.authorityCode === NEWPORT).map((r) => r.added)).toEqual([0, 0]);
+    expect(
+      again
+        .flat()
+        .filter((r) => r.authorityCode === NEWPORT)
+        .map((r) => r.added),
+    ).toEqual([0, 0]);
     day = plus(day, 1);
     await platform.alerts.run();
     day = plus(day, -1);
@@ -186,7 +225,9 @@ describe('the daily computation', () => {
     expect(await platform.alerts.dispatch()).toEqual({ sent: 0, failed: 0 });
     clock = new Date(clock.getTime() + 2 * 60_000);
     expect(await platform.alerts.dispatch()).toEqual({ sent: 1, failed: 0 });
-    const [sent] = await sql<{ state: string; attempts: number }[]>`select o.state, o.attempts from notification_outbox o join notifications n on n.id = o.notification_id where n.period = ${`${NEWPORT}:EX900002`}`;
+    const [sent] = await sql<
+      { state: string; attempts: number }[]
+    >`select o.state, o.attempts from notification_outbox o join notifications n on n.id = o.notification_id where n.period = ${`${NEWPORT}:EX900002`}`;
     expect(sent).toEqual({ state: 'sent', attempts: 2 });
     expect(await mailsAboutTheChild()).toHaveLength(7);
   });
@@ -194,7 +235,12 @@ describe('the daily computation', () => {
   it('runs on demand from the command for a given day, once', async () => {
     const sql = authorityDb(platform, NEWPORT);
     await sql`insert into sdq_assessments (id, learner_id, completed_on, informant, emotional, conduct, hyperactivity, peer, prosocial) values (${`${NEWPORT}:SDQ900002`}, ${child.learnerId}, ${day}, 'teacher', 8, 6, 7, 5, 3)`;
-    const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATABASE_URL: inject('databaseServerUrl'), LOG_LEVEL: 'warn' };
+    const env: Record<string, string> = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      DATABASE_URL: inject('databaseServerUrl'),
+      LOG_LEVEL: 'warn',
+    };
     for (const [code, url] of platform.databases.topology.authorities) env[`AUTHORITY_DATABASE_URL_${code}`] = url;
     const run = () => promisify(execFile)('npm', ['run', '--silent', 'alerts:run', '--', '--date', day], { cwd: REPOSITORY_ROOT, env, timeout: 120_000 });
     const first = await run();
@@ -202,7 +248,9 @@ describe('the daily computation', () => {
     const second = await run();
     expect(second.stdout).toContain(`alerts:run ${day}: 0 new notifications`);
     expect((await kindsFor(tokens.socialWorker!)).filter((k) => k === 'SDQ_CONCERN')).toHaveLength(2);
-    const bad = await promisify(execFile)('npm', ['run', '--silent', 'alerts:run', '--', '--date', '2026-02-30'], { cwd: REPOSITORY_ROOT, env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await promisify(execFile)('npm', ['run', '--silent', 'alerts:run', '--', '--date', '2026-02-30'], { cwd: REPOSITORY_ROOT, env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((bad as { code: number }).code).not.toBe(0);
     expect((bad as { stderr: string }).stderr).toContain('not a real calendar date');
   }, 300_000);

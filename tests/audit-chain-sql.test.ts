@@ -3,7 +3,16 @@
 // statement, several statements in one transaction, a savepoint rolled back, concurrent transactions. After
 // each, the chain verifies and the head is the last row's. Asked on a small scratch authority database.
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { connectAuthorityDatabase, databaseName, dropDatabases, ensureDatabases, migrateAuthorityDatabase, verifyAuditChain, type AuthorityDatabase, type Connection } from '@wales-lac/db';
+import {
+  connectAuthorityDatabase,
+  databaseName,
+  dropDatabases,
+  ensureDatabases,
+  migrateAuthorityDatabase,
+  verifyAuditChain,
+  type AuthorityDatabase,
+  type Connection,
+} from '@wales-lac/db';
 
 let scratch: Connection<AuthorityDatabase>;
 let topology: { national: string; authorities: Map<string, string> };
@@ -31,7 +40,9 @@ async function expectIntactChain(rows: number) {
   expect(report.broken).toBeNull();
   expect(report.rows).toBe(rows);
   const [head] = await scratch.sql<{ position: string; hash: string }[]>`select position::text, hash from audit_chain_head`;
-  const [last] = await scratch.sql<{ position: string; hash: string }[]>`select chain_position::text as position, row_hash as hash from audit_log order by chain_position desc limit 1`;
+  const [last] = await scratch.sql<
+    { position: string; hash: string }[]
+  >`select chain_position::text as position, row_hash as hash from audit_log order by chain_position desc limit 1`;
   expect(head).toEqual(last);
 }
 
@@ -64,13 +75,17 @@ describe('the audit chain trigger', () => {
   });
 
   it('chains concurrent writers without a fork', async () => {
-    await Promise.all(Array.from({ length: 10 }, (_, i) => scratch.sql.begin((tx) => tx.unsafe(`${ROW} from generate_series(${i * 10 + 1}, ${i * 10 + 10}) n`))));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => scratch.sql.begin((tx) => tx.unsafe(`${ROW} from generate_series(${i * 10 + 1}, ${i * 10 + 10}) n`))),
+    );
     await expectIntactChain(609);
   });
 
   it('a failed statement changes neither the log nor the head', async () => {
-    await expect(scratch.sql.unsafe(`insert into audit_log (actor_subject, actor_role, learner_id, action, decision, field_classes, fields)
-      select 's', 'r', 'W06000015:L' || n, case when n = 3 then 'not-an-action' else 'read' end, 'allowed', array['identity'], array['f'] from generate_series(1, 5) n`)).rejects.toThrow(/audit_log_action/);
+    await expect(
+      scratch.sql.unsafe(`insert into audit_log (actor_subject, actor_role, learner_id, action, decision, field_classes, fields)
+      select 's', 'r', 'W06000015:L' || n, case when n = 3 then 'not-an-action' else 'read' end, 'allowed', array['identity'], array['f'] from generate_series(1, 5) n`),
+    ).rejects.toThrow(/audit_log_action/);
     await expectIntactChain(609);
   });
 });

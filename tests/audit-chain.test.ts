@@ -37,7 +37,9 @@ describe('the audit hash chain', () => {
   it('chains rows written by many requests at once, with no fork', async () => {
     const token = await platform.token({ sub: 'vsh-cardiff', role: 'virtual-school-head', authority: CARDIFF });
     // Twenty caseload reads at once: each writes its audit rows in Cardiff (and elsewhere) concurrently.
-    const answers = await Promise.all(Array.from({ length: 20 }, () => platform.graphql(token, '{ learners(first: 20) { edges { node { id legalGivenName } } } }')));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => platform.graphql(token, '{ learners(first: 20) { edges { node { id legalGivenName } } } }')),
+    );
     for (const answer of answers) expect(answer.body.errors ?? []).toEqual([]);
     // Two writers in open transactions: the second waits on the chain head until the first commits.
     const [a, b] = [ownConnection(platform, CARDIFF), ownConnection(platform, CARDIFF)];
@@ -57,7 +59,9 @@ describe('the audit hash chain', () => {
       expect(secondDone).toBe(false); // queued on the chain head the first writer holds
       release();
       await Promise.all([first, second]);
-      const positions = await a<{ n: string; distinct: string; max: string }[]>`select count(*)::text as n, count(distinct chain_position)::text as distinct, max(chain_position)::text as max from audit_log`;
+      const positions = await a<
+        { n: string; distinct: string; max: string }[]
+      >`select count(*)::text as n, count(distinct chain_position)::text as distinct, max(chain_position)::text as max from audit_log`;
       expect(positions[0]?.distinct).toBe(positions[0]?.n);
       expect(positions[0]?.max).toBe(positions[0]?.n);
     } finally {
@@ -79,14 +83,18 @@ describe('the audit hash chain', () => {
     try {
       const [role] = await cardiff<{ rolsuper: boolean }[]>`select rolsuper from pg_roles where rolname = current_user`;
       expect(role?.rolsuper).toBe(true);
-      const [edited] = await cardiff<{ id: string; chain_position: string }[]>`select id::text, chain_position::text from audit_log a order by a.chain_position offset 5 limit 1`;
+      const [edited] = await cardiff<
+        { id: string; chain_position: string }[]
+      >`select id::text, chain_position::text from audit_log a order by a.chain_position offset 5 limit 1`;
       if (!edited) throw new Error('Cardiff has too few audit rows');
       // Only a superuser can lift the append-only trigger; the edit covers someone's read of a child.
       await cardiff.begin(async (tx) => {
         await tx`set local session_replication_role = replica`;
         await tx`update audit_log set actor_subject = 'someone-else' where id = ${edited.id}`;
       });
-      const [next] = await swansea<{ id: string; chain_position: string }[]>`select id::text, chain_position::text from audit_log a order by a.chain_position offset 3 limit 2`.then((rows) => rows.slice(1));
+      const [next] = await swansea<
+        { id: string; chain_position: string }[]
+      >`select id::text, chain_position::text from audit_log a order by a.chain_position offset 3 limit 2`.then((rows) => rows.slice(1));
       if (!next) throw new Error('Swansea has too few audit rows');
       await swansea.begin(async (tx) => {
         await tx`set local session_replication_role = replica`;
@@ -95,7 +103,9 @@ describe('the audit hash chain', () => {
 
       const { code, out } = await auditVerify();
       expect(code).toBe(1);
-      expect(lineOf(out, CARDIFF)).toBe(`W06000015 Cardiff: BROKEN at audit_log row ${edited.id} (position ${edited.chain_position}), after ${Number(edited.chain_position) - 1} intact rows: its content does not match its hash: it was changed after it was written`);
+      expect(lineOf(out, CARDIFF)).toBe(
+        `W06000015 Cardiff: BROKEN at audit_log row ${edited.id} (position ${edited.chain_position}), after ${Number(edited.chain_position) - 1} intact rows: its content does not match its hash: it was changed after it was written`,
+      );
       expect(lineOf(out, SWANSEA)).toContain(`BROKEN at audit_log row ${next.id} (position ${next.chain_position})`);
       expect(lineOf(out, SWANSEA)).toContain('a row before it is missing');
       expect(out.split('\n').filter((line) => line.includes('BROKEN'))).toHaveLength(2);

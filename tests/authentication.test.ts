@@ -21,9 +21,17 @@ describe('identity tokens at the gateway', () => {
   it.each([
     ['no token', async () => null, /Authorization: Bearer/],
     ['a malformed token', async () => 'not.a.jwt', /malformed/],
-    ['a token signed by an unknown key', async () => issueDevToken((await generateSigningKeyPair()).privateKey, { sub: 'x', role: 'virtual-school-head', authority: CARDIFF }), /signature/],
+    [
+      'a token signed by an unknown key',
+      async () => issueDevToken((await generateSigningKeyPair()).privateKey, { sub: 'x', role: 'virtual-school-head', authority: CARDIFF }),
+      /signature/,
+    ],
     ['an expired token', async () => platform.token({ sub: 'x', role: 'virtual-school-head', authority: CARDIFF }, { expiresIn: '-1m' }), /expired/],
-    ['a token for another audience', async () => platform.token({ sub: 'x', role: 'virtual-school-head', authority: CARDIFF }, { audience: 'urn:other' }), /'aud'/],
+    [
+      'a token for another audience',
+      async () => platform.token({ sub: 'x', role: 'virtual-school-head', authority: CARDIFF }, { audience: 'urn:other' }),
+      /'aud'/,
+    ],
   ])('refuses %s with 401 UNAUTHENTICATED and no data', async (_, makeToken, reason) => {
     const { status, body } = await platform.graphql(await makeToken(), QUERY);
     expect(status).toBe(401);
@@ -59,7 +67,9 @@ describe('an authority service called directly', () => {
     expect((await post({ [ASSERTION_HEADER]: genuine })).status).toBe(401);
 
     const otherBody = await sign(caller, `authority:${CARDIFF}`, body);
-    expect((await post({ [ASSERTION_HEADER]: otherBody }, JSON.stringify({ query: '{ learners(first: 100) { edges { node { id upn } } } }' }))).status).toBe(401);
+    expect((await post({ [ASSERTION_HEADER]: otherBody }, JSON.stringify({ query: '{ learners(first: 100) { edges { node { id upn } } } }' }))).status).toBe(
+      401,
+    );
     const otherAuthority = await sign(caller, 'authority:W06000001', body);
     expect((await post({ [ASSERTION_HEADER]: otherAuthority })).status).toBe(401);
   });

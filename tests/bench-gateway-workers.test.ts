@@ -9,7 +9,15 @@ describe('npm run bench:gateway-workers', () => {
   it('prints process mode memory per process and throughput and p95 at 1 and 2 workers, with the ratio', async () => {
     const child = spawn('npm', ['run', '--silent', 'bench:gateway-workers'], {
       cwd: REPOSITORY_ROOT,
-      env: { ...process.env, DATABASE_URL: inject('databaseServerUrl'), SEED_SCALE: '0.03', BENCH_SECONDS: '2', BENCH_SLICES: '1', BENCH_CLIENTS: '2', GATEWAY_WORKERS: '2' },
+      env: {
+        ...process.env,
+        DATABASE_URL: inject('databaseServerUrl'),
+        SEED_SCALE: '0.03',
+        BENCH_SECONDS: '2',
+        BENCH_SLICES: '1',
+        BENCH_CLIENTS: '2',
+        GATEWAY_WORKERS: '2',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -26,7 +26,9 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-async function releases(): Promise<{ id: string; state: string; failure: string | null; audit: { findings: number; cellsChecked: number } | null; snapshots: unknown[] }[]> {
+async function releases(): Promise<
+  { id: string; state: string; failure: string | null; audit: { findings: number; cellsChecked: number } | null; snapshots: unknown[] }[]
+> {
   const { body } = await platform.graphql(national, RELEASES);
   expect(body.errors).toBeUndefined();
   return body.data?.benchmarkReleases;
@@ -97,7 +99,20 @@ describe('statistical neighbours', () => {
       '{ benchmarks(measures: ["pep-in-place"], level: AUTHORITY, dimension: "all") { figures { code numerator denominator rate marker neighbours { authorities { code } pooled { code } numerator denominator rate comparison } } } }',
     );
     expect(body.errors).toBeUndefined();
-    type Shown = { code: string; numerator: number | null; denominator: number | null; marker: string | null; neighbours: { authorities: { code: string }[]; pooled: { code: string }[]; numerator: number | null; denominator: number | null; rate: number | null; comparison: string } };
+    type Shown = {
+      code: string;
+      numerator: number | null;
+      denominator: number | null;
+      marker: string | null;
+      neighbours: {
+        authorities: { code: string }[];
+        pooled: { code: string }[];
+        numerator: number | null;
+        denominator: number | null;
+        rate: number | null;
+        comparison: string;
+      };
+    };
     const figures: Shown[] = body.data?.benchmarks.figures;
     const byCode = new Map(figures.map((f) => [f.code, f]));
     for (const f of figures) {
@@ -122,10 +137,21 @@ describe('bad arguments', () => {
   const cases: { what: string; query: string; code: string; field: string; as?: 'consortium-analyst' }[] = [
     { what: 'an unknown measure', query: '{ benchmarks(measures: ["pep-on-mars"]) { figures { code } } }', code: 'BAD_USER_INPUT', field: 'measures' },
     { what: 'an unknown split', query: '{ benchmarks(dimension: "shoe-size") { figures { code } } }', code: 'BAD_USER_INPUT', field: 'dimension' },
-    { what: 'a release id that is not a number', query: '{ benchmarks(release: "latest-ish") { figures { code } } }', code: 'BAD_USER_INPUT', field: 'release' },
+    {
+      what: 'a release id that is not a number',
+      query: '{ benchmarks(release: "latest-ish") { figures { code } } }',
+      code: 'BAD_USER_INPUT',
+      field: 'release',
+    },
     { what: 'a release that does not exist', query: '{ benchmarks(release: "999999") { figures { code } } }', code: 'BAD_USER_INPUT', field: 'release' },
     { what: 'an unknown region', query: '{ benchmarks(region: "ATLANTIS") { figures { code } } }', code: 'BAD_USER_INPUT', field: 'region' },
-    { what: 'another region, asked by a consortium analyst', query: '{ benchmarks(region: "GWE") { figures { code } } }', code: 'FORBIDDEN', field: 'region', as: 'consortium-analyst' },
+    {
+      what: 'another region, asked by a consortium analyst',
+      query: '{ benchmarks(region: "GWE") { figures { code } } }',
+      code: 'FORBIDDEN',
+      field: 'region',
+      as: 'consortium-analyst',
+    },
     { what: 'too many releases', query: '{ benchmarkReleases(first: 1000) { id } }', code: 'BAD_USER_INPUT', field: 'first' },
   ];
   it.each(cases)('refuses $what, naming the argument, and builds nothing', async ({ query, code, field, as }) => {
@@ -146,6 +172,8 @@ describe('bad arguments', () => {
     const token = await platform.token({ sub: 'csc', role: 'consortium-analyst', region: 'CSC' });
     const { body } = await platform.graphql(token, '{ benchmarks(region: "CSC", dimension: "all", measures: ["cohort"]) { figures { level code } } }');
     expect(body.errors).toBeUndefined();
-    expect(new Set(body.data?.benchmarks.figures.map((f: { code: string }) => f.code))).toEqual(new Set(['W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024', 'CSC', 'W92000004']));
+    expect(new Set(body.data?.benchmarks.figures.map((f: { code: string }) => f.code))).toEqual(
+      new Set(['W06000013', 'W06000014', 'W06000015', 'W06000016', 'W06000024', 'CSC', 'W92000004']),
+    );
   });
 });

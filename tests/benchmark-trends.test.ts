@@ -27,11 +27,28 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(async () => platform?.stop());
 
-const TREND = (args: string) => `{ benchmarkTrend(${args}) { measure pooledYears series { code level points { academicYear pooledYears numerator denominator rate lower upper marker markerText synthetic releases } } } }`;
-type Point = { academicYear: string; pooledYears: string[]; numerator: number | null; denominator: number | null; rate: number | null; marker: string | null; synthetic: boolean; releases: string[] };
+const TREND = (args: string) =>
+  `{ benchmarkTrend(${args}) { measure pooledYears series { code level points { academicYear pooledYears numerator denominator rate lower upper marker markerText synthetic releases } } } }`;
+type Point = {
+  academicYear: string;
+  pooledYears: string[];
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  marker: string | null;
+  synthetic: boolean;
+  releases: string[];
+};
 
-async function figureIn(release: string, measure: string, code: string): Promise<{ numerator: number | null; denominator: number | null; marker: string | null }> {
-  const { body } = await platform.graphql(national, `{ benchmarks(release: "${release}", measures: ["${measure}"], dimension: "all") { figures { code category numerator denominator marker } } }`);
+async function figureIn(
+  release: string,
+  measure: string,
+  code: string,
+): Promise<{ numerator: number | null; denominator: number | null; marker: string | null }> {
+  const { body } = await platform.graphql(
+    national,
+    `{ benchmarks(release: "${release}", measures: ["${measure}"], dimension: "all") { figures { code category numerator denominator marker } } }`,
+  );
   expect(body.errors).toBeUndefined();
   return body.data?.benchmarks.figures.find((f: { code: string; category: string }) => f.code === code && f.category === 'all');
 }
@@ -46,35 +63,38 @@ describe('pooled trends on a fresh install', () => {
     expect(body.data?.benchmarks.release.synthetic).toBe(false);
   });
 
-  it.each(['cohort', 'pep-in-place', 'attendance'])('gives Wales three rolling periods of %s, each the sum of its three releases\' published figures', async (measure) => {
-    const { body } = await platform.graphql(national, TREND(`measure: "${measure}"`));
-    expect(body.errors).toBeUndefined();
-    const [wales] = body.data?.benchmarkTrend.series ?? [];
-    expect(wales).toMatchObject({ code: WALES, level: 'WALES' });
-    const points: Point[] = wales.points;
-    expect(points).toHaveLength(3);
-    const last = points[2];
-    expect(last?.releases).toContain(releases.find((r) => !r.synthetic && r.state === 'PUBLISHED')?.id);
-    for (const point of points) {
-      expect(point.pooledYears).toHaveLength(3);
-      expect(point.synthetic).toBe(true);
-      const years = await Promise.all(point.releases.map((id) => figureIn(id, measure, WALES)));
-      if (years.some((y) => y.marker !== null)) expect(point.marker).toBe('[c]');
-      else {
-        expect(point.marker).toBeNull();
-        expect(point.numerator).toBe(years.reduce((s, y) => s + (y.numerator ?? 0), 0));
-        if (measure === 'cohort') expect(point.rate).toBeNull();
+  it.each(['cohort', 'pep-in-place', 'attendance'])(
+    "gives Wales three rolling periods of %s, each the sum of its three releases' published figures",
+    async (measure) => {
+      const { body } = await platform.graphql(national, TREND(`measure: "${measure}"`));
+      expect(body.errors).toBeUndefined();
+      const [wales] = body.data?.benchmarkTrend.series ?? [];
+      expect(wales).toMatchObject({ code: WALES, level: 'WALES' });
+      const points: Point[] = wales.points;
+      expect(points).toHaveLength(3);
+      const last = points[2];
+      expect(last?.releases).toContain(releases.find((r) => !r.synthetic && r.state === 'PUBLISHED')?.id);
+      for (const point of points) {
+        expect(point.pooledYears).toHaveLength(3);
+        expect(point.synthetic).toBe(true);
+        const years = await Promise.all(point.releases.map((id) => figureIn(id, measure, WALES)));
+        if (years.some((y) => y.marker !== null)) expect(point.marker).toBe('[c]');
         else {
-          expect(point.denominator).toBe(years.reduce((s, y) => s + (y.denominator ?? 0), 0));
-          expect(point.rate).toBeCloseTo((point.numerator ?? 0) / (point.denominator ?? 1));
+          expect(point.marker).toBeNull();
+          expect(point.numerator).toBe(years.reduce((s, y) => s + (y.numerator ?? 0), 0));
+          if (measure === 'cohort') expect(point.rate).toBeNull();
+          else {
+            expect(point.denominator).toBe(years.reduce((s, y) => s + (y.denominator ?? 0), 0));
+            expect(point.rate).toBeCloseTo((point.numerator ?? 0) / (point.denominator ?? 1));
+          }
         }
       }
-    }
-    // Wales's number of children looked after is published every year at this scale.
-    if (measure === 'cohort') expect(points.every((p) => p.marker === null)).toBe(true);
-  });
+      // Wales's number of children looked after is published every year at this scale.
+      if (measure === 'cohort') expect(points.every((p) => p.marker === null)).toBe(true);
+    },
+  );
 
-  it('hides every authority\'s period that has a hidden year, and publishes no pooled count below 5', async () => {
+  it("hides every authority's period that has a hidden year, and publishes no pooled count below 5", async () => {
     const codes = AUTHORITY_FACTS.map((a) => a.code);
     const { body } = await platform.graphql(national, TREND(`measure: "cohort", codes: ${JSON.stringify(codes)}`));
     expect(body.errors).toBeUndefined();
@@ -90,7 +110,7 @@ describe('pooled trends on a fresh install', () => {
     for (const s of series) for (const p of s.points) expect(p.marker !== null || (p.numerator ?? 0) >= 5).toBe(true);
   });
 
-  it('says in Welsh what a hidden period\'s marker means', async () => {
+  it("says in Welsh what a hidden period's marker means", async () => {
     const codes = JSON.stringify(AUTHORITY_FACTS.map((a) => a.code));
     const { body } = await platform.graphql(national, TREND(`measure: "permanent-exclusions", codes: ${codes}`), {}, { 'accept-language': 'cy' });
     const points = (body.data?.benchmarkTrend.series as { points: (Point & { markerText: string | null })[] }[]).flatMap((s) => s.points);
@@ -103,7 +123,13 @@ describe('pooled trends on a fresh install', () => {
     { what: 'an unknown split', args: 'measure: "cohort", dimension: "shoe-size"', code: 'BAD_USER_INPUT', field: 'dimension' },
     { what: 'an unknown category', args: 'measure: "cohort", dimension: "gender", category: "purple"', code: 'BAD_USER_INPUT', field: 'category' },
     { what: 'an unknown geography', args: 'measure: "cohort", codes: ["W06999999"]', code: 'BAD_USER_INPUT', field: 'codes' },
-    { what: 'another region\'s authority, for a consortium analyst', args: 'measure: "cohort", codes: ["W06000001"]', code: 'FORBIDDEN', field: 'codes', as: 'consortium-analyst' },
+    {
+      what: "another region's authority, for a consortium analyst",
+      args: 'measure: "cohort", codes: ["W06000001"]',
+      code: 'FORBIDDEN',
+      field: 'codes',
+      as: 'consortium-analyst',
+    },
   ];
   it.each(refusals)('refuses $what, naming the argument', async ({ args, code, field, as }) => {
     const token = as === 'consortium-analyst' ? await platform.token({ sub: 'csc', role: 'consortium-analyst', region: 'CSC' }) : national;

@@ -11,9 +11,30 @@ const REPORT = /* GraphQL */ `
   query Report($level: GeographyLevel, $dimension: String) {
     benchmarks(level: $level, dimension: $dimension) {
       refreshedAt
-      measures { id available }
-      figures { measure level code dimension category numerator denominator rate lower upper marker markerText stale snapshotTakenAt comparedWithWales }
-      staleAuthorities { code }
+      measures {
+        id
+        available
+      }
+      figures {
+        measure
+        level
+        code
+        dimension
+        category
+        numerator
+        denominator
+        rate
+        lower
+        upper
+        marker
+        markerText
+        stale
+        snapshotTakenAt
+        comparedWithWales
+      }
+      staleAuthorities {
+        code
+      }
     }
   }
 `;
@@ -105,7 +126,12 @@ describe('the national report', () => {
     const { body } = await platform.graphql(national, '{ benchmarks(level: WALES, dimension: "all") { measures { id kind } } }');
     expect(body.errors).toBeUndefined();
     const kinds = new Map((body.data?.benchmarks.measures as { id: string; kind: string }[]).map((m) => [m.id, m.kind]));
-    expect([kinds.get('exclusions'), kinds.get('exclusion-days'), kinds.get('permanent-exclusions'), kinds.get('sdq-concern')]).toEqual(['PER_100', 'PER_100', 'COUNT', 'RATE']);
+    expect([kinds.get('exclusions'), kinds.get('exclusion-days'), kinds.get('permanent-exclusions'), kinds.get('sdq-concern')]).toEqual([
+      'PER_100',
+      'PER_100',
+      'COUNT',
+      'RATE',
+    ]);
   });
 
   it('never publishes a count below 5, and says what a marker means in Welsh', async () => {

@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-const read = async (claims: CallerClaims, reason: unknown, headers: Record<string, string> = {}) => platform.graphql(await platform.token(claims), READ, { id: child.learnerId, reason }, headers);
+const read = async (claims: CallerClaims, reason: unknown, headers: Record<string, string> = {}) =>
+  platform.graphql(await platform.token(claims), READ, { id: child.learnerId, reason }, headers);
 const codes = (answer: GraphQLAnswer) => answer.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.field]) ?? [];
 
 type AuditRow = { decision: string; outside_caseload: boolean; reason_purpose: string | null; reason_note: string | null; field_classes: string[] };
@@ -48,7 +49,9 @@ describe('a social worker reading', () => {
     expect(answer.body.data?.learner).toBeNull();
     expect(codes(answer)).toEqual([['learner', 'REASON_REQUIRED', 'reason']]);
     expect(answer.body.errors?.[0]?.message).toMatch(/not on your caseload/);
-    expect(await auditOf(String(cover.sub))).toEqual([{ decision: 'denied', outside_caseload: true, reason_purpose: null, reason_note: null, field_classes: ['record'] }]);
+    expect(await auditOf(String(cover.sub))).toEqual([
+      { decision: 'denied', outside_caseload: true, reason_purpose: null, reason_note: null, field_classes: ['record'] },
+    ]);
   });
 
   it('says so in Welsh when asked in Welsh', async () => {
@@ -58,7 +61,12 @@ describe('a social worker reading', () => {
 
   it('the same child with a reason reads the home grant (not the PEP), each read audited with the reason, outside the caseload', async () => {
     const answer = await read(cover, COVER);
-    expect(answer.body.data?.learner).toMatchObject({ id: child.learnerId, legalGivenName: expect.any(String), careStatus: expect.any(String), currentPep: null });
+    expect(answer.body.data?.learner).toMatchObject({
+      id: child.learnerId,
+      legalGivenName: expect.any(String),
+      careStatus: expect.any(String),
+      currentPep: null,
+    });
     expect(codes(answer)).toEqual([['learner.currentPep', 'FORBIDDEN', undefined]]);
     const rows = (await auditOf(String(cover.sub))).filter((r) => r.reason_purpose !== null);
     expect(rows.map((r) => [r.decision, r.outside_caseload, r.reason_purpose, r.reason_note])).toEqual([
@@ -71,7 +79,11 @@ describe('a social worker reading', () => {
   it('is enforced by the owning authority itself: asked directly, with no reason, it refuses too', async () => {
     const payload = JSON.stringify({ query: READ, variables: { id: child.learnerId } });
     const assertion = await createAssertionSigner(platform.gatewayKeys.privateKey)(callerFromClaims(cover), `authority:${CARDIFF}`, payload);
-    const response = await fetch(platform.authorityUrls.get(CARDIFF) ?? '', { method: 'POST', headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion }, body: payload });
+    const response = await fetch(platform.authorityUrls.get(CARDIFF) ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+      body: payload,
+    });
     const body = (await response.json()) as GraphQLAnswer['body'];
     expect(body.data?.learner ?? null).toBeNull();
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['REASON_REQUIRED']);
@@ -85,7 +97,12 @@ describe('a social worker reading', () => {
       { id: child.learnerId },
     );
     expect(body.errors).toBeUndefined();
-    const nodes = body.data?.accessHistory.edges.map((e: { node: unknown }) => e.node) as { actorSubject: string; decision: string; outsideCaseload: boolean; reason: unknown }[];
+    const nodes = body.data?.accessHistory.edges.map((e: { node: unknown }) => e.node) as {
+      actorSubject: string;
+      decision: string;
+      outsideCaseload: boolean;
+      reason: unknown;
+    }[];
     const covering = nodes.filter((n) => n.actorSubject === cover.sub);
     expect(covering).toContainEqual({ actorSubject: cover.sub, decision: 'ALLOWED', outsideCaseload: true, reason: COVER });
     expect(covering).toContainEqual({ actorSubject: cover.sub, decision: 'DENIED', outsideCaseload: true, reason: null });
@@ -106,14 +123,19 @@ describe('a social worker reading', () => {
 describe('a list', () => {
   it("without a reason is the social worker's caseload; their HOME list needs a reason, and with one is every child of the authority", async () => {
     const worker = await platform.token({ sub: child.socialWorker, role: 'social-worker', authority: CARDIFF });
-    const [{ caseload = 0 } = {}] = await authorityDb(platform, CARDIFF)<{ caseload: number }[]>`select count(distinct learner_id)::int as caseload from staff_allocations
+    const [{ caseload = 0 } = {}] = await authorityDb(platform, CARDIFF)<
+      { caseload: number }[]
+    >`select count(distinct learner_id)::int as caseload from staff_allocations
       where staff_role = 'social-worker' and staff_subject = ${child.socialWorker} and started_on <= current_date and (ended_on is null or ended_on >= current_date)`;
     const [{ all = 0 } = {}] = await authorityDb(platform, CARDIFF)<{ all: number }[]>`select count(*)::int as all from learners`;
     const plain = await platform.graphql(worker, `{ learners(first: 500, homeAuthority: "${CARDIFF}") { totalCount } }`);
     expect(plain.body.data?.learners.totalCount).toBe(caseload);
     const refused = await platform.graphql(worker, '{ learners(relationship: HOME) { totalCount } }');
     expect(codes(refused)).toEqual([['learners', 'REASON_REQUIRED', 'reason']]);
-    const reasoned = await platform.graphql(worker, `{ learners(first: 500, relationship: HOME, reason: { purpose: SAFEGUARDING, note: "strategy meeting" }) { totalCount } }`);
+    const reasoned = await platform.graphql(
+      worker,
+      `{ learners(first: 500, relationship: HOME, reason: { purpose: SAFEGUARDING, note: "strategy meeting" }) { totalCount } }`,
+    );
     expect(reasoned.body.data?.learners.totalCount).toBe(all);
     expect(all).toBeGreaterThan(caseload);
   });
@@ -142,7 +164,11 @@ describe('a reason that is not well-formed', () => {
   it('is refused by the owning authority too, asked directly', async () => {
     const payload = JSON.stringify({ query: READ, variables: { id: child.learnerId, reason: { purpose: 'DUTY', note: 'x'.repeat(301) } } });
     const assertion = await createAssertionSigner(platform.gatewayKeys.privateKey)(callerFromClaims(cover), `authority:${CARDIFF}`, payload);
-    const response = await fetch(platform.authorityUrls.get(CARDIFF) ?? '', { method: 'POST', headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion }, body: payload });
+    const response = await fetch(platform.authorityUrls.get(CARDIFF) ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+      body: payload,
+    });
     const body = (await response.json()) as GraphQLAnswer['body'];
     expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['BAD_USER_INPUT', 'reason.note']]);
   });

@@ -58,8 +58,16 @@ describe("a designated teacher's looked-after pupils", () => {
   it('are the children of any authority on their roll, with attendance', async () => {
     const [school] = await authorityDb(platform, CARDIFF)<{ school_id: string; school_authority_code: string }[]>`
       select school_id, school_authority_code from enrolments where ended_on is null group by 1, 2 order by count(*) desc limit 1`;
-    const teacher = await platform.token({ sub: `dt-${school?.school_id}`, role: 'designated-teacher', authority: school?.school_authority_code, school: school?.school_id });
-    const { body } = await platform.graphql(teacher, '{ learners(first: 500) { totalCount edges { node { id currentSchool { id } attendance { possibleSessions } } } } }');
+    const teacher = await platform.token({
+      sub: `dt-${school?.school_id}`,
+      role: 'designated-teacher',
+      authority: school?.school_authority_code,
+      school: school?.school_id,
+    });
+    const { body } = await platform.graphql(
+      teacher,
+      '{ learners(first: 500) { totalCount edges { node { id currentSchool { id } attendance { possibleSessions } } } } }',
+    );
     expect(body.errors).toBeUndefined();
     const nodes: Node[] = body.data?.learners.edges.map((e: { node: Node }) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
@@ -100,7 +108,10 @@ describe('filters read the field class they filter on', () => {
     const [worker] = await authorityDb(platform, CARDIFF)<{ staff_subject: string }[]>`
       select staff_subject from staff_allocations where staff_role = 'social-worker' and ended_on is null group by 1 order by count(*) desc limit 1`;
     const token = await platform.token({ sub: worker?.staff_subject, role: 'social-worker', authority: CARDIFF });
-    const { body } = await platform.graphql(token, `{ learners(first: 500, homeAuthority: "${CARDIFF}", overduePep: true) { totalCount edges { node { id currentPep { reviewState } } } } }`);
+    const { body } = await platform.graphql(
+      token,
+      `{ learners(first: 500, homeAuthority: "${CARDIFF}", overduePep: true) { totalCount edges { node { id currentPep { reviewState } } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     const [row] = await authorityDb(platform, CARDIFF)<{ n: number }[]>`
       select count(distinct p.learner_id)::int as n from peps p join staff_allocations a on a.learner_id = p.learner_id
@@ -114,7 +125,10 @@ describe('filters read the field class they filter on', () => {
     const { body } = await platform.graphql(lead, `{ learners(first: 5, homeAuthority: "${CARDIFF}", attendanceBelow: 0.9) { edges { node { id } } } }`);
     const first: string = body.data?.learners.edges[0]?.node.id ?? '';
     expect(first).not.toBe('');
-    const rows = await authorityDb(platform, CARDIFF)`select 1 from audit_log where learner_id = ${first} and ${'Query.learners(attendanceBelow)'} = any(fields)`;
+    const rows = await authorityDb(
+      platform,
+      CARDIFF,
+    )`select 1 from audit_log where learner_id = ${first} and ${'Query.learners(attendanceBelow)'} = any(fields)`;
     expect(rows.length).toBeGreaterThan(0);
   });
 });

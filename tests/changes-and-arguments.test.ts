@@ -21,7 +21,9 @@ afterAll(async () => platform?.stop());
 const progressOf = async () =>
   (await authorityDb(platform, CARDIFF)<{ progress: string }[]>`select progress from pep_targets where id = ${child.targetId}`)[0]?.progress;
 const record = (input: Record<string, unknown>) =>
-  platform.graphql(lead, RECORD, { input: { targetId: child.targetId, progress: 'MET', idempotencyKey: `key-${Math.random().toString(36).slice(2)}`, ...input } });
+  platform.graphql(lead, RECORD, {
+    input: { targetId: child.targetId, progress: 'MET', idempotencyKey: `key-${Math.random().toString(36).slice(2)}`, ...input },
+  });
 
 describe('recording target progress', () => {
   it.each([

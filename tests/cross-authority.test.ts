@@ -10,10 +10,37 @@ const LEARNER_QUERY = /* GraphQL */ `
       id
       legalGivenName
       upn
-      homeAuthority { code name nameEn nameCy region { code } }
-      currentPlacement { placedOutOfCounty authority { code nameEn } }
-      currentSchool { id name authority { code } }
-      currentPep { status reviewState targets { description progress } }
+      homeAuthority {
+        code
+        name
+        nameEn
+        nameCy
+        region {
+          code
+        }
+      }
+      currentPlacement {
+        placedOutOfCounty
+        authority {
+          code
+          nameEn
+        }
+      }
+      currentSchool {
+        id
+        name
+        authority {
+          code
+        }
+      }
+      currentPep {
+        status
+        reviewState
+        targets {
+          description
+          progress
+        }
+      }
     }
   }
 `;
@@ -46,7 +73,9 @@ describe('a child of Cardiff placed in another authority', () => {
     const { body } = await platform.graphql(token, LEARNER_QUERY, { id: child.learnerId });
     expect(body.data?.learner).toMatchObject({ id: child.learnerId, homeAuthority: { code: CARDIFF }, currentPlacement: null });
     expect(body.data?.learner.upn).toMatch(/^[A-Z]\d{11}[0-9A-Z]$/);
-    expect(body.errors).toEqual([expect.objectContaining({ path: ['learner', 'currentPlacement'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ['learner', 'currentPlacement'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
   });
 
   it('answers names in Welsh when the caller asks for Welsh', async () => {

@@ -53,16 +53,32 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
     await on.waitForSelector('#dashboard[data-state]');
   }
 
-  const rowsOf = (selector: string, on: Page = page) => on.locator(`${selector} tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+  const rowsOf = (selector: string, on: Page = page) =>
+    on.locator(`${selector} tbody tr`).evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
   const nameOf = (code: string, language: 'en' | 'cy') => {
     const fact = AUTHORITY_FACTS.find((a) => a.code === code);
     return fact ? (language === 'cy' ? fact.nameCy : fact.nameEn) : code;
   };
 
   async function apiFigures(token: string, region: string | null) {
-    const answer = await platform.graphql(token, 'query($region: ID) { benchmarks(region: $region, dimension: "all", measures: ["pep-timely"]) { release { asOf } figures { code level category numerator denominator rate marker } } }', { region });
+    const answer = await platform.graphql(
+      token,
+      'query($region: ID) { benchmarks(region: $region, dimension: "all", measures: ["pep-timely"]) { release { asOf } figures { code level category numerator denominator rate marker } } }',
+      { region },
+    );
     expect(answer.body.errors).toBeUndefined();
-    return answer.body.data!['benchmarks'] as { release: { asOf: string }; figures: { code: string; level: string; category: string; numerator: number | null; denominator: number | null; rate: number | null; marker: string | null }[] };
+    return answer.body.data!['benchmarks'] as {
+      release: { asOf: string };
+      figures: {
+        code: string;
+        level: string;
+        category: string;
+        numerator: number | null;
+        denominator: number | null;
+        rate: number | null;
+        marker: string | null;
+      }[];
+    };
   }
 
   /** Each authority row's counts as the table shows them, against the API's (a hidden one shows its marker). */
@@ -88,7 +104,15 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
 
   async function expectNoGraveViolations() {
     const { violations } = await new AxeBuilder({ page }).analyze();
-    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+    const grave = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')})`,
+      );
     expect(grave).toEqual([]);
   }
 
@@ -118,14 +142,16 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
     await page.waitForSelector(`[data-measure="${MEASURE}"] .dashboard-trend table`);
     const body = await page.locator('body').innerText();
     // The switch back to English is the one English word a Welsh page should show.
-    const english = Object.entries(DASHBOARD_TEXTS).filter(([key, t]) => key !== 'otherLanguage' && t.en !== t.cy && t.en.length > 3 && body.includes(t.en)).map(([, t]) => t.en);
+    const english = Object.entries(DASHBOARD_TEXTS)
+      .filter(([key, t]) => key !== 'otherLanguage' && t.en !== t.cy && t.en.length > 3 && body.includes(t.en))
+      .map(([, t]) => t.en);
     expect(english).toEqual([]);
     expect(body).not.toMatch(/\b(Local authority|Children counted|Compared with Wales|Download)\b/);
     await expectNoGraveViolations();
     await screenshot('dashboard-cy');
   }, 60_000);
 
-  it("shows a consortium analyst their region only, without an error", async () => {
+  it('shows a consortium analyst their region only, without an error', async () => {
     const analyst = await platform.token({ role: 'consortium-analyst', region: 'CSC', sub: 'test:csc' });
     await open(`/dashboard?lang=en&measure=${MEASURE}`, analyst);
     expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
@@ -177,7 +203,12 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
     expect(await pageIds()).toEqual(all);
     await expectNoGraveViolations();
     await screenshot('caseload-en');
-    const filters: [string, string][] = [['overdue', ', overduePep: true'], ['low-attendance', ', attendanceBelow: 0.9'], ['excluded', ', excludedThisTerm: true'], ['out-of-county', ', placedOutOfCounty: true']];
+    const filters: [string, string][] = [
+      ['overdue', ', overduePep: true'],
+      ['low-attendance', ', attendanceBelow: 0.9'],
+      ['excluded', ', excludedThisTerm: true'],
+      ['out-of-county', ', placedOutOfCounty: true'],
+    ];
     const sizes: number[] = [];
     for (const [name, args] of filters) {
       await open(`/dashboard/caseload?lang=en&${name}=1`, vsh);

@@ -45,8 +45,18 @@ describe("an authority's database that drops every connection", () => {
   it('leaves a write it cuts off unapplied, says so, and applies it once on a retry with the same key', async () => {
     // First in the file: no earlier cut has left dead connections in the pool for the write to meet before its lock.
     const version = (await within(versionNow(), 'reading the version')) ?? 0;
-    const input = { pep: child.pepId, section: 'SUPPORT', body: 'Tutoring twice a week, paid from the grant.', language: 'EN', pepVersion: version, idempotencyKey: `restart-${Date.now()}` };
-    const cutOff = await cutOffWhileLocked(async (tx) => void (await tx`select id from peps where id = ${child.pepId} for update`), () => platform.graphql(lead, WRITE, { input }));
+    const input = {
+      pep: child.pepId,
+      section: 'SUPPORT',
+      body: 'Tutoring twice a week, paid from the grant.',
+      language: 'EN',
+      pepVersion: version,
+      idempotencyKey: `restart-${Date.now()}`,
+    };
+    const cutOff = await cutOffWhileLocked(
+      async (tx) => void (await tx`select id from peps where id = ${child.pepId} for update`),
+      () => platform.graphql(lead, WRITE, { input }),
+    );
     expect(cutOff.body.data?.writePepSection ?? null).toBeNull();
     expect(cutOff.body.errors?.[0]?.extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', authority: SWANSEA });
     expect(cutOff.body.errors?.[0]?.message).toContain('not confirmed');
@@ -82,12 +92,13 @@ describe("an authority's database that drops every connection", () => {
   it('answers a read it cuts off half-way, by asking again on fresh connections', async () => {
     const query = '{ learner(id: $id) { id legalGivenName placements { id } } }'.replace('$id', JSON.stringify(child.learnerId));
     const expected = (await platform.graphql(lead, query)).body.data;
-    const answer = await cutOffWhileLocked(async (tx) => void (await tx`lock table learners in access exclusive mode`), () => platform.graphql(lead, query));
+    const answer = await cutOffWhileLocked(
+      async (tx) => void (await tx`lock table learners in access exclusive mode`),
+      () => platform.graphql(lead, query),
+    );
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data).toEqual(expected);
   });
-
-
 });
 
 /**

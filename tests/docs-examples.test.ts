@@ -25,14 +25,21 @@ interface Example {
 /** The operations of every ```graphql block of docs/*.md, in file and block order. */
 function examplesInDocs(): Example[] {
   const examples: Example[] = [];
-  for (const file of readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const text = readFileSync(new URL(file, DOCS), 'utf8');
     for (const [, block = ''] of text.matchAll(/```graphql\n([\s\S]*?)```/g)) {
       const operations = parse(block).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       operations.forEach((operation, i) => {
         const end = operations[i + 1]?.loc?.start ?? block.length;
         const trailing = block.slice(operation.loc?.end, end);
-        examples.push({ file, key: keyOf(operation), document: block.slice(operation.loc?.start, operation.loc?.end), shownVariables: variablesShownIn(trailing) });
+        examples.push({
+          file,
+          key: keyOf(operation),
+          document: block.slice(operation.loc?.start, operation.loc?.end),
+          shownVariables: variablesShownIn(trailing),
+        });
       });
     }
   }
@@ -109,7 +116,11 @@ const EXAMPLES: Record<string, Run> = {
       keepVersion(data, s);
       expect(data.addPepTarget.pep.targets).toContainEqual(expect.objectContaining({ ownerRole: 'DESIGNATED_TEACHER' }));
       // Target ids are numbered in order: the one just added is the last.
-      s.target = (data.addPepTarget.pep.targets as { id: string }[]).map((t) => t.id).sort().at(-1) ?? '';
+      s.target =
+        (data.addPepTarget.pep.targets as { id: string }[])
+          .map((t) => t.id)
+          .sort()
+          .at(-1) ?? '';
     },
   },
   AllAboutMe: { as: 'learner', variables: pepChange, after: keepVersion },
@@ -237,7 +248,10 @@ describe('the examples in docs/', () => {
   for (const example of examples) {
     it(`${example.file}: ${example.key} answers as the doc says`, async () => {
       const run = EXAMPLES[example.key];
-      if (!run) throw new Error(`${example.file} has an example ${example.key} with no entry in EXAMPLES (tests/docs-examples.test.ts): say who runs it and with what variables`);
+      if (!run)
+        throw new Error(
+          `${example.file} has an example ${example.key} with no entry in EXAMPLES (tests/docs-examples.test.ts): say who runs it and with what variables`,
+        );
       const variables = { ...run.variables?.(state), ...example.shownVariables };
       const answer: GraphQLAnswer = await platform.graphql(tokens[run.as], example.document, variables);
       if (run.refused) {

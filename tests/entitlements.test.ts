@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-const readQuery = (probes = PROBES) => `query Probe($id: ID!, $reason: AccessReasonInput) { learner(id: $id, reason: $reason) { id ${probes.map((p) => p.selection).join(' ')} } }`;
+const readQuery = (probes = PROBES) =>
+  `query Probe($id: ID!, $reason: AccessReasonInput) { learner(id: $id, reason: $reason) { id ${probes.map((p) => p.selection).join(' ')} } }`;
 const readVariables = (cell: Cell) => ({ id: child.learnerId, reason: cell.reason ?? null });
 
 function expectReadAnswer(cell: Cell, body: GraphQLAnswer['body'], probes = PROBES): void {
@@ -58,7 +59,11 @@ describe.each(CELLS)('$name', (cell) => {
 
   it('reads the same at the source, calling the owning authority directly with a gateway assertion', async () => {
     const payload = JSON.stringify({ query: readQuery(), variables: readVariables(cell) });
-    const assertion = await createAssertionSigner(platform.gatewayKeys.privateKey)(callerFromClaims(cell.claims(child, others)), `authority:${child.home}`, payload);
+    const assertion = await createAssertionSigner(platform.gatewayKeys.privateKey)(
+      callerFromClaims(cell.claims(child, others)),
+      `authority:${child.home}`,
+      payload,
+    );
     const response = await fetch(platform.authorityUrls.get(child.home) ?? '', {
       method: 'POST',
       headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
@@ -68,10 +73,17 @@ describe.each(CELLS)('$name', (cell) => {
   });
 
   it('is told by me.access what it may read and write', async () => {
-    const { body } = await platform.graphql(await token(), 'query($id: ID!) { me { access(learner: $id) { relationships read write readWithReason } } }', { id: child.learnerId });
+    const { body } = await platform.graphql(await token(), 'query($id: ID!) { me { access(learner: $id) { relationships read write readWithReason } } }', {
+      id: child.learnerId,
+    });
     // Asked with no reason: what a reason would open is said apart.
     const access = accessFor(cell.role, cell.relationships);
-    expect(body.data?.me.access).toEqual({ relationships: cell.relationships, read: inOrder(access.read), write: inOrder(access.write), readWithReason: inOrder(access.readWithReason) });
+    expect(body.data?.me.access).toEqual({
+      relationships: cell.relationships,
+      read: inOrder(access.read),
+      write: inOrder(access.write),
+      readWithReason: inOrder(access.readWithReason),
+    });
   });
 
   it('changes the PEP only where the matrix grants writing it', async () => {
@@ -121,7 +133,9 @@ describe('hostile selections', () => {
 
 describe('the audit log of the owning authority', () => {
   it('holds every allowed and denied read and write of these tests, and the home lead can read it', async () => {
-    const rows = await authorityDb(platform, child.home)<{ actor_subject: string; action: string; decision: string; field_classes: string[]; outside_caseload: boolean; reason_purpose: string | null }[]>`
+    const rows = await authorityDb(platform, child.home)<
+      { actor_subject: string; action: string; decision: string; field_classes: string[]; outside_caseload: boolean; reason_purpose: string | null }[]
+    >`
       select actor_subject, action, decision, field_classes, outside_caseload, reason_purpose from audit_log where learner_id = ${child.learnerId}`;
     for (const cell of CELLS) {
       const subject = String(cell.claims(child, others).sub);
@@ -131,11 +145,20 @@ describe('the audit log of the owning authority', () => {
       const outside = accessFor(cell.role, cell.relationships).readWithReason.size > 0;
       const reads = mine.filter((r) => r.action === 'read');
       expect(reads.length, `${cell.name}: reads audited`).toBeGreaterThan(0);
-      expect(reads.every((r) => r.outside_caseload === outside), `${cell.name}: outside the caseload ${outside}`).toBe(true);
+      expect(
+        reads.every((r) => r.outside_caseload === outside),
+        `${cell.name}: outside the caseload ${outside}`,
+      ).toBe(true);
       if (outside) expect(reads.filter((r) => r.decision === 'allowed').every((r) => r.reason_purpose === 'covering-for-colleague')).toBe(true);
       if (!seesTheChild(cell)) {
-        expect(mine.some((r) => r.action === 'read' && r.decision === 'denied'), `${cell.name}: denied read audited`).toBe(true);
-        expect(mine.some((r) => r.action === 'write' && r.decision === 'denied'), `${cell.name}: denied write audited`).toBe(true);
+        expect(
+          mine.some((r) => r.action === 'read' && r.decision === 'denied'),
+          `${cell.name}: denied read audited`,
+        ).toBe(true);
+        expect(
+          mine.some((r) => r.action === 'write' && r.decision === 'denied'),
+          `${cell.name}: denied write audited`,
+        ).toBe(true);
         continue;
       }
       const allowed = new Set(mine.filter((r) => r.action === 'read' && r.decision === 'allowed').flatMap((r) => r.field_classes));
@@ -146,18 +169,27 @@ describe('the audit log of the owning authority', () => {
       // A role that can never write the PEP is refused at the gateway before any authority is asked;
       // the gateway reports the refusal to the owner, so it is in the log all the same.
       const writeDecision = access.write.has('pep') ? 'allowed' : 'denied';
-      expect(mine.some((r) => r.action === 'write' && r.decision === writeDecision), `${cell.name}: write ${writeDecision} audited`).toBe(true);
+      expect(
+        mine.some((r) => r.action === 'write' && r.decision === writeDecision),
+        `${cell.name}: write ${writeDecision} audited`,
+      ).toBe(true);
     }
 
     const lead = await platform.token({ sub: 't-vsh-home', role: 'virtual-school-head', authority: child.home });
-    const { body } = await platform.graphql(lead, 'query($id: ID!) { accessHistory(learner: $id, first: 100) { edges { node { actorSubject action decision fieldClasses } } } }', { id: child.learnerId });
+    const { body } = await platform.graphql(
+      lead,
+      'query($id: ID!) { accessHistory(learner: $id, first: 100) { edges { node { actorSubject action decision fieldClasses } } } }',
+      { id: child.learnerId },
+    );
     expect(body.errors).toBeUndefined();
     const subjects = new Set(body.data?.accessHistory.edges.map((e: { node: { actorSubject: string } }) => e.node.actorSubject));
     expect(subjects).toContain('t-vsh-host');
     expect(subjects).toContain(child.socialWorker);
 
     const host = await platform.token({ sub: 't-vsh-host', role: 'virtual-school-head', authority: child.host });
-    const refused = await platform.graphql(host, 'query($id: ID!) { accessHistory(learner: $id) { edges { node { actorSubject } } } }', { id: child.learnerId });
+    const refused = await platform.graphql(host, 'query($id: ID!) { accessHistory(learner: $id) { edges { node { actorSubject } } } }', {
+      id: child.learnerId,
+    });
     expect(refused.body.data?.accessHistory ?? null).toBeNull();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

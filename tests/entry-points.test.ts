@@ -18,7 +18,10 @@ const valid = {} as Record<Service, Record<string, string>>;
 
 function run(service: Service, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', `${service}.mjs`)], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', `${service}.mjs`)], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,7 +45,11 @@ beforeAll(async () => {
   const database = 'postgres://nobody@127.0.0.1:1/none';
   valid.authority = { AUTHORITY_CODE: 'W06000015', DATABASE_URL: database, GATEWAY_PUBLIC_KEY_FILE: publicFile, PORT: '4101' };
   valid.reference = { DATABASE_URL: database, GATEWAY_PUBLIC_KEY_FILE: publicFile };
-  valid.benchmarks = { DATABASE_URL: database, GATEWAY_PUBLIC_KEY_FILE: publicFile, ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`ANONYMISED_READER_URL_${c}`, database])) };
+  valid.benchmarks = {
+    DATABASE_URL: database,
+    GATEWAY_PUBLIC_KEY_FILE: publicFile,
+    ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`ANONYMISED_READER_URL_${c}`, database])),
+  };
   valid.gateway = {
     REFERENCE_URL: 'http://127.0.0.1:4100/graphql',
     BENCHMARKS_URL: 'http://127.0.0.1:4101/graphql',
@@ -63,20 +70,55 @@ const CASES: [Service, string, (env: Record<string, string>) => Record<string, s
   ['authority', 'no AUTHORITY_CODE', (e) => without(e, 'AUTHORITY_CODE'), /AUTHORITY_CODE is required/],
   ['authority', 'a code that is not Welsh', (e) => ({ ...e, AUTHORITY_CODE: 'E09000001' }), /AUTHORITY_CODE must be a Welsh authority GSS code/],
   ['authority', 'a port out of range', (e) => ({ ...e, PORT: '99999' }), /PORT must be a whole number from 0 to 65535, got '99999'/],
-  ['authority', 'a private key where the public one goes', (e) => ({ ...without(e, 'GATEWAY_PUBLIC_KEY_FILE'), GATEWAY_PUBLIC_KEY_FILE: join(folder, 'private.jwk.json') }), /GATEWAY_PUBLIC_KEY_FILE holds a private key/],
+  [
+    'authority',
+    'a private key where the public one goes',
+    (e) => ({ ...without(e, 'GATEWAY_PUBLIC_KEY_FILE'), GATEWAY_PUBLIC_KEY_FILE: join(folder, 'private.jwk.json') }),
+    /GATEWAY_PUBLIC_KEY_FILE holds a private key/,
+  ],
   ['reference', 'a database URL that is not postgres', (e) => ({ ...e, DATABASE_URL: 'mysql://x@y/z' }), /DATABASE_URL must be a postgres:\/\/ URL/],
-  ['reference', 'a key file that is not there', (e) => ({ ...e, GATEWAY_PUBLIC_KEY_FILE: join(folder, 'missing.json') }), /GATEWAY_PUBLIC_KEY_FILE: cannot read .*missing\.json \(ENOENT\)/],
-  ['reference', 'no gateway key at all', (e) => without(e, 'GATEWAY_PUBLIC_KEY_FILE'), /GATEWAY_PUBLIC_KEY \(a JWK\) or GATEWAY_PUBLIC_KEY_FILE .* is required/],
-  ['benchmarks', "one authority's anonymised reader missing", (e) => without(e, 'ANONYMISED_READER_URL_W06000022'), /ANONYMISED_READER_URL_W06000022 is required/],
-  ['benchmarks', 'an unknown rounding', (e) => ({ ...e, BENCHMARK_ROUNDING: 'nearest-10' }), /BENCHMARK_ROUNDING must be one of none, nearest-5, got 'nearest-10'/],
+  [
+    'reference',
+    'a key file that is not there',
+    (e) => ({ ...e, GATEWAY_PUBLIC_KEY_FILE: join(folder, 'missing.json') }),
+    /GATEWAY_PUBLIC_KEY_FILE: cannot read .*missing\.json \(ENOENT\)/,
+  ],
+  [
+    'reference',
+    'no gateway key at all',
+    (e) => without(e, 'GATEWAY_PUBLIC_KEY_FILE'),
+    /GATEWAY_PUBLIC_KEY \(a JWK\) or GATEWAY_PUBLIC_KEY_FILE .* is required/,
+  ],
+  [
+    'benchmarks',
+    "one authority's anonymised reader missing",
+    (e) => without(e, 'ANONYMISED_READER_URL_W06000022'),
+    /ANONYMISED_READER_URL_W06000022 is required/,
+  ],
+  [
+    'benchmarks',
+    'an unknown rounding',
+    (e) => ({ ...e, BENCHMARK_ROUNDING: 'nearest-10' }),
+    /BENCHMARK_ROUNDING must be one of none, nearest-5, got 'nearest-10'/,
+  ],
   ['gateway', "one authority's URL missing", (e) => without(e, 'AUTHORITY_URL_W06000015'), /AUTHORITY_URL_W06000015 is required/],
   ['gateway', 'no benchmarks URL', (e) => without(e, 'BENCHMARKS_URL'), /BENCHMARKS_URL is required/],
   ['gateway', 'a reference URL that is not a URL', (e) => ({ ...e, REFERENCE_URL: 'reference:4100' }), /REFERENCE_URL must be an http\(s\) URL/],
-  ['gateway', 'the production profile with the development identity provider', (e) => ({ ...e, PROFILE: 'production' }), /PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL/],
+  [
+    'gateway',
+    'the production profile with the development identity provider',
+    (e) => ({ ...e, PROFILE: 'production' }),
+    /PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL/,
+  ],
   ['gateway', 'a limit out of range', (e) => ({ ...e, LIMIT_DEPTH: '50' }), /LIMIT_DEPTH must be a whole number from 2 to 20, got '50'/],
   ['gateway', 'no workers', (e) => ({ ...e, GATEWAY_WORKERS: '0' }), /GATEWAY_WORKERS must be a whole number from 1 to 64 or auto, got '0'/],
   ['gateway', 'more workers than allowed', (e) => ({ ...e, GATEWAY_WORKERS: '65' }), /GATEWAY_WORKERS must be a whole number from 1 to 64 or auto, got '65'/],
-  ['gateway', 'a worker count that is not a number', (e) => ({ ...e, GATEWAY_WORKERS: 'all' }), /GATEWAY_WORKERS must be a whole number from 1 to 64 or auto, got 'all'/],
+  [
+    'gateway',
+    'a worker count that is not a number',
+    (e) => ({ ...e, GATEWAY_WORKERS: 'all' }),
+    /GATEWAY_WORKERS must be a whole number from 1 to 64 or auto, got 'all'/,
+  ],
 ];
 
 describe('production entry points refuse a missing or bad setting, naming it', () => {
@@ -97,41 +139,48 @@ describe('production entry points refuse a missing or bad setting, naming it', (
 
 describe('the production gateway with every subgraph unreachable', () => {
   // GATEWAY_WORKERS=2: a primary and two workers on the one port (decision 0024); SIGTERM stops them all.
-  it.each(['1', '2'])('starts with GATEWAY_WORKERS=%s, reports each one unavailable on /health, and stops cleanly on SIGTERM', async (workers) => {
-    const port = await freePort();
-    // Port 1 on loopback: nothing listens there, so every subgraph is refused at once.
-    const unreachable = 'http://127.0.0.1:1/graphql';
-    const env = {
-      ...valid.gateway,
-      REFERENCE_URL: unreachable,
-      BENCHMARKS_URL: unreachable,
-      ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`AUTHORITY_URL_${c}`, unreachable])),
-      PORT: String(port),
-      METRICS_PORT: '0',
-      GATEWAY_WORKERS: workers,
-    };
-    const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', 'gateway.mjs')], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    let forked: number[] = [];
-    try {
-      for (const until = Date.now() + 40_000; !output.includes('gateway listening at') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
-      expect(output).toContain(`gateway listening at http://127.0.0.1:${port}/graphql`);
-      forked = childProcesses(child.pid ?? 0);
-      expect(forked).toHaveLength(workers === '1' ? 0 : 2);
-      const health = await fetch(`http://127.0.0.1:${port}/health`);
-      const body = (await health.json()) as { status: string; detail: { unavailable: string[] } };
-      expect(health.status).toBe(503);
-      expect(body.status).toBe('unavailable');
-      expect(body.detail.unavailable).toEqual(expect.arrayContaining(['authority:W06000015', 'authority:W06000022', 'reference', 'benchmarks']));
-      expect(body.detail.unavailable).toHaveLength(AUTHORITY_CODES.length + 2);
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
-    // Each worker stopped too (the primary waits for them before it exits).
-    expect(forked.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
-  }, 90_000);
+  it.each(['1', '2'])(
+    'starts with GATEWAY_WORKERS=%s, reports each one unavailable on /health, and stops cleanly on SIGTERM',
+    async (workers) => {
+      const port = await freePort();
+      // Port 1 on loopback: nothing listens there, so every subgraph is refused at once.
+      const unreachable = 'http://127.0.0.1:1/graphql';
+      const env = {
+        ...valid.gateway,
+        REFERENCE_URL: unreachable,
+        BENCHMARKS_URL: unreachable,
+        ...Object.fromEntries(AUTHORITY_CODES.map((c) => [`AUTHORITY_URL_${c}`, unreachable])),
+        PORT: String(port),
+        METRICS_PORT: '0',
+        GATEWAY_WORKERS: workers,
+      };
+      const child = spawn(process.execPath, [join(REPOSITORY_ROOT, 'dist', 'gateway.mjs')], {
+        env: { PATH: process.env['PATH'] ?? '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      let forked: number[] = [];
+      try {
+        for (const until = Date.now() + 40_000; !output.includes('gateway listening at') && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+        expect(output).toContain(`gateway listening at http://127.0.0.1:${port}/graphql`);
+        forked = childProcesses(child.pid ?? 0);
+        expect(forked).toHaveLength(workers === '1' ? 0 : 2);
+        const health = await fetch(`http://127.0.0.1:${port}/health`);
+        const body = (await health.json()) as { status: string; detail: { unavailable: string[] } };
+        expect(health.status).toBe(503);
+        expect(body.status).toBe('unavailable');
+        expect(body.detail.unavailable).toEqual(expect.arrayContaining(['authority:W06000015', 'authority:W06000022', 'reference', 'benchmarks']));
+        expect(body.detail.unavailable).toHaveLength(AUTHORITY_CODES.length + 2);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toBe(0);
+      // Each worker stopped too (the primary waits for them before it exits).
+      expect(forked.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+    },
+    90_000,
+  );
 });

@@ -44,7 +44,9 @@ const refusalsOf = (subject: string) => authorityDb(platform, CARDIFF)`
      and (operation_name = 'recordEducationOtherThanAtSchool' or ${'Mutation.recordEducationOtherThanAtSchool'} = any(fields))`;
 
 const rows = async () => {
-  const found = await authorityDb(platform, CARDIFF)<{ n: number }[]>`select count(*)::int as n from education_other_than_at_school where learner_id = ${child.learnerId}`;
+  const found = await authorityDb(platform, CARDIFF)<
+    { n: number }[]
+  >`select count(*)::int as n from education_other_than_at_school where learner_id = ${child.learnerId}`;
   return found[0]?.n ?? 0;
 };
 
@@ -102,11 +104,15 @@ describe('recording education other than at school', () => {
     const open = await platform.graphql(lead, RECORD, { input: input({ kind: 'TUITION_SERVICE', startsOn: addDays(today, 10), endsOn: null }) });
     expect(open.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsOn' });
     expect(open.body.errors?.[0]?.message).toContain(firstId);
-    const inside = await platform.graphql(lead, RECORD, { input: input({ kind: 'TUITION_SERVICE', startsOn: addDays(today, 80), endsOn: addDays(today, 85) }) });
+    const inside = await platform.graphql(lead, RECORD, {
+      input: input({ kind: 'TUITION_SERVICE', startsOn: addDays(today, 80), endsOn: addDays(today, 85) }),
+    });
     expect(inside.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsOn' });
     expect(await rows()).toBe(before);
 
-    const otherKind = await platform.graphql(lead, RECORD, { input: input({ kind: 'ALTERNATIVE_PROVIDER', provider: 'Y Bont Learning Centre', startsOn: addDays(today, 40), endsOn: null }) });
+    const otherKind = await platform.graphql(lead, RECORD, {
+      input: input({ kind: 'ALTERNATIVE_PROVIDER', provider: 'Y Bont Learning Centre', startsOn: addDays(today, 40), endsOn: null }),
+    });
     expect(otherKind.body.errors).toBeUndefined();
     const later = await platform.graphql(lead, RECORD, { input: input({ kind: 'TUITION_SERVICE', startsOn: addDays(today, 81), endsOn: addDays(today, 88) }) });
     expect(later.body.errors).toBeUndefined();
@@ -141,7 +147,10 @@ describe('recording education other than at school', () => {
 describe('reading it for a caseload', () => {
   it('takes one statement for a whole page of learners', async () => {
     eotasReads = 0;
-    const { body } = await platform.graphql(lead, `{ learners(first: 200, homeAuthority: "${CARDIFF}") { edges { node { id educationOtherThanAtSchool { kind hoursPerWeek } } } } }`);
+    const { body } = await platform.graphql(
+      lead,
+      `{ learners(first: 200, homeAuthority: "${CARDIFF}") { edges { node { id educationOtherThanAtSchool { kind hoursPerWeek } } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data?.learners.edges.length).toBeGreaterThan(20);
     expect(eotasReads).toBe(1);

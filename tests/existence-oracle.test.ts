@@ -66,7 +66,10 @@ describe('a caller with no relationship to the id', () => {
     const { body } = await platform.graphql(token, 'query ($id: ID!) { learner(id: $id) { id } }', { id: MISSING(CARDIFF) });
     expect(body.data?.learner).toBeNull();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]).toMatchObject({ message: `you have no relationship with learner ${MISSING(CARDIFF)} that lets you see their record`, extensions: { code: 'FORBIDDEN' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: `you have no relationship with learner ${MISSING(CARDIFF)} that lets you see their record`,
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   // The two paths do the same work (one look-up, one denied audit row). On a shared machine only a loose bound is
@@ -97,7 +100,12 @@ describe('a caller with no relationship to the id', () => {
 
 /** Changes that name a record by id, and the records of a child outside Powys's reach they name. */
 const CHANGES: [string, string, (ids: StrangerRecords) => string, (id: string) => Record<string, unknown>][] = [
-  ['startPep (a learner id)', 'mutation ($input: StartPepInput!) { startPep(input: $input) { applied } }', (r) => r.learner, (id) => ({ learner: id, idempotencyKey: 'oracle-start-1' })],
+  [
+    'startPep (a learner id)',
+    'mutation ($input: StartPepInput!) { startPep(input: $input) { applied } }',
+    (r) => r.learner,
+    (id) => ({ learner: id, idempotencyKey: 'oracle-start-1' }),
+  ],
   [
     'writePepSection (a PEP id)',
     'mutation ($input: WritePepSectionInput!) { writePepSection(input: $input) { applied } }',
@@ -128,17 +136,23 @@ describe('a change naming an id, to a caller with no relationship to it', () => 
     records = { learner: row.learner_id, pep: row.pep_id, target: row.target_id };
   });
 
-  describe.each([...CALLERS, ['a social worker of the home authority, not the child’s', { sub: 'sw-CRF-oracle', role: 'social-worker', authority: CARDIFF }] as [string, CallerClaims]])('%s', (_, claims) => {
-    it.each(CHANGES)('gets the same %s answer for a real record and for an id that is nobody’s, and the record is unchanged', async (_, mutation, real, input) => {
-      const token = await platform.token(claims);
-      const ask = async (id: string) => shape(await platform.graphql(token, mutation, { input: input(id) }), id);
-      const id = real(records);
-      const missing = `${CARDIFF}:${id.split(':')[1]?.[0] ?? 'L'}999999`;
-      const answer = await ask(id);
-      expect(await ask(missing)).toBe(answer);
-      expect(answer).toContain('FORBIDDEN');
-      expect(answer).not.toContain('NOT_FOUND');
-    });
+  describe.each([
+    ...CALLERS,
+    ['a social worker of the home authority, not the child’s', { sub: 'sw-CRF-oracle', role: 'social-worker', authority: CARDIFF }] as [string, CallerClaims],
+  ])('%s', (_, claims) => {
+    it.each(CHANGES)(
+      'gets the same %s answer for a real record and for an id that is nobody’s, and the record is unchanged',
+      async (_, mutation, real, input) => {
+        const token = await platform.token(claims);
+        const ask = async (id: string) => shape(await platform.graphql(token, mutation, { input: input(id) }), id);
+        const id = real(records);
+        const missing = `${CARDIFF}:${id.split(':')[1]?.[0] ?? 'L'}999999`;
+        const answer = await ask(id);
+        expect(await ask(missing)).toBe(answer);
+        expect(answer).toContain('FORBIDDEN');
+        expect(answer).not.toContain('NOT_FOUND');
+      },
+    );
   });
 });
 

@@ -35,11 +35,16 @@ describe.skipIf(!CHROMIUM)('the explorer in a browser', () => {
 
   /** Replaces the query in GraphiQL's editor (CodeMirror 5) and runs it; returns the answer shown. */
   async function ask(query: string): Promise<Record<string, any>> {
-    await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element: unknown, text) => (element as CodeMirrorElement).CodeMirror.setValue(text), query);
+    await page
+      .locator('.graphiql-query-editor .CodeMirror')
+      .evaluate((element: unknown, text) => (element as CodeMirrorElement).CodeMirror.setValue(text), query);
     const shown = page.locator('.result-window .CodeMirror');
     const text = () => shown.evaluate((element: unknown) => (element as CodeMirrorElement).CodeMirror.getValue());
     const before = await text();
-    const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && response.request().method() === 'POST' && !(response.request().postData() ?? '').includes('IntrospectionQuery'));
+    const answered = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/graphql') && response.request().method() === 'POST' && !(response.request().postData() ?? '').includes('IntrospectionQuery'),
+    );
     await page.locator('.graphiql-execute-button').click();
     await answered;
     // GraphiQL shows the answer once it has it: wait for the response pane to change.
@@ -82,7 +87,9 @@ describe.skipIf(!CHROMIUM)('the explorer in a browser', () => {
     // GraphiQL's tab strip puts each tab's close button inside the tab (nested-interactive), in its own
     // markup that a stylesheet cannot change; everything else on the page is checked.
     const { violations } = await new AxeBuilder({ page }).exclude('.graphiql-tabs').analyze();
-    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+    const grave = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
     expect(grave).toEqual([]);
   });
 });

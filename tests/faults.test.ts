@@ -47,7 +47,10 @@ describe('an authority that stops answering', () => {
     const [carms] = await authorityDb(platform, CARMARTHENSHIRE)<{ id: string }[]>`select id from learners order by id limit 1`;
     if (!pupil || !carms) throw new Error('test data lacks a Swansea pupil or a Carmarthenshire child');
     const token = await platform.token({ sub: 'vsh-swansea', role: 'virtual-school-head', authority: SWANSEA });
-    const marks = [{ learner: pupil.learner_id, am: 'L', pm: 'L' }, { learner: carms.id, am: '/', pm: '/' }];
+    const marks = [
+      { learner: pupil.learner_id, am: 'L', pm: 'L' },
+      { learner: carms.id, am: '/', pm: '/' },
+    ];
     const { body } = await platform.graphql(token, 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { recorded applied } }', {
       input: { school: pupil.school_id, date: day, marks, idempotencyKey: `fault-register-${Date.now()}` },
     });
@@ -55,14 +58,19 @@ describe('an authority that stops answering', () => {
     const down = body.errors?.find((e) => e.extensions?.code === 'AUTHORITY_UNAVAILABLE');
     expect(down?.extensions?.authority).toBe(CARMARTHENSHIRE);
     expect(down?.message).toContain('nothing was recorded');
-    const written = await authorityDb(platform, SWANSEA)`select 1 from attendance_days where learner_id = ${pupil.learner_id} and date = ${day} and am = 'L' and pm = 'L'`;
+    const written = await authorityDb(
+      platform,
+      SWANSEA,
+    )`select 1 from attendance_days where learner_id = ${pupil.learner_id} and date = ${day} and am = 'L' and pm = 'L'`;
     expect(written).toHaveLength(0);
   });
 
   it('says a change to a child of the stopped authority was not confirmed', async () => {
     const [carms] = await authorityDb(platform, CARMARTHENSHIRE)<{ id: string }[]>`select id from learners order by id limit 1`;
     const token = await platform.token({ sub: 'vsh-carms', role: 'virtual-school-head', authority: CARMARTHENSHIRE });
-    const { body } = await platform.graphql(token, 'mutation($input: StartPepInput!) { startPep(input: $input) { applied } }', { input: { learner: carms?.id, idempotencyKey: `fault-start-${Date.now()}` } });
+    const { body } = await platform.graphql(token, 'mutation($input: StartPepInput!) { startPep(input: $input) { applied } }', {
+      input: { learner: carms?.id, idempotencyKey: `fault-start-${Date.now()}` },
+    });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'AUTHORITY_UNAVAILABLE', authority: CARMARTHENSHIRE });
     expect(body.errors?.[0]?.message).toContain('not confirmed');
   });

@@ -2,7 +2,16 @@
 // agree with data/reach.ts's learnersVisibleTo, the predicate the service uses today, on a table of
 // callers × child situations. Both are asked on the same small hand-made authority database.
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { authoritySchema, connectAuthorityDatabase, databaseName, dropDatabases, ensureDatabases, migrateAuthorityDatabase, type AuthorityDatabase, type Connection } from '@wales-lac/db';
+import {
+  authoritySchema,
+  connectAuthorityDatabase,
+  databaseName,
+  dropDatabases,
+  ensureDatabases,
+  migrateAuthorityDatabase,
+  type AuthorityDatabase,
+  type Connection,
+} from '@wales-lac/db';
 import type { Caller } from '@wales-lac/caller';
 import { learnersVisibleTo } from '../subgraphs/authority/src/data/reach.ts';
 
@@ -12,7 +21,14 @@ const TODAY = '2026-03-10';
 let scratch: Connection<AuthorityDatabase>;
 let topology: { national: string; authorities: Map<string, string> };
 
-const caller = (c: Partial<Caller> & Pick<Caller, 'role'>): Caller => ({ subject: 's', authorityCode: null, schoolId: null, learnerId: null, regionCode: null, ...c });
+const caller = (c: Partial<Caller> & Pick<Caller, 'role'>): Caller => ({
+  subject: 's',
+  authorityCode: null,
+  schoolId: null,
+  learnerId: null,
+  regionCode: null,
+  ...c,
+});
 
 // L1 placed and at school at home; L2 placed in HOST (current); L3 at school in HOST (current), placement
 // in HOST ended; L4 on sw-1's caseload (current), L5's allocation to sw-1 ended; L6 enrolment at school S1 starts tomorrow.
@@ -66,7 +82,11 @@ afterAll(async () => {
 });
 
 async function visibleInTypeScript(c: Caller): Promise<string[]> {
-  const rows = await scratch.db.select({ id: authoritySchema.learners.id }).from(authoritySchema.learners).where(learnersVisibleTo(c, HOME, TODAY)).orderBy(authoritySchema.learners.id);
+  const rows = await scratch.db
+    .select({ id: authoritySchema.learners.id })
+    .from(authoritySchema.learners)
+    .where(learnersVisibleTo(c, HOME, TODAY))
+    .orderBy(authoritySchema.learners.id);
   return rows.map((r) => r.id);
 }
 

@@ -34,7 +34,10 @@ const isSql = (span: ReadableSpan) => span.attributes['db.system.name'] === 'pos
 /** The gateway's span of the request named `operation` (it ends just after the answer is written). */
 async function gatewaySpan(operation: string, after: number): Promise<ReadableSpan> {
   for (let tries = 0; tries < 50; tries += 1) {
-    const found = spans.getFinishedSpans().slice(after).find((s) => service(s) === 'gateway' && s.kind === SpanKind.SERVER && s.attributes['graphql.operation.name'] === operation);
+    const found = spans
+      .getFinishedSpans()
+      .slice(after)
+      .find((s) => service(s) === 'gateway' && s.kind === SpanKind.SERVER && s.attributes['graphql.operation.name'] === operation);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -123,7 +126,9 @@ describe('the benchmarks service', () => {
 describe("a child's record", () => {
   let child: { id: string; legal_given_name: string; legal_family_name: string; upn: string; date_of_birth: string };
   beforeAll(async () => {
-    const rows = await authorityDb(platform, CARDIFF)<(typeof child)[]>`select id, legal_given_name, legal_family_name, upn, date_of_birth::text from learners order by id limit 1`;
+    const rows = await authorityDb(platform, CARDIFF)<
+      (typeof child)[]
+    >`select id, legal_given_name, legal_family_name, upn, date_of_birth::text from learners order by id limit 1`;
     if (!rows[0]) throw new Error('Cardiff has no learners');
     child = rows[0];
   });

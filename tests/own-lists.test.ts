@@ -10,7 +10,8 @@ import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const NEWPORT = 'W06000022';
 const CURRENT = (alias: string) => `${alias}.started_on <= current_date and (${alias}.ended_on is null or ${alias}.ended_on >= current_date)`;
-const LIST = (relationship: string, reason = '') => `{ learners(first: 500, relationship: ${relationship}${reason}) { totalCount edges { node { id homeAuthority { code } contacts { role subject } } } } }`;
+const LIST = (relationship: string, reason = '') =>
+  `{ learners(first: 500, relationship: ${relationship}${reason}) { totalCount edges { node { id homeAuthority { code } contacts { role subject } } } } }`;
 
 type Node = { id: string; homeAuthority: { code: string }; contacts: { role: string; subject: string }[] | null };
 let platform: TestPlatform;
@@ -22,13 +23,17 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-async function list(claims: Parameters<TestPlatform['token']>[0], relationship: string, reason = ''): Promise<{ ids: string[]; nodes: Node[]; total: number; errors: { extensions?: Record<string, unknown> }[] | undefined }> {
+async function list(
+  claims: Parameters<TestPlatform['token']>[0],
+  relationship: string,
+  reason = '',
+): Promise<{ ids: string[]; nodes: Node[]; total: number; errors: { extensions?: Record<string, unknown> }[] | undefined }> {
   const { body } = await platform.graphql(await platform.token(claims), LIST(relationship, reason));
   const nodes: Node[] = (body.data?.learners?.edges ?? []).map((e: { node: Node }) => e.node);
   return { ids: nodes.map((n) => n.id).sort(), nodes, total: body.data?.learners?.totalCount ?? 0, errors: body.errors };
 }
 
-describe('each role\'s own list', () => {
+describe("each role's own list", () => {
   it('gives a social worker exactly their caseload, each child naming them as social worker by subject', async () => {
     const rows = await authorityDb(platform, child.home).unsafe<{ learner_id: string }[]>(
       `select distinct a.learner_id from staff_allocations a where a.staff_role = 'social-worker' and a.staff_subject = $1 and ${CURRENT('a')}`,
@@ -49,14 +54,17 @@ describe('each role\'s own list', () => {
     expect(home.total).toBeGreaterThanOrEqual(got.total);
   });
 
-  it('gives a designated teacher the looked-after pupils on their school\'s roll, from every authority', async () => {
+  it("gives a designated teacher the looked-after pupils on their school's roll, from every authority", async () => {
     const teacher = { sub: 'dt-own-list', role: 'designated-teacher' as const, authority: child.host, school: child.schoolId };
     const got = await list(teacher, 'SCHOOL');
     expect(got.errors).toBeUndefined();
     expect(got.ids).toContain(child.learnerId);
     let expected: string[] = [];
     for (const { code } of AUTHORITY_FACTS) {
-      const rows = await authorityDb(platform, code).unsafe<{ learner_id: string }[]>(`select distinct e.learner_id from enrolments e where e.school_id = $1 and ${CURRENT('e')}`, [child.schoolId]);
+      const rows = await authorityDb(platform, code).unsafe<{ learner_id: string }[]>(
+        `select distinct e.learner_id from enrolments e where e.school_id = $1 and ${CURRENT('e')}`,
+        [child.schoolId],
+      );
       expected = [...expected, ...rows.map((r) => r.learner_id)];
     }
     expect(got.ids).toEqual(expected.sort());

@@ -8,8 +8,19 @@ const PAGE = /* GraphQL */ `
   query Page($first: Int!, $after: String) {
     learners(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id homeAuthority { code } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          homeAuthority {
+            code
+          }
+        }
+      }
     }
   }
 `;

@@ -13,7 +13,13 @@ const CARDIFF = 'W06000015';
 let platform: TestPlatform;
 let child: ChildUnderCare;
 let today = new Date().toISOString().slice(0, 10);
-const tokens: Record<'lead' | 'hostLead' | 'teacher' | 'learner' | 'socialWorker', string> = { lead: '', hostLead: '', teacher: '', learner: '', socialWorker: '' };
+const tokens: Record<'lead' | 'hostLead' | 'teacher' | 'learner' | 'socialWorker', string> = {
+  lead: '',
+  hostLead: '',
+  teacher: '',
+  learner: '',
+  socialWorker: '',
+};
 
 beforeAll(async () => {
   platform = await startTestPlatform({ env: { SEED_SCALE: '0.1' }, today: () => today });
@@ -54,7 +60,9 @@ describe('bad input, refused roles and simultaneous edits of a PEP', () => {
 
   beforeAll(async () => {
     other = await childUnderCare(platform, SWANSEA, ['draft', 'in-review']);
-    const [row] = await authorityDb(platform, SWANSEA)<{ id: string; version: number }[]>`select id, version from peps where learner_id = ${other.learnerId} and status in ('draft', 'in-review')`;
+    const [row] = await authorityDb(platform, SWANSEA)<
+      { id: string; version: number }[]
+    >`select id, version from peps where learner_id = ${other.learnerId} and status in ('draft', 'in-review')`;
     pep = row?.id ?? '';
     version = row?.version ?? 0;
     swanseaLead = await platform.token({ sub: 'vsh-swansea-test', role: 'virtual-school-head', authority: SWANSEA });
@@ -62,23 +70,31 @@ describe('bad input, refused roles and simultaneous edits of a PEP', () => {
   });
 
   const write = (token: string, input: Record<string, unknown>) =>
-    platform.graphql(token, 'mutation($input: WritePepSectionInput!) { writePepSection(input: $input) { applied pep { version } } }', { input: { idempotencyKey: nextKey(), ...input } });
+    platform.graphql(token, 'mutation($input: WritePepSectionInput!) { writePepSection(input: $input) { applied pep { version } } }', {
+      input: { idempotencyKey: nextKey(), ...input },
+    });
   const versionNow = async () => (await authorityDb(platform, SWANSEA)<{ version: number }[]>`select version from peps where id = ${pep}`)[0]?.version;
 
   it('refuses a target whose owner is not a TargetOwnerRole (GraphQL validation) or due in the past, and changes nothing', async () => {
     const query = 'mutation($input: AddPepTargetInput!) { addPepTarget(input: $input) { applied } }';
     for (const ownerRole of ['', 'designated-teacher', 'HEADTEACHER']) {
-      const { body } = await platform.graphql(swanseaLead, query, { input: { pep, description: 'Read a chapter book', ownerRole, dueOn: inDays(30), pepVersion: version, idempotencyKey: nextKey() } });
+      const { body } = await platform.graphql(swanseaLead, query, {
+        input: { pep, description: 'Read a chapter book', ownerRole, dueOn: inDays(30), pepVersion: version, idempotencyKey: nextKey() },
+      });
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(body.errors?.[0]?.message).toContain('"TargetOwnerRole"');
     }
-    const past = await platform.graphql(swanseaLead, query, { input: { pep, description: 'Read a chapter book', ownerRole: 'CARER', dueOn: '2020-01-01', pepVersion: version, idempotencyKey: nextKey() } });
+    const past = await platform.graphql(swanseaLead, query, {
+      input: { pep, description: 'Read a chapter book', ownerRole: 'CARER', dueOn: '2020-01-01', pepVersion: version, idempotencyKey: nextKey() },
+    });
     expect(past.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueOn' });
     expect(await versionNow()).toBe(version);
   });
 
   it('refuses a sign-off by a role that does not agree PEPs, and a section in a language other than Welsh or English', async () => {
-    const sign = await platform.graphql(hostLead, 'mutation($input: SignOffPepInput!) { signOffPep(input: $input) { applied } }', { input: { pep, pepVersion: version, idempotencyKey: nextKey() } });
+    const sign = await platform.graphql(hostLead, 'mutation($input: SignOffPepInput!) { signOffPep(input: $input) { applied } }', {
+      input: { pep, pepVersion: version, idempotencyKey: nextKey() },
+    });
     expect(sign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const other = await write(swanseaLead, { pep, section: 'SUPPORT', body: 'Tutoring twice a week', language: 'OTHER', pepVersion: version });
     expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'language' });
@@ -89,7 +105,10 @@ describe('bad input, refused roles and simultaneous edits of a PEP', () => {
 
   it('makes one draft of three simultaneous starts; the others are told a plan is being written', async () => {
     const agreed = await childUnderCare(platform, SWANSEA, ['agreed']);
-    const start = () => platform.graphql(swanseaLead, 'mutation($input: StartPepInput!) { startPep(input: $input) { applied pep { id } } }', { input: { learner: agreed.learnerId, idempotencyKey: nextKey() } });
+    const start = () =>
+      platform.graphql(swanseaLead, 'mutation($input: StartPepInput!) { startPep(input: $input) { applied pep { id } } }', {
+        input: { learner: agreed.learnerId, idempotencyKey: nextKey() },
+      });
     const answers = await Promise.all([start(), start(), start()]);
     expect(answers.map((a) => (a.body.errors ? a.body.errors[0]?.extensions?.code : 'applied')).sort()).toEqual(['CONFLICT', 'CONFLICT', 'applied']);
     const drafts = await authorityDb(platform, SWANSEA)`select 1 from peps where learner_id = ${agreed.learnerId} and status in ('draft', 'in-review')`;
@@ -103,7 +122,7 @@ describe('bad input, refused roles and simultaneous edits of a PEP', () => {
     ]);
     const outcomes = [a.body, b.body].map((body) => (body.errors ? body.errors[0]?.extensions?.code : 'applied')).sort();
     expect(outcomes).toEqual(['CONFLICT', 'applied']);
-    const winner = (a.body.errors ? 'Mentoring on Fridays (second editor)' : 'Tutoring twice a week (first editor)');
+    const winner = a.body.errors ? 'Mentoring on Fridays (second editor)' : 'Tutoring twice a week (first editor)';
     const [row] = await authorityDb(platform, SWANSEA)<{ body: string }[]>`select body from pep_sections where pep_id = ${pep} and section = 'support'`;
     expect(row?.body).toBe(winner);
     expect(await versionNow()).toBe(version + 1);
@@ -116,7 +135,8 @@ describe('the PEP cycle for a child placed out of county', () => {
   let previousPep = '';
 
   it('starts with the home authority: a new draft carrying the agreed plan’s sections and open targets', async () => {
-    previousPep = (await authorityDb(platform, CARDIFF)<{ id: string }[]>`select id from peps where learner_id = ${child.learnerId} and status = 'agreed'`)[0]?.id ?? '';
+    previousPep =
+      (await authorityDb(platform, CARDIFF)<{ id: string }[]>`select id from peps where learner_id = ${child.learnerId} and status = 'agreed'`)[0]?.id ?? '';
     const body = await change('lead', 'startPep', { learner: child.learnerId });
     expect(body.errors).toBeUndefined();
     const pep = body.data?.startPep.pep;
@@ -129,22 +149,45 @@ describe('the PEP cycle for a child placed out of county', () => {
   });
 
   it('the school adds its picture and a target', async () => {
-    const picture = await change('teacher', 'writePepSection', { pep: pepId, section: 'SCHOOL_PICTURE', body: 'Reading at age-related expectations; maths a year behind.', language: 'EN', pepVersion: version });
+    const picture = await change('teacher', 'writePepSection', {
+      pep: pepId,
+      section: 'SCHOOL_PICTURE',
+      body: 'Reading at age-related expectations; maths a year behind.',
+      language: 'EN',
+      pepVersion: version,
+    });
     expect(picture.errors).toBeUndefined();
-    expect(picture.data?.writePepSection.pep.schoolPicture).toEqual({ body: 'Reading at age-related expectations; maths a year behind.', writtenByRole: 'designated-teacher' });
+    expect(picture.data?.writePepSection.pep.schoolPicture).toEqual({
+      body: 'Reading at age-related expectations; maths a year behind.',
+      writtenByRole: 'designated-teacher',
+    });
     version = picture.data?.writePepSection.pep.version;
-    const target = await change('teacher', 'addPepTarget', { pep: pepId, description: 'Close the gap in maths to six months by the summer', ownerRole: 'DESIGNATED_TEACHER', dueOn: inDays(120), pepVersion: version });
+    const target = await change('teacher', 'addPepTarget', {
+      pep: pepId,
+      description: 'Close the gap in maths to six months by the summer',
+      ownerRole: 'DESIGNATED_TEACHER',
+      dueOn: inDays(120),
+      pepVersion: version,
+    });
     expect(target.errors).toBeUndefined();
     version = target.data?.addPepTarget.pep.version;
-    expect(target.data?.addPepTarget.pep.targets).toContainEqual(expect.objectContaining({ description: 'Close the gap in maths to six months by the summer', ownerRole: 'DESIGNATED_TEACHER' }));
-    const [stored] = await authorityDb(platform, CARDIFF)<{ owner_role: string }[]>`select owner_role from pep_targets where pep_id = ${pepId} and description = 'Close the gap in maths to six months by the summer'`;
+    expect(target.data?.addPepTarget.pep.targets).toContainEqual(
+      expect.objectContaining({ description: 'Close the gap in maths to six months by the summer', ownerRole: 'DESIGNATED_TEACHER' }),
+    );
+    const [stored] = await authorityDb(platform, CARDIFF)<
+      { owner_role: string }[]
+    >`select owner_role from pep_targets where pep_id = ${pepId} and description = 'Close the gap in maths to six months by the summer'`;
     expect(stored?.owner_role).toBe('designated-teacher');
   });
 
   it('the child says they want to be addressed in Welsh', async () => {
-    const { body } = await platform.graphql(tokens.learner, 'mutation($input: RecordLanguagePreferenceInput!) { recordLanguagePreference(input: $input) { applied learner { languagePreference } } }', {
-      input: { learner: child.learnerId, language: 'CY', idempotencyKey: nextKey() },
-    });
+    const { body } = await platform.graphql(
+      tokens.learner,
+      'mutation($input: RecordLanguagePreferenceInput!) { recordLanguagePreference(input: $input) { applied learner { languagePreference } } }',
+      {
+        input: { learner: child.learnerId, language: 'CY', idempotencyKey: nextKey() },
+      },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data?.recordLanguagePreference).toEqual({ applied: true, learner: { languagePreference: 'CY' } });
   });
@@ -167,7 +210,13 @@ describe('the PEP cycle for a child placed out of county', () => {
   });
 
   it('the social worker adds their views', async () => {
-    const body = await change('socialWorker', 'writePepSection', { pep: pepId, section: 'SOCIAL_WORKER_VIEWS', body: 'Settled in the placement; contact with mum is going well.', language: 'EN', pepVersion: version });
+    const body = await change('socialWorker', 'writePepSection', {
+      pep: pepId,
+      section: 'SOCIAL_WORKER_VIEWS',
+      body: 'Settled in the placement; contact with mum is going well.',
+      language: 'EN',
+      pepVersion: version,
+    });
     expect(body.errors).toBeUndefined();
     version = body.data?.writePepSection.pep.version;
   });
@@ -188,14 +237,21 @@ describe('the PEP cycle for a child placed out of county', () => {
   });
 
   it('is rated by the virtual school', async () => {
-    const body = await change('lead', 'ratePepQuality', { pep: pepId, rating: 'GREEN', comments: 'Targets are specific and the child’s voice is clear.', pepVersion: version });
+    const body = await change('lead', 'ratePepQuality', {
+      pep: pepId,
+      rating: 'GREEN',
+      comments: 'Targets are specific and the child’s voice is clear.',
+      pepVersion: version,
+    });
     expect(body.errors).toBeUndefined();
     expect(body.data?.ratePepQuality.pep.quality).toEqual({ rating: 'GREEN', comments: 'Targets are specific and the child’s voice is clear.' });
   });
 
   it('next term, the school records progress on the agreed plan', async () => {
     today = inDays(100);
-    const { body } = await platform.graphql(tokens.teacher, 'query($id: ID!) { learner(id: $id) { currentPep { id version targets { id description } } } }', { id: child.learnerId });
+    const { body } = await platform.graphql(tokens.teacher, 'query($id: ID!) { learner(id: $id) { currentPep { id version targets { id description } } } }', {
+      id: child.learnerId,
+    });
     const pep = body.data?.learner.currentPep;
     expect(pep.id).toBe(pepId);
     const target = pep.targets.find((t: { description: string }) => t.description.startsWith('Close the gap'));
@@ -221,9 +277,11 @@ describe('the PEP cycle for a child placed out of county', () => {
   });
 
   it('shows each caller what the matrix allows of the plan', async () => {
-    const query = 'query($id: ID!) { learner(id: $id) { currentPep { allAboutMe { body } schoolPicture { body } educationPicture { attendanceThisYear { possibleSessions } } } sdqAssessments { id } } }';
+    const query =
+      'query($id: ID!) { learner(id: $id) { currentPep { allAboutMe { body } schoolPicture { body } educationPicture { attendanceThisYear { possibleSessions } } } sdqAssessments { id } } }';
     const read = async (who: keyof typeof tokens) => (await platform.graphql(tokens[who], query, { id: child.learnerId })).body;
-    const forbiddenPaths = (body: Awaited<ReturnType<typeof read>>) => (body.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.path?.join('.'));
+    const forbiddenPaths = (body: Awaited<ReturnType<typeof read>>) =>
+      (body.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.path?.join('.'));
 
     const host = await read('hostLead');
     expect(host.data?.learner.currentPep.allAboutMe.body).toContain('pêl-droed');
@@ -241,8 +299,11 @@ describe('the PEP cycle for a child placed out of county', () => {
     const started = await change('lead', 'startPep', { learner: child.learnerId });
     expect(started.errors).toBeUndefined();
     const next = started.data?.startPep.pep;
-    for (const who of ['lead', 'socialWorker', 'teacher'] as const) expect((await change(who, 'signOffPep', { pep: next.id, pepVersion: next.version })).errors).toBeUndefined();
-    const { body } = await platform.graphql(tokens.lead, 'query($id: ID!) { learner(id: $id) { peps { id status reviewState signOffs { current } } } }', { id: child.learnerId });
+    for (const who of ['lead', 'socialWorker', 'teacher'] as const)
+      expect((await change(who, 'signOffPep', { pep: next.id, pepVersion: next.version })).errors).toBeUndefined();
+    const { body } = await platform.graphql(tokens.lead, 'query($id: ID!) { learner(id: $id) { peps { id status reviewState signOffs { current } } } }', {
+      id: child.learnerId,
+    });
     type Plan = { id: string; status: string; reviewState: string | null; signOffs: { current: boolean }[] };
     const plans = new Map((body.data?.learner.peps as Plan[]).map((p) => [p.id, p]));
     const replaced = plans.get(pepId);

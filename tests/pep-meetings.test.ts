@@ -39,7 +39,9 @@ const CURRENT = (alias: string) => `${alias}.started_on <= current_date and (${a
 
 /** A Cardiff child placed out of county, on a school roll there, with a social worker and an agreed plan and no draft. */
 async function childAcrossTheBorder(): Promise<Child> {
-  const [row] = await authorityDb(platform, CARDIFF).unsafe<{ learner_id: string; host: string; school_id: string; other_school: string; social_worker: string; pep_id: string }[]>(
+  const [row] = await authorityDb(platform, CARDIFF).unsafe<
+    { learner_id: string; host: string; school_id: string; other_school: string; social_worker: string; pep_id: string }[]
+  >(
     `select l.id as learner_id, p.authority_code as host, e.school_id, a.staff_subject as social_worker, pep.id as pep_id,
             (select o.school_id from enrolments o where o.school_id <> e.school_id and o.ended_on is null order by o.school_id limit 1) as other_school
        from learners l
@@ -52,7 +54,14 @@ async function childAcrossTheBorder(): Promise<Child> {
     [CARDIFF],
   );
   if (!row) throw new Error('Cardiff has no child placed out of county with an agreed plan in the test data');
-  return { learnerId: row.learner_id, host: row.host, school: row.school_id, otherSchool: row.other_school, socialWorker: row.social_worker, pepId: row.pep_id };
+  return {
+    learnerId: row.learner_id,
+    host: row.host,
+    school: row.school_id,
+    otherSchool: row.other_school,
+    socialWorker: row.social_worker,
+    pepId: row.pep_id,
+  };
 }
 
 beforeAll(async () => {
@@ -64,7 +73,12 @@ beforeAll(async () => {
   tokens.socialWorker = await platform.token({ sub: child.socialWorker, role: 'social-worker', authority: CARDIFF });
   tokens.child = await platform.token({ sub: 'child-meetings', role: 'learner', learner: child.learnerId });
   tokens.hostLead = await platform.token({ sub: 'vsh-host-meetings', role: 'virtual-school-head', authority: child.host });
-  tokens.otherTeacher = await platform.token({ sub: `dt-${child.otherSchool}`, role: 'designated-teacher', authority: schoolAuthorityCode(child.otherSchool) ?? child.host, school: child.otherSchool });
+  tokens.otherTeacher = await platform.token({
+    sub: `dt-${child.otherSchool}`,
+    role: 'designated-teacher',
+    authority: schoolAuthorityCode(child.otherSchool) ?? child.host,
+    school: child.otherSchool,
+  });
   tokens.thirdLead = await platform.token({ sub: 'vsh-third-meetings', role: 'virtual-school-head', authority: third });
 });
 afterAll(async () => platform?.stop());
@@ -72,7 +86,8 @@ afterAll(async () => platform?.stop());
 let key = 0;
 const nextKey = () => `pep-meetings-${Date.now()}-${++key}`;
 
-const MEETING_FIELDS = 'id status version date startTime place onlineLink scheduledByRole invitees { role response respondedAt } minutesRecordedIn { id status version schoolPicture { body writtenByRole } reviewActions { body } }';
+const MEETING_FIELDS =
+  'id status version date startTime place onlineLink scheduledByRole invitees { role response respondedAt } minutesRecordedIn { id status version schoolPicture { body writtenByRole } reviewActions { body } }';
 const SCHEDULE = `mutation($input: SchedulePepMeetingInput!) { schedulePepMeeting(input: $input) { applied meeting { ${MEETING_FIELDS} } } }`;
 const RESCHEDULE = `mutation($input: ReschedulePepMeetingInput!) { reschedulePepMeeting(input: $input) { applied meeting { ${MEETING_FIELDS} } } }`;
 const CANCEL = `mutation($input: CancelPepMeetingInput!) { cancelPepMeeting(input: $input) { applied meeting { id status version } } }`;
@@ -82,7 +97,9 @@ const FEED = `query { notifications(first: 200) { edges { node { id kind effecti
 
 /** What meeting changes touch in Cardiff's database, counted, to show that a refused or retried change changes nothing. */
 async function footprint(): Promise<Record<string, number>> {
-  const [row] = await authorityDb(platform, CARDIFF)<{ meetings: number; versions: number; invitees: number; answers: number; notifications: number; peps: number; sections: number }[]>`
+  const [row] = await authorityDb(platform, CARDIFF)<
+    { meetings: number; versions: number; invitees: number; answers: number; notifications: number; peps: number; sections: number }[]
+  >`
     select (select count(*)::int from pep_meetings where learner_id = ${child.learnerId}) as meetings,
            (select coalesce(sum(version), 0)::int from pep_meetings where learner_id = ${child.learnerId}) as versions,
            (select count(*)::int from pep_meeting_invitees i join pep_meetings m on m.id = i.meeting_id where m.learner_id = ${child.learnerId}) as invitees,
@@ -108,7 +125,9 @@ interface FeedNode {
 async function invitationsIn(token: string, meetingId: string): Promise<FeedNode[]> {
   const { body } = await platform.graphql(token, FEED);
   expect(body.errors).toBeUndefined();
-  return (body.data?.notifications.edges ?? []).map((e: { node: FeedNode }) => e.node).filter((n: FeedNode) => n.kind === 'PEP_MEETING_INVITATION' && n.meeting?.id === meetingId);
+  return (body.data?.notifications.edges ?? [])
+    .map((e: { node: FeedNode }) => e.node)
+    .filter((n: FeedNode) => n.kind === 'PEP_MEETING_INVITATION' && n.meeting?.id === meetingId);
 }
 
 const when = { date: inDays(7), startTime: '10:30', onlineLink: 'https://meet.example.org/pep-review' };
@@ -167,13 +186,28 @@ describe('a review meeting for a child across the border', () => {
     expect(first.body.errors).toBeUndefined();
     const meeting = first.body.data?.schedulePepMeeting.meeting;
     expect(first.body.data?.schedulePepMeeting.applied).toBe(true);
-    expect(meeting).toMatchObject({ status: 'SCHEDULED', version: 1, date: when.date, startTime: '10:30', place: null, onlineLink: when.onlineLink, scheduledByRole: 'virtual-school-head', minutesRecordedIn: null });
+    expect(meeting).toMatchObject({
+      status: 'SCHEDULED',
+      version: 1,
+      date: when.date,
+      startTime: '10:30',
+      place: null,
+      onlineLink: when.onlineLink,
+      scheduledByRole: 'virtual-school-head',
+      minutesRecordedIn: null,
+    });
     expect(meeting.invitees.map((i: { role: string; response: null }) => [i.role, i.response]).sort()).toEqual(INVITEES.map((r) => [r, null]).sort());
     meetingId = meeting.id;
     expect(meetingId.startsWith(`${CARDIFF}:MT`)).toBe(true);
     const after = await footprint();
     // Five invitees; four invitations (the carer has no sign-in).
-    expect(after).toEqual({ ...before, meetings: before.meetings! + 1, versions: before.versions! + 1, invitees: before.invitees! + 5, notifications: before.notifications! + 4 });
+    expect(after).toEqual({
+      ...before,
+      meetings: before.meetings! + 1,
+      versions: before.versions! + 1,
+      invitees: before.invitees! + 5,
+      notifications: before.notifications! + 4,
+    });
     const again = await platform.graphql(tokens.lead, SCHEDULE, { input });
     expect(again.body.data?.schedulePepMeeting).toMatchObject({ applied: false, meeting: { id: meetingId } });
     expect(await footprint()).toEqual(after);
@@ -185,11 +219,20 @@ describe('a review meeting for a child across the border', () => {
   it('shows the invitation in each invitee’s own notifications, across the border too', async () => {
     for (const token of [tokens.teacher, tokens.lead, tokens.socialWorker, tokens.child]) {
       const [invitation] = await invitationsIn(token, meetingId);
-      expect(invitation).toMatchObject({ effectiveOn: when.date, readAt: null, meetingTomorrow: false, movesToAuthority: null, learner: { id: child.learnerId }, meeting: { status: 'SCHEDULED', date: when.date, startTime: '10:30', onlineLink: when.onlineLink } });
+      expect(invitation).toMatchObject({
+        effectiveOn: when.date,
+        readAt: null,
+        meetingTomorrow: false,
+        movesToAuthority: null,
+        learner: { id: child.learnerId },
+        meeting: { status: 'SCHEDULED', date: when.date, startTime: '10:30', onlineLink: when.onlineLink },
+      });
     }
     // The child marks their invitation read (a move or cancellation shows it unread again: below).
     const [own] = await invitationsIn(tokens.child, meetingId);
-    const read = await platform.graphql(tokens.child, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id readAt } }', { input: { notification: own?.id, idempotencyKey: nextKey() } });
+    const read = await platform.graphql(tokens.child, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id readAt } }', {
+      input: { notification: own?.id, idempotencyKey: nextKey() },
+    });
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data?.markNotificationRead.readAt).not.toBeNull();
     // The host's education lead and another school are not invited.
@@ -215,20 +258,38 @@ describe('a review meeting for a child across the border', () => {
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect(await footprint()).toEqual(before);
-    const { body } = await platform.graphql(tokens.lead, `query($id: ID!) { learner(id: $id) { currentPep { meetings { id invitees { role response } } } } }`, { id: child.learnerId });
+    const { body } = await platform.graphql(tokens.lead, `query($id: ID!) { learner(id: $id) { currentPep { meetings { id invitees { role response } } } } }`, {
+      id: child.learnerId,
+    });
     expect(body.errors).toBeUndefined();
     const shown = body.data?.learner.currentPep.meetings.find((m: { id: string }) => m.id === meetingId);
-    expect(Object.fromEntries(shown.invitees.map((i: { role: string; response: string | null }) => [i.role, i.response]))).toEqual({ DESIGNATED_TEACHER: 'ACCEPTED', VIRTUAL_SCHOOL_HEAD: 'ACCEPTED', SOCIAL_WORKER: 'TENTATIVE', LEARNER: 'DECLINED', CARER: null });
+    expect(Object.fromEntries(shown.invitees.map((i: { role: string; response: string | null }) => [i.role, i.response]))).toEqual({
+      DESIGNATED_TEACHER: 'ACCEPTED',
+      VIRTUAL_SCHOOL_HEAD: 'ACCEPTED',
+      SOCIAL_WORKER: 'TENTATIVE',
+      LEARNER: 'DECLINED',
+      CARER: null,
+    });
   });
 
   it('is moved only from the version it was read at: a stale version is CONFLICT', async () => {
     const before = await footprint();
-    const stale = await platform.graphql(tokens.teacher, RESCHEDULE, { input: { meeting: meetingId, meetingVersion: 7, date: inDays(1), startTime: '14:00', place: 'Room 4, the school', idempotencyKey: nextKey() } });
+    const stale = await platform.graphql(tokens.teacher, RESCHEDULE, {
+      input: { meeting: meetingId, meetingVersion: 7, date: inDays(1), startTime: '14:00', place: 'Room 4, the school', idempotencyKey: nextKey() },
+    });
     expect(stale.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
     expect(await footprint()).toEqual(before);
-    const moved = await platform.graphql(tokens.teacher, RESCHEDULE, { input: { meeting: meetingId, meetingVersion: 1, date: inDays(1), startTime: '14:00', place: 'Room 4, the school', idempotencyKey: nextKey() } });
+    const moved = await platform.graphql(tokens.teacher, RESCHEDULE, {
+      input: { meeting: meetingId, meetingVersion: 1, date: inDays(1), startTime: '14:00', place: 'Room 4, the school', idempotencyKey: nextKey() },
+    });
     expect(moved.body.errors).toBeUndefined();
-    expect(moved.body.data?.reschedulePepMeeting.meeting).toMatchObject({ version: 2, date: inDays(1), startTime: '14:00', place: 'Room 4, the school', onlineLink: null });
+    expect(moved.body.data?.reschedulePepMeeting.meeting).toMatchObject({
+      version: 2,
+      date: inDays(1),
+      startTime: '14:00',
+      place: 'Room 4, the school',
+      onlineLink: null,
+    });
     // A new time clears the answers; the invitations show unread again, on the new day, as tomorrow's meeting.
     expect(moved.body.data?.reschedulePepMeeting.meeting.invitees.every((i: { response: string | null }) => i.response === null)).toBe(true);
     const [invitation] = await invitationsIn(tokens.child, meetingId);
@@ -236,14 +297,32 @@ describe('a review meeting for a child across the border', () => {
   });
 
   it('takes minutes only once the meeting has been held; they become sections of the next version of the plan, once per key', async () => {
-    const tooEarly = await platform.graphql(tokens.teacher, MINUTES, { input: { meeting: meetingId, meetingVersion: 2, minutes: [{ section: 'REVIEW_ACTIONS', body: 'Meet again in a term.', language: 'EN' }], idempotencyKey: nextKey() } });
+    const tooEarly = await platform.graphql(tokens.teacher, MINUTES, {
+      input: {
+        meeting: meetingId,
+        meetingVersion: 2,
+        minutes: [{ section: 'REVIEW_ACTIONS', body: 'Meet again in a term.', language: 'EN' }],
+        idempotencyKey: nextKey(),
+      },
+    });
     expect(tooEarly.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'meeting' });
-    const today_ = await platform.graphql(tokens.teacher, RESCHEDULE, { input: { meeting: meetingId, meetingVersion: 2, date: today, startTime: '09:00', place: 'Room 4, the school', idempotencyKey: nextKey() } });
+    const today_ = await platform.graphql(tokens.teacher, RESCHEDULE, {
+      input: { meeting: meetingId, meetingVersion: 2, date: today, startTime: '09:00', place: 'Room 4, the school', idempotencyKey: nextKey() },
+    });
     expect(today_.body.errors).toBeUndefined();
     const before = await footprint();
-    const childsWords = await platform.graphql(tokens.teacher, MINUTES, { input: { meeting: meetingId, meetingVersion: 3, minutes: [{ section: 'ALL_ABOUT_ME', body: 'Words.', language: 'EN' }], idempotencyKey: nextKey() } });
+    const childsWords = await platform.graphql(tokens.teacher, MINUTES, {
+      input: { meeting: meetingId, meetingVersion: 3, minutes: [{ section: 'ALL_ABOUT_ME', body: 'Words.', language: 'EN' }], idempotencyKey: nextKey() },
+    });
     expect(childsWords.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minutes[0].section' });
-    const notTheirs = await platform.graphql(tokens.teacher, MINUTES, { input: { meeting: meetingId, meetingVersion: 3, minutes: [{ section: 'SOCIAL_WORKER_VIEWS', body: 'Views.', language: 'EN' }], idempotencyKey: nextKey() } });
+    const notTheirs = await platform.graphql(tokens.teacher, MINUTES, {
+      input: {
+        meeting: meetingId,
+        meetingVersion: 3,
+        minutes: [{ section: 'SOCIAL_WORKER_VIEWS', body: 'Views.', language: 'EN' }],
+        idempotencyKey: nextKey(),
+      },
+    });
     expect(notTheirs.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await footprint()).toEqual(before);
     const input = {
@@ -261,24 +340,46 @@ describe('a review meeting for a child across the border', () => {
     expect(held).toMatchObject({
       status: 'HELD',
       version: 4,
-      minutesRecordedIn: { status: 'DRAFT', version: 1, schoolPicture: { body: 'Reading improving; maths support to continue.', writtenByRole: 'designated-teacher' }, reviewActions: { body: 'Tutor twice a week; review in a term.' } },
+      minutesRecordedIn: {
+        status: 'DRAFT',
+        version: 1,
+        schoolPicture: { body: 'Reading improving; maths support to continue.', writtenByRole: 'designated-teacher' },
+        reviewActions: { body: 'Tutor twice a week; review in a term.' },
+      },
     });
     expect(held.minutesRecordedIn.id).not.toBe(child.pepId);
     const after = await footprint();
     expect(after.peps).toBe(before.peps! + 1);
     const again = await platform.graphql(tokens.teacher, MINUTES, { input });
-    expect(again.body.data?.recordPepMeetingMinutes).toMatchObject({ applied: false, meeting: { id: meetingId, minutesRecordedIn: { id: held.minutesRecordedIn.id } } });
+    expect(again.body.data?.recordPepMeetingMinutes).toMatchObject({
+      applied: false,
+      meeting: { id: meetingId, minutesRecordedIn: { id: held.minutesRecordedIn.id } },
+    });
     expect(await footprint()).toEqual(after);
     // The new version is the child's plan being written, and the agreed one keeps its own sections.
     const { body } = await platform.graphql(tokens.lead, `query($id: ID!) { learner(id: $id) { peps { id status } } }`, { id: child.learnerId });
-    expect(body.data?.learner.peps).toEqual(expect.arrayContaining([{ id: held.minutesRecordedIn.id, status: 'DRAFT' }, { id: child.pepId, status: 'AGREED' }]));
+    expect(body.data?.learner.peps).toEqual(
+      expect.arrayContaining([
+        { id: held.minutesRecordedIn.id, status: 'DRAFT' },
+        { id: child.pepId, status: 'AGREED' },
+      ]),
+    );
     // A held meeting cannot be answered or moved any more.
     const late = await platform.graphql(tokens.child, RESPOND, { input: { meeting: meetingId, response: 'ACCEPTED', idempotencyKey: nextKey() } });
     expect(late.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('can be cancelled from its current version; then nobody can answer it', async () => {
-    const scheduled = await platform.graphql(tokens.teacher, SCHEDULE, { input: { pep: child.pepId, date: inDays(30), startTime: '15:15', place: 'The school library', invitees: ['LEARNER', 'SOCIAL_WORKER'], idempotencyKey: nextKey() } });
+    const scheduled = await platform.graphql(tokens.teacher, SCHEDULE, {
+      input: {
+        pep: child.pepId,
+        date: inDays(30),
+        startTime: '15:15',
+        place: 'The school library',
+        invitees: ['LEARNER', 'SOCIAL_WORKER'],
+        idempotencyKey: nextKey(),
+      },
+    });
     expect(scheduled.body.errors).toBeUndefined();
     const id = scheduled.body.data?.schedulePepMeeting.meeting.id;
     const stale = await platform.graphql(tokens.lead, CANCEL, { input: { meeting: id, meetingVersion: 2, idempotencyKey: nextKey() } });
@@ -294,10 +395,14 @@ describe('a review meeting for a child across the border', () => {
 
   it('shows a third authority nothing', async () => {
     expect(await invitationsIn(tokens.thirdLead, meetingId)).toEqual([]);
-    const { body } = await platform.graphql(tokens.thirdLead, `query($id: ID!) { learner(id: $id) { id currentPep { meetings { id } } } }`, { id: child.learnerId });
+    const { body } = await platform.graphql(tokens.thirdLead, `query($id: ID!) { learner(id: $id) { id currentPep { meetings { id } } } }`, {
+      id: child.learnerId,
+    });
     expect(body.data?.learner).toBeNull();
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const moved = await platform.graphql(tokens.thirdLead, RESCHEDULE, { input: { meeting: meetingId, meetingVersion: 4, date: inDays(2), startTime: '10:00', place: 'Elsewhere', idempotencyKey: nextKey() } });
+    const moved = await platform.graphql(tokens.thirdLead, RESCHEDULE, {
+      input: { meeting: meetingId, meetingVersion: 4, date: inDays(2), startTime: '10:00', place: 'Elsewhere', idempotencyKey: nextKey() },
+    });
     expect(moved.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(moved.body)).not.toContain('Room 4');
   });

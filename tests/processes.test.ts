@@ -42,11 +42,19 @@ const LEARNERS = '{ learners(first: 100) { totalCount edges { node { id } } } }'
 function askOnNewConnection(token: string, query: string): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
   const payload = JSON.stringify({ query });
   return new Promise((resolve, reject) => {
-    const req = request(mode.url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { data?: unknown; errors?: unknown[] } }));
-    });
+    const req = request(
+      mode.url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { data?: unknown; errors?: unknown[] } }));
+      },
+    );
     req.once('error', reject);
     req.end(payload);
   });
@@ -77,7 +85,12 @@ const ids = (data: Record<string, any> | null | undefined): string[] => data?.['
 beforeAll(async () => {
   const metricsPort = await freePort();
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-  mode = await startTestProcessMode({ RESTART_BACKOFF_MS: String(RESTART_BACKOFF_MS), SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS), GATEWAY_WORKERS: '2', METRICS_PORT: String(metricsPort) });
+  mode = await startTestProcessMode({
+    RESTART_BACKOFF_MS: String(RESTART_BACKOFF_MS),
+    SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
+    GATEWAY_WORKERS: '2',
+    METRICS_PORT: String(metricsPort),
+  });
   console.log(`process mode: ${mode.processes.size} processes, gateway answering ${mode.startSeconds.toFixed(1)} s after the call (databases, seed, services)`);
   child = await childPlacedOutOfCounty(GWYNEDD);
 });
@@ -101,14 +114,26 @@ describe('process mode', () => {
     const script = await fetch(new URL('/explorer/explorer.js', mode.url));
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
-    expect((await fetch(new URL('/explorer/token', mode.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"national-analyst"}' })).status).toBe(404);
+    expect(
+      (
+        await fetch(new URL('/explorer/token', mode.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"role":"national-analyst"}',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('answers a cross-authority question through the gateway', async () => {
     const token = await mode.token({ sub: 'vsh', role: 'virtual-school-head', authority: GWYNEDD });
     const { body } = await mode.graphql(token, `{ learner(id: "${child.learnerId}") { id homeAuthority { nameCy } currentPlacement { authority { code } } } }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data?.['learner']).toEqual({ id: child.learnerId, homeAuthority: { nameCy: 'Gwynedd' }, currentPlacement: { authority: { code: child.hostAuthority } } });
+    expect(body.data?.['learner']).toEqual({
+      id: child.learnerId,
+      homeAuthority: { nameCy: 'Gwynedd' },
+      currentPlacement: { authority: { code: child.hostAuthority } },
+    });
   });
 
   it('answers AUTHORITY_UNAVAILABLE for a killed authority within 2 s, the rest in full, and restarts it', async () => {
@@ -182,7 +207,10 @@ describe('process mode', () => {
     const after = await scrape();
     // Summed: the primary's one scrape counts every request, whichever worker took it.
     expect(sampleSum(after, 'graphql_requests_total') - sampleSum(before, 'graphql_requests_total')).toBe(8);
-    for (const worker of ['1', '2']) expect(sampleSum(after, 'service_worker_http_requests_total', { worker }) - sampleSum(before, 'service_worker_http_requests_total', { worker })).toBeGreaterThan(0);
+    for (const worker of ['1', '2'])
+      expect(
+        sampleSum(after, 'service_worker_http_requests_total', { worker }) - sampleSum(before, 'service_worker_http_requests_total', { worker }),
+      ).toBeGreaterThan(0);
     expect(sampleSum(after, 'service_workers_listening')).toBe(2);
 
     const [killed, survivor] = workers as [number, number];
@@ -200,6 +228,9 @@ describe('process mode', () => {
     await askTimes(token, 6);
     const served = await scrape();
     // The replacement takes its share: both slots count again.
-    for (const worker of ['1', '2']) expect(sampleSum(served, 'service_worker_http_requests_total', { worker }) - sampleSum(replaced, 'service_worker_http_requests_total', { worker })).toBeGreaterThan(0);
+    for (const worker of ['1', '2'])
+      expect(
+        sampleSum(served, 'service_worker_http_requests_total', { worker }) - sampleSum(replaced, 'service_worker_http_requests_total', { worker }),
+      ).toBeGreaterThan(0);
   });
 });

@@ -31,11 +31,21 @@ async function startIssuer(): Promise<typeof issuer> {
 }
 
 const issued = (claims: CallerClaims) =>
-  new SignJWT(claimsOfCaller(callerFromClaims(claims))).setProtectedHeader({ alg: 'ES256', kid: 'test-1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(issuer.privateKey);
+  new SignJWT(claimsOfCaller(callerFromClaims(claims)))
+    .setProtectedHeader({ alg: 'ES256', kid: 'test-1' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(issuer.privateKey);
 
 /** POSTs a GraphQL request body as a client would, e.g. an APQ hash with no query. */
 async function post(on: TestPlatform, token: string, body: Record<string, unknown>): Promise<GraphQLAnswer> {
-  const response = await fetch(on.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const response = await fetch(on.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as GraphQLAnswer['body'] };
 }
 
@@ -46,7 +56,15 @@ beforeAll(async () => {
   issuer = await startIssuer();
   platform = await startTestPlatform({
     // EXPLORER=on: off by default in production (packages/platform's config test), here to show it issues no tokens.
-    env: { PROFILE: 'production', DEVELOPER_ROLE, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_URL: issuer.jwksUrl, BENCHMARK_REFRESH_MINUTES: '0', EXPLORER: 'on' },
+    env: {
+      PROFILE: 'production',
+      DEVELOPER_ROLE,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      BENCHMARK_REFRESH_MINUTES: '0',
+      EXPLORER: 'on',
+    },
   });
 });
 afterAll(async () => {
@@ -55,11 +73,14 @@ afterAll(async () => {
 });
 
 describe('start-up in the production profile', () => {
-  it.each<Record<string, string>>([{ PROFILE: 'production' }, { NODE_ENV: 'production' }])('is refused with the development identity provider (%o)', async (env) => {
-    const refused = startTestPlatform({ env });
-    await expect(refused).rejects.toBeInstanceOf(ConfigurationError);
-    await expect(refused).rejects.toThrow(/development one is refused/);
-  });
+  it.each<Record<string, string>>([{ PROFILE: 'production' }, { NODE_ENV: 'production' }])(
+    'is refused with the development identity provider (%o)',
+    async (env) => {
+      const refused = startTestPlatform({ env });
+      await expect(refused).rejects.toBeInstanceOf(ConfigurationError);
+      await expect(refused).rejects.toThrow(/development one is refused/);
+    },
+  );
 
   it('accepts a token of the configured issuer and not one of the development provider', async () => {
     const ok = await platform.graphql(await issued({ sub: 'vsh', role: 'virtual-school-head', authority: CARDIFF }), '{ me { role } }');
@@ -78,7 +99,11 @@ describe('introspection and field suggestions in the production profile', () => 
 
   it.each(ordinary)('are closed to a %s', async (_, claims) => {
     const token = await issued(claims);
-    for (const query of [INTROSPECTION, '{ __type(name: "Learner") { fields { name } } }', `query { me { role } ...Peek } fragment Peek on Query { __schema { types { name } } }`]) {
+    for (const query of [
+      INTROSPECTION,
+      '{ __type(name: "Learner") { fields { name } } }',
+      `query { me { role } ...Peek } fragment Peek on Query { __schema { types { name } } }`,
+    ]) {
       const { status, body } = await platform.graphql(token, query);
       expect(status).toBe(403);
       expect(body.data ?? null).toBeNull();
@@ -123,7 +148,15 @@ describe('the explorer in the production profile', () => {
     const page = await fetch(new URL('/explorer', platform.url));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('"tokenPath":null');
-    expect((await fetch(new URL('/explorer/token', platform.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"national-analyst"}' })).status).toBe(404);
+    expect(
+      (
+        await fetch(new URL('/explorer/token', platform.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"role":"national-analyst"}',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("sends a browser at /graphql there, not to Apollo's landing page from a CDN", async () => {
@@ -137,7 +170,9 @@ describe('the development profile, on the same databases', () => {
   let development: TestPlatform;
   beforeAll(async () => {
     // The same prefix: the databases are already migrated and seeded. Stopping either platform drops them (if they exist).
-    development = await startTestPlatform({ env: { DATABASE_PREFIX: new URL(platform.databases.topology.national).pathname.slice(1).replace(/_national$/, ''), BENCHMARK_REFRESH_MINUTES: '0' } });
+    development = await startTestPlatform({
+      env: { DATABASE_PREFIX: new URL(platform.databases.topology.national).pathname.slice(1).replace(/_national$/, ''), BENCHMARK_REFRESH_MINUTES: '0' },
+    });
   });
   afterAll(async () => development?.stop());
 

@@ -43,15 +43,27 @@ describe('a school move', () => {
       select school_id, school_authority_code from enrolments
        where school_authority_code not in (${CARDIFF}, ${child.host}) and school_id <> ${child.schoolId} limit 1`;
     if (!school) throw new Error('no school outside Cardiff and the host in the test data');
-    const move = await platform.graphql(lead, 'mutation($input: RecordSchoolMoveInput!) { recordSchoolMove(input: $input) { applied recordId learner { currentSchool { id } pepStartDue } } }', {
-      input: { learner: child.learnerId, school: school.school_id, startsOn: today, idempotencyKey: nextKey() },
-    });
+    const move = await platform.graphql(
+      lead,
+      'mutation($input: RecordSchoolMoveInput!) { recordSchoolMove(input: $input) { applied recordId learner { currentSchool { id } pepStartDue } } }',
+      {
+        input: { learner: child.learnerId, school: school.school_id, startsOn: today, idempotencyKey: nextKey() },
+      },
+    );
     expect(move.body.errors).toBeUndefined();
     // A school move calls for the PEP to be started again (reviewed) within 10 school days.
-    expect(move.body.data?.recordSchoolMove).toMatchObject({ applied: true, learner: { currentSchool: { id: school.school_id }, pepStartDue: addSchoolDays(today, 10) } });
+    expect(move.body.data?.recordSchoolMove).toMatchObject({
+      applied: true,
+      learner: { currentSchool: { id: school.school_id }, pepStartDue: addSchoolDays(today, 10) },
+    });
 
     const feed = 'query { notifications(unreadOnly: true) { totalCount edges { node { id kind effectiveOn movesTo readAt learner { id } } } } }';
-    const teacher = await platform.token({ sub: `dt-${school.school_id}`, role: 'designated-teacher', authority: school.school_authority_code, school: school.school_id });
+    const teacher = await platform.token({
+      sub: `dt-${school.school_id}`,
+      role: 'designated-teacher',
+      authority: school.school_authority_code,
+      school: school.school_id,
+    });
     const theirs = await platform.graphql(teacher, feed);
     expect(theirs.body.errors).toBeUndefined();
     const note = theirs.body.data?.notifications.edges.find((e: { node: { learner: { id: string } | null } }) => e.node.learner?.id === child.learnerId)?.node;
@@ -59,17 +71,28 @@ describe('a school move', () => {
 
     const hostLead = await platform.token({ sub: 'vsh-receiving', role: 'virtual-school-head', authority: school.school_authority_code });
     const authorityFeed = await platform.graphql(hostLead, feed);
-    expect(authorityFeed.body.data?.notifications.edges.some((e: { node: { kind: string; movesTo: string } }) => e.node.kind === 'SCHOOL_MOVE' && e.node.movesTo === school.school_id)).toBe(true);
+    expect(
+      authorityFeed.body.data?.notifications.edges.some(
+        (e: { node: { kind: string; movesTo: string } }) => e.node.kind === 'SCHOOL_MOVE' && e.node.movesTo === school.school_id,
+      ),
+    ).toBe(true);
 
-    const audited = await authorityDb(platform, CARDIFF)`select 1 from audit_log where learner_id = ${child.learnerId} and actor_subject = ${`dt-${school.school_id}`} and ${'Query.notifications'} = any(fields)`;
+    const audited = await authorityDb(
+      platform,
+      CARDIFF,
+    )`select 1 from audit_log where learner_id = ${child.learnerId} and actor_subject = ${`dt-${school.school_id}`} and ${'Query.notifications'} = any(fields)`;
     expect(audited.length).toBeGreaterThan(0);
-    const read = await platform.graphql(teacher, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }', { input: { notification: note.id, idempotencyKey: `mark-${note.id}` } });
+    const read = await platform.graphql(teacher, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }', {
+      input: { notification: note.id, idempotencyKey: `mark-${note.id}` },
+    });
     expect(read.body.data?.markNotificationRead.readAt).not.toBeNull();
     const after = await platform.graphql(teacher, feed);
     expect(after.body.data?.notifications.edges.some((e: { node: { id: string } }) => e.node.id === note.id)).toBe(false);
 
     const stranger = await platform.token({ sub: 'dt-elsewhere', role: 'designated-teacher', authority: CARDIFF, school: '6810000' });
-    const refused = await platform.graphql(stranger, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }', { input: { notification: note.id, idempotencyKey: `mark-stranger-${note.id}` } });
+    const refused = await platform.graphql(stranger, 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { readAt } }', {
+      input: { notification: note.id, idempotencyKey: `mark-stranger-${note.id}` },
+    });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -87,7 +110,8 @@ describe('a placement move to another authority', () => {
   it('notifies that authority’s education lead, and may only be recorded by the allocated social worker', async () => {
     const destination = child.host === 'W06000011' ? 'W06000012' : 'W06000011';
     const input = { learner: child.learnerId, type: 'FOSTER', authority: destination, startsOn: today, idempotencyKey: nextKey() };
-    const query = 'mutation($input: RecordPlacementMoveInput!) { recordPlacementMove(input: $input) { applied learner { currentPlacement { authority { code } placedOutOfCounty } } } }';
+    const query =
+      'mutation($input: RecordPlacementMoveInput!) { recordPlacementMove(input: $input) { applied learner { currentPlacement { authority { code } placedOutOfCounty } } } }';
     const byLead = await platform.graphql(lead, query, { input });
     expect(byLead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const moved = await platform.graphql(socialWorker, query, { input });
@@ -100,7 +124,9 @@ describe('a placement move to another authority', () => {
 
     const receivingLead = await platform.token({ sub: 'vsh-destination', role: 'virtual-school-head', authority: destination });
     const feed = await platform.graphql(receivingLead, 'query { notifications { edges { node { kind movesTo learner { id legalGivenName } } } } }');
-    const notes = feed.body.data?.notifications.edges.filter((e: { node: { kind: string; learner: { id: string } | null } }) => e.node.kind === 'PLACEMENT_MOVE' && e.node.learner?.id === child.learnerId);
+    const notes = feed.body.data?.notifications.edges.filter(
+      (e: { node: { kind: string; learner: { id: string } | null } }) => e.node.kind === 'PLACEMENT_MOVE' && e.node.learner?.id === child.learnerId,
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0].node.learner.legalGivenName).toEqual(expect.any(String));
   });
@@ -131,7 +157,9 @@ describe("a school's daily register", () => {
   const marksOn = async () => {
     let n = 0;
     for (const row of rows) {
-      const found = await authorityDb(platform, row.authority)<{ am: string }[]>`select am from attendance_days where learner_id = ${row.learner} and date = ${day} and am = 'L'`;
+      const found = await authorityDb(platform, row.authority)<
+        { am: string }[]
+      >`select am from attendance_days where learner_id = ${row.learner} and date = ${day} and am = 'L'`;
       n += found.length;
     }
     return n;
@@ -157,7 +185,9 @@ describe("a school's daily register", () => {
   });
 
   it('refuses a day that is not a school day', async () => {
-    const { body } = await platform.graphql(teacher, REGISTER, { input: { school, date: '2026-08-15', marks: [{ learner: rows[0]?.learner, am: '/', pm: '/' }], idempotencyKey: nextKey() } });
+    const { body } = await platform.graphql(teacher, REGISTER, {
+      input: { school, date: '2026-08-15', marks: [{ learner: rows[0]?.learner, am: '/', pm: '/' }], idempotencyKey: nextKey() },
+    });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
   });
 });
@@ -168,12 +198,30 @@ describe('exclusions', () => {
   it('are recorded by the school and listed by the "excluded this term" filter', async () => {
     const day = await lastSchoolDay();
     const teacher = await platform.token({ sub: `dt-${child.schoolId}`, role: 'designated-teacher', authority: child.host, school: child.schoolId });
-    const [current] = await authorityDb(platform, CARDIFF)<{ school_id: string }[]>`select school_id from enrolments where learner_id = ${child.learnerId} and ended_on is null`;
+    const [current] = await authorityDb(platform, CARDIFF)<
+      { school_id: string }[]
+    >`select school_id from enrolments where learner_id = ${child.learnerId} and ended_on is null`;
     const school = current?.school_id ?? child.schoolId;
-    const schoolTeacher = school === child.schoolId ? teacher : await platform.token({ sub: `dt-${school}`, role: 'designated-teacher', authority: schoolAuthorityCode(school) ?? '', school });
-    const { body } = await platform.graphql(schoolTeacher, RECORD, { input: { learner: child.learnerId, school, kind: 'FIXED_TERM', startsOn: day, sessions: 2, reason: 'persistent-disruptive-behaviour', idempotencyKey: nextKey() } });
+    const schoolTeacher =
+      school === child.schoolId
+        ? teacher
+        : await platform.token({ sub: `dt-${school}`, role: 'designated-teacher', authority: schoolAuthorityCode(school) ?? '', school });
+    const { body } = await platform.graphql(schoolTeacher, RECORD, {
+      input: {
+        learner: child.learnerId,
+        school,
+        kind: 'FIXED_TERM',
+        startsOn: day,
+        sessions: 2,
+        reason: 'persistent-disruptive-behaviour',
+        idempotencyKey: nextKey(),
+      },
+    });
     expect(body.errors).toBeUndefined();
-    const page = await platform.graphql(lead, `query { learners(first: 500, homeAuthority: "${CARDIFF}", excludedThisTerm: true) { edges { node { id exclusions { id } } } } }`);
+    const page = await platform.graphql(
+      lead,
+      `query { learners(first: 500, homeAuthority: "${CARDIFF}", excludedThisTerm: true) { edges { node { id exclusions { id } } } } }`,
+    );
     const ids = page.body.data?.learners.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toContain(child.learnerId);
     for (const edge of page.body.data?.learners.edges ?? []) expect(edge.node.exclusions.length).toBeGreaterThan(0);
@@ -188,7 +236,16 @@ describe('exclusions', () => {
     ['reason', { reason: 'being-annoying' }, 'not an exclusion reason code'],
   ])('refuses a bad %s (%j), naming it, and changes nothing', async (field, change, message) => {
     const before = await count(CARDIFF, 'exclusions', child.learnerId);
-    const input = { learner: child.learnerId, school: child.schoolId, kind: 'FIXED_TERM', startsOn: today, sessions: 2, reason: 'damage', idempotencyKey: nextKey(), ...change };
+    const input = {
+      learner: child.learnerId,
+      school: child.schoolId,
+      kind: 'FIXED_TERM',
+      startsOn: today,
+      sessions: 2,
+      reason: 'damage',
+      idempotencyKey: nextKey(),
+      ...change,
+    };
     const { body } = await platform.graphql(lead, RECORD, { input });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(body.errors?.[0]?.message).toContain(message);
@@ -198,11 +255,27 @@ describe('exclusions', () => {
 
 describe('well-being', () => {
   it('an SDQ is recorded by the allocated social worker and read back with its total', async () => {
-    const input = { learner: child.learnerId, completedOn: today, informant: 'CARER', emotional: 5, conduct: 4, hyperactivity: 6, peer: 3, prosocial: 7, idempotencyKey: nextKey() };
-    const { body } = await platform.graphql(socialWorker, 'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { learner { sdqAssessments { completedOn totalDifficulties concern } } } }', { input });
+    const input = {
+      learner: child.learnerId,
+      completedOn: today,
+      informant: 'CARER',
+      emotional: 5,
+      conduct: 4,
+      hyperactivity: 6,
+      peer: 3,
+      prosocial: 7,
+      idempotencyKey: nextKey(),
+    };
+    const { body } = await platform.graphql(
+      socialWorker,
+      'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { learner { sdqAssessments { completedOn totalDifficulties concern } } } }',
+      { input },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data?.recordSdq.learner.sdqAssessments[0]).toEqual({ completedOn: today, totalDifficulties: 18, concern: true });
-    const byLead = await platform.graphql(lead, 'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { applied } }', { input: { ...input, idempotencyKey: nextKey() } });
+    const byLead = await platform.graphql(lead, 'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { applied } }', {
+      input: { ...input, idempotencyKey: nextKey() },
+    });
     expect(byLead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -214,7 +287,11 @@ describe('well-being', () => {
   ])('classes a %s SDQ totalling %d by that informant’s band of concern (%s)', async (informant, total, concern) => {
     const scales = { emotional: Math.min(total, 10), conduct: Math.max(total - 10, 0), hyperactivity: 0, peer: 0, prosocial: 5 };
     const input = { learner: child.learnerId, completedOn: today, informant, ...scales, idempotencyKey: nextKey() };
-    const { body } = await platform.graphql(socialWorker, 'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { recordId learner { sdqAssessments { id informant totalDifficulties concern } } } }', { input });
+    const { body } = await platform.graphql(
+      socialWorker,
+      'mutation($input: RecordSdqInput!) { recordSdq(input: $input) { recordId learner { sdqAssessments { id informant totalDifficulties concern } } } }',
+      { input },
+    );
     expect(body.errors).toBeUndefined();
     const recorded = body.data?.recordSdq.learner.sdqAssessments.find((s: { id: string }) => s.id === body.data?.recordSdq.recordId);
     expect(recorded).toMatchObject({ informant, totalDifficulties: total, concern });
@@ -250,7 +327,15 @@ describe('changes refused before anything about the child is looked up', () => {
   it('tells a caller with no right to change the record nothing about the child, and audits the refusal', async () => {
     const stranger = await platform.token({ sub: 'vsh-anglesey-probe', role: 'virtual-school-head', authority: 'W06000001' });
     const exclusion = await platform.graphql(stranger, 'mutation($input: RecordExclusionInput!) { recordExclusion(input: $input) { applied } }', {
-      input: { learner: child.learnerId, school: child.schoolId, kind: 'FIXED_TERM', startsOn: '2000-01-04', sessions: 2, reason: 'damage', idempotencyKey: nextKey() },
+      input: {
+        learner: child.learnerId,
+        school: child.schoolId,
+        kind: 'FIXED_TERM',
+        startsOn: '2000-01-04',
+        sessions: 2,
+        reason: 'damage',
+        idempotencyKey: nextKey(),
+      },
     });
     expect(exclusion.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(exclusion.body.errors?.[0]?.message).not.toMatch(/birth|\d{4}-\d{2}-\d{2}/);
@@ -258,7 +343,10 @@ describe('changes refused before anything about the child is looked up', () => {
       input: { learner: child.learnerId, school: child.schoolId, startsOn: today, idempotencyKey: nextKey() },
     });
     expect(move.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const audited = await authorityDb(platform, CARDIFF)`select 1 from audit_log where learner_id = ${child.learnerId} and actor_subject = 'vsh-anglesey-probe' and decision = 'denied'`;
+    const audited = await authorityDb(
+      platform,
+      CARDIFF,
+    )`select 1 from audit_log where learner_id = ${child.learnerId} and actor_subject = 'vsh-anglesey-probe' and decision = 'denied'`;
     expect(audited).toHaveLength(2);
   });
 
@@ -267,7 +355,15 @@ describe('changes refused before anything about the child is looked up', () => {
       select school_id from enrolments where school_authority_code = ${CARDIFF} and learner_id <> ${child.learnerId} limit 1`;
     const teacher = await platform.token({ sub: `dt-${other?.school_id}`, role: 'designated-teacher', authority: CARDIFF, school: other?.school_id });
     const exclusion = await platform.graphql(teacher, 'mutation($input: RecordExclusionInput!) { recordExclusion(input: $input) { applied } }', {
-      input: { learner: child.learnerId, school: child.schoolId, kind: 'FIXED_TERM', startsOn: await lastSchoolDay(), sessions: 2, reason: 'damage', idempotencyKey: nextKey() },
+      input: {
+        learner: child.learnerId,
+        school: child.schoolId,
+        kind: 'FIXED_TERM',
+        startsOn: await lastSchoolDay(),
+        sessions: 2,
+        reason: 'damage',
+        idempotencyKey: nextKey(),
+      },
     });
     expect(exclusion.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const move = await platform.graphql(teacher, 'mutation($input: RecordSchoolMoveInput!) { recordSchoolMove(input: $input) { applied } }', {
@@ -280,7 +376,14 @@ describe('changes refused before anything about the child is looked up', () => {
 describe('idempotency keys and scheduled moves', () => {
   it('refuses a key reused for a different change, and records nothing for it', async () => {
     const query = 'mutation($input: RecordInterventionInput!) { recordIntervention(input: $input) { applied recordId } }';
-    const input = { learner: child.learnerId, kind: 'TUTORING', startsOn: today, grantFunded: true, description: 'Maths tutoring, two hours a week', idempotencyKey: nextKey() };
+    const input = {
+      learner: child.learnerId,
+      kind: 'TUTORING',
+      startsOn: today,
+      grantFunded: true,
+      description: 'Maths tutoring, two hours a week',
+      idempotencyKey: nextKey(),
+    };
     const first = await platform.graphql(lead, query, { input });
     expect(first.body.data?.recordIntervention.applied).toBe(true);
     const before = await count(CARDIFF, 'interventions', child.learnerId);
@@ -294,15 +397,21 @@ describe('idempotency keys and scheduled moves', () => {
   it('refuses a move that would start before one already recorded for a later date, naming the date', async () => {
     const query = 'mutation($input: RecordPlacementMoveInput!) { recordPlacementMove(input: $input) { applied } }';
     const later = addDays(today, 30);
-    const first = await platform.graphql(socialWorker, query, { input: { learner: child.learnerId, type: 'FOSTER', authority: CARDIFF, startsOn: later, idempotencyKey: nextKey() } });
+    const first = await platform.graphql(socialWorker, query, {
+      input: { learner: child.learnerId, type: 'FOSTER', authority: CARDIFF, startsOn: later, idempotencyKey: nextKey() },
+    });
     expect(first.body.errors).toBeUndefined();
-    const earlier = await platform.graphql(socialWorker, query, { input: { learner: child.learnerId, type: 'KINSHIP_FOSTER', authority: CARDIFF, startsOn: addDays(today, 10), idempotencyKey: nextKey() } });
+    const earlier = await platform.graphql(socialWorker, query, {
+      input: { learner: child.learnerId, type: 'KINSHIP_FOSTER', authority: CARDIFF, startsOn: addDays(today, 10), idempotencyKey: nextKey() },
+    });
     expect(earlier.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsOn' });
     expect(earlier.body.errors?.[0]?.message).toContain(later);
   });
 
   it('refuses a register mark that is not a register code even when it names an object property', async () => {
-    const [row] = await authorityDb(platform, CARDIFF)<{ school_id: string }[]>`select school_id from enrolments where learner_id = ${child.learnerId} and ended_on is null`;
+    const [row] = await authorityDb(platform, CARDIFF)<
+      { school_id: string }[]
+    >`select school_id from enrolments where learner_id = ${child.learnerId} and ended_on is null`;
     const { body } = await platform.graphql(lead, 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { applied } }', {
       input: { school: row?.school_id, date: await lastSchoolDay(), marks: [{ learner: child.learnerId, am: 'toString', pm: '/' }], idempotencyKey: nextKey() },
     });

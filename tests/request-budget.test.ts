@@ -26,7 +26,12 @@ beforeAll(async () => {
   platform = await startTestPlatform({
     gatewayKeys,
     externalAuthorities: new Map([[CARMARTHENSHIRE, proxy.url]]),
-    env: { BENCHMARK_REFRESH_MINUTES: '0', REQUEST_TIME_BUDGET_MS: String(TIME_BUDGET_MS), LIMIT_RESPONSE_BYTES: String(RESPONSE_BYTES), LIMIT_IN_FLIGHT_REQUESTS: String(IN_FLIGHT) },
+    env: {
+      BENCHMARK_REFRESH_MINUTES: '0',
+      REQUEST_TIME_BUDGET_MS: String(TIME_BUDGET_MS),
+      LIMIT_RESPONSE_BYTES: String(RESPONSE_BYTES),
+      LIMIT_IN_FLIGHT_REQUESTS: String(IN_FLIGHT),
+    },
   });
   const database = platform.databases.authorities.get(CARMARTHENSHIRE);
   if (!database) throw new Error('no Carmarthenshire database');
@@ -66,7 +71,12 @@ async function healthyAfterwards() {
   expect(again.body.data?.learners.totalCount).toBeGreaterThan(0);
 }
 
-function expectOneCodedError(answer: { status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }, status: number, code: string, limit: string) {
+function expectOneCodedError(
+  answer: { status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } },
+  status: number,
+  code: string,
+  limit: string,
+) {
   expect(answer.status).toBe(status);
   expect(answer.body.data ?? null).toBeNull();
   expect(answer.body.errors).toHaveLength(1);

@@ -31,7 +31,14 @@ interface NewSchool {
 let platform: TestPlatform;
 let pupil: Pupil;
 let school: NewSchool;
-const tokens: Record<'lead' | 'newTeacher' | 'oldTeacher' | 'hostLead' | 'newLead' | 'socialWorker', string> = { lead: '', newTeacher: '', oldTeacher: '', hostLead: '', newLead: '', socialWorker: '' };
+const tokens: Record<'lead' | 'newTeacher' | 'oldTeacher' | 'hostLead' | 'newLead' | 'socialWorker', string> = {
+  lead: '',
+  newTeacher: '',
+  oldTeacher: '',
+  hostLead: '',
+  newLead: '',
+  socialWorker: '',
+};
 
 const CURRENT = (alias: string) => `${alias}.started_on <= current_date and (${alias}.ended_on is null or ${alias}.ended_on >= current_date)`;
 
@@ -82,7 +89,8 @@ afterAll(async () => platform?.stop());
 
 let key = 0;
 const nextKey = () => `school-moves-${Date.now()}-${++key}`;
-const MOVE = 'mutation($input: RecordSchoolMoveInput!) { recordSchoolMove(input: $input) { applied recordId learner { currentSchool { id } pepStartDue pepStartOverdue } } }';
+const MOVE =
+  'mutation($input: RecordSchoolMoveInput!) { recordSchoolMove(input: $input) { applied recordId learner { currentSchool { id } pepStartDue pepStartOverdue } } }';
 
 /** What a move changes in Cardiff's database, counted, to show that a refused or retried move changes nothing. */
 async function footprint(): Promise<Record<string, number>> {
@@ -115,24 +123,34 @@ interface FeedNode {
 async function movesIn(token: string): Promise<FeedNode[]> {
   const { body } = await platform.graphql(token, FEED);
   expect(body.errors).toBeUndefined();
-  return (body.data?.notifications.edges ?? []).map((e: { node: FeedNode }) => e.node).filter((n: FeedNode) => n.kind === 'SCHOOL_MOVE' && n.movesToSchool?.id === school.id && n.movesFromSchool?.id === pupil.oldSchool);
+  return (body.data?.notifications.edges ?? [])
+    .map((e: { node: FeedNode }) => e.node)
+    .filter((n: FeedNode) => n.kind === 'SCHOOL_MOVE' && n.movesToSchool?.id === school.id && n.movesFromSchool?.id === pupil.oldSchool);
 }
 
 describe('bad input to a school move', () => {
   it('is refused naming the field, and changes nothing', async () => {
     const before = await footprint();
-    const notWelsh = await platform.graphql(tokens.lead, MOVE, { input: { learner: pupil.learnerId, school: '9990001', startsOn: today, idempotencyKey: nextKey() } });
+    const notWelsh = await platform.graphql(tokens.lead, MOVE, {
+      input: { learner: pupil.learnerId, school: '9990001', startsOn: today, idempotencyKey: nextKey() },
+    });
     expect(notWelsh.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'school' });
-    const badDay = await platform.graphql(tokens.lead, MOVE, { input: { learner: pupil.learnerId, school: school.id, startsOn: '2026-02-30', idempotencyKey: nextKey() } });
+    const badDay = await platform.graphql(tokens.lead, MOVE, {
+      input: { learner: pupil.learnerId, school: school.id, startsOn: '2026-02-30', idempotencyKey: nextKey() },
+    });
     expect(badDay.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsOn' });
-    const badKey = await platform.graphql(tokens.lead, MOVE, { input: { learner: pupil.learnerId, school: school.id, startsOn: today, idempotencyKey: 'short' } });
+    const badKey = await platform.graphql(tokens.lead, MOVE, {
+      input: { learner: pupil.learnerId, school: school.id, startsOn: today, idempotencyKey: 'short' },
+    });
     expect(badKey.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
     expect(await footprint()).toEqual(before);
   });
 
   it('is refused to the new school’s designated teacher, who may not move a child, and changes nothing', async () => {
     const before = await footprint();
-    const { body } = await platform.graphql(tokens.newTeacher, MOVE, { input: { learner: pupil.learnerId, school: school.id, startsOn: today, idempotencyKey: nextKey() } });
+    const { body } = await platform.graphql(tokens.newTeacher, MOVE, {
+      input: { learner: pupil.learnerId, school: school.id, startsOn: today, idempotencyKey: nextKey() },
+    });
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await footprint()).toEqual(before);
   });
@@ -147,7 +165,10 @@ describe('a school move across a border', () => {
     const input = { learner: pupil.learnerId, school: school.id, startsOn: today, idempotencyKey: moveKey };
     const first = await platform.graphql(tokens.lead, MOVE, { input });
     expect(first.body.errors).toBeUndefined();
-    expect(first.body.data?.recordSchoolMove).toMatchObject({ applied: true, learner: { currentSchool: { id: school.id }, pepStartDue: reviewDue, pepStartOverdue: false } });
+    expect(first.body.data?.recordSchoolMove).toMatchObject({
+      applied: true,
+      learner: { currentSchool: { id: school.id }, pepStartDue: reviewDue, pepStartOverdue: false },
+    });
     const after = await footprint();
     // One enrolment, one new teacher; five notifications: two schools, two authorities, the social worker; one sign-off marked.
     expect(after).toEqual({ enrolments: before.enrolments! + 1, allocations: before.allocations! + 1, notifications: before.notifications! + 5, marked: 1 });
@@ -168,12 +189,21 @@ describe('a school move across a border', () => {
   });
 
   it('marks the old school’s sign-off as the school the child left, and shows the review due within 10 school days', async () => {
-    const { body } = await platform.graphql(tokens.newTeacher, 'query($id: ID!) { learner(id: $id) { currentPep { id status nextReviewDue reviewState signOffs { role current school { id } schoolLeftOn } } } }', { id: pupil.learnerId });
+    const { body } = await platform.graphql(
+      tokens.newTeacher,
+      'query($id: ID!) { learner(id: $id) { currentPep { id status nextReviewDue reviewState signOffs { role current school { id } schoolLeftOn } } } }',
+      { id: pupil.learnerId },
+    );
     expect(body.errors).toBeUndefined();
     const pep = body.data?.learner.currentPep;
     const dueSoon = reviewDue <= inDays(14);
     expect(pep).toMatchObject({ id: pupil.pepId, status: 'AGREED', nextReviewDue: reviewDue, reviewState: dueSoon ? 'DUE_SOON' : 'ON_TRACK' });
-    expect(pep.signOffs.find((s: { role: string }) => s.role === 'DESIGNATED_TEACHER')).toEqual({ role: 'DESIGNATED_TEACHER', current: false, school: { id: pupil.oldSchool }, schoolLeftOn: today });
+    expect(pep.signOffs.find((s: { role: string }) => s.role === 'DESIGNATED_TEACHER')).toEqual({
+      role: 'DESIGNATED_TEACHER',
+      current: false,
+      school: { id: pupil.oldSchool },
+      schoolLeftOn: today,
+    });
   });
 
   it('lets the new school’s designated teacher start the review and write the school’s picture; the old school may not', async () => {
@@ -185,11 +215,25 @@ describe('a school move across a border', () => {
     const draft = started.body.data?.startPep.pep;
     expect(draft).toMatchObject({ status: 'DRAFT', version: 1 });
     expect(draft.id).not.toBe(pupil.pepId);
-    const write = await platform.graphql(tokens.newTeacher, 'mutation($input: WritePepSectionInput!) { writePepSection(input: $input) { applied pep { version schoolPicture { body writtenByRole } } } }', {
-      input: { pep: draft.id, section: 'SCHOOL_PICTURE', body: 'Settling in well; reading assessed in the first week.', language: 'EN', pepVersion: 1, idempotencyKey: nextKey() },
-    });
+    const write = await platform.graphql(
+      tokens.newTeacher,
+      'mutation($input: WritePepSectionInput!) { writePepSection(input: $input) { applied pep { version schoolPicture { body writtenByRole } } } }',
+      {
+        input: {
+          pep: draft.id,
+          section: 'SCHOOL_PICTURE',
+          body: 'Settling in well; reading assessed in the first week.',
+          language: 'EN',
+          pepVersion: 1,
+          idempotencyKey: nextKey(),
+        },
+      },
+    );
     expect(write.body.errors).toBeUndefined();
-    expect(write.body.data?.writePepSection.pep).toEqual({ version: 2, schoolPicture: { body: 'Settling in well; reading assessed in the first week.', writtenByRole: 'designated-teacher' } });
+    expect(write.body.data?.writePepSection.pep).toEqual({
+      version: 2,
+      schoolPicture: { body: 'Settling in well; reading assessed in the first week.', writtenByRole: 'designated-teacher' },
+    });
     // Started since the child joined: no new start is due, and the new school may not start another.
     const { body } = await platform.graphql(tokens.lead, 'query($id: ID!) { learner(id: $id) { pepStartDue } }', { id: pupil.learnerId });
     expect(body.data?.learner.pepStartDue).toBeNull();
@@ -221,8 +265,16 @@ describe('a school move across a border', () => {
   });
 
   it('lets the social worker mark their notification read; another social worker is refused', async () => {
-    const { body } = await platform.graphql(tokens.socialWorker, 'query { notifications(unreadOnly: true) { edges { node { id addressedTo { __typename } movesToSchool { id } } } } }');
-    const note = body.data?.notifications.edges.map((e: { node: { id: string; addressedTo: { __typename: string }; movesToSchool: { id: string } | null } }) => e.node).find((n: { addressedTo: { __typename: string }; movesToSchool: { id: string } | null }) => n.addressedTo.__typename === 'Learner' && n.movesToSchool?.id === school.id);
+    const { body } = await platform.graphql(
+      tokens.socialWorker,
+      'query { notifications(unreadOnly: true) { edges { node { id addressedTo { __typename } movesToSchool { id } } } } }',
+    );
+    const note = body.data?.notifications.edges
+      .map((e: { node: { id: string; addressedTo: { __typename: string }; movesToSchool: { id: string } | null } }) => e.node)
+      .find(
+        (n: { addressedTo: { __typename: string }; movesToSchool: { id: string } | null }) =>
+          n.addressedTo.__typename === 'Learner' && n.movesToSchool?.id === school.id,
+      );
     expect(note).toBeDefined();
     const mark = 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id readAt } }';
     const otherWorker = await platform.token({ sub: 'sw-not-this-child', role: 'social-worker', authority: CARDIFF });

@@ -23,7 +23,8 @@ async function runSoak(env: Record<string, string>): Promise<{ code: number | nu
   return { code, out };
 }
 
-const WINDOW_LINE = /^\[soak\] +(\d+) s \| [\d,]+ requests: ok [\d,]+, refused .+, errors \d+; unexpected 0 \| heap [\d.]+ MiB \(floor [\d.]+ MiB\) \| RSS [\d.]+ MiB \| \/health p50 \d+ ms, max \d+ ms \(\d+ probes, 0 failed\)$/gm;
+const WINDOW_LINE =
+  /^\[soak\] +(\d+) s \| [\d,]+ requests: ok [\d,]+, refused .+, errors \d+; unexpected 0 \| heap [\d.]+ MiB \(floor [\d.]+ MiB\) \| RSS [\d.]+ MiB \| \/health p50 \d+ ms, max \d+ ms \(\d+ probes, 0 failed\)$/gm;
 
 describe('npm run soak', () => {
   it('reports every 4 s, refuses the attacks with their codes, answers the normal traffic and ends healthy (exit 0)', async () => {
@@ -63,10 +64,14 @@ describe('npm run soak', () => {
     ['SOAK_URL', { SOAK_URL: 'http://192.0.2.10:4000/graphql' }, '192.0.2.10'],
     ['SOAK_URL', { SOAK_URL: 'http://wales.example/graphql' }, 'wales.example'],
     ['SOAK_METRICS_URL', { SOAK_URL: 'http://127.0.0.1:4000/graphql', SOAK_METRICS_URL: 'http://10.1.2.3:9464/metrics' }, '10.1.2.3'],
-  ])('refuses a %s off this machine (%o) before sending anything (exit 2)', async (name, env, host) => {
-    const { code, out } = await runSoak(env);
-    expect(out).toContain(`configuration: ${name} must be a loopback address`);
-    expect(out).toContain(host);
-    expect(code).toBe(2);
-  }, 60_000);
+  ])(
+    'refuses a %s off this machine (%o) before sending anything (exit 2)',
+    async (name, env, host) => {
+      const { code, out } = await runSoak(env);
+      expect(out).toContain(`configuration: ${name} must be a loopback address`);
+      expect(out).toContain(host);
+      expect(code).toBe(2);
+    },
+    60_000,
+  );
 });

@@ -23,7 +23,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-start-'));
   // As on a newcomer's machine: no DATABASE_URL, nothing else set but where to keep data and which ports.
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  env = { ...rest, DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_POSTGRES_PORT: String(await freePort()), METRICS_PORT: String(await freePort()) };
+  env = {
+    ...rest,
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    METRICS_PORT: String(await freePort()),
+  };
   started = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -59,12 +65,16 @@ async function token(...args: string[]): Promise<string> {
 type Answer = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 
 async function ask(bearer: string, query: string): Promise<{ status: number; body: Answer }> {
-  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: (await response.json()) as Answer };
 }
 
 describe('npm start on a fresh clone, with no database configured', () => {
-  it('answers a national analyst\'s first benchmarks question at once, with figures for every authority, region and Wales', async () => {
+  it("answers a national analyst's first benchmarks question at once, with figures for every authority, region and Wales", async () => {
     const national = await token('--role', 'national-analyst');
     const { body } = await ask(national, '{ benchmarks(dimension: "all") { refreshedAt figures { level code measure numerator denominator marker } } }');
     expect(body.errors).toBeUndefined();
@@ -80,9 +90,12 @@ describe('npm start on a fresh clone, with no database configured', () => {
     expect(published.find((f) => f.code === 'W92000004' && f.measure === 'cohort')?.numerator).toBeGreaterThan(5000);
   });
 
-  it('answers the README\'s caseload question for Cardiff\'s virtual school head', async () => {
+  it("answers the README's caseload question for Cardiff's virtual school head", async () => {
     const lead = await token('--role', 'virtual-school-head', '--authority', 'W06000015');
-    const { body } = await ask(lead, '{ learners(first: 3, homeAuthority: "W06000015", placedOutOfCounty: true) { totalCount edges { node { id homeAuthority { name } currentPlacement { authority { code } } } } } }');
+    const { body } = await ask(
+      lead,
+      '{ learners(first: 3, homeAuthority: "W06000015", placedOutOfCounty: true) { totalCount edges { node { id homeAuthority { name } currentPlacement { authority { code } } } } } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.learners.totalCount).toBeGreaterThan(100); // full scale: Cardiff has about 1,040 children
     expect(body.data.learners.edges).toHaveLength(3);

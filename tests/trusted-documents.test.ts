@@ -27,8 +27,14 @@ beforeAll(async () => {
 });
 afterAll(async () => platform?.stop());
 
-async function post(body: unknown): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } }> {
-  const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${lead}` }, body: JSON.stringify(body) });
+async function post(
+  body: unknown,
+): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } }> {
+  const response = await fetch(platform.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${lead}` },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as never };
 }
 

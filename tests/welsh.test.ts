@@ -86,7 +86,9 @@ describe('an error in the language the request asks for', () => {
       'a target with no description (the authority refuses the field)',
       'lead',
       'mutation($input: AddPepTargetInput!) { addPepTarget(input: $input) { applied } }',
-      () => ({ input: { pep: child.pepId, description: ' ', ownerRole: 'CARER', dueOn: '2999-01-01', pepVersion: child.pepVersion, idempotencyKey: nextKey() } }),
+      () => ({
+        input: { pep: child.pepId, description: ' ', ownerRole: 'CARER', dueOn: '2999-01-01', pepVersion: child.pepVersion, idempotencyKey: nextKey() },
+      }),
       'description: must not be empty',
       'description: rhaid iddo beidio â bod yn wag',
     ],
@@ -141,7 +143,8 @@ describe('an error in the language the request asks for', () => {
   });
 
   it('follows Accept-Language by its ranking: Welsh first is Welsh, English first is English', async () => {
-    const ask = async (header: string) => firstError(await platform.graphql(tokens.lead, '{ learners(first: 0) { totalCount } }', {}, { 'accept-language': header })).message;
+    const ask = async (header: string) =>
+      firstError(await platform.graphql(tokens.lead, '{ learners(first: 0) { totalCount } }', {}, { 'accept-language': header })).message;
     expect(await ask('cy-GB, en;q=0.5')).toBe('rhaid i first fod rhwng 1 a 500');
     expect(await ask('en-GB, cy;q=0.5')).toBe('first must be between 1 and 500');
     expect(await ask('fr')).toBe('first must be between 1 and 500');
@@ -162,7 +165,11 @@ describe('an error in the language the request asks for', () => {
   });
 
   it('refuses a body that is not JSON in Welsh, before GraphQL is reached', async () => {
-    const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.lead}`, ...WELSH }, body: '{"query": ' });
+    const response = await fetch(platform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.lead}`, ...WELSH },
+      body: '{"query": ',
+    });
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(response.status).toBe(400);
     expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
@@ -172,7 +179,12 @@ describe('an error in the language the request asks for', () => {
 
 describe('a child’s own section titles', () => {
   const title = async (headers: Record<string, string>) => {
-    const { body } = await platform.graphql(tokens.learner, 'query($id: ID!) { learner(id: $id) { currentPep { allAboutMe { title } } } }', { id: child.learnerId }, headers);
+    const { body } = await platform.graphql(
+      tokens.learner,
+      'query($id: ID!) { learner(id: $id) { currentPep { allAboutMe { title } } } }',
+      { id: child.learnerId },
+      headers,
+    );
     expect(body.errors).toBeUndefined();
     return body.data?.learner.currentPep.allAboutMe.title as string;
   };
@@ -184,7 +196,14 @@ describe('a child’s own section titles', () => {
 
   beforeAll(async () => {
     const mutation = 'mutation($input: WritePepSectionInput!) { writePepSection(input: $input) { applied } }';
-    const input = { pep: child.pepId, section: 'ALL_ABOUT_ME', body: 'I like drawing.', language: 'EN', pepVersion: child.pepVersion, idempotencyKey: nextKey() };
+    const input = {
+      pep: child.pepId,
+      section: 'ALL_ABOUT_ME',
+      body: 'I like drawing.',
+      language: 'EN',
+      pepVersion: child.pepVersion,
+      idempotencyKey: nextKey(),
+    };
     const { body } = await platform.graphql(tokens.learner, mutation, { input });
     expect(body.errors).toBeUndefined();
   });

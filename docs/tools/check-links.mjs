@@ -28,7 +28,12 @@ function filesUnder(dir, keep) {
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-const slug = (heading) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replaceAll(' ', '-');
+const slug = (heading) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replaceAll(' ', '-');
 
 function anchorsOf(file) {
   return new Set([...readFileSync(file, 'utf8').matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1])));
@@ -63,7 +68,8 @@ function checkMarkdown(file, problems) {
       if (looksLikePath(span) && !existsSync(join(ROOT, span))) problems.push(`${at}: \`${span}\`: no such path in the repository`);
     }
     for (const [, number] of line.matchAll(/\b[Dd]ecisions? (\d{4})\b/g)) {
-      if (!readdirSync(join(ROOT, 'docs', 'decisions')).some((name) => name.startsWith(`${number}-`))) problems.push(`${at}: decision ${number}: no such decision`);
+      if (!readdirSync(join(ROOT, 'docs', 'decisions')).some((name) => name.startsWith(`${number}-`)))
+        problems.push(`${at}: decision ${number}: no such decision`);
     }
   });
 }
@@ -71,13 +77,16 @@ function checkMarkdown(file, problems) {
 /** Every mention of a design document that does not say it is in ../shared/design/. */
 function designMentions(file) {
   const found = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    for (const name of DESIGN_DOCS) {
-      for (const m of line.matchAll(new RegExp(`(?<![\\w-])${name}(\\.md)?(?![\\w-])`, 'g'))) {
-        if (!line.slice(0, m.index).endsWith('shared/design/')) found.push(`${relative(ROOT, file)}:${i + 1}: ${m[0]} without its place (../shared/design/${name}.md)`);
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      for (const name of DESIGN_DOCS) {
+        for (const m of line.matchAll(new RegExp(`(?<![\\w-])${name}(\\.md)?(?![\\w-])`, 'g'))) {
+          if (!line.slice(0, m.index).endsWith('shared/design/'))
+            found.push(`${relative(ROOT, file)}:${i + 1}: ${m[0]} without its place (../shared/design/${name}.md)`);
+        }
       }
-    }
-  });
+    });
   return found;
 }
 

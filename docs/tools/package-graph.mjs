@@ -29,7 +29,11 @@ function workspaceDirs() {
 }
 
 const short = (name) => name.slice(SCOPE.length);
-const workspaceNames = (deps = {}) => Object.keys(deps).filter((n) => n.startsWith(SCOPE)).map(short).sort();
+const workspaceNames = (deps = {}) =>
+  Object.keys(deps)
+    .filter((n) => n.startsWith(SCOPE))
+    .map(short)
+    .sort();
 
 /** Every workspace: its folder, short name, and the workspaces it depends on (runtime, then dev only). */
 function workspaces() {
@@ -111,7 +115,10 @@ function main() {
   const updated = doc.slice(0, start) + block + doc.slice(end + END.length);
   if (mode === '--write') return void writeFileSync(DOC, updated);
   if (mode !== '--check') throw new Error(`unknown option ${mode} (--write or --check)`);
-  const problems = [...(updated === doc ? [] : ['the dependency diagram is not current: run node docs/tools/package-graph.mjs --write']), ...tableProblems(doc, all)];
+  const problems = [
+    ...(updated === doc ? [] : ['the dependency diagram is not current: run node docs/tools/package-graph.mjs --write']),
+    ...tableProblems(doc, all),
+  ];
   for (const p of problems) console.error(p);
   process.exitCode = problems.length ? 1 : 0;
 }

@@ -48,7 +48,18 @@ describe('a register across authorities', () => {
   it('applies nothing anywhere when one authority refuses a row, and names the row as the caller numbered it', async () => {
     const { result, calls } = await route((code, input) =>
       code === CARDIFF
-        ? { kind: 'answered', response: { data: { register: null }, errors: [{ message: 'marks[1] (learner W06000015:L000002): pm mark', extensions: { code: 'BAD_USER_INPUT', field: 'marks', row: 1, rows: [{ row: 1 }] } }] } }
+        ? {
+            kind: 'answered',
+            response: {
+              data: { register: null },
+              errors: [
+                {
+                  message: 'marks[1] (learner W06000015:L000002): pm mark',
+                  extensions: { code: 'BAD_USER_INPUT', field: 'marks', row: 1, rows: [{ row: 1 }] },
+                },
+              ],
+            },
+          }
         : accepted(input),
     );
     expect(calls.every((c) => c.validateOnly)).toBe(true);
@@ -58,14 +69,18 @@ describe('a register across authorities', () => {
   });
 
   it('applies nothing when an authority cannot be reached to validate', async () => {
-    const { result, calls } = await route((code, input) => (code === SWANSEA ? { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') } : accepted(input)));
+    const { result, calls } = await route((code, input) =>
+      code === SWANSEA ? { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') } : accepted(input),
+    );
     expect(calls.every((c) => c.validateOnly)).toBe(true);
     expect(result.errors[0]?.extensions).toMatchObject({ code: 'AUTHORITY_UNAVAILABLE', authority: SWANSEA });
     expect(result.errors[0]?.message).toContain('nothing was recorded');
   });
 
   it('names who recorded their rows when an authority is lost between validating and applying', async () => {
-    const { result } = await route((code, input) => (code === SWANSEA && !input.validateOnly ? { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') } : accepted(input)));
+    const { result } = await route((code, input) =>
+      code === SWANSEA && !input.validateOnly ? { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') } : accepted(input),
+    );
     expect(result.data).toEqual({ recordAttendance: null });
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.extensions).toMatchObject({ code: 'AUTHORITY_UNAVAILABLE', authority: SWANSEA });
@@ -75,7 +90,12 @@ describe('a register across authorities', () => {
 
   it('passes on an authority’s own refusal at the second step, saying who recorded', async () => {
     const { result } = await route((code, input) =>
-      code === SWANSEA && !input.validateOnly ? { kind: 'answered', response: { data: { register: null }, errors: [{ message: 'database refused the marks', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } } : accepted(input),
+      code === SWANSEA && !input.validateOnly
+        ? {
+            kind: 'answered',
+            response: { data: { register: null }, errors: [{ message: 'database refused the marks', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+          }
+        : accepted(input),
     );
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', authority: SWANSEA });
@@ -91,10 +111,18 @@ describe('a register across authorities', () => {
   it('refuses a row whose learner id names no authority without asking anyone', async () => {
     const calls: string[] = [];
     const parsed = parseOperation(QUERY);
-    const variables = { input: { school: '6812345', date: '2026-11-20', marks: [...marks, { learner: 'nobody', am: '/', pm: '/' }], idempotencyKey: 'register-key-2' } };
+    const variables = {
+      input: { school: '6812345', date: '2026-11-20', marks: [...marks, { learner: 'nobody', am: '/', pm: '/' }], idempotencyKey: 'register-key-2' },
+    };
     const [field] = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     if (!field) throw new Error('no field');
-    const result = await routeAttendanceRegister(parsed, field, variables, async (code) => (calls.push(code), { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') }), 'en');
+    const result = await routeAttendanceRegister(
+      parsed,
+      field,
+      variables,
+      async (code) => (calls.push(code), { kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'unreachable') }),
+      'en',
+    );
     expect(calls).toEqual([]);
     expect(result.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', row: 3 });
   });

@@ -53,7 +53,12 @@ describe('entity fetches across authorities', () => {
         errors: [{ message: 'no such learner', path: ['_entities', 1], extensions: { code: 'NOT_FOUND' } }],
       });
     });
-    const source = new AuthorityShardsDataSource(new Map([['W06000015', cardiff], ['W06000022', newport]]));
+    const source = new AuthorityShardsDataSource(
+      new Map([
+        ['W06000015', cardiff],
+        ['W06000022', newport],
+      ]),
+    );
     const reps = ['W06000022:L000001', 'W06000015:L000001', 'W06000022:L000009', 'W06000015:L000002'].map((id) => ({ __typename: 'Learner', id }));
     const result = await source.process(operation(ENTITIES, { representations: reps }));
 
@@ -66,7 +71,12 @@ describe('entity fetches across authorities', () => {
   it('fill an unavailable owner’s places with null and say which authority', async () => {
     const cardiff = authority('W06000015', echoIds);
     const down = authority('W06000022', () => ({ kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'notAnswered', { ms: 50 }) }));
-    const source = new AuthorityShardsDataSource(new Map([['W06000015', cardiff], ['W06000022', down]]));
+    const source = new AuthorityShardsDataSource(
+      new Map([
+        ['W06000015', cardiff],
+        ['W06000022', down],
+      ]),
+    );
     const reps = ['W06000022:L000001', 'W06000015:L000001', 'nonsense'].map((id) => ({ __typename: 'Learner', id }));
     const result = await source.process(operation(ENTITIES, { representations: reps }));
 
@@ -100,9 +110,19 @@ describe('the routing table, route by route', () => {
     const [field] = collectFields(parsed.operation.selectionSet, parsed.fragments, variables);
     const codes: string[] = [];
     const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    const send = async (code: string): Promise<SubgraphOutcome> => (codes.push(code), answered({ data: { [field!.name.value]: field!.name.value === 'learner' ? null : empty } }));
+    const send = async (code: string): Promise<SubgraphOutcome> => (
+      codes.push(code),
+      answered({ data: { [field!.name.value]: field!.name.value === 'learner' ? null : empty } })
+    );
     const route = ROOT_FIELD_ROUTES[field!.name.value]!;
-    const answer = await route.route({ parsed, field: field!, request: { ...operationForField(parsed, field!, variables), operationName: null }, caller: who, send, authorities: AUTHORITIES });
+    const answer = await route.route({
+      parsed,
+      field: field!,
+      request: { ...operationForField(parsed, field!, variables), operationName: null },
+      caller: who,
+      send,
+      authorities: AUTHORITIES,
+    });
     return { codes: codes.sort(), answer };
   }
 
@@ -110,7 +130,7 @@ describe('the routing table, route by route', () => {
     expect((await asked('{ learner(id: "W06000022:L1") { id } }')).codes).toEqual(['W06000022']);
   });
 
-  it('sends learners to every authority, or to the one named by homeAuthority, or to a child\'s own', async () => {
+  it("sends learners to every authority, or to the one named by homeAuthority, or to a child's own", async () => {
     expect((await asked('{ learners(first: 5) { edges { node { id } } } }')).codes).toEqual([...AUTHORITIES].sort());
     expect((await asked('{ learners(first: 5, homeAuthority: "W06000011") { edges { node { id } } } }')).codes).toEqual(['W06000011']);
     const child: Caller = { ...caller, role: 'learner', learnerId: 'W06000022:L7', authorityCode: 'W06000022' };

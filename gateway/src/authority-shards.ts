@@ -11,7 +11,16 @@ import { mergeConnectionPages, withMergeFields, type AuthorityPage } from './con
 import { routeAttendanceRegister } from './attendance-register.ts';
 import { forwardedHeaders, type GatewayContext } from './gateway-context.ts';
 import { budgetOf, type RequestBudget } from './request-budget.ts';
-import { argumentValue, collectFields, operationForField, parseOperation, recordIdsIn, responseKey, type ParsedOperation, type Variables } from './operation.ts';
+import {
+  argumentValue,
+  collectFields,
+  operationForField,
+  parseOperation,
+  recordIdsIn,
+  responseKey,
+  type ParsedOperation,
+  type Variables,
+} from './operation.ts';
 import { message, type Language } from '@wales-lac/errors';
 import { authorityUnavailable, badUserInput, fromAuthority, gatewayError, wordedFor, type ResponseError } from './response.ts';
 import type { SubgraphClient, SubgraphOutcome, SubgraphRequest } from './subgraph-client.ts';
@@ -26,7 +35,8 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
   constructor(private readonly shards: ReadonlyMap<string, SubgraphClient>) {}
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    if (options.kind !== 'incoming operation') return { errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'notIncoming', { service: 'authority shards' }))] };
+    if (options.kind !== 'incoming operation')
+      return { errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'notIncoming', { service: 'authority shards' }))] };
     // The gateway's own errors are built in English and worded for the request once, here.
     return wordedFor(await this.answer(options), options.context.language);
   }
@@ -38,7 +48,14 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
     const query = options.request.query ?? '';
     const variables = (options.request.variables ?? {}) as Variables;
     const parsed = parseOperation(query);
-    if (parsed.operation.operation === 'mutation') return routeMutation(parsed, { query, variables, operationName: options.request.operationName ?? null }, (code, r) => this.send(code, r, caller, headers, budget), language, [...this.shards.keys()]);
+    if (parsed.operation.operation === 'mutation')
+      return routeMutation(
+        parsed,
+        { query, variables, operationName: options.request.operationName ?? null },
+        (code, r) => this.send(code, r, caller, headers, budget),
+        language,
+        [...this.shards.keys()],
+      );
     if (parsed.operation.operation !== 'query') {
       return { errors: [gatewayError(message('BAD_USER_INPUT', 'noSubscriptions'))] };
     }
@@ -53,13 +70,25 @@ export class AuthorityShardsDataSource implements GraphQLDataSource<GatewayConte
     return combine(fields, answers);
   }
 
-  private send(code: string, request: SubgraphRequest, caller: Caller, headers: Record<string, string>, budget: RequestBudget | undefined): Promise<SubgraphOutcome> {
+  private send(
+    code: string,
+    request: SubgraphRequest,
+    caller: Caller,
+    headers: Record<string, string>,
+    budget: RequestBudget | undefined,
+  ): Promise<SubgraphOutcome> {
     const shard = this.shards.get(code);
     if (!shard) return Promise.resolve({ kind: 'unavailable', reason: message('AUTHORITY_UNAVAILABLE', 'notConnected') });
     return shard.send(request, caller, headers, budget);
   }
 
-  private routeField(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, caller: Caller, send: Send): Promise<Response> {
+  private routeField(
+    parsed: ParsedOperation,
+    field: FieldNode,
+    request: SubgraphRequest & { variables: Variables },
+    caller: Caller,
+    send: Send,
+  ): Promise<Response> {
     const route = ROOT_FIELD_ROUTES[field.name.value];
     if (!route) return Promise.resolve({ data: null, errors: [gatewayError(message('INTERNAL_SERVER_ERROR', 'noRoutingRule', { field: field.name.value }))] });
     return route.route({ parsed, field, request, caller, send, authorities: [...this.shards.keys()] });
@@ -123,7 +152,10 @@ function reasonWrong(field: FieldNode, variables: Variables): ResponseError | nu
  * answered with an internal error naming it (and the routing test fails for any field of the schema missing here).
  */
 export const ROOT_FIELD_ROUTES: Readonly<Record<string, { readonly rule: string; readonly route: (r: RouteRequest) => Promise<Response> }>> = {
-  _entities: { rule: 'split representations by owner (Me: by the learner argument of access)', route: (r) => routeEntities(r.parsed, r.field, r.request, r.send) },
+  _entities: {
+    rule: 'split representations by owner (Me: by the learner argument of access)',
+    route: (r) => routeEntities(r.parsed, r.field, r.request, r.send),
+  },
   learner: { rule: 'owner of the id argument (a reason not well-formed refused first)', route: routeLearner },
   learners: { rule: 'every authority in the caller’s reach (one with homeAuthority), merged', route: routeLearners },
   accessHistory: { rule: 'owner of the learner argument', route: (r) => routeToOwner(r.field, 'learner', r.request, r.send) },
@@ -153,7 +185,9 @@ interface Representation {
 
 /** Authorities that must see `Me` representations: the owners of the learners named in `access(learner:)`. */
 function meDestinations(field: FieldNode, fragments: ParsedOperation['fragments'], variables: Variables): string[] | null {
-  const fields = collectFields(field.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }, fragments, variables).filter((f) => f.name.value === 'access');
+  const fields = collectFields(field.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }, fragments, variables).filter(
+    (f) => f.name.value === 'access',
+  );
   const owners = fields.map((f) => {
     const learner = argumentValue(f, 'learner', variables);
     return typeof learner === 'string' ? owningAuthority(learner) : null;
@@ -235,17 +269,27 @@ async function routePreferences(field: FieldNode, request: SubgraphRequest, send
   const outcomes = await Promise.all(authorities.map(async (code) => ({ code, outcome: await send(code, request) })));
   const unavailable = outcomes.find((o) => o.outcome.kind === 'unavailable');
   if (unavailable && unavailable.outcome.kind === 'unavailable') {
-    return { data: null, errors: [authorityUnavailable(unavailable.code, message('AUTHORITY_UNAVAILABLE', 'changeNotConfirmed', { reason: unavailable.outcome.reason }), [key])] };
+    return {
+      data: null,
+      errors: [authorityUnavailable(unavailable.code, message('AUTHORITY_UNAVAILABLE', 'changeNotConfirmed', { reason: unavailable.outcome.reason }), [key])],
+    };
   }
   const [head] = outcomes;
-  if (!head || head.outcome.kind !== 'answered') return { data: null, errors: [gatewayError(message('AUTHORITY_UNAVAILABLE', 'notConnected'), { path: [key] })] };
+  if (!head || head.outcome.kind !== 'answered')
+    return { data: null, errors: [gatewayError(message('AUTHORITY_UNAVAILABLE', 'notConnected'), { path: [key] })] };
   // Every authority checks the same input the same way: the first one's answer (and errors) stand for all.
   const errors = fromAuthority(head.code, head.outcome.response.errors);
   return { data: head.outcome.response.data ?? null, ...(errors.length ? { errors } : {}) };
 }
 
 /** A change goes to exactly one authority: the owner of every record it names (a person's preferences: every authority). */
-async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest & { variables: Variables }, send: Send, language: Language, authorities: readonly string[] = []): Promise<GatewayGraphQLResponse> {
+async function routeMutation(
+  parsed: ParsedOperation,
+  request: SubgraphRequest & { variables: Variables },
+  send: Send,
+  language: Language,
+  authorities: readonly string[] = [],
+): Promise<GatewayGraphQLResponse> {
   const fields = collectFields(parsed.operation.selectionSet, parsed.fragments, request.variables);
   const preferences = fields.find((f) => f.name.value === 'setNotificationPreferences');
   if (preferences) {
@@ -268,7 +312,16 @@ async function routeMutation(parsed: ParsedOperation, request: SubgraphRequest &
   const outcome = await send(owner, request);
   if (outcome.kind === 'unavailable') {
     const first = fields[0];
-    return { data: null, errors: [authorityUnavailable(owner, message('AUTHORITY_UNAVAILABLE', 'changeNotConfirmed', { reason: outcome.reason }), first ? [responseKey(first)] : undefined)] };
+    return {
+      data: null,
+      errors: [
+        authorityUnavailable(
+          owner,
+          message('AUTHORITY_UNAVAILABLE', 'changeNotConfirmed', { reason: outcome.reason }),
+          first ? [responseKey(first)] : undefined,
+        ),
+      ],
+    };
   }
   const errors = fromAuthority(owner, outcome.response.errors);
   return { data: outcome.response.data ?? null, ...(errors.length ? { errors } : {}) };
@@ -286,7 +339,15 @@ async function routeToOwner(field: FieldNode, argument: string, request: Subgrap
   return { data: outcome.response.data ?? { [key]: null }, errors: fromAuthority(owner, outcome.response.errors) };
 }
 
-async function fanOut(parsed: ParsedOperation, field: FieldNode, request: SubgraphRequest & { variables: Variables }, reach: readonly string[], send: Send, typename = 'LearnerConnection', defaultSize = DEFAULT_PAGE_SIZE): Promise<Response> {
+async function fanOut(
+  parsed: ParsedOperation,
+  field: FieldNode,
+  request: SubgraphRequest & { variables: Variables },
+  reach: readonly string[],
+  send: Send,
+  typename = 'LearnerConnection',
+  defaultSize = DEFAULT_PAGE_SIZE,
+): Promise<Response> {
   const key = responseKey(field);
   // The arguments were checked by the route (learnersArgumentsProblem, pageArgumentsProblem).
   const first = Number(argumentValue(field, 'first', request.variables) ?? defaultSize);

@@ -1,10 +1,33 @@
 // The national gateway's settings when it runs as its own process (main.ts), read once at start.
 import type { CryptoKey } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, jwksKey, type IdentityTokenConfig } from '@wales-lac/caller';
-import { ConfigurationError, httpUrl, metricsListenSettings, optional, perAuthority, port, privateKeySetting, publicKeySetting, telemetrySettings, workerCount, type Env, type MetricsListenSettings, type TelemetrySettings } from '@wales-lac/settings';
+import {
+  ConfigurationError,
+  httpUrl,
+  metricsListenSettings,
+  optional,
+  perAuthority,
+  port,
+  privateKeySetting,
+  publicKeySetting,
+  telemetrySettings,
+  workerCount,
+  type Env,
+  type MetricsListenSettings,
+  type TelemetrySettings,
+} from '@wales-lac/settings';
 import type { GatewayLimits } from './limits.ts';
 import type { TrustedDocuments } from '@wales-lac/trusted-documents';
-import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, trustedDocumentsFromEnv, type Profile } from './settings.ts';
+import {
+  developerRoleFromEnv,
+  explorerFromEnv,
+  identityProviderFromEnv,
+  profileFromEnv,
+  requestLimitsFromEnv,
+  subgraphTimeoutFromEnv,
+  trustedDocumentsFromEnv,
+  type Profile,
+} from './settings.ts';
 
 export interface GatewayServiceConfig {
   readonly authorities: ReadonlyMap<string, string>;
@@ -44,7 +67,10 @@ async function identity(env: Env, profile: Profile): Promise<IdentityTokenConfig
   if (provider && devKeyGiven) throw new ConfigurationError('set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL or DEV_IDENTITY_PUBLIC_KEY[_FILE], not both');
   if (provider) return { issuer: provider.issuer, audience: provider.audience, key: jwksKey(provider.jwksUrl) };
   if (profile === 'production') throw new ConfigurationError('PROFILE=production needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL');
-  if (!devKeyGiven) throw new ConfigurationError('an identity provider is required: AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL, or (development) DEV_IDENTITY_PUBLIC_KEY_FILE');
+  if (!devKeyGiven)
+    throw new ConfigurationError(
+      'an identity provider is required: AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL, or (development) DEV_IDENTITY_PUBLIC_KEY_FILE',
+    );
   return { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, key: await publicKeySetting(env, 'DEV_IDENTITY_PUBLIC_KEY') };
 }
 

@@ -64,7 +64,8 @@ export function mergeConnectionPages(
 ): MergedPage {
   const all = pages.flatMap(candidatesOf).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taken = all.slice(0, first);
-  const hasNextPage = all.length > first || pages.some((p) => (p.connection?.[HIDDEN_PAGE_INFO] as { hasNextPage?: boolean } | undefined)?.hasNextPage === true);
+  const hasNextPage =
+    all.length > first || pages.some((p) => (p.connection?.[HIDDEN_PAGE_INFO] as { hasNextPage?: boolean } | undefined)?.hasNextPage === true);
   const totalCount = pages.reduce((sum, p) => sum + Number(p.connection?.[HIDDEN_TOTAL] ?? 0), 0);
   const last = taken.at(-1);
   const endCursor = last ? encodeCursor(last.id) : null;

@@ -3,7 +3,14 @@
 import { getHeapStatistics } from 'node:v8';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import { BREAK, Kind, visit, type GraphQLFormattedError } from 'graphql';
-import type { GatewayExecutor, GatewayInterface, GatewayLoadResult, GatewayApolloConfig, GatewaySchemaLoadOrUpdateCallback, GatewayUnsubscriber } from '@apollo/server-gateway-interface';
+import type {
+  GatewayExecutor,
+  GatewayInterface,
+  GatewayLoadResult,
+  GatewayApolloConfig,
+  GatewaySchemaLoadOrUpdateCallback,
+  GatewayUnsubscriber,
+} from '@apollo/server-gateway-interface';
 import { ERROR_CODES, message, wordedIn, type ErrorCode, type Language } from '@wales-lac/errors';
 import { costLimitError, limitError, limitCodeOf, operationCost, tokenLimitError, type CostWeights, type DocumentLimits } from '@wales-lac/subgraph-edge';
 import type { GatewayContext } from './gateway-context.ts';

@@ -32,9 +32,7 @@ export function parseOperation(query: string): ParsedOperation {
   const document = parse(query);
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || !operations[0]) throw new Error('a subgraph fetch must hold exactly one operation');
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-  );
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const parsed = { document, operation: operations[0], fragments };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(query, parsed);
@@ -73,7 +71,10 @@ function valueOf(node: ValueNode, variables: Variables): unknown {
   }
 }
 
-function included(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] }, variables: Variables): boolean {
+function included(
+  node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] },
+  variables: Variables,
+): boolean {
   for (const directive of node.directives ?? []) {
     const condition = directive.arguments?.find((a) => a.name.value === 'if');
     const value = condition ? valueOf(condition.value, variables) : undefined;

@@ -21,15 +21,21 @@ export function gatewayError(text: Text, extras: { path?: ResponsePath | undefin
 /** The gateway's own errors among these worded in the language (subgraphs' stay as they were sent). */
 export function wordedFor<R extends { errors?: ReadonlyArray<ResponseError> | undefined }>(response: R, language: Language): R {
   if (language === 'en' || !response.errors?.length) return response;
-  return { ...response, errors: response.errors.map((e) => {
-    const text = TEXTS.get(e);
-    return text ? { ...e, message: render(text, language) } : e;
-  }) };
+  return {
+    ...response,
+    errors: response.errors.map((e) => {
+      const text = TEXTS.get(e);
+      return text ? { ...e, message: render(text, language) } : e;
+    }),
+  };
 }
 
 export function authorityUnavailable(authorityCode: string, reason: Text, path?: ResponsePath): ResponseError {
   const name = names.get(authorityCode) ?? WORDS.authority;
-  return gatewayError(message('AUTHORITY_UNAVAILABLE', 'partMissing', { name, authority: authorityCode, reason }), { path, extensions: { authority: authorityCode } });
+  return gatewayError(message('AUTHORITY_UNAVAILABLE', 'partMissing', { name, authority: authorityCode, reason }), {
+    path,
+    extensions: { authority: authorityCode },
+  });
 }
 
 export function badUserInput(text: Text, field: string, path?: ResponsePath): ResponseError {

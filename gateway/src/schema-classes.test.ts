@@ -8,7 +8,9 @@ import { SUPERGRAPH_PATH } from './supergraph.ts';
 
 const apiTypes = () => {
   const schema = buildASTSchema(parse(readFileSync(SUPERGRAPH_PATH, 'utf8')), { assumeValidSDL: true });
-  return Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith('__') && !t.name.startsWith('join__') && !t.name.startsWith('link__'));
+  return Object.values(schema.getTypeMap()).filter(
+    (t) => isObjectType(t) && !t.name.startsWith('__') && !t.name.startsWith('join__') && !t.name.startsWith('link__'),
+  );
 };
 
 describe('field classes of the federated schema', () => {

@@ -77,10 +77,15 @@ export interface Gateway {
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  return { message: render(message('INTERNAL_SERVER_ERROR', 'internal'), requestLanguageOf(error)), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: render(message('INTERNAL_SERVER_ERROR', 'internal'), requestLanguageOf(error)),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
-const RECORD_REFUSAL = 'mutation RecordRefusal($record: ID!, $field: String!, $action: AccessAction!) { recordRefusedAccess(record: $record, field: $field, action: $action) }';
+const RECORD_REFUSAL =
+  'mutation RecordRefusal($record: ID!, $field: String!, $action: AccessAction!) { recordRefusedAccess(record: $record, field: $field, action: $action) }';
 
 /** Reports each access refused at the gateway to the owning authority, for its audit log. */
 function refusalReporter(authorities: ReadonlyMap<string, SubgraphClient>, telemetry: ServiceTelemetry) {
@@ -92,7 +97,8 @@ function refusalReporter(authorities: ReadonlyMap<string, SubgraphClient>, telem
         const outcome = await owner?.send({ query: RECORD_REFUSAL, variables: { record, field, action: action.toUpperCase() } }, caller);
         // The refusal itself holds no personal data, so it is answered even if the owner cannot be told.
         // The line names the owner and the field, never the record (a child's id).
-        if (outcome?.kind !== 'answered' || outcome.response.errors) telemetry.log.error({ authority, field }, 'a refused access could not be audited by its owner');
+        if (outcome?.kind !== 'answered' || outcome.response.errors)
+          telemetry.log.error({ authority, field }, 'a refused access could not be audited by its owner');
       }),
     );
   };
@@ -105,7 +111,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const observed = subgraphMetrics(telemetry);
   const limits = config.limits ?? DEFAULT_LIMITS;
   const client = (audience: string, url: string, wait: number, subgraph: string, authority: string) =>
-    observedSubgraphClient(createSubgraphClient({ audience, url, sign, timeoutMs: wait, maxResponseBytes: limits.maxResponseBytes }), { subgraph, authority }, telemetry, observed);
+    observedSubgraphClient(
+      createSubgraphClient({ audience, url, sign, timeoutMs: wait, maxResponseBytes: limits.maxResponseBytes }),
+      { subgraph, authority },
+      telemetry,
+      observed,
+    );
   const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url, timeoutMs, 'authority', code)]));
   const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url, config.nationalServiceTimeoutMs ?? 30_000, name, '')]));
   const everyClient: SubgraphClient[] = [...authorityClients.values(), ...serviceClients.values()];
@@ -119,7 +130,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return new SingleServiceDataSource(name, service);
     },
   });
-  const disclosure: SchemaDisclosure = config.production ? { open: false, developerRole: config.production.developerRole } : { open: true, developerRole: null };
+  const disclosure: SchemaDisclosure = config.production
+    ? { open: false, developerRole: config.production.developerRole }
+    : { open: true, developerRole: null };
   const shielded = config.shield === false ? gateway : new ShieldedGateway(gateway, refusalReporter(authorityClients, telemetry));
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new BudgetedGateway(shielded, limits),
@@ -151,10 +164,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const dashboard = explorer ? createDashboard({ tokenPath: config.explorer?.issueToken ? `${explorer.base}/token` : null }) : null;
   if (config.production && config.devPages) throw new Error('development pages are never served in the production profile');
   const devPages = config.devPages ?? null;
-  const browserPages = explorer && dashboard ? async (req: IncomingMessage, res: ServerResponse, url: URL) => (await dashboard.handle(req, res, url)) || explorer.handle(req, res, url) : null;
+  const browserPages =
+    explorer && dashboard
+      ? async (req: IncomingMessage, res: ServerResponse, url: URL) => (await dashboard.handle(req, res, url)) || explorer.handle(req, res, url)
+      : null;
   const pages =
     browserPages || devPages
-      ? async (req: IncomingMessage, res: ServerResponse, url: URL) => ((devPages ? await devPages(req, res, url) : false) || (browserPages ? browserPages(req, res, url) : false))
+      ? async (req: IncomingMessage, res: ServerResponse, url: URL) =>
+          (devPages ? await devPages(req, res, url) : false) || (browserPages ? browserPages(req, res, url) : false)
       : null;
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,

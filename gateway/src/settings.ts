@@ -25,7 +25,8 @@ function responseBytesFromEnv(env: Env, heapBytes: number): number {
   if (bytes !== undefined) return integer(env, 'LIMIT_RESPONSE_BYTES', 0, 10_000, 100_000_000);
   if (share === undefined) return responseBytesOfHeap(DEFAULT_REQUEST_HEAP_SHARE, heapBytes);
   const value = Number(share);
-  if (!(value >= 0.0001 && value <= 0.05)) throw new ConfigurationError(`LIMIT_REQUEST_HEAP_SHARE must be a fraction of the heap from 0.0001 to 0.05, got '${share}'`);
+  if (!(value >= 0.0001 && value <= 0.05))
+    throw new ConfigurationError(`LIMIT_REQUEST_HEAP_SHARE must be a fraction of the heap from 0.0001 to 0.05, got '${share}'`);
   return responseBytesOfHeap(value, heapBytes);
 }
 
@@ -58,7 +59,10 @@ export function identityProviderFromEnv(env: Env): IdentityProviderSettings | nu
 export function profileFromEnv(env: Env, identity: IdentityProviderSettings | null): Profile {
   const fallback: Profile = env['NODE_ENV'] === 'production' ? 'production' : 'development';
   const chosen = oneOf<Profile>(env, 'PROFILE', ['development', 'production'], fallback);
-  if (chosen === 'production' && !identity) throw new ConfigurationError('PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (the development one is refused)');
+  if (chosen === 'production' && !identity)
+    throw new ConfigurationError(
+      'PROFILE=production needs an identity provider: set AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (the development one is refused)',
+    );
   return chosen;
 }
 

@@ -22,6 +22,13 @@ export class SingleServiceDataSource implements GraphQLDataSource<GatewayContext
       budgetOf(options.context),
     );
     if (outcome.kind === 'answered') return { data: outcome.response.data ?? null, ...(outcome.response.errors ? { errors: outcome.response.errors } : {}) };
-    return { data: null, errors: [errorJson(message('SERVICE_UNAVAILABLE', 'serviceDown', { service: this.name, reason: outcome.reason }), options.context.language, { extensions: { service: this.name } })] };
+    return {
+      data: null,
+      errors: [
+        errorJson(message('SERVICE_UNAVAILABLE', 'serviceDown', { service: this.name, reason: outcome.reason }), options.context.language, {
+          extensions: { service: this.name },
+        }),
+      ],
+    };
   }
 }

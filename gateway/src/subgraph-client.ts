@@ -16,9 +16,7 @@ export interface GraphQLResponseJson {
   errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-export type SubgraphOutcome =
-  | { readonly kind: 'answered'; readonly response: GraphQLResponseJson }
-  | { readonly kind: 'unavailable'; readonly reason: Text };
+export type SubgraphOutcome = { readonly kind: 'answered'; readonly response: GraphQLResponseJson } | { readonly kind: 'unavailable'; readonly reason: Text };
 
 export type AssertionSigner = (caller: Caller, audience: string, body: string) => Promise<string>;
 
@@ -104,7 +102,10 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
       } catch (error) {
         const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
         // Transport errors carry internal addresses: say what happened, not where.
-        return { kind: 'unavailable', reason: timedOut ? message('AUTHORITY_UNAVAILABLE', 'notAnswered', { ms: options.timeoutMs }) : message('AUTHORITY_UNAVAILABLE', 'unreachable') };
+        return {
+          kind: 'unavailable',
+          reason: timedOut ? message('AUTHORITY_UNAVAILABLE', 'notAnswered', { ms: options.timeoutMs }) : message('AUTHORITY_UNAVAILABLE', 'unreachable'),
+        };
       }
     },
     async healthy() {

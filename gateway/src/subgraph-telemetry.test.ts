@@ -25,19 +25,28 @@ const telemetry = createTelemetry({ traces: { exporter: spans } }).service({ ser
 const metrics = subgraphMetrics(telemetry);
 const caller = callerFromClaims({ sub: 'vsh', role: 'virtual-school-head', authority: 'W06000015' });
 const client = (target: string, code: string) =>
-  observedSubgraphClient(createSubgraphClient({ audience: `authority:${code}`, url: target, sign: async () => 'assertion', timeoutMs: 2_000, maxResponseBytes: 1_000_000 }), { subgraph: 'authority', authority: code }, telemetry, metrics);
+  observedSubgraphClient(
+    createSubgraphClient({ audience: `authority:${code}`, url: target, sign: async () => 'assertion', timeoutMs: 2_000, maxResponseBytes: 1_000_000 }),
+    { subgraph: 'authority', authority: code },
+    telemetry,
+    metrics,
+  );
 
 describe('an observed subgraph call', () => {
   it("sends the trace on in traceparent, from the call's own span", async () => {
     await telemetry.tracer?.startActiveSpan('query Caseload', async (request) => {
-      await client(url, 'W06000015').send({ query: '{ learners { totalCount } }', operationName: 'Caseload__authority__0' }, caller, { 'accept-language': 'cy' });
+      await client(url, 'W06000015').send({ query: '{ learners { totalCount } }', operationName: 'Caseload__authority__0' }, caller, {
+        'accept-language': 'cy',
+      });
       request.end();
     });
     const call = spans.getFinishedSpans().find((s) => s.name === 'POST authority:W06000015');
     expect(seen.at(-1)?.['traceparent']).toBe(`00-${call?.spanContext().traceId}-${call?.spanContext().spanId}-01`);
     expect(seen.at(-1)?.['accept-language']).toBe('cy');
     const text = await telemetry.metrics.registry.metrics();
-    expect(text).toContain('gateway_subgraph_requests_total{subgraph="authority",authority="W06000015",operation="Caseload",outcome="answered",service="gateway"} 1');
+    expect(text).toContain(
+      'gateway_subgraph_requests_total{subgraph="authority",authority="W06000015",operation="Caseload",outcome="answered",service="gateway"} 1',
+    );
   });
 
   it('that finds nobody is counted as its authority being unavailable', async () => {

@@ -18,15 +18,31 @@ export function subgraphMetrics(telemetry: ServiceTelemetry) {
   const { metrics } = telemetry;
   const labels = ['subgraph', 'authority', 'operation', 'outcome'] as const;
   return {
-    calls: metrics.counter('gateway_subgraph_requests_total', 'Calls from the gateway to a subgraph instance, by subgraph, authority, operation and outcome (answered or unavailable)', labels),
-    duration: metrics.histogram('gateway_subgraph_request_duration_seconds', 'Time from sending a call to a subgraph instance to having its whole answer', labels),
-    unavailable: metrics.counter('gateway_authority_unavailable_total', 'Calls an authority did not answer (timed out, unreachable, answered no GraphQL): each is an AUTHORITY_UNAVAILABLE error in an answer', ['authority']),
+    calls: metrics.counter(
+      'gateway_subgraph_requests_total',
+      'Calls from the gateway to a subgraph instance, by subgraph, authority, operation and outcome (answered or unavailable)',
+      labels,
+    ),
+    duration: metrics.histogram(
+      'gateway_subgraph_request_duration_seconds',
+      'Time from sending a call to a subgraph instance to having its whole answer',
+      labels,
+    ),
+    unavailable: metrics.counter(
+      'gateway_authority_unavailable_total',
+      'Calls an authority did not answer (timed out, unreachable, answered no GraphQL): each is an AUTHORITY_UNAVAILABLE error in an answer',
+      ['authority'],
+    ),
   };
 }
 
 export function observedSubgraphClient(client: SubgraphClient, target: SubgraphTarget, telemetry: ServiceTelemetry, metrics: Metrics): SubgraphClient {
   const { tracer } = telemetry;
-  const spanAttributes = { 'rpc.system': 'graphql', 'server.address': client.audience, ...(target.authority ? { 'wales.authority.code': target.authority } : {}) };
+  const spanAttributes = {
+    'rpc.system': 'graphql',
+    'server.address': client.audience,
+    ...(target.authority ? { 'wales.authority.code': target.authority } : {}),
+  };
   return {
     audience: client.audience,
     url: client.url,

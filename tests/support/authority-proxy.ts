@@ -48,7 +48,8 @@ export async function startAuthorityProxy(): Promise<AuthorityProxy> {
     if (delayMs > 0) await pause(delayMs);
     if (response.destroyed || !proxy.target) return void response.destroy();
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers[name] = value;
+    for (const [name, value] of Object.entries(request.headers))
+      if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers[name] = value;
     const answer = await fetch(proxy.target, { method: 'POST', headers, body });
     const text = Buffer.from(await answer.arrayBuffer());
     response.writeHead(answer.status, { 'content-type': 'application/json' });

@@ -12,7 +12,7 @@ export async function refreshAndWait(platform: TestPlatform, token: string): Pro
   const { body } = await platform.graphql(token, 'mutation { refreshBenchmarks { refreshed { code } unreachable { code } release { id state } } }');
   if (body.errors) throw new Error(`refresh refused: ${JSON.stringify(body.errors)}`);
   const asked = body.data?.refreshBenchmarks as { refreshed: { code: string }[]; unreachable: { code: string }[]; release: { id: string } };
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     const list = await platform.graphql(token, '{ benchmarkReleases(first: 10) { id state failure } }');
     const release = (list.body.data?.benchmarkReleases as RefreshedRelease['release'][] | undefined)?.find((r) => r.id === asked.release.id);
     if (release && release.state !== 'BUILDING') return { refreshed: asked.refreshed, unreachable: asked.unreachable, release };

@@ -17,7 +17,11 @@ export interface ChildUnderCare {
 const CURRENT = (alias: string) => `${alias}.started_on <= current_date and (${alias}.ended_on is null or ${alias}.ended_on >= current_date)`;
 
 /** A child of `home` placed out of county, at school in the host authority, with a current PEP and social worker. */
-export async function childUnderCare(platform: Platform, home: string, pepStatuses: readonly string[] = ['draft', 'in-review', 'agreed']): Promise<ChildUnderCare> {
+export async function childUnderCare(
+  platform: Platform,
+  home: string,
+  pepStatuses: readonly string[] = ['draft', 'in-review', 'agreed'],
+): Promise<ChildUnderCare> {
   const rows = await authorityDb(platform, home).unsafe<
     { learner_id: string; host: string; school_id: string; social_worker: string; pep_id: string; version: number; target_id: string }[]
   >(

@@ -22,12 +22,37 @@ export interface Others {
 }
 
 export const CELLS: readonly Cell[] = [
-  { name: 'virtual-school-head, home', role: 'virtual-school-head', relationships: ['home'], claims: (c) => ({ sub: 't-vsh-home', role: 'virtual-school-head', authority: c.home }) },
-  { name: 'virtual-school-head, host', role: 'virtual-school-head', relationships: ['host'], claims: (c) => ({ sub: 't-vsh-host', role: 'virtual-school-head', authority: c.host }) },
-  { name: 'virtual-school-head, none', role: 'virtual-school-head', relationships: ['none'], claims: (_, o) => ({ sub: 't-vsh-none', role: 'virtual-school-head', authority: o.authority }) },
-  { name: 'social-worker, caseload', role: 'social-worker', relationships: ['home', 'caseload'], claims: (c) => ({ sub: c.socialWorker, role: 'social-worker', authority: c.home }) },
+  {
+    name: 'virtual-school-head, home',
+    role: 'virtual-school-head',
+    relationships: ['home'],
+    claims: (c) => ({ sub: 't-vsh-home', role: 'virtual-school-head', authority: c.home }),
+  },
+  {
+    name: 'virtual-school-head, host',
+    role: 'virtual-school-head',
+    relationships: ['host'],
+    claims: (c) => ({ sub: 't-vsh-host', role: 'virtual-school-head', authority: c.host }),
+  },
+  {
+    name: 'virtual-school-head, none',
+    role: 'virtual-school-head',
+    relationships: ['none'],
+    claims: (_, o) => ({ sub: 't-vsh-none', role: 'virtual-school-head', authority: o.authority }),
+  },
+  {
+    name: 'social-worker, caseload',
+    role: 'social-worker',
+    relationships: ['home', 'caseload'],
+    claims: (c) => ({ sub: c.socialWorker, role: 'social-worker', authority: c.home }),
+  },
   // Not on their caseload: their home grant is opened only by a reason (decision 0026).
-  { name: 'social-worker, home, no reason', role: 'social-worker', relationships: ['home'], claims: (c) => ({ sub: 't-sw-home', role: 'social-worker', authority: c.home }) },
+  {
+    name: 'social-worker, home, no reason',
+    role: 'social-worker',
+    relationships: ['home'],
+    claims: (c) => ({ sub: 't-sw-home', role: 'social-worker', authority: c.home }),
+  },
   {
     name: 'social-worker, home, with a reason',
     role: 'social-worker',
@@ -35,12 +60,37 @@ export const CELLS: readonly Cell[] = [
     reason: { purpose: 'COVERING_FOR_COLLEAGUE', note: 'covering while the allocated worker is on leave' },
     claims: (c) => ({ sub: 't-sw-home-reason', role: 'social-worker', authority: c.home }),
   },
-  { name: 'social-worker, host (no grant)', role: 'social-worker', relationships: ['host'], claims: (c) => ({ sub: 't-sw-host', role: 'social-worker', authority: c.host }) },
-  { name: 'designated-teacher, school', role: 'designated-teacher', relationships: ['host', 'school'], claims: (c) => ({ sub: 't-dt-school', role: 'designated-teacher', authority: c.host, school: c.schoolId }) },
-  { name: 'designated-teacher, none', role: 'designated-teacher', relationships: ['none'], claims: (_, o) => ({ sub: 't-dt-none', role: 'designated-teacher', authority: o.authority, school: '0000000' }) },
+  {
+    name: 'social-worker, host (no grant)',
+    role: 'social-worker',
+    relationships: ['host'],
+    claims: (c) => ({ sub: 't-sw-host', role: 'social-worker', authority: c.host }),
+  },
+  {
+    name: 'designated-teacher, school',
+    role: 'designated-teacher',
+    relationships: ['host', 'school'],
+    claims: (c) => ({ sub: 't-dt-school', role: 'designated-teacher', authority: c.host, school: c.schoolId }),
+  },
+  {
+    name: 'designated-teacher, none',
+    role: 'designated-teacher',
+    relationships: ['none'],
+    claims: (_, o) => ({ sub: 't-dt-none', role: 'designated-teacher', authority: o.authority, school: '0000000' }),
+  },
   { name: 'learner, self', role: 'learner', relationships: ['self'], claims: (c) => ({ sub: 't-learner-self', role: 'learner', learner: c.learnerId }) },
-  { name: 'learner, another child', role: 'learner', relationships: ['none'], claims: (_, o) => ({ sub: 't-learner-other', role: 'learner', learner: o.learnerId }) },
-  { name: 'consortium-analyst', role: 'consortium-analyst', relationships: ['none'], claims: () => ({ sub: 't-consortium', role: 'consortium-analyst', region: 'CSC' }) },
+  {
+    name: 'learner, another child',
+    role: 'learner',
+    relationships: ['none'],
+    claims: (_, o) => ({ sub: 't-learner-other', role: 'learner', learner: o.learnerId }),
+  },
+  {
+    name: 'consortium-analyst',
+    role: 'consortium-analyst',
+    relationships: ['none'],
+    claims: () => ({ sub: 't-consortium', role: 'consortium-analyst', region: 'CSC' }),
+  },
   { name: 'national-analyst', role: 'national-analyst', relationships: ['none'], claims: () => ({ sub: 't-national', role: 'national-analyst' }) },
 ];
 

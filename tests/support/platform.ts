@@ -12,7 +12,13 @@ import { copySeededDatabases, sharedDataSet } from './seeded-templates.ts';
 
 export interface TestPlatform extends Platform {
   token(claims: CallerClaims, options?: DevTokenOptions): Promise<string>;
-  graphql(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>, operationName?: string): Promise<GraphQLAnswer>;
+  graphql(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+    operationName?: string,
+  ): Promise<GraphQLAnswer>;
 }
 
 export interface GraphQLAnswer {

@@ -88,7 +88,8 @@ describe('the shield over a fetched result, for a host authority’s virtual sch
 describe('the shield for a social worker, for a child of their authority not on their caseload (decision 0026)', () => {
   const worker = callerAs('social-worker', { authorityCode: 'W06000015' });
   const HOME_WORKER = { relationships: ['home'], read: [], readWithReason: ['identity', 'education', 'care', 'contacts'] };
-  const ASKED = 'query($reason: AccessReasonInput) { child: learner(id: "W06000015:L1", reason: $reason) { id given: legalGivenName currentPlacement { placedOutOfCounty } currentPep { status } } }';
+  const ASKED =
+    'query($reason: AccessReasonInput) { child: learner(id: "W06000015:L1", reason: $reason) { id given: legalGivenName currentPlacement { placedOutOfCounty } currentPep { status } } }';
 
   it('refuses the record with REASON_REQUIRED naming the argument when no reason is given', async () => {
     const result = await run(ASKED, fetchedChild(HOME_WORKER), worker);
@@ -104,13 +105,19 @@ describe('the shield for a social worker, for a child of their authority not on 
   });
 
   it('opens nothing the owner did not say a reason opens, whatever the reason', async () => {
-    const result = await run(ASKED, fetchedChild({ ...HOME_WORKER, readWithReason: ['identity'] }), worker, { reason: { purpose: 'COURT', note: 'hearing on Monday' } });
+    const result = await run(ASKED, fetchedChild({ ...HOME_WORKER, readWithReason: ['identity'] }), worker, {
+      reason: { purpose: 'COURT', note: 'hearing on Monday' },
+    });
     expect(result.data?.['child']).toMatchObject({ given: 'Ann', currentPlacement: null });
   });
 
   it('does not take a reason given to another root field', async () => {
     const query = 'query { a: learner(id: "W06000015:L1", reason: { purpose: SAFEGUARDING }) { id } child: learner(id: "W06000015:L1") { id } }';
-    const result = await run(query, { a: { id: 'W06000015:L1', _policyAccess: HOME_WORKER }, child: { id: 'W06000015:L1', _policyAccess: HOME_WORKER } }, worker);
+    const result = await run(
+      query,
+      { a: { id: 'W06000015:L1', _policyAccess: HOME_WORKER }, child: { id: 'W06000015:L1', _policyAccess: HOME_WORKER } },
+      worker,
+    );
     expect(result.data).toEqual({ a: { id: 'W06000015:L1' }, child: null });
   });
 });

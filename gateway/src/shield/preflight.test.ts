@@ -96,9 +96,13 @@ describe('refused accesses reported to the owning authority', () => {
     expect(refusedAccesses(document, operation, { id: 'W06000015:L000001' }, refused)).toEqual([
       { record: 'W06000015:L000001', field: 'Query.learner', action: 'read' },
     ]);
-    const write = parse('mutation { recordTargetProgress(input: { targetId: "W06000022:T000009", progress: MET, pepVersion: 1, idempotencyKey: "abcdefgh" }) { applied } }');
+    const write = parse(
+      'mutation { recordTargetProgress(input: { targetId: "W06000022:T000009", progress: MET, pepVersion: 1, idempotencyKey: "abcdefgh" }) { applied } }',
+    );
     const writeOperation = write.definitions[0] as OperationDefinitionNode;
     const writeRefused = preflight(write, writeOperation, {}, 'learner').refused;
-    expect(refusedAccesses(write, writeOperation, {}, writeRefused)).toEqual([{ record: 'W06000022:T000009', field: 'Mutation.recordTargetProgress', action: 'write' }]);
+    expect(refusedAccesses(write, writeOperation, {}, writeRefused)).toEqual([
+      { record: 'W06000022:T000009', field: 'Mutation.recordTargetProgress', action: 'write' },
+    ]);
   });
 });

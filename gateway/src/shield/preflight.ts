@@ -72,7 +72,12 @@ export interface RefusedAccess {
 }
 
 /** The records named by the refused root fields: each refusal is reported to the record's owner. */
-export function refusedAccesses(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, refused: ReadonlySet<string>): RefusedAccess[] {
+export function refusedAccesses(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  refused: ReadonlySet<string>,
+): RefusedAccess[] {
   const fields = collectFields(operation.selectionSet, fragmentsOf(document), variables).filter((f) => refused.has(f.name.value));
   const action = operation.operation === 'mutation' ? 'write' : 'read';
   return fields.flatMap((f) =>

@@ -100,9 +100,13 @@ describe('the shielded gateway', () => {
   it('shields the fetched result: refused fields null with FORBIDDEN, hidden fields and errors under them gone', async () => {
     const { executor, fetched } = await shielded(() => ({
       data: { learner: { id: 'W06000015:L1', legalGivenName: 'Ann', currentPlacement: { placedOutOfCounty: true }, _policyAccess: HOST_ACCESS } },
-      errors: [new GraphQLError('placement of W06000015:L1 in W06000022', { path: ['learner', 'currentPlacement', 'authority'], extensions: { code: 'NOT_FOUND' } })],
+      errors: [
+        new GraphQLError('placement of W06000015:L1 in W06000022', { path: ['learner', 'currentPlacement', 'authority'], extensions: { code: 'NOT_FOUND' } }),
+      ],
     }));
-    const result = await executor(requestFor('query Q { learner(id: "W06000015:L1") { id legalGivenName currentPlacement { placedOutOfCounty } } }', newportHead));
+    const result = await executor(
+      requestFor('query Q { learner(id: "W06000015:L1") { id legalGivenName currentPlacement { placedOutOfCounty } } }', newportHead),
+    );
     expect(fetched[0]?.source).toContain('_policyAccess: viewerAccess');
     expect(result.data).toEqual({ learner: { id: 'W06000015:L1', legalGivenName: 'Ann', currentPlacement: null } });
     expect(result.errors?.map((e) => [e.path, e.extensions])).toEqual([[['learner', 'currentPlacement'], { code: 'FORBIDDEN' }]]);
@@ -112,7 +116,9 @@ describe('the shielded gateway', () => {
   it('reports refused root fields when the fetched answer has no data', async () => {
     const upstream = new GraphQLError('first must be 1 to 100', { path: ['learners'], extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
     const { executor } = await shielded(() => ({ data: null, errors: [upstream] }));
-    const result = await executor(requestFor('{ accessHistory(learner: "x") { pageInfo { hasNextPage } } learners(first: 1000) { totalCount } }', callerAs('social-worker')));
+    const result = await executor(
+      requestFor('{ accessHistory(learner: "x") { pageInfo { hasNextPage } } learners(first: 1000) { totalCount } }', callerAs('social-worker')),
+    );
     expect(result.data).toBeNull();
     expect(result.errors?.map((e) => [e.path, e.extensions['code']])).toEqual([
       [['accessHistory'], 'FORBIDDEN'],

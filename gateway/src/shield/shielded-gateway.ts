@@ -45,7 +45,11 @@ function callerOf(context: unknown): Caller | null {
   return isRecord(caller) && (ROLES as readonly unknown[]).includes(caller['role']) ? (caller as unknown as Caller) : null;
 }
 
-function result(data: GatewayExecutionResult['data'], errors: GatewayExecutionResult['errors'], extensions: GatewayExecutionResult['extensions']): GatewayExecutionResult {
+function result(
+  data: GatewayExecutionResult['data'],
+  errors: GatewayExecutionResult['errors'],
+  extensions: GatewayExecutionResult['extensions'],
+): GatewayExecutionResult {
   return { data, ...(errors && errors.length > 0 ? { errors } : {}), ...(extensions ? { extensions } : {}) };
 }
 
@@ -95,7 +99,8 @@ export class ShieldedGateway implements GatewayInterface {
     if (!caller) return { errors: [platformError(message('UNAUTHENTICATED', 'noCaller'))] };
     const { document, operation } = requestContext;
     const reserved = reservedAlias(document);
-    if (reserved) return { errors: [platformError(message('BAD_USER_INPUT', 'reservedAlias', { prefix: HIDDEN_PREFIX, alias: reserved }), { field: 'query' })] };
+    if (reserved)
+      return { errors: [platformError(message('BAD_USER_INPUT', 'reservedAlias', { prefix: HIDDEN_PREFIX, alias: reserved }), { field: 'query' })] };
 
     const variables = requestContext.request.variables ?? {};
     const checked = preflight(document, operation, variables, caller.role);

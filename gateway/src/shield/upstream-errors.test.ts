@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { visibleUpstreamErrors } from './upstream-errors.ts';
 
-const error = (message: string, path?: (string | number)[], code = 'NOT_FOUND') => new GraphQLError(message, { ...(path ? { path } : {}), extensions: { code } });
+const error = (message: string, path?: (string | number)[], code = 'NOT_FOUND') =>
+  new GraphQLError(message, { ...(path ? { path } : {}), extensions: { code } });
 const summary = (errors: GraphQLError[]) => errors.map((e) => [e.message, e.path, e.extensions['code']]);
 
 const data = {
@@ -30,7 +31,11 @@ describe('upstream errors the caller may see', () => {
   });
 
   it('drops errors about anything inside an object that is gone', () => {
-    const upstream = [error('target of W06000015:L9', ['learner', 'currentPep', 'targets', 0]), error('x', ['other', 'id']), error('y', ['learner', 'enrolments', 3, 'school'])];
+    const upstream = [
+      error('target of W06000015:L9', ['learner', 'currentPep', 'targets', 0]),
+      error('x', ['other', 'id']),
+      error('y', ['learner', 'enrolments', 3, 'school']),
+    ];
     expect(visibleUpstreamErrors(upstream, data, [])).toEqual([]);
     expect(visibleUpstreamErrors([error('deep', ['learners', 'edges', 0, 'node'])], null, [])).toEqual([]);
   });

@@ -1,14 +1,7 @@
 // Who is asking: built from a verified identity token at the gateway, carried to subgraphs in an assertion.
 import { isAuthorityCode, owningAuthority, regionFact } from '@wales-lac/wales';
 
-export const ROLES = [
-  'virtual-school-head',
-  'social-worker',
-  'designated-teacher',
-  'learner',
-  'consortium-analyst',
-  'national-analyst',
-] as const;
+export const ROLES = ['virtual-school-head', 'social-worker', 'designated-teacher', 'learner', 'consortium-analyst', 'national-analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Caller {

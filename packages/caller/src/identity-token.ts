@@ -37,8 +37,7 @@ export function createIdentityTokenVerifier(config: IdentityTokenConfig): (token
   return async (token) => {
     try {
       const options = { issuer: config.issuer, audience: config.audience, algorithms: ALGORITHMS, requiredClaims: ['sub', 'exp'] };
-      const { payload } =
-        typeof config.key === 'function' ? await jwtVerify(token, config.key, options) : await jwtVerify(token, config.key, options);
+      const { payload } = typeof config.key === 'function' ? await jwtVerify(token, config.key, options) : await jwtVerify(token, config.key, options);
       return callerFromClaims(payload);
     } catch (error) {
       throw new AuthenticationError(explain(error));

@@ -23,7 +23,14 @@ export const TEAM_DOCUMENTS = join(PACKAGE, '..', '..', 'documents');
 /** The trusted documents manifest: the client's operations and every team's, each checked against the API. */
 function trustedManifest(schema: string): string {
   const api = buildSchema(schema);
-  const files = [OPERATIONS, TEAM_DOCUMENTS].flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort().map((f) => join(dir, f)) : []));
+  const files = [OPERATIONS, TEAM_DOCUMENTS].flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.graphql'))
+          .sort()
+          .map((f) => join(dir, f))
+      : [],
+  );
   const documents = files.flatMap((file) => {
     const source = readFileSync(file, 'utf8');
     const problems = validate(api, parse(source));

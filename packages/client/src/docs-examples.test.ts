@@ -9,13 +9,16 @@ import { describe, expect, it } from 'vitest';
 const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
 const docs = new URL('../../../docs/', import.meta.url);
 const blocksOf = (text: string) => [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-const files = readdirSync(docs).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(docs)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const examples = files.flatMap((file) => blocksOf(readFileSync(new URL(file, docs), 'utf8')).map((block, i) => [file, i + 1, block] as const));
 const pep = readFileSync(new URL('pep.md', docs), 'utf8');
 
 describe('docs/*.md', () => {
   it('docs/pep.md has GraphQL examples, among them every PEP change', () => {
-    for (const change of ['startPep', 'writePepSection', 'addPepTarget', 'signOffPep', 'ratePepQuality', 'recordTargetProgress']) expect(blocksOf(pep).join('\n')).toContain(`${change}(`);
+    for (const change of ['startPep', 'writePepSection', 'addPepTarget', 'signOffPep', 'ratePepQuality', 'recordTargetProgress'])
+      expect(blocksOf(pep).join('\n')).toContain(`${change}(`);
   });
 
   it('has examples in api.md, entitlements.md and pep.md', () => {

@@ -2,6 +2,14 @@
 // src/operations/ against the public API schema, schema.graphql), and `ask` to send one.
 export { ask } from './ask.ts';
 export type { Answer, AskOptions, GraphError } from './ask.ts';
-export { BenchmarksDocument, BenchmarkTrendDocument, CaseloadDocument, DashboardBenchmarksDocument, LearnerRecordDocument, MeDocument, NotificationsDocument } from './generated/graphql.ts';
+export {
+  BenchmarksDocument,
+  BenchmarkTrendDocument,
+  CaseloadDocument,
+  DashboardBenchmarksDocument,
+  LearnerRecordDocument,
+  MeDocument,
+  NotificationsDocument,
+} from './generated/graphql.ts';
 export type * from './generated/graphql.ts';
 export type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';

@@ -28,7 +28,8 @@ afterAll(async () => {
   await new Promise((resolve) => production?.server.close(resolve));
 });
 
-const settingsOf = (html: string) => JSON.parse(/<script type="application\/json" id="dashboard-settings">(.*)<\/script>/.exec(html)?.[1] ?? 'null') as PageSettings;
+const settingsOf = (html: string) =>
+  JSON.parse(/<script type="application\/json" id="dashboard-settings">(.*)<\/script>/.exec(html)?.[1] ?? 'null') as PageSettings;
 
 describe('the dashboard pages', () => {
   it('are served in English by default and in Welsh when asked, from this server only', async () => {

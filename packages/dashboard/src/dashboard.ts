@@ -42,7 +42,14 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
       const view = Object.hasOwn(views, url.pathname) ? views[url.pathname] : undefined;
       if (view) {
         const page = dashboardPage(pageSettings(view, base, tokenPath), languageOf(url));
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }).end(page);
+        res
+          .writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-cache',
+          })
+          .end(page);
       } else if (url.pathname === `${base}/dashboard.js`) {
         await asset(res, 'script');
       } else if (url.pathname === `${base}/dashboard.css`) {

@@ -58,7 +58,14 @@ export async function verifyAuditChain(sql: Sql): Promise<ChainReport> {
   const [head] = await sql<{ position: string; hash: string }[]>`select position::text, hash from audit_chain_head where id = 1`;
   if (!head) return { rows, broken: { id: 0, position: null, reason: 'the chain has no head row' } };
   if (Number(head.position) !== rows || head.hash !== previous) {
-    return { rows, broken: { id: 0, position: Number(head.position), reason: `the chain's head is at position ${head.position} but the last row is at ${rows}: rows at the end are missing` } };
+    return {
+      rows,
+      broken: {
+        id: 0,
+        position: Number(head.position),
+        reason: `the chain's head is at position ${head.position} but the last row is at ${rows}: rows at the end are missing`,
+      },
+    };
   }
   return { rows, broken: null };
 }

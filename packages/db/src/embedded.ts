@@ -26,7 +26,10 @@ const USER = 'postgres';
 const PASSWORD = 'embedded';
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The maintenance database URL of an embedded server on this port (started here or by a running platform). */

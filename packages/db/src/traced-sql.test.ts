@@ -21,7 +21,15 @@ const freePort = () =>
     });
   });
 
-const CHILD = { id: 'W06000015:L000042', upn: 'B801200005042', legalGivenName: 'Synthetic', legalFamilyName: 'Child', dateOfBirth: '2015-05-01', gender: 'female', languagePreference: 'cy' } as const;
+const CHILD = {
+  id: 'W06000015:L000042',
+  upn: 'B801200005042',
+  legalGivenName: 'Synthetic',
+  legalFamilyName: 'Child',
+  dateOfBirth: '2015-05-01',
+  gender: 'female',
+  languagePreference: 'cy',
+} as const;
 
 const spans = new InMemorySpanExporter();
 const telemetry = createTelemetry({ traces: { exporter: spans } });

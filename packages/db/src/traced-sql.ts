@@ -23,10 +23,14 @@ function spanned<Q>(query: Q, text: () => string, tracer: Tracer, database: stri
   query.handler = (self) => {
     const statement = text().trim();
     const operation = /^\w+/.exec(statement)?.[0]?.toUpperCase() ?? 'SQL';
-    const span = tracer.startSpan(`${operation} ${database}`, {
-      kind: SpanKind.CLIENT,
-      attributes: { 'db.system.name': 'postgresql', 'db.namespace': database, 'db.operation.name': operation, 'db.query.text': statement.slice(0, MAX_TEXT) },
-    }, parent);
+    const span = tracer.startSpan(
+      `${operation} ${database}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'db.system.name': 'postgresql', 'db.namespace': database, 'db.operation.name': operation, 'db.query.text': statement.slice(0, MAX_TEXT) },
+      },
+      parent,
+    );
     const { resolve, reject } = query;
     query.resolve = (value) => {
       span.end();
@@ -59,7 +63,8 @@ export function traceSql(sql: Sql, tracer: Tracer, database: string): Sql {
     },
     get(target, property, receiver) {
       if (property === 'unsafe') {
-        return (query: string, ...rest: unknown[]) => spanned((target.unsafe as (...a: unknown[]) => unknown)(query, ...rest), () => query, tracer, database, context.active());
+        return (query: string, ...rest: unknown[]) =>
+          spanned((target.unsafe as (...a: unknown[]) => unknown)(query, ...rest), () => query, tracer, database, context.active());
       }
       if (property === 'begin' || property === 'savepoint') {
         const original = Reflect.get(target, property, target) as Begin;

@@ -21,7 +21,7 @@ export const ALERT_RULES: readonly AlertRule[] = [
     expr: 'sum(rate(graphql_requests_total{service="gateway",outcome="error"}[5m])) / sum(rate(graphql_requests_total{service="gateway"}[5m])) > 0.05',
     for: '10m',
     severity: 'page',
-    summary: 'More than 5% of the gateway\'s answers carry an error',
+    summary: "More than 5% of the gateway's answers carry an error",
   },
   {
     alert: 'AuthorityUnavailable',

@@ -20,7 +20,11 @@ interface Stage {
 
 /** The stages, each with its instructions (continuation lines joined, comments dropped). */
 function stages(text: string): Stage[] {
-  const lines = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const result: { name: string; from: string; instructions: { keyword: string; args: string }[] }[] = [];
   for (const line of lines) {
     const [keyword = '', ...rest] = line.split(/\s+/);
@@ -75,7 +79,9 @@ describe('Containerfile', () => {
   });
 
   it('puts the registered operations where the gateway is told to find them', () => {
-    const copies = stage('gateway').instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    const copies = stage('gateway')
+      .instructions.filter((i) => i.keyword === 'COPY')
+      .map((i) => i.args);
     const target = TRUSTED_DOCUMENTS_PATH.slice(APP_DIR.length + 1);
     expect(copies).toContain(`--from=build /src/${target} ./${target}`);
   });

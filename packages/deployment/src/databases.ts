@@ -2,12 +2,7 @@
 // base backups to an object store through the Barman Cloud plugin, with a daily ScheduledBackup.
 // The objects are typed here by hand (no typed model is published for these CRDs); the tests check them
 // against the CRDs' own schemas, vendored in schemas/.
-import {
-  ANONYMISED_READER_ROLE,
-  BARMAN_PLUGIN,
-  anonymisedReaderSecretName,
-  objectStoreName,
-} from './names.ts';
+import { ANONYMISED_READER_ROLE, BARMAN_PLUGIN, anonymisedReaderSecretName, objectStoreName } from './names.ts';
 import { labelsOf } from './pods.ts';
 import type { DatabaseSize, DeploymentSettings, Recovery } from './settings.ts';
 
@@ -41,7 +36,14 @@ export interface PostgresCluster {
     readonly resources: { readonly requests: Record<string, string>; readonly limits: Record<string, string> };
     readonly bootstrap:
       | { readonly initdb: { readonly database: string; readonly owner: string; readonly postInitApplicationSQL?: readonly string[] } }
-      | { readonly recovery: { readonly source: string; readonly database: string; readonly owner: string; readonly recoveryTarget?: { readonly targetTime: string } } };
+      | {
+          readonly recovery: {
+            readonly source: string;
+            readonly database: string;
+            readonly owner: string;
+            readonly recoveryTarget?: { readonly targetTime: string };
+          };
+        };
     readonly externalClusters?: readonly { readonly name: string; readonly plugin: { readonly name: string; readonly parameters: Record<string, string> } }[];
     readonly managed?: { readonly roles: readonly ManagedRole[] };
     readonly plugins: readonly { readonly name: string; readonly isWALArchiver: boolean; readonly parameters: Record<string, string> }[];
@@ -57,7 +59,10 @@ export interface ObjectStore {
     readonly configuration: {
       readonly destinationPath: string;
       readonly endpointURL?: string;
-      readonly s3Credentials: { readonly accessKeyId: { readonly name: string; readonly key: string }; readonly secretAccessKey: { readonly name: string; readonly key: string } };
+      readonly s3Credentials: {
+        readonly accessKeyId: { readonly name: string; readonly key: string };
+        readonly secretAccessKey: { readonly name: string; readonly key: string };
+      };
       readonly wal: { readonly compression: 'gzip' };
       readonly data: { readonly compression: 'gzip' };
     };
@@ -122,10 +127,28 @@ const RECOVERY_SOURCE = 'backups';
  */
 function bootstrap(options: DatabaseOptions, store: string): Pick<PostgresCluster['spec'], 'bootstrap' | 'externalClusters'> {
   const { recovery, anonymisedReaderOf: reader } = options;
-  if (!recovery) return { bootstrap: { initdb: { database: 'app', owner: DATABASE_OWNER, ...(reader ? { postInitApplicationSQL: anonymisedReaderSql(DATABASE_OWNER, ANONYMISED_READER_ROLE) } : {}) } } };
+  if (!recovery)
+    return {
+      bootstrap: {
+        initdb: {
+          database: 'app',
+          owner: DATABASE_OWNER,
+          ...(reader ? { postInitApplicationSQL: anonymisedReaderSql(DATABASE_OWNER, ANONYMISED_READER_ROLE) } : {}),
+        },
+      },
+    };
   return {
-    bootstrap: { recovery: { source: RECOVERY_SOURCE, database: 'app', owner: DATABASE_OWNER, ...(recovery.targetTime ? { recoveryTarget: { targetTime: recovery.targetTime } } : {}) } },
-    externalClusters: [{ name: RECOVERY_SOURCE, plugin: { name: BARMAN_PLUGIN, parameters: { barmanObjectName: store, serverName: recovery.fromServerName } } }],
+    bootstrap: {
+      recovery: {
+        source: RECOVERY_SOURCE,
+        database: 'app',
+        owner: DATABASE_OWNER,
+        ...(recovery.targetTime ? { recoveryTarget: { targetTime: recovery.targetTime } } : {}),
+      },
+    },
+    externalClusters: [
+      { name: RECOVERY_SOURCE, plugin: { name: BARMAN_PLUGIN, parameters: { barmanObjectName: store, serverName: recovery.fromServerName } } },
+    ],
   };
 }
 
@@ -163,7 +186,13 @@ export function databaseObjects(settings: DeploymentSettings, options: DatabaseO
             },
           }
         : {}),
-      plugins: [{ name: BARMAN_PLUGIN, isWALArchiver: true, parameters: { barmanObjectName: store, ...(options.recovery ? { serverName: options.recovery.archiveAs } : {}) } }],
+      plugins: [
+        {
+          name: BARMAN_PLUGIN,
+          isWALArchiver: true,
+          parameters: { barmanObjectName: store, ...(options.recovery ? { serverName: options.recovery.archiveAs } : {}) },
+        },
+      ],
     },
   };
   const { backups } = settings;

@@ -67,7 +67,8 @@ function environmentOf(deployment: IDeployment): Env {
     const ref = variable.valueFrom?.secretKeyRef;
     if (ref) {
       const fromCluster = [...clusters].some((c) => appSecretName(c) === ref.name);
-      if (!fromCluster && !requiredSecrets.has(ref.name ?? '')) throw new Error(`${variable.name}: Secret ${ref.name} is neither made by CloudNativePG nor listed as required`);
+      if (!fromCluster && !requiredSecrets.has(ref.name ?? ''))
+        throw new Error(`${variable.name}: Secret ${ref.name} is neither made by CloudNativePG nor listed as required`);
       if (ref.key !== 'uri') throw new Error(`${variable.name}: unexpected key ${ref.key}`);
       // The URL CloudNativePG (or the operator, for a reader) puts there: the cluster's read-write Service.
       const cluster = (ref.name ?? '').replace(/-(app|reader)$/, '');
@@ -125,7 +126,10 @@ describe('the addresses services are given', () => {
     for (const address of urls) {
       const url = new URL(address);
       const service = services.find((s) => s.metadata?.name === url.hostname);
-      expect(service?.spec?.ports?.map((p) => p.port), address).toContain(Number(url.port));
+      expect(
+        service?.spec?.ports?.map((p) => p.port),
+        address,
+      ).toContain(Number(url.port));
     }
   });
 

@@ -6,7 +6,17 @@ export { renderDeployment, renderFile, loadSettings, differences, writeDeploymen
 export { ALERT_RULES, alertRules } from './alerts.ts';
 export type { AlertRule } from './alerts.ts';
 export { anonymisedReaderSql, DATABASE_OWNER } from './databases.ts';
-export { SERVICE_PORTS, authorityName, databaseClusterName, appSecretName, anonymisedReaderSecretName, ANONYMISED_READER_ROLE, NATIONAL_DATABASE, KEY_MOUNTS, APP_DIR } from './names.ts';
+export {
+  SERVICE_PORTS,
+  authorityName,
+  databaseClusterName,
+  appSecretName,
+  anonymisedReaderSecretName,
+  ANONYMISED_READER_ROLE,
+  NATIONAL_DATABASE,
+  KEY_MOUNTS,
+  APP_DIR,
+} from './names.ts';
 export type { ServiceKind } from './names.ts';
 export { TRUSTED_DOCUMENTS_PATH } from './workloads.ts';
 export { validateObject, VALIDATED_KINDS } from './validate.ts';

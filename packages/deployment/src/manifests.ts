@@ -42,7 +42,12 @@ function authorityFile(settings: DeploymentSettings, code: string): ManifestFile
     objects: [
       ...authorityWorkload(settings, code),
       subgraphFromGateway(settings, name, 'authority'),
-      ...databaseObjects(settings, { cluster, size: authorityDatabaseSize(settings, code), anonymisedReaderOf: code, ...recoveryOf(settings.authorities.overrides[code]?.recovery) }),
+      ...databaseObjects(settings, {
+        cluster,
+        size: authorityDatabaseSize(settings, code),
+        anonymisedReaderOf: code,
+        ...recoveryOf(settings.authorities.overrides[code]?.recovery),
+      }),
       // Benchmarks logs in as the anonymised reader, which can read the anonymised views only.
       databaseFrom(settings, cluster, [name, 'benchmarks']),
     ],
@@ -56,11 +61,18 @@ export function generateManifests(settings: DeploymentSettings, authorityCodes: 
     { file: 'network-policies.yaml', applied: true, objects: [defaultDeny(settings), gatewayIngress(settings)] },
     { file: 'gateway.yaml', applied: true, objects: gatewayWorkload(settings, authorityCodes) },
     { file: 'reference.yaml', applied: true, objects: [...referenceWorkload(settings), subgraphFromGateway(settings, 'reference', 'reference')] },
-    { file: 'benchmarks.yaml', applied: true, objects: [...benchmarksWorkload(settings, authorityCodes), subgraphFromGateway(settings, 'benchmarks', 'benchmarks')] },
+    {
+      file: 'benchmarks.yaml',
+      applied: true,
+      objects: [...benchmarksWorkload(settings, authorityCodes), subgraphFromGateway(settings, 'benchmarks', 'benchmarks')],
+    },
     {
       file: 'national-database.yaml',
       applied: true,
-      objects: [...databaseObjects(settings, { cluster: NATIONAL_DATABASE, size: settings.national.database, ...recoveryOf(settings.national.recovery) }), databaseFrom(settings, NATIONAL_DATABASE, ['reference', 'benchmarks'])],
+      objects: [
+        ...databaseObjects(settings, { cluster: NATIONAL_DATABASE, size: settings.national.database, ...recoveryOf(settings.national.recovery) }),
+        databaseFrom(settings, NATIONAL_DATABASE, ['reference', 'benchmarks']),
+      ],
     },
     ...authorityCodes.map((code) => authorityFile(settings, code)),
     { file: 'alerts.yaml', applied: true, objects: [alertRules(settings)] },

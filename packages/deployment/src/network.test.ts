@@ -24,7 +24,9 @@ function matches(selector: ILabelSelector | undefined, labels: Readonly<Record<s
 }
 
 function allowed(from: Pod, to: Pod, port: number): boolean {
-  const selecting = policies.filter((p) => p.metadata?.namespace === to.namespace && p.spec?.policyTypes?.includes('Ingress') && matches(p.spec.podSelector, to.labels));
+  const selecting = policies.filter(
+    (p) => p.metadata?.namespace === to.namespace && p.spec?.policyTypes?.includes('Ingress') && matches(p.spec.podSelector, to.labels),
+  );
   if (selecting.length === 0) return true;
   return selecting.some((policy) =>
     (policy.spec?.ingress ?? []).some((rule) => {
@@ -32,7 +34,9 @@ function allowed(from: Pod, to: Pod, port: number): boolean {
       const fromOk =
         !rule.from ||
         rule.from.some((peer) => {
-          const namespaceOk = peer.namespaceSelector ? matches(peer.namespaceSelector, { 'kubernetes.io/metadata.name': from.namespace }) : from.namespace === policy.metadata?.namespace;
+          const namespaceOk = peer.namespaceSelector
+            ? matches(peer.namespaceSelector, { 'kubernetes.io/metadata.name': from.namespace })
+            : from.namespace === policy.metadata?.namespace;
           return namespaceOk && (!peer.podSelector || matches(peer.podSelector, from.labels));
         });
       return portOk && fromOk;
@@ -76,12 +80,13 @@ describe('network policies', () => {
     for (const code of AUTHORITY_FACTS.map((a) => a.code)) expect(allowed(gateway, workload(authorityName(code)), SERVICE_PORTS.authority), code).toBe(true);
     expect(allowed(gateway, reference, SERVICE_PORTS.reference)).toBe(true);
     expect(allowed(gateway, benchmarks, SERVICE_PORTS.benchmarks)).toBe(true);
-    for (const from of [authorityB, reference, benchmarks, ingressController, debugHere, elsewhere]) expect(allowed(from, authorityA, SERVICE_PORTS.authority)).toBe(false);
+    for (const from of [authorityB, reference, benchmarks, ingressController, debugHere, elsewhere])
+      expect(allowed(from, authorityA, SERVICE_PORTS.authority)).toBe(false);
     expect(allowed(authorityA, reference, SERVICE_PORTS.reference)).toBe(false);
     expect(allowed(gateway, authorityA, 5432)).toBe(false);
   });
 
-  it('let only an authority\'s service (and benchmarks, as the anonymised reader) reach its database', () => {
+  it("let only an authority's service (and benchmarks, as the anonymised reader) reach its database", () => {
     expect(allowed(authorityA, databaseA, 5432)).toBe(true);
     expect(allowed(benchmarks, databaseA, 5432)).toBe(true);
     for (const from of [authorityB, gateway, reference, debugHere, ingressController, elsewhere]) expect(allowed(from, databaseA, 5432)).toBe(false);

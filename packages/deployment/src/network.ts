@@ -21,7 +21,11 @@ function policy(settings: DeploymentSettings, name: string, target: Record<strin
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name, namespace: settings.namespace, labels: labelsOf(name) },
-    spec: { podSelector: Object.keys(target).length > 0 ? { matchLabels: target } : {}, policyTypes: ['Ingress'], ...(ingress.length > 0 ? { ingress: [...ingress] } : {}) },
+    spec: {
+      podSelector: Object.keys(target).length > 0 ? { matchLabels: target } : {},
+      policyTypes: ['Ingress'],
+      ...(ingress.length > 0 ? { ingress: [...ingress] } : {}),
+    },
   };
 }
 

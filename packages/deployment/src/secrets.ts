@@ -3,13 +3,7 @@
 // not apply: an operator creates each (docs/operations.md, "Secrets") and the services refuse to start
 // while one is missing or empty.
 import type { ISecret } from 'kubernetes-models/v1/Secret';
-import {
-  ANONYMISED_READER_ROLE,
-  GATEWAY_ASSERTION_PRIVATE_SECRET,
-  GATEWAY_ASSERTION_PUBLIC_SECRET,
-  KEY_MOUNTS,
-  anonymisedReaderSecretName,
-} from './names.ts';
+import { ANONYMISED_READER_ROLE, GATEWAY_ASSERTION_PRIVATE_SECRET, GATEWAY_ASSERTION_PUBLIC_SECRET, KEY_MOUNTS, anonymisedReaderSecretName } from './names.ts';
 import { labelsOf } from './pods.ts';
 import type { DeploymentSettings } from './settings.ts';
 
@@ -27,9 +21,14 @@ function required(settings: DeploymentSettings, name: string, holds: string, key
 
 export function requiredSecrets(settings: DeploymentSettings, authorityCodes: readonly string[]): ISecret[] {
   return [
-    required(settings, GATEWAY_ASSERTION_PRIVATE_SECRET, 'the Ed25519 private JWK the gateway signs assertions with; mounted on the gateway only', [KEY_MOUNTS.assertionPrivate.file]),
+    required(settings, GATEWAY_ASSERTION_PRIVATE_SECRET, 'the Ed25519 private JWK the gateway signs assertions with; mounted on the gateway only', [
+      KEY_MOUNTS.assertionPrivate.file,
+    ]),
     required(settings, GATEWAY_ASSERTION_PUBLIC_SECRET, 'its public half (no "d"), mounted on every subgraph', [KEY_MOUNTS.assertionPublic.file]),
-    required(settings, settings.backups.credentialsSecret, 'the object store credentials the database backups are written with', ['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY']),
+    required(settings, settings.backups.credentialsSecret, 'the object store credentials the database backups are written with', [
+      'ACCESS_KEY_ID',
+      'ACCESS_SECRET_KEY',
+    ]),
     ...authorityCodes.map((code) =>
       required(
         settings,

@@ -13,14 +13,16 @@ const changed = (path: readonly string[], value: unknown): unknown => {
 };
 
 describe('deploy/kubernetes/settings.json', () => {
-  it('is read, and an authority override sizes only that authority\'s database', () => {
+  it("is read, and an authority override sizes only that authority's database", () => {
     const settings = readSettings(committed);
     expect(authorityDatabaseSize(settings, 'W06000015').storage).toBe('10Gi');
     expect(authorityDatabaseSize(settings, 'W06000001')).toEqual(settings.authorities.database);
   });
 
   it('names the field that is wrong', () => {
-    expect(() => readSettings(changed(['authorities', 'overrides'], { W06000099: {} }))).toThrow('authorities.overrides.W06000099: not a Welsh authority GSS code');
+    expect(() => readSettings(changed(['authorities', 'overrides'], { W06000099: {} }))).toThrow(
+      'authorities.overrides.W06000099: not a Welsh authority GSS code',
+    );
     expect(() => readSettings(changed(['backups', 'destinationPath'], 's3://bucket/'))).toThrow('backups.destinationPath');
     expect(() => readSettings(changed(['gateway', 'maxReplicas'], 1))).toThrow('gateway.maxReplicas must be a whole number from 2 to 100');
     expect(() => readSettings(changed(['postgresImage'], 'ghcr.io/cloudnative-pg/postgresql:17'))).toThrow('postgresImage');
@@ -30,6 +32,8 @@ describe('deploy/kubernetes/settings.json', () => {
 describe('a recovery in settings.json', () => {
   it('may not archive into the archive it recovers from', () => {
     const overrides = { W06000015: { recovery: { fromServerName: 'authority-w06000015-db', archiveAs: 'authority-w06000015-db' } } };
-    expect(() => readSettings(changed(['authorities', 'overrides'], overrides))).toThrow('authorities.overrides.W06000015.recovery.archiveAs must differ from fromServerName');
+    expect(() => readSettings(changed(['authorities', 'overrides'], overrides))).toThrow(
+      'authorities.overrides.W06000015.recovery.archiveAs must differ from fromServerName',
+    );
   });
 });

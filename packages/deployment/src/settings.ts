@@ -81,7 +81,8 @@ function text(from: Json, key: string, path: string, pattern?: RegExp): string {
 
 function count(from: Json, key: string, path: string, min: number, max: number): number {
   const value = from[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new SettingsError(`${path}.${key} must be a whole number from ${min} to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new SettingsError(`${path}.${key} must be a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -101,8 +102,10 @@ function recovery(value: unknown, path: string): { recovery?: Recovery } {
   const from = object(value, path);
   const fromServerName = text(from, 'fromServerName', path, DNS_LABEL);
   const archiveAs = text(from, 'archiveAs', path, DNS_LABEL);
-  if (archiveAs === fromServerName) throw new SettingsError(`${path}.archiveAs must differ from fromServerName: a cluster may not archive into the archive it recovers from`);
-  const targetTime = from['targetTime'] === undefined ? undefined : text(from, 'targetTime', path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  if (archiveAs === fromServerName)
+    throw new SettingsError(`${path}.archiveAs must differ from fromServerName: a cluster may not archive into the archive it recovers from`);
+  const targetTime =
+    from['targetTime'] === undefined ? undefined : text(from, 'targetTime', path, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
   return { recovery: { fromServerName, archiveAs, ...(targetTime ? { targetTime } : {}) } };
 }
 
@@ -136,9 +139,17 @@ export function readSettings(parsed: unknown): DeploymentSettings {
   return {
     namespace: text(root, 'namespace', 'settings', DNS_LABEL),
     images: { registry: text(images, 'registry', 'images'), tag: text(images, 'tag', 'images', /^[\w][\w.-]{0,127}$/) },
-    identityProvider: { issuer: text(identity, 'issuer', 'identityProvider'), audience: text(identity, 'audience', 'identityProvider'), jwksUrl: url(identity, 'jwksUrl', 'identityProvider') },
+    identityProvider: {
+      issuer: text(identity, 'issuer', 'identityProvider'),
+      audience: text(identity, 'audience', 'identityProvider'),
+      jwksUrl: url(identity, 'jwksUrl', 'identityProvider'),
+    },
     trustedDocuments: root['trustedDocuments'],
-    gateway: { minReplicas, maxReplicas: count(gateway, 'maxReplicas', 'gateway', minReplicas, 100), targetCpuPercent: count(gateway, 'targetCpuPercent', 'gateway', 10, 100) },
+    gateway: {
+      minReplicas,
+      maxReplicas: count(gateway, 'maxReplicas', 'gateway', minReplicas, 100),
+      targetCpuPercent: count(gateway, 'targetCpuPercent', 'gateway', 10, 100),
+    },
     authorities: {
       replicas: count(authorities, 'replicas', 'authorities', 1, 10),
       database: databaseSize(authorities['database'], 'authorities.database'),

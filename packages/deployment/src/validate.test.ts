@@ -18,10 +18,22 @@ describe('deploy/kubernetes', () => {
     expect(differences(renderDeployment(loadSettings()), DEPLOY_DIR)).toEqual([]);
   });
 
-  it('holds only objects valid against their kind\'s schema', () => {
+  it("holds only objects valid against their kind's schema", () => {
     const objects = committedObjects();
     expect(new Set(objects.map(({ object }) => object.kind))).toEqual(
-      new Set(['Namespace', 'NetworkPolicy', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Cluster', 'ObjectStore', 'ScheduledBackup', 'PrometheusRule', 'Secret']),
+      new Set([
+        'Namespace',
+        'NetworkPolicy',
+        'Deployment',
+        'Service',
+        'HorizontalPodAutoscaler',
+        'PodDisruptionBudget',
+        'Cluster',
+        'ObjectStore',
+        'ScheduledBackup',
+        'PrometheusRule',
+        'Secret',
+      ]),
     );
     expect(objects.flatMap(({ file, object }) => validateObject(object).map((problem) => `${file}: ${problem}`))).toEqual([]);
   });
@@ -38,7 +50,8 @@ describe('deploy/kubernetes', () => {
   it('names no key material: every required Secret is listed with empty values', () => {
     const secrets = committedObjects().filter(({ object }) => object.kind === 'Secret');
     expect(secrets.map(({ file }) => file)).toEqual(secrets.map(() => 'secrets.required.yaml'));
-    for (const { object } of secrets) expect(new Set(Object.values((object as { stringData?: Record<string, string> }).stringData ?? {}))).toEqual(new Set(['']));
+    for (const { object } of secrets)
+      expect(new Set(Object.values((object as { stringData?: Record<string, string> }).stringData ?? {}))).toEqual(new Set(['']));
     const kustomization = readFileSync(join(DEPLOY_DIR, 'kustomization.yaml'), 'utf8');
     expect(kustomization).not.toContain('secrets.required.yaml');
   });
@@ -52,16 +65,25 @@ describe('the validator', () => {
 
   it('refuses a value of the wrong type in a CloudNativePG cluster', () => {
     const object = cluster();
-    expect(validateObject({ ...object, spec: { ...object.spec, instances: 'two' } } as KubernetesObject)).toEqual([expect.stringContaining('/spec/instances must be integer')]);
+    expect(validateObject({ ...object, spec: { ...object.spec, instances: 'two' } } as KubernetesObject)).toEqual([
+      expect.stringContaining('/spec/instances must be integer'),
+    ]);
   });
 
   it('refuses a built-in object that breaks its schema', () => {
-    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { selector: {}, template: { spec: { containers: [{ name: 'x', ports: [{ containerPort: '4001' }] }] } } } };
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'x' },
+      spec: { selector: {}, template: { spec: { containers: [{ name: 'x', ports: [{ containerPort: '4001' }] }] } } },
+    };
     expect(validateObject(deployment)).toEqual([expect.stringContaining('containerPort must be integer')]);
   });
 
   it('refuses a kind it has no schema for rather than passing it', () => {
-    expect(validateObject({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' } })).toEqual(['StatefulSet db: no schema for apps/v1/StatefulSet']);
+    expect(validateObject({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' } })).toEqual([
+      'StatefulSet db: no schema for apps/v1/StatefulSet',
+    ]);
   });
 });
 
@@ -71,22 +93,41 @@ describe('a database restored from its backups', () => {
     ...settings,
     authorities: {
       ...settings.authorities,
-      overrides: { ...settings.authorities.overrides, W06000015: { recovery: { fromServerName: 'authority-w06000015-db', archiveAs: 'authority-w06000015-db-r1', targetTime: '2026-12-01T09:00:00Z' } } },
+      overrides: {
+        ...settings.authorities.overrides,
+        W06000015: { recovery: { fromServerName: 'authority-w06000015-db', archiveAs: 'authority-w06000015-db-r1', targetTime: '2026-12-01T09:00:00Z' } },
+      },
     },
   };
   const objects = generateManifests(restoring, ['W06000015', 'W06000001']).flatMap((f) => f.objects);
-  const clusterOf = (name: string) => objects.find((o) => o.kind === 'Cluster' && o.metadata?.name === name) as (KubernetesObject & { spec: Record<string, unknown> }) | undefined;
+  const clusterOf = (name: string) =>
+    objects.find((o) => o.kind === 'Cluster' && o.metadata?.name === name) as (KubernetesObject & { spec: Record<string, unknown> }) | undefined;
 
   it('is a valid Cluster that recovers from the old archive to the time given and archives under a new name', () => {
     const restored = clusterOf('authority-w06000015-db');
     if (!restored) throw new Error('no cluster');
     expect(validateObject(restored)).toEqual([]);
-    expect(restored.spec['bootstrap']).toEqual({ recovery: { source: 'backups', database: 'app', owner: 'app', recoveryTarget: { targetTime: '2026-12-01T09:00:00Z' } } });
-    expect(restored.spec['externalClusters']).toEqual([{ name: 'backups', plugin: { name: 'barman-cloud.cloudnative-pg.io', parameters: { barmanObjectName: 'authority-w06000015-db-backups', serverName: 'authority-w06000015-db' } } }]);
-    expect(restored.spec['plugins']).toEqual([expect.objectContaining({ isWALArchiver: true, parameters: { barmanObjectName: 'authority-w06000015-db-backups', serverName: 'authority-w06000015-db-r1' } })]);
+    expect(restored.spec['bootstrap']).toEqual({
+      recovery: { source: 'backups', database: 'app', owner: 'app', recoveryTarget: { targetTime: '2026-12-01T09:00:00Z' } },
+    });
+    expect(restored.spec['externalClusters']).toEqual([
+      {
+        name: 'backups',
+        plugin: {
+          name: 'barman-cloud.cloudnative-pg.io',
+          parameters: { barmanObjectName: 'authority-w06000015-db-backups', serverName: 'authority-w06000015-db' },
+        },
+      },
+    ]);
+    expect(restored.spec['plugins']).toEqual([
+      expect.objectContaining({
+        isWALArchiver: true,
+        parameters: { barmanObjectName: 'authority-w06000015-db-backups', serverName: 'authority-w06000015-db-r1' },
+      }),
+    ]);
   });
 
-  it('leaves every other authority\'s database as it was', () => {
+  it("leaves every other authority's database as it was", () => {
     expect(clusterOf('authority-w06000001-db')?.spec['bootstrap']).toHaveProperty('initdb');
   });
 });

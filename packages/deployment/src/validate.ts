@@ -89,7 +89,10 @@ export function validateObject(object: KubernetesObject): string[] {
   if (!file) return [`${name}: no schema for ${type}`];
   const validate = crdValidator(file);
   if (validate(object)) return [];
-  return (validate.errors ?? []).map((e) => `${name}: ${e.instancePath || '/'} ${e.message ?? 'is not valid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) =>
+      `${name}: ${e.instancePath || '/'} ${e.message ?? 'is not valid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
+  );
 }
 
 /** The kinds validateObject knows. */

@@ -38,7 +38,14 @@ function listening(kind: ServiceKind): EnvVar[] {
 const verifiesAssertions = value('GATEWAY_PUBLIC_KEY_FILE', `${PUBLIC_KEY.dir}/${PUBLIC_KEY.key}`);
 
 /** `replicas` null: an autoscaler owns the count, and applying the manifest again must not reset it. */
-function deployment(settings: DeploymentSettings, kind: ServiceKind, component: string, replicas: number | null, env: EnvVar[], keyMount: KeyMount): IDeployment {
+function deployment(
+  settings: DeploymentSettings,
+  kind: ServiceKind,
+  component: string,
+  replicas: number | null,
+  env: EnvVar[],
+  keyMount: KeyMount,
+): IDeployment {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -105,7 +112,12 @@ export function gatewayWorkload(settings: DeploymentSettings, authorityCodes: re
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: settings.gateway.targetCpuPercent } } }],
     },
   };
-  return [deployment(settings, 'gateway', 'gateway', null, env, PRIVATE_KEY), service(settings, 'gateway', 'gateway'), autoscaler, disruptionBudget(settings, 'gateway')];
+  return [
+    deployment(settings, 'gateway', 'gateway', null, env, PRIVATE_KEY),
+    service(settings, 'gateway', 'gateway'),
+    autoscaler,
+    disruptionBudget(settings, 'gateway'),
+  ];
 }
 
 export function referenceWorkload(settings: DeploymentSettings): Workload[] {
@@ -116,7 +128,11 @@ export function referenceWorkload(settings: DeploymentSettings): Workload[] {
     value('MIGRATE', 'true'),
     verifiesAssertions,
   ];
-  return [deployment(settings, 'reference', 'reference', 2, env, PUBLIC_KEY), service(settings, 'reference', 'reference'), disruptionBudget(settings, 'reference')];
+  return [
+    deployment(settings, 'reference', 'reference', 2, env, PUBLIC_KEY),
+    service(settings, 'reference', 'reference'),
+    disruptionBudget(settings, 'reference'),
+  ];
 }
 
 /**

@@ -21,4 +21,3 @@ describe('integer helpers', () => {
     expect(gcd(0n, -5n)).toBe(5n);
   });
 });
-

@@ -32,7 +32,13 @@ describe('the attacker works out what subtraction gives away', () => {
     ];
     const all = { W: 60, R1: 27, R2: 33, A: 7, B: 20, C: 13, D: 20 };
     const hidden = ['R1', 'R2', 'A'];
-    expect(recoverCells(publish(all, hidden), hidden, relations)).toEqual(new Map([['R2', 33], ['R1', 27], ['A', 7]]));
+    expect(recoverCells(publish(all, hidden), hidden, relations)).toEqual(
+      new Map([
+        ['R2', 33],
+        ['R1', 27],
+        ['A', 7],
+      ]),
+    );
   });
 
   it('solves simultaneous equations that no single relation isolates', () => {
@@ -42,7 +48,12 @@ describe('the attacker works out what subtraction gives away', () => {
       { total: 'x', parts: ['y', 'z'] },
     ];
     const hidden = ['x', 'y'];
-    expect(recoverCells(publish({ T: 10, x: 6, y: 4, z: 2 }, hidden), hidden, relations)).toEqual(new Map([['x', 6], ['y', 4]]));
+    expect(recoverCells(publish({ T: 10, x: 6, y: 4, z: 2 }, hidden), hidden, relations)).toEqual(
+      new Map([
+        ['x', 6],
+        ['y', 4],
+      ]),
+    );
   });
 
   it('finds nothing in the 4-cell rectangle of a two-way table', () => {
@@ -61,7 +72,10 @@ describe('the attacker knows counts are never negative', () => {
     const relations: AdditiveRelation[] = [{ total: 'R', parts: ['A', 'B', 'C', 'D'] }];
     const hidden = ['A', 'B'];
     expect(recoverCells(publish({ R: 30, A: 0, B: 0, C: 12, D: 18 }, hidden), hidden, relations)).toEqual(
-      new Map([['A', 0], ['B', 0]]),
+      new Map([
+        ['A', 0],
+        ['B', 0],
+      ]),
     );
   });
   it('but not when the hidden parts leave something over', () => {
@@ -80,7 +94,14 @@ describe('the attacker knows counts are never negative', () => {
     const values = { W: 70, R1: 10, R2: 20, R3: 40, a: 0, b: 0, c: 10, d: 0, e: 0, f: 20 };
     const hidden = ['R1', 'R2', 'a', 'b', 'd', 'e'];
     expect(recoverCells(publish(values, hidden), hidden, relations)).toEqual(
-      new Map([['R1', 10], ['R2', 20], ['a', 0], ['b', 0], ['d', 0], ['e', 0]]),
+      new Map([
+        ['R1', 10],
+        ['R2', 20],
+        ['a', 0],
+        ['b', 0],
+        ['d', 0],
+        ['e', 0],
+      ]),
     );
   });
   it('zeros that only the whole table shows (found by linear programming, not by bounds)', () => {
@@ -90,7 +111,13 @@ describe('the attacker knows counts are never negative', () => {
     //   C     0    1    5 |   6        other authority's s0 and s1 is 0 — though no chain of bounds
     //   D     0    0    1 |   1        through single relations shows it.
     //   E     0    0    0 |   0
-    const { values, relations } = tinyTable([[0, 0, 0], [0, 0, 0], [0, 1, 5], [0, 0, 1], [0, 0, 0]]);
+    const { values, relations } = tinyTable([
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 1, 5],
+      [0, 0, 1],
+      [0, 0, 0],
+    ]);
     const shown = new Set(['C.s2', 'C.total', 'W.s2', 'W.total']);
     const hidden = [...values.keys()].filter((id) => !shown.has(id));
     const published = new Map([...values].filter(([id]) => shown.has(id)));
@@ -106,6 +133,16 @@ describe('the attacker knows counts are never negative', () => {
 describe('the attacker refuses figures that do not add up', () => {
   it('throws', () => {
     const relations: AdditiveRelation[] = [{ total: 'R', parts: ['A', 'B'] }];
-    expect(() => recoverableCells(new Map([['R', 10], ['A', 3], ['B', 4]]), [], relations)).toThrow(InconsistentFiguresError);
+    expect(() =>
+      recoverableCells(
+        new Map([
+          ['R', 10],
+          ['A', 3],
+          ['B', 4],
+        ]),
+        [],
+        relations,
+      ),
+    ).toThrow(InconsistentFiguresError);
   });
 });

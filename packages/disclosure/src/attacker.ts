@@ -34,11 +34,7 @@ function components(count: number, equations: readonly Equation[]): number[][] {
 }
 
 /** The relations as equations in the cells still hidden, with published values moved to the right. */
-function equationsIn(
-  relations: readonly AdditiveRelation[],
-  known: ReadonlyMap<string, bigint>,
-  unknownIndex: (id: string) => number,
-): Equation[] {
+function equationsIn(relations: readonly AdditiveRelation[], known: ReadonlyMap<string, bigint>, unknownIndex: (id: string) => number): Equation[] {
   const equations: Equation[] = [];
   for (const { total, parts } of relations) {
     const coefficients = new Map<number, bigint>();
@@ -62,11 +58,7 @@ function equationsIn(
 }
 
 /** What the attack finds in one connected part of the table (its unknowns numbered 0..n−1). */
-function attackPart(
-  names: readonly string[],
-  equations: readonly Equation[],
-  { truth, zeroSearch = true }: AttackHints,
-): Map<string, bigint> {
+function attackPart(names: readonly string[], equations: readonly Equation[], { truth, zeroSearch = true }: AttackHints): Map<string, bigint> {
   const found = new Map<string, bigint>();
   const linear = determinedByEquations(equations);
   for (const [v, value] of linear.values) found.set(names[v] ?? '', value);
@@ -79,7 +71,11 @@ function attackPart(
   const point = truth && names.map((id) => truth.get(id));
   const zeros =
     point?.every((value) => value !== undefined) === true
-      ? forcedZerosGiven(names.length, equations, point.map((value) => BigInt(value ?? 0)))
+      ? forcedZerosGiven(
+          names.length,
+          equations,
+          point.map((value) => BigInt(value ?? 0)),
+        )
       : forcedZeros(names.length, linear.reduced, new Set(bounded.lower.flatMap((least, v) => (least > 0 ? [v] : []))));
   for (const v of zeros) found.set(names[v] ?? '', 0n);
   return found;
@@ -174,10 +170,6 @@ export function recoverCells(
  * the additive relations (any combination of adding and subtracting, plus counts never being negative).
  * Sorted by id. A cell in a relation but absent from `published` counts as hidden too.
  */
-export function recoverableCells(
-  published: ReadonlyMap<string, number>,
-  suppressedIds: readonly string[],
-  relations: readonly AdditiveRelation[],
-): string[] {
+export function recoverableCells(published: ReadonlyMap<string, number>, suppressedIds: readonly string[], relations: readonly AdditiveRelation[]): string[] {
   return [...recoverCells(published, suppressedIds, relations).keys()].sort();
 }

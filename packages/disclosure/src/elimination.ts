@@ -55,7 +55,12 @@ export function reducedRowEchelon(equations: readonly Equation[], { sparsePivots
     let best = -1;
     for (const v of row.coefficients.keys()) {
       if (best < 0) best = v;
-      else if (sparsePivots ? (occurrences.get(v) ?? 0) < (occurrences.get(best) ?? 0) || ((occurrences.get(v) ?? 0) === (occurrences.get(best) ?? 0) && v < best) : v < best) best = v;
+      else if (
+        sparsePivots
+          ? (occurrences.get(v) ?? 0) < (occurrences.get(best) ?? 0) || ((occurrences.get(v) ?? 0) === (occurrences.get(best) ?? 0) && v < best)
+          : v < best
+      )
+        best = v;
     }
     return best;
   };

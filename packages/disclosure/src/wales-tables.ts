@@ -50,8 +50,7 @@ export function walesTable(measure: string, byAuthority: (authority: string) => 
     values.set(cellId(measure, geography, 'total'), total ?? 0);
   };
 
-  const sumOf = (geographies: readonly string[], column: string): number =>
-    geographies.reduce((a, g) => a + (values.get(cellId(measure, g, column)) ?? 0), 0);
+  const sumOf = (geographies: readonly string[], column: string): number => geographies.reduce((a, g) => a + (values.get(cellId(measure, g, column)) ?? 0), 0);
   const summedSplits = (geographies: readonly string[], template: AuthoritySplits): AuthoritySplits =>
     Object.fromEntries(Object.entries(template).map(([split, parts]) => [split, parts.map((_, i) => sumOf(geographies, `${split}:${i}`))]));
 
@@ -126,11 +125,17 @@ export function tinyTable(cells: readonly (readonly number[])[]): { values: Map<
   TINY_AUTHORITIES.forEach((a, i) => {
     const row = cells[i] ?? [];
     row.forEach((v, j) => values.set(`${a}.s${j}`, v));
-    values.set(`${a}.total`, row.reduce((x, y) => x + y, 0));
+    values.set(
+      `${a}.total`,
+      row.reduce((x, y) => x + y, 0),
+    );
   });
   for (const column of columns) {
     for (const [region, members] of Object.entries(TINY_REGIONS)) {
-      values.set(`${region}.${column}`, members.reduce((x, a) => x + (values.get(`${a}.${column}`) ?? 0), 0));
+      values.set(
+        `${region}.${column}`,
+        members.reduce((x, a) => x + (values.get(`${a}.${column}`) ?? 0), 0),
+      );
       relations.push({ total: `${region}.${column}`, parts: members.map((a) => `${a}.${column}`) });
     }
     values.set(`W.${column}`, (values.get(`R1.${column}`) ?? 0) + (values.get(`R2.${column}`) ?? 0));

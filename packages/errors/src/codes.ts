@@ -22,18 +22,46 @@ export const ERROR_CODES = {
     meaning:
       'The owning authority lost its database connection while answering (a restart or failover); `extensions.authority` names it. A change that reports it is not confirmed: retry it with the same idempotency key, which applies it at most once.',
   },
-  QUERY_TOO_DEEP: { status: 400, meaning: 'The operation nests deeper than the depth limit (`extensions.limit` = depth, `max`, `found`); nothing was run. Limits: docs/api.md.' },
+  QUERY_TOO_DEEP: {
+    status: 400,
+    meaning: 'The operation nests deeper than the depth limit (`extensions.limit` = depth, `max`, `found`); nothing was run. Limits: docs/api.md.',
+  },
   TOO_MANY_ALIASES: { status: 400, meaning: 'The operation has more aliases than the alias limit (`extensions.limit` = aliases); nothing was run.' },
-  TOO_MANY_DIRECTIVES: { status: 400, meaning: 'The operation has more directives than the directive limit (`extensions.limit` = directives); nothing was run.' },
+  TOO_MANY_DIRECTIVES: {
+    status: 400,
+    meaning: 'The operation has more directives than the directive limit (`extensions.limit` = directives); nothing was run.',
+  },
   TOO_MANY_TOKENS: { status: 400, meaning: 'The document is longer than the token limit (`extensions.limit` = tokens); it was not parsed further.' },
-  QUERY_TOO_COSTLY: { status: 400, meaning: 'The operation could resolve more fields than the cost limit (`extensions.limit` = cost): pages (`first`) times fields, times the authorities a root list is asked of. Nothing was run.' },
-  RESPONSE_TOO_LARGE: { status: 400, meaning: 'The answer grew past the response-size limit (`extensions.limit` = response-bytes); the work was stopped and no data is returned. Ask for smaller pages.' },
-  TIME_BUDGET_EXCEEDED: { status: 503, meaning: 'The request ran past its time budget (`extensions.limit` = time); the calls still running were cancelled and no data is returned. A change may or may not have applied: retry it with the same idempotency key.' },
-  GATEWAY_BUSY: { status: 503, meaning: 'The gateway is already answering as many requests as its memory share allows (`extensions.limit` = in-flight; `LIMIT_IN_FLIGHT_REQUESTS`); this one was not read or run. Retry after a moment (`Retry-After`).' },
+  QUERY_TOO_COSTLY: {
+    status: 400,
+    meaning:
+      'The operation could resolve more fields than the cost limit (`extensions.limit` = cost): pages (`first`) times fields, times the authorities a root list is asked of. Nothing was run.',
+  },
+  RESPONSE_TOO_LARGE: {
+    status: 400,
+    meaning:
+      'The answer grew past the response-size limit (`extensions.limit` = response-bytes); the work was stopped and no data is returned. Ask for smaller pages.',
+  },
+  TIME_BUDGET_EXCEEDED: {
+    status: 503,
+    meaning:
+      'The request ran past its time budget (`extensions.limit` = time); the calls still running were cancelled and no data is returned. A change may or may not have applied: retry it with the same idempotency key.',
+  },
+  GATEWAY_BUSY: {
+    status: 503,
+    meaning:
+      'The gateway is already answering as many requests as its memory share allows (`extensions.limit` = in-flight; `LIMIT_IN_FLIGHT_REQUESTS`); this one was not read or run. Retry after a moment (`Retry-After`).',
+  },
   INTROSPECTION_DISABLED: { status: 403, meaning: 'Schema introspection is off in the production profile except for the configured developer role.' },
-  DOCUMENT_NOT_REGISTERED: { status: 400, meaning: 'The gateway runs with trusted documents and this operation is not registered (`npm run register:documents`, docs/api.md); nothing was run.' },
+  DOCUMENT_NOT_REGISTERED: {
+    status: 400,
+    meaning: 'The gateway runs with trusted documents and this operation is not registered (`npm run register:documents`, docs/api.md); nothing was run.',
+  },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, meaning: 'Automatic persisted queries are off in the production profile: send the whole query.' },
-  BENCHMARKS_NOT_PUBLISHED: { status: 503, meaning: 'No benchmark release has been published yet (the first is being built, or its build failed: the message says which and why).' },
+  BENCHMARKS_NOT_PUBLISHED: {
+    status: 503,
+    meaning: 'No benchmark release has been published yet (the first is being built, or its build failed: the message says which and why).',
+  },
   SERVICE_UNAVAILABLE: { status: 503, meaning: 'A national service did not answer; the platform is starting or degraded.' },
   INTERNAL_SERVER_ERROR: { status: 500, meaning: 'An unexpected fault; the error carries no internal detail.' },
 } as const;

@@ -45,7 +45,11 @@ export interface ErrorJson {
   extensions: { code: ErrorCode } & Record<string, unknown>;
 }
 
-export function errorJson(text: Text, language: Language, extras: { path?: readonly (string | number)[]; extensions?: Record<string, unknown> } = {}): ErrorJson {
+export function errorJson(
+  text: Text,
+  language: Language,
+  extras: { path?: readonly (string | number)[]; extensions?: Record<string, unknown> } = {},
+): ErrorJson {
   return {
     message: render(text, language),
     ...(extras.path ? { path: extras.path } : {}),

@@ -6,7 +6,7 @@ export const UNAUTHENTICATED_MESSAGES = {
   tokenRefused: { en: 'identity token refused: {reason}', cy: 'gwrthodwyd y tocyn hunaniaeth: {reason}' },
   noCaller: { en: 'no authenticated caller', cy: "nid oes galwr wedi'i ddilysu" },
   assertionRefused: { en: '{reason}', cy: 'gwrthodwyd datganiad y porth: {reason}' },
-  assertionUnchecked: { en: 'gateway assertion could not be checked', cy: "nid oedd modd gwirio datganiad y porth" },
+  assertionUnchecked: { en: 'gateway assertion could not be checked', cy: 'nid oedd modd gwirio datganiad y porth' },
 } as const;
 
 /** Reading beyond the caseload without a reason (decision 0026). */
@@ -21,7 +21,7 @@ export const REASON_REQUIRED_MESSAGES = {
   },
   listNeedsReason: {
     en: "a {role}'s {relationship} list holds children who are not on their caseload: say why (reason: a purpose, and a note)",
-    cy: "mae rhestr {relationship} rôl {role} yn cynnwys plant nad ydynt ar ei llwyth achosion: dywedwch pam (reason: diben, a nodyn)",
+    cy: 'mae rhestr {relationship} rôl {role} yn cynnwys plant nad ydynt ar ei llwyth achosion: dywedwch pam (reason: diben, a nodyn)',
   },
 } as const;
 
@@ -36,13 +36,19 @@ export const FORBIDDEN_MESSAGES = {
   },
   classFields: { en: '{fieldClass} fields', cy: 'meysydd {fieldClass}' },
   accessUnchecked: { en: '{type}.{field}: access could not be checked', cy: "{type}.{field}: nid oedd modd gwirio'r mynediad" },
-  anonymisedOnly: { en: 'a {role} sees anonymised figures only, never an individual child', cy: 'dim ond ffigurau dienw y mae rôl {role} yn eu gweld, byth blentyn unigol' },
+  anonymisedOnly: {
+    en: 'a {role} sees anonymised figures only, never an individual child',
+    cy: 'dim ond ffigurau dienw y mae rôl {role} yn eu gweld, byth blentyn unigol',
+  },
   noRule: { en: 'no rule grants access to this field', cy: "nid oes rheol sy'n rhoi mynediad i'r maes hwn" },
   accessHistoryRole: {
     en: "a {role} may not read a child's access history; it is for the home authority's virtual school head",
-    cy: "ni chaiff rôl {role} ddarllen hanes mynediad plentyn; mae ar gyfer pennaeth ysgol rithwir yr awdurdod cartref",
+    cy: 'ni chaiff rôl {role} ddarllen hanes mynediad plentyn; mae ar gyfer pennaeth ysgol rithwir yr awdurdod cartref',
   },
-  accessHistoryLead: { en: "only the home authority's education lead may read a child's access history", cy: "dim ond arweinydd addysg yr awdurdod cartref a gaiff ddarllen hanes mynediad plentyn" },
+  accessHistoryLead: {
+    en: "only the home authority's education lead may read a child's access history",
+    cy: 'dim ond arweinydd addysg yr awdurdod cartref a gaiff ddarllen hanes mynediad plentyn',
+  },
   noBenchmarks: { en: 'a {role} does not see national benchmarks', cy: 'nid yw rôl {role} yn gweld meincnodau cenedlaethol' },
   noNotifications: {
     en: 'a {role} has no notifications: they go to schools, authorities’ education leads and children’s social workers',
@@ -65,7 +71,10 @@ export const FORBIDDEN_MESSAGES = {
     en: "a {role} does not write the '{section}' section (written by: {writers})",
     cy: "nid yw rôl {role} yn ysgrifennu'r adran '{section}' (fe'i hysgrifennir gan: {writers})",
   },
-  supportByProfessionals: { en: 'support is recorded by the professionals working with the child', cy: "y gweithwyr proffesiynol sy'n gweithio gyda'r plentyn sy'n cofnodi cymorth" },
+  supportByProfessionals: {
+    en: 'support is recorded by the professionals working with the child',
+    cy: "y gweithwyr proffesiynol sy'n gweithio gyda'r plentyn sy'n cofnodi cymorth",
+  },
   pepStarters: {
     en: "a PEP is started by the home authority's education lead or the allocated social worker",
     cy: "arweinydd addysg yr awdurdod cartref neu'r gweithiwr cymdeithasol dyranedig sy'n dechrau CAP",
@@ -82,7 +91,7 @@ export const FORBIDDEN_MESSAGES = {
   homeLeadOnly: { en: "a school move is recorded by the home authority's education lead", cy: "arweinydd addysg yr awdurdod cartref sy'n cofnodi symud ysgol" },
   attendanceRefused: {
     en: "a {role} may not record this child's attendance at school {school}",
-    cy: "ni chaiff rôl {role} gofnodi presenoldeb y plentyn hwn yn ysgol {school}",
+    cy: 'ni chaiff rôl {role} gofnodi presenoldeb y plentyn hwn yn ysgol {school}',
   },
   registerRefused: {
     en: 'marks[{row}] (learner {learner}): {problem}; the register was not recorded ({count} {rows} refused)',
@@ -92,7 +101,10 @@ export const FORBIDDEN_MESSAGES = {
     en: "a PEP meeting is arranged by the home authority's education lead or the designated teacher of the child's school",
     cy: "arweinydd addysg yr awdurdod cartref neu athro dynodedig ysgol y plentyn sy'n trefnu cyfarfod CAP",
   },
-  notInvited: { en: 'you are not among the invitees of this meeting ({roles}): each invitee answers for themselves', cy: "nid ydych ymhlith gwahoddedigion y cyfarfod hwn ({roles}): mae pob gwahoddedig yn ateb drosto'i hun" },
+  notInvited: {
+    en: 'you are not among the invitees of this meeting ({roles}): each invitee answers for themselves',
+    cy: "nid ydych ymhlith gwahoddedigion y cyfarfod hwn ({roles}): mae pob gwahoddedig yn ateb drosto'i hun",
+  },
   notificationElsewhere: { en: 'this notification is addressed to someone else', cy: "mae'r hysbysiad hwn wedi'i gyfeirio at rywun arall" },
   regionRefused: {
     en: "a consortium analyst of {own} does not see region {region}'s figures",

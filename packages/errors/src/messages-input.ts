@@ -32,10 +32,13 @@ export const BAD_USER_INPUT_MESSAGES = {
   upnCheckLetter: { en: 'check letter should be {expected}', cy: "dylai'r llythyren wirio fod yn {expected}" },
   upnNotText: { en: 'a UPN is a string', cy: 'llinyn yw UPN' },
   reasonPurposeUnknown: { en: 'reason.purpose must be one of {values}, not {value}', cy: 'rhaid i reason.purpose fod yn un o {values}, nid {value}' },
-  reasonNoteTooLong: { en: 'reason.note is {length} characters long; at most {max}', cy: "mae reason.note yn {length} nod o hyd; {max} ar y mwyaf" },
-  reasonNoteEmpty: { en: 'reason.note is empty: leave it out, or say why', cy: "mae reason.note yn wag: gadewch ef allan, neu dywedwch pam" },
+  reasonNoteTooLong: { en: 'reason.note is {length} characters long; at most {max}', cy: 'mae reason.note yn {length} nod o hyd; {max} ar y mwyaf' },
+  reasonNoteEmpty: { en: 'reason.note is empty: leave it out, or say why', cy: 'mae reason.note yn wag: gadewch ef allan, neu dywedwch pam' },
   reasonNoteNotText: { en: 'reason.note must be text', cy: 'rhaid i reason.note fod yn destun' },
-  reasonOtherNeedsNote: { en: 'reason.purpose OTHER needs a note saying what the purpose is', cy: "mae angen nodyn ar reason.purpose OTHER yn dweud beth yw'r diben" },
+  reasonOtherNeedsNote: {
+    en: 'reason.purpose OTHER needs a note saying what the purpose is',
+    cy: "mae angen nodyn ar reason.purpose OTHER yn dweud beth yw'r diben",
+  },
   relationshipUnknown: { en: 'relationship must be one of {values}', cy: 'rhaid i relationship fod yn un o {values}' },
   relationshipNever: {
     en: 'a {role} never holds the {relationship} relationship to a child, so has no such list',
@@ -46,13 +49,28 @@ export const BAD_USER_INPUT_MESSAGES = {
   noSubscriptions: { en: 'subscriptions are not served', cy: 'ni chynigir tanysgrifiadau' },
   // Changes
   preferenceChoices: { en: '{field}: give 1 to {max} choices', cy: '{field}: rhowch 1 i {max} dewis' },
-  preferenceKindTwice: { en: '{field}: {kind} is chosen more than once', cy: "{field}: dewiswyd {kind} fwy nag unwaith" },
-  preferencesAlone: { en: 'setNotificationPreferences is sent on its own, not with other changes', cy: 'anfonir setNotificationPreferences ar ei ben ei hun, nid gyda newidiadau eraill' },
-  registerAlone: { en: 'recordAttendance is sent on its own, not with other changes', cy: 'anfonir recordAttendance ar ei ben ei hun, nid gyda newidiadau eraill' },
-  changeNamesNoRecord: { en: 'a change must name a record id of the authority that owns it', cy: "rhaid i newid enwi dynodydd cofnod yr awdurdod sy'n berchen arno" },
+  preferenceKindTwice: { en: '{field}: {kind} is chosen more than once', cy: '{field}: dewiswyd {kind} fwy nag unwaith' },
+  preferencesAlone: {
+    en: 'setNotificationPreferences is sent on its own, not with other changes',
+    cy: 'anfonir setNotificationPreferences ar ei ben ei hun, nid gyda newidiadau eraill',
+  },
+  registerAlone: {
+    en: 'recordAttendance is sent on its own, not with other changes',
+    cy: 'anfonir recordAttendance ar ei ben ei hun, nid gyda newidiadau eraill',
+  },
+  changeNamesNoRecord: {
+    en: 'a change must name a record id of the authority that owns it',
+    cy: "rhaid i newid enwi dynodydd cofnod yr awdurdod sy'n berchen arno",
+  },
   changeSpansAuthorities: { en: 'a change must concern the records of exactly one authority', cy: 'rhaid i newid ymwneud â chofnodion un awdurdod yn unig' },
-  keyShape: { en: '{field}: idempotencyKey must be 8 to 200 printable characters without spaces', cy: '{field}: rhaid i idempotencyKey fod yn 8 i 200 o nodau argraffadwy heb fylchau' },
-  keyReused: { en: '{field}: this idempotency key was already used for a different change', cy: "{field}: defnyddiwyd yr idempotencyKey hwn eisoes ar gyfer newid gwahanol" },
+  keyShape: {
+    en: '{field}: idempotencyKey must be 8 to 200 printable characters without spaces',
+    cy: '{field}: rhaid i idempotencyKey fod yn 8 i 200 o nodau argraffadwy heb fylchau',
+  },
+  keyReused: {
+    en: '{field}: this idempotency key was already used for a different change',
+    cy: '{field}: defnyddiwyd yr idempotencyKey hwn eisoes ar gyfer newid gwahanol',
+  },
   notADate: { en: "{field}: '{value}' is not a date in the form YYYY-MM-DD", cy: "{field}: nid yw '{value}' yn ddyddiad ar y ffurf BBBB-MM-DD" },
   notARealDate: { en: "{field}: '{value}' is not a real calendar date", cy: "{field}: nid yw '{value}' yn ddyddiad calendr go iawn" },
   inTheFuture: { en: '{field}: {value} is in the future (today is {today})', cy: '{field}: mae {value} yn y dyfodol (heddiw yw {today})' },
@@ -60,41 +78,71 @@ export const BAD_USER_INPUT_MESSAGES = {
   afterDate: { en: '{field}: {value} is after {what} ({date})', cy: '{field}: mae {value} ar ôl {what} ({date})' },
   dayAfterOpen: { en: 'the day after the {what} that started on {date}', cy: 'y diwrnod ar ôl y {what} a ddechreuodd ar {date}' },
   notASchoolDay: { en: '{field}: {value} is not a school day in the school calendar', cy: '{field}: nid yw {value} yn ddiwrnod ysgol yn y calendr ysgol' },
-  empty: { en: '{field}: must not be empty', cy: "{field}: rhaid iddo beidio â bod yn wag" },
+  empty: { en: '{field}: must not be empty', cy: '{field}: rhaid iddo beidio â bod yn wag' },
   tooLong: { en: '{field}: must be at most {max} characters (got {length})', cy: '{field}: rhaid iddo fod yn {max} nod ar y mwyaf (cafwyd {length})' },
-  wholeNumber: { en: '{field}: must be a whole number from {min} to {max} (got {value})', cy: '{field}: rhaid iddo fod yn rhif cyfan o {min} i {max} (cafwyd {value})' },
+  wholeNumber: {
+    en: '{field}: must be a whole number from {min} to {max} (got {value})',
+    cy: '{field}: rhaid iddo fod yn rhif cyfan o {min} i {max} (cafwyd {value})',
+  },
   positiveWhole: { en: '{field}: must be a positive whole number', cy: '{field}: rhaid iddo fod yn rhif cyfan positif' },
   halfHours: {
     en: '{field}: must be more than 0 and at most {max}, in steps of half an hour (got {value})',
     cy: '{field}: rhaid iddo fod yn fwy na 0 ac yn {max} ar y mwyaf, fesul hanner awr (cafwyd {value})',
   },
-  notOnRoll: { en: '{field}: the child was not on the roll of school {school} on {date}', cy: '{field}: nid oedd y plentyn ar gofrestr ysgol {school} ar {date}' },
+  notOnRoll: {
+    en: '{field}: the child was not on the roll of school {school} on {date}',
+    cy: '{field}: nid oedd y plentyn ar gofrestr ysgol {school} ar {date}',
+  },
   alreadyOnRoll: { en: '{field}: the child is already on the roll of school {school}', cy: "{field}: mae'r plentyn eisoes ar gofrestr ysgol {school}" },
   permanentNoSessions: { en: '{field}: a permanent exclusion has no number of sessions', cy: '{field}: nid oes nifer o sesiynau i waharddiad parhaol' },
-  notAnExclusionReason: { en: "{field}: '{value}' is not an exclusion reason code (one of {codes})", cy: "{field}: nid yw '{value}' yn god rheswm dros wahardd (un o {codes})" },
+  notAnExclusionReason: {
+    en: "{field}: '{value}' is not an exclusion reason code (one of {codes})",
+    cy: "{field}: nid yw '{value}' yn god rheswm dros wahardd (un o {codes})",
+  },
   eotasOverlap: {
     en: '{field}: the period overlaps education other than at school of the same kind ({kind}) already recorded: {id}, from {from} {until}',
     cy: "{field}: mae'r cyfnod yn gorgyffwrdd ag addysg heblaw yn yr ysgol o'r un math ({kind}) a gofnodwyd eisoes: {id}, o {from} {until}",
   },
   untilDate: { en: 'to {date}', cy: 'hyd at {date}' },
-  sectionLanguage: { en: '{field}: a PEP section is written in Welsh (CY) or English (EN)', cy: '{field}: ysgrifennir adran CAP yn Gymraeg (CY) neu yn Saesneg (EN)' },
+  sectionLanguage: {
+    en: '{field}: a PEP section is written in Welsh (CY) or English (EN)',
+    cy: '{field}: ysgrifennir adran CAP yn Gymraeg (CY) neu yn Saesneg (EN)',
+  },
   // PEP review meetings
-  meetingTime: { en: "{field}: '{value}' is not a start time: HH:MM on the 24-hour clock, local time in Wales", cy: "{field}: nid yw '{value}' yn amser dechrau: HH:MM ar y cloc 24 awr, amser lleol yng Nghymru" },
-  meetingWhereMissing: { en: '{field}: a meeting needs a place or an online link (exactly one)', cy: '{field}: mae angen lle neu ddolen ar-lein ar gyfer cyfarfod (un yn union)' },
+  meetingTime: {
+    en: "{field}: '{value}' is not a start time: HH:MM on the 24-hour clock, local time in Wales",
+    cy: "{field}: nid yw '{value}' yn amser dechrau: HH:MM ar y cloc 24 awr, amser lleol yng Nghymru",
+  },
+  meetingWhereMissing: {
+    en: '{field}: a meeting needs a place or an online link (exactly one)',
+    cy: '{field}: mae angen lle neu ddolen ar-lein ar gyfer cyfarfod (un yn union)',
+  },
   meetingWhereBoth: { en: '{field}: give a place or an online link, not both', cy: '{field}: rhowch le neu ddolen ar-lein, nid y ddau' },
-  meetingLinkNotHttps: { en: "{field}: an online link is an https:// address (got '{value}')", cy: "{field}: cyfeiriad https:// yw dolen ar-lein (cafwyd '{value}')" },
-  inviteeTwice: { en: '{field}: {role} is invited twice', cy: "{field}: gwahoddir {role} ddwywaith" },
+  meetingLinkNotHttps: {
+    en: "{field}: an online link is an https:// address (got '{value}')",
+    cy: "{field}: cyfeiriad https:// yw dolen ar-lein (cafwyd '{value}')",
+  },
+  inviteeTwice: { en: '{field}: {role} is invited twice', cy: '{field}: gwahoddir {role} ddwywaith' },
   inviteeUnreachable: { en: '{field}: the child has no {role} to invite today ({why})', cy: "{field}: nid oes gan y plentyn {role} i'w wahodd heddiw ({why})" },
-  minutesSectionTwice: { en: '{field}: section {section} appears twice in the minutes', cy: "{field}: mae adran {section} yn ymddangos ddwywaith yn y cofnodion" },
+  minutesSectionTwice: {
+    en: '{field}: section {section} appears twice in the minutes',
+    cy: '{field}: mae adran {section} yn ymddangos ddwywaith yn y cofnodion',
+  },
   minutesNotChildsWords: {
     en: "{field}: the minutes do not write All about me: it is the child's own words (writePepSection)",
     cy: "{field}: nid yw'r cofnodion yn ysgrifennu Popeth amdana i: geiriau'r plentyn ei hun ydynt (writePepSection)",
   },
-  meetingNotYetHeld: { en: '{field}: the meeting is on {date}: its minutes are recorded on or after that day', cy: "{field}: mae'r cyfarfod ar {date}: cofnodir ei gofnodion ar y diwrnod hwnnw neu wedyn" },
+  meetingNotYetHeld: {
+    en: '{field}: the meeting is on {date}: its minutes are recorded on or after that day',
+    cy: "{field}: mae'r cyfarfod ar {date}: cofnodir ei gofnodion ar y diwrnod hwnnw neu wedyn",
+  },
   // The attendance register
   registerRows: { en: '{field}: a register holds 1 to {max} rows (got {count})', cy: '{field}: mae cofrestr yn dal rhwng 1 a {max} rhes (cafwyd {count})' },
   registerEmpty: { en: '{field}: a register holds at least one row', cy: '{field}: mae cofrestr yn dal o leiaf un rhes' },
-  registerBadLearner: { en: "marks[{row}]: '{id}' is not a learner id; the register was not recorded", cy: "marks[{row}]: nid yw '{id}' yn ddynodydd dysgwr; ni chofnodwyd y gofrestr" },
+  registerBadLearner: {
+    en: "marks[{row}]: '{id}' is not a learner id; the register was not recorded",
+    cy: "marks[{row}]: nid yw '{id}' yn ddynodydd dysgwr; ni chofnodwyd y gofrestr",
+  },
   registerRefused: {
     en: 'marks[{row}] (learner {learner}): {problem}; the register was not recorded ({count} {rows} refused)',
     cy: 'marks[{row}] (dysgwr {learner}): {problem}; ni chofnodwyd y gofrestr (gwrthodwyd {count} {rows})',
@@ -105,16 +153,25 @@ export const BAD_USER_INPUT_MESSAGES = {
   rowNoLearner: { en: 'no learner {id} in {authority}', cy: 'nid oes dysgwr {id} yn {authority}' },
   rowNotOnRoll: { en: 'the child was not on the roll of school {school} on {date}', cy: 'nid oedd y plentyn ar gofrestr ysgol {school} ar {date}' },
   // National benchmarks
-  unknownMeasure: { en: 'unknown measure {given}; measures are {known}', cy: "mesur anhysbys {given}; y mesurau yw {known}" },
-  unknownDimension: { en: 'unknown dimension {given}; dimensions are {known}', cy: "dimensiwn anhysbys {given}; y dimensiynau yw {known}" },
-  unknownCategory: { en: 'unknown category {given} of {dimension}; its categories are {known}', cy: "categori anhysbys {given} o {dimension}; ei gategorïau yw {known}" },
-  unknownRegion: { en: 'unknown region {given}; regions are {known}', cy: "rhanbarth anhysbys {given}; y rhanbarthau yw {known}" },
+  unknownMeasure: { en: 'unknown measure {given}; measures are {known}', cy: 'mesur anhysbys {given}; y mesurau yw {known}' },
+  unknownDimension: { en: 'unknown dimension {given}; dimensions are {known}', cy: 'dimensiwn anhysbys {given}; y dimensiynau yw {known}' },
+  unknownCategory: {
+    en: 'unknown category {given} of {dimension}; its categories are {known}',
+    cy: 'categori anhysbys {given} o {dimension}; ei gategorïau yw {known}',
+  },
+  unknownRegion: { en: 'unknown region {given}; regions are {known}', cy: 'rhanbarth anhysbys {given}; y rhanbarthau yw {known}' },
   unknownGeography: {
     en: "unknown geography {given}: codes are authorities' GSS codes, region codes or {wales}",
     cy: "daearyddiaeth anhysbys {given}: codau GSS awdurdodau, codau rhanbarth neu {wales} yw'r codau",
   },
-  notAReleaseId: { en: 'release {given} is not a release id (a whole number from benchmarkReleases)', cy: "nid yw release {given} yn ddynodydd rhyddhad (rhif cyfan o benchmarkReleases)" },
-  noSuchRelease: { en: 'there is no published benchmark release {id}; benchmarkReleases lists them', cy: "nid oes rhyddhad meincnodau cyhoeddedig {id}; mae benchmarkReleases yn eu rhestru" },
+  notAReleaseId: {
+    en: 'release {given} is not a release id (a whole number from benchmarkReleases)',
+    cy: 'nid yw release {given} yn ddynodydd rhyddhad (rhif cyfan o benchmarkReleases)',
+  },
+  noSuchRelease: {
+    en: 'there is no published benchmark release {id}; benchmarkReleases lists them',
+    cy: 'nid oes rhyddhad meincnodau cyhoeddedig {id}; mae benchmarkReleases yn eu rhestru',
+  },
   releasesFirst: { en: 'first must be 1 to {max}, not {given}', cy: 'rhaid i first fod rhwng 1 a {max}, nid {given}' },
   tooManyCodes: { en: 'at most {max} codes, not {given}', cy: '{max} cod ar y mwyaf, nid {given}' },
   // A library's refusal of the claims the explorer's role picker sent

@@ -4,9 +4,9 @@
 
 export const BAD_REQUEST_MESSAGES = {
   bodyTooLarge: { en: 'request body is larger than {limit} bytes', cy: 'mae corff y cais yn fwy na {limit} beit' },
-  notJson: { en: 'request body is not valid JSON: {detail}', cy: "nid yw corff y cais yn JSON dilys: {detail}" },
+  notJson: { en: 'request body is not valid JSON: {detail}', cy: 'nid yw corff y cais yn JSON dilys: {detail}' },
   nothingServed: { en: 'nothing is served at {path}; GraphQL is at /graphql', cy: 'ni chynigir dim yn {path}; mae GraphQL yn /graphql' },
-  claimsNotJson: { en: 'send the claims as application/json', cy: "anfonwch yr hawliadau fel application/json" },
+  claimsNotJson: { en: 'send the claims as application/json', cy: 'anfonwch yr hawliadau fel application/json' },
   claimsBody: { en: 'the body must be a JSON object of claims, at most 4 KiB', cy: "rhaid i'r corff fod yn wrthrych JSON o hawliadau, 4 KiB ar y mwyaf" },
 } as const;
 
@@ -34,9 +34,15 @@ export const CONFLICT_MESSAGES = {
     en: 'another {what} starting on {since} was recorded meanwhile; this move must start after it',
     cy: "cofnodwyd {what} arall yn dechrau ar {since} yn y cyfamser; rhaid i'r symud hwn ddechrau ar ei ôl",
   },
-  progressSuperseded: { en: 'this PEP has been superseded; record progress on the current plan', cy: "mae CAP newydd wedi disodli'r un hwn; cofnodwch gynnydd ar y cynllun cyfredol" },
+  progressSuperseded: {
+    en: 'this PEP has been superseded; record progress on the current plan',
+    cy: "mae CAP newydd wedi disodli'r un hwn; cofnodwch gynnydd ar y cynllun cyfredol",
+  },
   ratingSuperseded: { en: 'this PEP has been superseded; rate the current plan', cy: "mae CAP newydd wedi disodli'r un hwn; graddiwch y cynllun cyfredol" },
-  staleVersion: { en: 'the PEP is at version {current}, not {given}: reload it and try again', cy: "mae'r CAP ar fersiwn {current}, nid {given}: ail-lwythwch ef a rhowch gynnig arall arni" },
+  staleVersion: {
+    en: 'the PEP is at version {current}, not {given}: reload it and try again',
+    cy: "mae'r CAP ar fersiwn {current}, nid {given}: ail-lwythwch ef a rhowch gynnig arall arni",
+  },
   changedMeanwhile: {
     en: 'the PEP is at version {current}, not {given}: someone changed it since you loaded it; reload and try again',
     cy: "mae'r CAP ar fersiwn {current}, nid {given}: mae rhywun wedi'i newid ers i chi ei lwytho; ail-lwythwch a rhowch gynnig arall arni",
@@ -49,11 +55,17 @@ export const CONFLICT_MESSAGES = {
     en: 'the meeting is at version {current}, not {given}: someone changed it since you loaded it; reload and try again',
     cy: "mae'r cyfarfod ar fersiwn {current}, nid {given}: mae rhywun wedi'i newid ers i chi ei lwytho; ail-lwythwch a rhowch gynnig arall arni",
   },
-  meetingClosed: { en: 'this meeting is {status}: it can no longer be changed or answered', cy: "statws y cyfarfod hwn yw {status}: ni ellir ei newid na'i ateb mwyach" },
-  meetingPepSuperseded: { en: 'PEP {id} has been superseded: arrange the meeting for the current plan', cy: "mae CAP {id} wedi'i ddisodli: trefnwch y cyfarfod ar gyfer y cynllun cyfredol" },
+  meetingClosed: {
+    en: 'this meeting is {status}: it can no longer be changed or answered',
+    cy: "statws y cyfarfod hwn yw {status}: ni ellir ei newid na'i ateb mwyach",
+  },
+  meetingPepSuperseded: {
+    en: 'PEP {id} has been superseded: arrange the meeting for the current plan',
+    cy: "mae CAP {id} wedi'i ddisodli: trefnwch y cyfarfod ar gyfer y cynllun cyfredol",
+  },
   alreadyBeingWritten: {
     en: 'PEP {id} is already being written ({status}, version {version}); finish it first',
-    cy: "mae CAP {id} eisoes yn cael ei ysgrifennu ({status}, fersiwn {version}); gorffennwch ef yn gyntaf",
+    cy: 'mae CAP {id} eisoes yn cael ei ysgrifennu ({status}, fersiwn {version}); gorffennwch ef yn gyntaf',
   },
 } as const;
 
@@ -61,13 +73,13 @@ export const AUTHORITY_UNAVAILABLE_MESSAGES = {
   partMissing: { en: '{name} ({authority}) {reason}; its part of the answer is missing', cy: "{name} ({authority}): {reason}; mae ei ran o'r ateb ar goll" },
   // The reasons a service gives for not answering, put into the messages above and below.
   notAnswered: { en: 'did not answer within {ms} ms', cy: 'ni atebodd o fewn {ms} ms' },
-  unreachable: { en: 'could not be reached', cy: "nid oedd modd ei gyrraedd" },
+  unreachable: { en: 'could not be reached', cy: 'nid oedd modd ei gyrraedd' },
   notConnected: { en: 'is not connected to this gateway', cy: "nid yw wedi'i gysylltu â'r porth hwn" },
   notGraphql: { en: 'answered HTTP {status} without a GraphQL response', cy: 'atebodd gyda HTTP {status} heb ymateb GraphQL' },
   notAsked: { en: 'was not asked: the request ran out of its budget', cy: "ni ofynnwyd iddo: roedd y cais wedi defnyddio'i gyllideb" },
   answeredTooMuch: { en: 'answered more than the request may hold', cy: 'atebodd fwy nag y caiff y cais ei ddal' },
   changeNotConfirmed: { en: '{reason}; the change was not confirmed', cy: '{reason}; ni chadarnhawyd y newid' },
-  nothingRecorded: { en: '{reason}; nothing was recorded', cy: "{reason}; ni chofnodwyd dim" },
+  nothingRecorded: { en: '{reason}; nothing was recorded', cy: '{reason}; ni chofnodwyd dim' },
   rowsNotRecorded: {
     en: 'did not record its rows after validating them ({recorded}); retry with the same idempotencyKey to record the rest once',
     cy: "ni chofnododd ei resi ar ôl eu dilysu ({recorded}); rhowch gynnig arall arni gyda'r un idempotencyKey i gofnodi'r gweddill unwaith",
@@ -76,7 +88,10 @@ export const AUTHORITY_UNAVAILABLE_MESSAGES = {
 } as const;
 
 export const AUDIT_UNAVAILABLE_MESSAGES = {
-  notRecorded: { en: 'the access could not be recorded in the audit log, so nothing is returned', cy: "nid oedd modd cofnodi'r mynediad yn y log archwilio, felly ni ddychwelir dim" },
+  notRecorded: {
+    en: 'the access could not be recorded in the audit log, so nothing is returned',
+    cy: "nid oedd modd cofnodi'r mynediad yn y log archwilio, felly ni ddychwelir dim",
+  },
 } as const;
 
 export const DATABASE_UNAVAILABLE_MESSAGES = {
@@ -88,13 +103,22 @@ export const DATABASE_UNAVAILABLE_MESSAGES = {
 
 export const LIMIT_MESSAGES = {
   QUERY_TOO_DEEP: {
-    depth: { en: 'the operation nests {found} levels deep; at most {max} are allowed (limit: depth)', cy: "mae'r gweithrediad yn nythu {found} lefel o ddyfnder; caniateir {max} ar y mwyaf (terfyn: depth)" },
+    depth: {
+      en: 'the operation nests {found} levels deep; at most {max} are allowed (limit: depth)',
+      cy: "mae'r gweithrediad yn nythu {found} lefel o ddyfnder; caniateir {max} ar y mwyaf (terfyn: depth)",
+    },
   },
   TOO_MANY_ALIASES: {
-    aliases: { en: 'the operation has {found} aliases; at most {max} are allowed (limit: aliases)', cy: 'mae gan y gweithrediad {found} o arallenwau; caniateir {max} ar y mwyaf (terfyn: aliases)' },
+    aliases: {
+      en: 'the operation has {found} aliases; at most {max} are allowed (limit: aliases)',
+      cy: 'mae gan y gweithrediad {found} o arallenwau; caniateir {max} ar y mwyaf (terfyn: aliases)',
+    },
   },
   TOO_MANY_DIRECTIVES: {
-    directives: { en: 'the operation has {found} directives; at most {max} are allowed (limit: directives)', cy: 'mae gan y gweithrediad {found} o gyfarwyddebau; caniateir {max} ar y mwyaf (terfyn: directives)' },
+    directives: {
+      en: 'the operation has {found} directives; at most {max} are allowed (limit: directives)',
+      cy: 'mae gan y gweithrediad {found} o gyfarwyddebau; caniateir {max} ar y mwyaf (terfyn: directives)',
+    },
   },
   TOO_MANY_TOKENS: {
     tokens: { en: 'the document has more than {max} tokens (limit: tokens)', cy: 'mae gan y ddogfen fwy na {max} o docynnau (terfyn: tokens)' },
@@ -124,7 +148,10 @@ export const LIMIT_MESSAGES = {
     },
   },
   INTROSPECTION_DISABLED: {
-    introspection: { en: 'introspection is off in this profile (limit: introspection)', cy: "mae mewnsyllu wedi'i ddiffodd yn y proffil hwn (terfyn: introspection)" },
+    introspection: {
+      en: 'introspection is off in this profile (limit: introspection)',
+      cy: "mae mewnsyllu wedi'i ddiffodd yn y proffil hwn (terfyn: introspection)",
+    },
   },
 } as const;
 
@@ -141,7 +168,10 @@ export const PERSISTED_QUERY_NOT_SUPPORTED_MESSAGES = {
 
 export const BENCHMARKS_NOT_PUBLISHED_MESSAGES = {
   none: { en: 'no benchmark release has been published yet', cy: 'nid oes rhyddhad meincnodau wedi’i gyhoeddi eto' },
-  building: { en: 'no benchmark release has been published yet: the first is being built', cy: "nid oes rhyddhad meincnodau wedi'i gyhoeddi eto: mae'r cyntaf wrthi'n cael ei lunio" },
+  building: {
+    en: 'no benchmark release has been published yet: the first is being built',
+    cy: "nid oes rhyddhad meincnodau wedi'i gyhoeddi eto: mae'r cyntaf wrthi'n cael ei lunio",
+  },
   failed: {
     en: 'no benchmark release has been published yet: the first build failed ({reason})',
     cy: "nid oes rhyddhad meincnodau wedi'i gyhoeddi eto: methodd llunio'r cyntaf ({reason})",
@@ -150,13 +180,16 @@ export const BENCHMARKS_NOT_PUBLISHED_MESSAGES = {
 
 export const SERVICE_UNAVAILABLE_MESSAGES = {
   serviceDown: { en: 'the {service} service {reason}', cy: 'gwasanaeth {service}: {reason}' },
-  cannotCheck: { en: 'the gateway cannot check permissions at the moment', cy: "ni all y porth wirio caniatâd ar hyn o bryd" },
+  cannotCheck: { en: 'the gateway cannot check permissions at the moment', cy: 'ni all y porth wirio caniatâd ar hyn o bryd' },
 } as const;
 
 export const INTERNAL_SERVER_ERROR_MESSAGES = {
   internal: { en: 'internal error', cy: 'gwall mewnol' },
-  noRoutingRule: { en: 'the gateway has no routing rule for {field}', cy: "nid oes gan y porth reol llwybro ar gyfer {field}" },
-  notHandled: { en: 'the request could not be handled', cy: "nid oedd modd trin y cais" },
+  noRoutingRule: { en: 'the gateway has no routing rule for {field}', cy: 'nid oes gan y porth reol llwybro ar gyfer {field}' },
+  notHandled: { en: 'the request could not be handled', cy: 'nid oedd modd trin y cais' },
   notIncoming: { en: '{service} only serves incoming operations', cy: "dim ond gweithrediadau sy'n dod i mewn y mae {service} yn eu gwasanaethu" },
-  accessUnknown: { en: 'the owning authority did not say what you may see of this record', cy: "ni ddywedodd yr awdurdod perchen beth a gewch ei weld o'r cofnod hwn" },
+  accessUnknown: {
+    en: 'the owning authority did not say what you may see of this record',
+    cy: "ni ddywedodd yr awdurdod perchen beth a gewch ei weld o'r cofnod hwn",
+  },
 } as const;

@@ -16,11 +16,11 @@ export const WORDS = {
   yearFromToday: { en: 'a year from today', cy: 'blwyddyn o heddiw' },
   ninetyDaysFromToday: { en: '90 days from today', cy: '90 diwrnod o heddiw' },
   dateOfBirth: { en: 'the child’s date of birth', cy: "dyddiad geni'r plentyn" },
-  thisRecord: { en: 'this record', cy: "y cofnod hwn" },
+  thisRecord: { en: 'this record', cy: 'y cofnod hwn' },
   noEnd: { en: 'with no end', cy: 'heb ddyddiad gorffen' },
   none: { en: 'none', cy: 'dim' },
   nobody: { en: 'none', cy: 'neb' },
-  noReason: { en: 'no reason recorded', cy: "ni chofnodwyd rheswm" },
+  noReason: { en: 'no reason recorded', cy: 'ni chofnodwyd rheswm' },
   row: { en: 'row', cy: 'rhes' },
   rows: { en: 'rows', cy: 'rhes' },
 } as const;

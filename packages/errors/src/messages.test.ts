@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { ERROR_CODES, MESSAGES, WORDS, errorLanguagePlugin, message, platformError, render, requestLanguageOf, type ErrorCode, type ParamNames, type Template } from './index.ts';
+import {
+  ERROR_CODES,
+  MESSAGES,
+  WORDS,
+  errorLanguagePlugin,
+  message,
+  platformError,
+  render,
+  requestLanguageOf,
+  type ErrorCode,
+  type ParamNames,
+  type Template,
+} from './index.ts';
 
 const names = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const every = Object.entries(MESSAGES).flatMap(([code, messages]) => Object.entries(messages as Record<string, Template>).map(([name, t]) => [`${code}.${name}`, t] as const));
+const every = Object.entries(MESSAGES).flatMap(([code, messages]) =>
+  Object.entries(messages as Record<string, Template>).map(([name, t]) => [`${code}.${name}`, t] as const),
+);
 
 describe('the message registry', () => {
   it('has messages for every code, and for no code it does not register', () => {
@@ -25,7 +39,9 @@ describe('a message', () => {
     const text = message('BAD_USER_INPUT', 'invalidUpn', { upn: 'X1', problem: message('BAD_USER_INPUT', 'upnLength') });
     expect(render(text, 'en')).toBe("upn: 'X1' is not a valid UPN (a UPN has 13 characters)");
     expect(render(text, 'cy')).toBe("upn: nid yw 'X1' yn UPN dilys (mae gan UPN 13 nod)");
-    expect(render(message('NOT_FOUND', 'notHeld', { what: WORDS.learner, id: 'W06000015:L1', authority: 'W06000022' }), 'cy')).toBe('nid yw W06000022 yn dal dysgwr W06000015:L1');
+    expect(render(message('NOT_FOUND', 'notHeld', { what: WORDS.learner, id: 'W06000015:L1', authority: 'W06000022' }), 'cy')).toBe(
+      'nid yw W06000022 yn dal dysgwr W06000015:L1',
+    );
   });
 
   it('is typed by its template: a missing detail does not compile', () => {

@@ -35,7 +35,8 @@ afterAll(async () => {
   await new Promise((resolve) => production?.server.close(resolve));
 });
 
-const askToken = (origin: string, body: string, type = 'application/json') => fetch(`${origin}/explorer/token`, { method: 'POST', headers: { 'content-type': type }, body });
+const askToken = (origin: string, body: string, type = 'application/json') =>
+  fetch(`${origin}/explorer/token`, { method: 'POST', headers: { 'content-type': type }, body });
 
 describe('the explorer page', () => {
   it('loads its script and stylesheet from this server only, under a policy that allows no other origin', async () => {
@@ -48,7 +49,10 @@ describe('the explorer page', () => {
   });
 
   it('tells the page where to get tokens only when it issues them', async () => {
-    const settings = async (origin: string) => JSON.parse(/<script type="application\/json" id="explorer-settings">(.*)<\/script>/.exec(await (await fetch(`${origin}/explorer`)).text())?.[1] ?? 'null') as { tokenPath: string | null; roles: string[] };
+    const settings = async (origin: string) =>
+      JSON.parse(
+        /<script type="application\/json" id="explorer-settings">(.*)<\/script>/.exec(await (await fetch(`${origin}/explorer`)).text())?.[1] ?? 'null',
+      ) as { tokenPath: string | null; roles: string[] };
     expect((await settings(development.origin)).tokenPath).toBe('/explorer/token');
     expect((await settings(production.origin)).tokenPath).toBeNull();
     expect((await settings(production.origin)).roles).toContain('virtual-school-head');

@@ -46,7 +46,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 
 /** The claims asked for: only the known ones, blanks dropped; the subject as `npm run token` makes it. */
 function claimsOf(body: Record<string, unknown>): CallerClaims {
-  const given = Object.fromEntries(CLAIMS.flatMap((name) => (typeof body[name] === 'string' && body[name] !== '' ? [[name, body[name]]] : []))) as Partial<Record<(typeof CLAIMS)[number], string>>;
+  const given = Object.fromEntries(CLAIMS.flatMap((name) => (typeof body[name] === 'string' && body[name] !== '' ? [[name, body[name]]] : []))) as Partial<
+    Record<(typeof CLAIMS)[number], string>
+  >;
   const { subject, ...claims } = given;
   return { ...claims, sub: subject ?? `dev:${given.role ?? 'unknown'}:${given.learner ?? given.school ?? given.authority ?? given.region ?? 'wales'}` };
 }
@@ -59,7 +61,8 @@ export function createExplorer(options: ExplorerOptions = {}): Explorer {
   async function token(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // JSON only: a page on another origin cannot send it without a CORS preflight, which is never granted.
     const language = displayLanguageFrom(firstHeader(req.headers['accept-language']));
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { errors: [errorJson(message('BAD_REQUEST', 'claimsNotJson'), language)] });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return json(res, 415, { errors: [errorJson(message('BAD_REQUEST', 'claimsNotJson'), language)] });
     const body = await readJson(req);
     if (!body || !issueToken) return json(res, 400, { errors: [errorJson(message('BAD_REQUEST', 'claimsBody'), language)] });
     try {
@@ -81,7 +84,14 @@ export function createExplorer(options: ExplorerOptions = {}): Explorer {
     async handle(req, res, url) {
       const path = url.pathname;
       if (req.method === 'GET' && (path === base || path === `${base}/`)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }).end(page);
+        res
+          .writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'no-cache',
+          })
+          .end(page);
       } else if (req.method === 'GET' && path === `${base}/explorer.js`) {
         await asset(res, 'script');
       } else if (req.method === 'GET' && path === `${base}/explorer.css`) {

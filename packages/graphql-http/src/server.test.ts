@@ -76,7 +76,10 @@ describe('the bound on requests in flight (maxInFlight)', () => {
   /** A server whose `held` field answers only when released, so requests stay in flight. */
   async function holdingServer(maxInFlight: number) {
     const waiting: (() => void)[] = [];
-    const holding = new ApolloServer({ typeDefs: 'type Query { held: String }', resolvers: { Query: { held: () => new Promise<string>((resolve) => waiting.push(() => resolve('answered'))) } } });
+    const holding = new ApolloServer({
+      typeDefs: 'type Query { held: String }',
+      resolvers: { Query: { held: () => new Promise<string>((resolve) => waiting.push(() => resolve('answered'))) } },
+    });
     await holding.start();
     const server = createGraphQLHttpServer({ apollo: holding, context: async () => ({}), maxInFlight, health: async () => ({ ok: true }) });
     const holdingUrl = (await server.listen(0)).url;

@@ -51,7 +51,9 @@ async function main(): Promise<number> {
         added += report.added;
         emails += report.emails;
         const sent = send ? await dispatchOutbox(connection.db, { send, platformUrl }) : null;
-        console.log(`${name}: ${report.alerts} alerts on ${date}, ${report.added} new notifications, ${report.emails} emails queued${sent ? `, ${sent.sent} sent, ${sent.failed} failed` : ''}`);
+        console.log(
+          `${name}: ${report.alerts} alerts on ${date}, ${report.added} new notifications, ${report.emails} emails queued${sent ? `, ${sent.sent} sent, ${sent.failed} failed` : ''}`,
+        );
       } catch (error) {
         worst = 2;
         console.log(`${name}: could not be run: ${(error as Error).message}`);

@@ -61,13 +61,17 @@ export function platformAlerts(options: AlertOptions): PlatformAlerts {
   if (options.everyMinutes > 0) {
     const tick = serialised(async () => {
       const reports = await run();
-      options.log(`alerts for ${options.today()}: ${reports.reduce((n, r) => n + r.added, 0)} new notifications, ${reports.reduce((n, r) => n + r.emails, 0)} emails queued`);
+      options.log(
+        `alerts for ${options.today()}: ${reports.reduce((n, r) => n + r.added, 0)} new notifications, ${reports.reduce((n, r) => n + r.emails, 0)} emails queued`,
+      );
     });
     timers.push(setInterval(() => void tick().catch((e: unknown) => options.log(`alerts run failed: ${(e as Error).message}`)), options.everyMinutes * 60_000));
   }
   if (options.dispatchSeconds > 0 && options.send) {
     const tick = serialised(dispatch);
-    timers.push(setInterval(() => void tick().catch((e: unknown) => options.log(`outbox dispatch failed: ${(e as Error).message}`)), options.dispatchSeconds * 1000));
+    timers.push(
+      setInterval(() => void tick().catch((e: unknown) => options.log(`outbox dispatch failed: ${(e as Error).message}`)), options.dispatchSeconds * 1000),
+    );
   }
   for (const t of timers) t.unref();
   return { run, dispatch, stop: () => timers.forEach((t) => clearInterval(t)) };

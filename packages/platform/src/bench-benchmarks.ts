@@ -27,12 +27,23 @@ try {
   const token = await issueDevToken(platform.devIdentity.privateKey, { sub: 'bench', role: 'national-analyst' });
   const ask = async <T>(query: string): Promise<{ ms: number; data: T }> => {
     const started = performance.now();
-    const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(platform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: unknown[]; data: T };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return { ms: performance.now() - started, data: body.data };
   };
-  type Release = { id: string; state: string; failure: string | null; buildSeconds: number | null; auditSeconds: number | null; audit: { cellsChecked: number; findings: number; method: string } | null };
+  type Release = {
+    id: string;
+    state: string;
+    failure: string | null;
+    buildSeconds: number | null;
+    auditSeconds: number | null;
+    audit: { cellsChecked: number; findings: number; method: string } | null;
+  };
   const RELEASE = 'id state failure buildSeconds auditSeconds audit { cellsChecked findings method }';
   const refreshStarted = performance.now();
   const refresh = await ask<{ refreshBenchmarks: { seconds: number; release: Release } }>(`mutation { refreshBenchmarks { seconds release { ${RELEASE} } } }`);
@@ -61,14 +72,22 @@ try {
   const full = await served(FULL);
   const small = await served(SMALL);
   const s = (v: number | null | undefined) => (v ?? 0).toFixed(2);
-  console.log(`release ${release.id}: ${release.state}${release.failure ? ` (${release.failure})` : ''}; audit: ${release.audit?.cellsChecked ?? 0} hidden cells checked, ${release.audit?.findings ?? '-'} findings (${release.audit?.method ?? 'none'})`);
+  console.log(
+    `release ${release.id}: ${release.state}${release.failure ? ` (${release.failure})` : ''}; audit: ${release.audit?.cellsChecked ?? 0} hidden cells checked, ${release.audit?.findings ?? '-'} findings (${release.audit?.method ?? 'none'})`,
+  );
   console.log('| step | time | note |');
   console.log('|---|---|---|');
-  console.log(`| refresh: collect 22 authorities, build, protect and audit one release | ${(refreshMs / 1000).toFixed(2)} s | through the gateway (collect ${refresh.data.refreshBenchmarks.seconds.toFixed(2)} s) |`);
+  console.log(
+    `| refresh: collect 22 authorities, build, protect and audit one release | ${(refreshMs / 1000).toFixed(2)} s | through the gateway (collect ${refresh.data.refreshBenchmarks.seconds.toFixed(2)} s) |`,
+  );
   console.log(`| of which: build (disclosure control) | ${s(release.buildSeconds)} s | in a worker thread |`);
   console.log(`| of which: independent audit | ${s(release.auditSeconds)} s | in the same worker, after the build |`);
-  console.log(`| full report served from the release | p50 ${full.p50.toFixed(1)} ms, p95 ${full.p95.toFixed(1)} ms | ${full.figures} figures, ${full.hidden} hidden ([c]); ${QUESTIONS} questions |`);
-  console.log(`| one measure, authorities, no split | p50 ${small.p50.toFixed(1)} ms, p95 ${small.p95.toFixed(1)} ms | ${small.figures} figures; ${QUESTIONS} questions |`);
+  console.log(
+    `| full report served from the release | p50 ${full.p50.toFixed(1)} ms, p95 ${full.p95.toFixed(1)} ms | ${full.figures} figures, ${full.hidden} hidden ([c]); ${QUESTIONS} questions |`,
+  );
+  console.log(
+    `| one measure, authorities, no split | p50 ${small.p50.toFixed(1)} ms, p95 ${small.p95.toFixed(1)} ms | ${small.figures} figures; ${QUESTIONS} questions |`,
+  );
 } finally {
   await platform.stop();
   const serverUrl = env['DATABASE_URL'];

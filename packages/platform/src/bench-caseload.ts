@@ -19,13 +19,26 @@ const CASELOAD = (first: number) => `{ learners(first: ${first}, homeAuthority: 
 
 let statements = 0;
 const dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-bench-caseload-'));
-const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: '0', METRICS_PORT: '0', SEED_SCALE: '1', DATABASE_PREFIX: `benchc${Date.now().toString(36)}`, EMBEDDED_POSTGRES_PORT: '55873', BENCHMARK_REFRESH_MINUTES: '0' };
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: '0',
+  METRICS_PORT: '0',
+  SEED_SCALE: '1',
+  DATABASE_PREFIX: `benchc${Date.now().toString(36)}`,
+  EMBEDDED_POSTGRES_PORT: '55873',
+  BENCHMARK_REFRESH_MINUTES: '0',
+};
 const platform = await startPlatform(platformConfigFromEnv(env), { onAuthorityQuery: () => (statements += 1) });
 try {
   const token = await issueDevToken(platform.devIdentity.privateKey, { sub: 'bench', role: 'virtual-school-head', authority: CARDIFF });
   const ask = async (query: string) => {
     const started = performance.now();
-    const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(platform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: unknown[]; data?: { learners: { edges: unknown[] } } };
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
     return { ms: performance.now() - started, rows: body.data?.learners.edges.length ?? 0 };

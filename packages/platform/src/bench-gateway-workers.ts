@@ -198,14 +198,20 @@ function printTable(title: string, samples: readonly Sample[]): void {
   const perSecond = (s: Sample) => s.times.length / s.seconds;
   const cores = (value: number | undefined) => (value ?? 0).toFixed(2);
   console.log(`\n${CLIENTS} clients, ${title}, ${SECONDS} s per worker count in ${SLICES} alternating slices; CPU in cores (CPU seconds per second):\n`);
-  console.log('| GATEWAY_WORKERS | requests/s | p50 | p95 | gateway CPU | authorities CPU | reference + benchmarks CPU | PostgreSQL CPU | whole machine busy (every user) | answers with errors |');
+  console.log(
+    '| GATEWAY_WORKERS | requests/s | p50 | p95 | gateway CPU | authorities CPU | reference + benchmarks CPU | PostgreSQL CPU | whole machine busy (every user) | answers with errors |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const [k, workers] of WORKER_COUNTS.entries()) {
     const s = samples[k]!;
-    console.log(`| ${workers} | ${perSecond(s).toFixed(1)} | ${ms(quantile(s.times, 0.5))} | ${ms(quantile(s.times, 0.95))} | ${cores(s.cores['gateway'])} | ${cores(s.cores['authorities'])} | ${cores(s.cores['reference and benchmarks'])} | ${cores(s.cores['PostgreSQL'])} | ${cores(s.machine)} | ${s.failed} |`);
+    console.log(
+      `| ${workers} | ${perSecond(s).toFixed(1)} | ${ms(quantile(s.times, 0.5))} | ${ms(quantile(s.times, 0.95))} | ${cores(s.cores['gateway'])} | ${cores(s.cores['authorities'])} | ${cores(s.cores['reference and benchmarks'])} | ${cores(s.cores['PostgreSQL'])} | ${cores(s.machine)} | ${s.failed} |`,
+    );
   }
   const [one, two] = samples as [Sample, Sample];
-  console.log(`| 2 / 1 | ${(perSecond(two) / perSecond(one)).toFixed(2)}× | ${(quantile(two.times, 0.5) / quantile(one.times, 0.5)).toFixed(2)}× | ${(quantile(two.times, 0.95) / quantile(one.times, 0.95)).toFixed(2)}× | | | | | | |`);
+  console.log(
+    `| 2 / 1 | ${(perSecond(two) / perSecond(one)).toFixed(2)}× | ${(quantile(two.times, 0.5) / quantile(one.times, 0.5)).toFixed(2)}× | ${(quantile(two.times, 0.95) / quantile(one.times, 0.95)).toFixed(2)}× | | | | | | |`,
+  );
 }
 
 try {
@@ -223,7 +229,9 @@ try {
   // Cold authorities first one request at a time, then the concurrent warm-up.
   for (let i = 0; i < 3; i += 1) await fanOut(mode.url)();
   await underLoad(fanOut(mode.url), 2);
-  console.log(`bench:gateway-workers, scale ${env['SEED_SCALE']}, ${availableParallelism()} cores, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(
+    `bench:gateway-workers, scale ${env['SEED_SCALE']}, ${availableParallelism()} cores, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+  );
   console.log(`process mode: ${mode.processes.size} supervised processes, its own gateway at GATEWAY_WORKERS=${config.gatewayWorkers}`);
   memoryTable(mode);
 

@@ -32,7 +32,11 @@ try {
   const token = await issueDevToken(platform.devIdentity.privateKey, { sub: 'bench', role: 'virtual-school-head', authority: 'W06000015' });
   const ask = async () => {
     const started = performance.now();
-    const response = await fetch(platform.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: QUERY }) });
+    const response = await fetch(platform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: QUERY }),
+    });
     const body = (await response.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
     return performance.now() - started;

@@ -39,15 +39,17 @@ export const RAW_SQL = {
       where l.id = $1`,
       [learnerId],
     ),
-  page: (first: number): RawQuery => (sql: Sql) =>
-    sql.unsafe(
-      `select (select count(*) from learners) as total, l.id, l.legal_given_name, l.preferred_name, l.date_of_birth,
+  page:
+    (first: number): RawQuery =>
+    (sql: Sql) =>
+      sql.unsafe(
+        `select (select count(*) from learners) as total, l.id, l.legal_given_name, l.preferred_name, l.date_of_birth,
         en.school_id, pl.placement_type, pl.authority_code, pep.status, pep.next_review_due
       from learners l
       left join lateral (select * from placements p where p.learner_id = l.id and ${current('p')} order by p.started_on desc limit 1) pl on true
       left join lateral (select * from enrolments e where e.learner_id = l.id and ${current('e')} order by e.started_on desc limit 1) en on true
       left join lateral (select * from peps p where p.learner_id = l.id order by p.initiated_on desc, p.version desc limit 1) pep on true
       order by l.id limit $1`,
-      [first],
-    ),
+        [first],
+      ),
 };

@@ -78,13 +78,19 @@ try {
   console.log(`bench:ratios, scale ${env['SEED_SCALE']}, ${ROUNDS} rounds; Cardiff's virtual school head\n`);
   if (PARTS.has('table')) await costTable(viaGateway, direct, raw);
   if (PARTS.has('fanout')) await fanOut(viaGateway);
-  if (PARTS.has('load')) await throughput(() => viaGateway(RECORD), () => direct(RECORD));
+  if (PARTS.has('load'))
+    await throughput(
+      () => viaGateway(RECORD),
+      () => direct(RECORD),
+    );
   // For profiles of one side alone: a page of 500 asked again and again for BENCH_SECONDS.
   if (PARTS.has('repeat-direct')) await repeat(() => direct(PAGE(500, CARDIFF)));
   if (PARTS.has('repeat-gateway')) await repeat(() => viaGateway(PAGE(500, CARDIFF)));
   if (profile) await profile.stop(process.env['BENCH_CPU_PROFILE']!);
   const memory = process.memoryUsage();
-  console.log(`\nNode (the whole platform in this process): RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `\nNode (the whole platform in this process): RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
 } finally {
   await platform.stop();
   const serverUrl = env['DATABASE_URL'];
@@ -100,7 +106,11 @@ async function interleaved(runs: readonly Timed[], rounds: number): Promise<numb
   return times;
 }
 
-async function costTable(viaGateway: (query: string) => Promise<number>, direct: (query: string) => Promise<number>, raw: (query: RawQuery) => Promise<number>) {
+async function costTable(
+  viaGateway: (query: string) => Promise<number>,
+  direct: (query: string) => Promise<number>,
+  raw: (query: RawQuery) => Promise<number>,
+) {
   console.log('| query (medians) | through the gateway | straight to the authority | raw SQL | gateway / authority | authority / SQL | gateway / SQL |');
   console.log('|---|---|---|---|---|---|---|');
   const rows: [string, string, RawQuery][] = [
@@ -125,7 +135,7 @@ async function fanOut(viaGateway: (query: string) => Promise<number>) {
 
 async function repeat(run: Timed) {
   const times: number[] = [];
-  for (const until = performance.now() + SECONDS * 1000; performance.now() < until; ) times.push(await run());
+  for (const until = performance.now() + SECONDS * 1000; performance.now() < until;) times.push(await run());
   console.log(`${times.length} answers, median ${ms(quantile(times, 0.5))}`);
 }
 

@@ -22,7 +22,15 @@ const QUERIES = {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const dataDir = await mkdtemp(join(tmpdir(), 'wales-lac-bench-shield-'));
-const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: '0', METRICS_PORT: '0', DATABASE_PREFIX: `bench${Date.now().toString(36)}`, EMBEDDED_POSTGRES_PORT: '55871', BENCHMARK_REFRESH_MINUTES: '0' };
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: '0',
+  METRICS_PORT: '0',
+  DATABASE_PREFIX: `bench${Date.now().toString(36)}`,
+  EMBEDDED_POSTGRES_PORT: '55871',
+  BENCHMARK_REFRESH_MINUTES: '0',
+};
 const platform = await startPlatform(platformConfigFromEnv(env));
 const unshielded = await createGateway({
   supergraphSdl: loadSupergraph(),
@@ -38,7 +46,11 @@ try {
   const [first] = await platform.databases.authorities.get(CARDIFF)!.sql<{ id: string }[]>`select id from learners order by id limit 1`;
   const ask = async (url: string, query: string) => {
     const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { id: first?.id } }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables: { id: first?.id } }),
+    });
     await response.json();
     return performance.now() - started;
   };

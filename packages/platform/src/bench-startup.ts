@@ -66,7 +66,10 @@ try {
   const later = await run(dataDir, port, pgPort);
   console.log('| run | start-up to URL printed | Node memory (PSS) | PostgreSQL memory (PSS, all its processes) |');
   console.log('|---|---|---|---|');
-  for (const [name, r] of [['first (initdb, migrate, seed full Wales)', first], ['later (data kept)', later]] as const) {
+  for (const [name, r] of [
+    ['first (initdb, migrate, seed full Wales)', first],
+    ['later (data kept)', later],
+  ] as const) {
     console.log(`| ${name} | ${r.seconds.toFixed(1)} s | ${r.nodeMiB.toFixed(0)} MiB | ${r.postgresMiB.toFixed(0)} MiB |`);
   }
   console.log(`ratio first/later: ${(first.seconds / later.seconds).toFixed(1)}×`);

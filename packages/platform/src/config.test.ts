@@ -18,7 +18,12 @@ describe('platform configuration', () => {
   });
 
   it('serves the explorer in development unless EXPLORER=off, and in production only with EXPLORER=on', () => {
-    const production = { PROFILE: 'production', AUTH_ISSUER: 'https://idp.test.invalid/', AUTH_AUDIENCE: 'urn:test', AUTH_JWKS_URL: 'https://idp.test.invalid/jwks' };
+    const production = {
+      PROFILE: 'production',
+      AUTH_ISSUER: 'https://idp.test.invalid/',
+      AUTH_AUDIENCE: 'urn:test',
+      AUTH_JWKS_URL: 'https://idp.test.invalid/jwks',
+    };
     expect(platformConfigFromEnv({}).explorer).toBe(true);
     expect(platformConfigFromEnv({ EXPLORER: 'off' }).explorer).toBe(false);
     expect(platformConfigFromEnv(production).explorer).toBe(false);
@@ -43,7 +48,10 @@ describe('alert settings (decision 0029)', () => {
     expect(platformConfigFromEnv({}).alerts).toMatchObject({ everyMinutes: 1440, dispatchSeconds: 30, smtpUrl: null, capturePort: 0, platformUrl: null });
   });
   it('take an interval of 0 as off, and an SMTP URL', () => {
-    expect(platformConfigFromEnv({ ALERTS_EVERY_MINUTES: '0', SMTP_URL: 'smtps://u:p@mail.example.invalid:465' }).alerts).toMatchObject({ everyMinutes: 0, smtpUrl: 'smtps://u:p@mail.example.invalid:465' });
+    expect(platformConfigFromEnv({ ALERTS_EVERY_MINUTES: '0', SMTP_URL: 'smtps://u:p@mail.example.invalid:465' }).alerts).toMatchObject({
+      everyMinutes: 0,
+      smtpUrl: 'smtps://u:p@mail.example.invalid:465',
+    });
   });
   it('refuse what is not an SMTP URL or a whole number, naming it', () => {
     expect(() => platformConfigFromEnv({ SMTP_URL: 'http://mail.example.invalid' })).toThrow(/SMTP_URL/);

@@ -2,13 +2,20 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { AUTHORITY_FACTS, isAuthorityCode } from '@wales-lac/wales';
-import { developerRoleFromEnv, explorerFromEnv, identityProviderFromEnv, profileFromEnv, requestLimitsFromEnv, subgraphTimeoutFromEnv, trustedDocumentsFromEnv } from '@wales-lac/gateway';
+import {
+  developerRoleFromEnv,
+  explorerFromEnv,
+  identityProviderFromEnv,
+  profileFromEnv,
+  requestLimitsFromEnv,
+  subgraphTimeoutFromEnv,
+  trustedDocumentsFromEnv,
+} from '@wales-lac/gateway';
 import type { TrustedDocuments } from '@wales-lac/trusted-documents';
 import { ConfigurationError, metricsListenSettings, telemetrySettings, type MetricsListenSettings, type TelemetrySettings } from '@wales-lac/settings';
 
 export type DatabaseSource =
-  | { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number }
-  | { readonly kind: 'server'; readonly url: string; readonly prefix: string };
+  { readonly kind: 'embedded'; readonly dataDir: string; readonly port: number } | { readonly kind: 'server'; readonly url: string; readonly prefix: string };
 
 export interface IdentityProviderConfig {
   readonly issuer: string;
@@ -95,7 +102,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
   return value;
 }
 

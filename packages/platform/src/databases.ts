@@ -72,7 +72,10 @@ export async function openPlatformDatabases(options: DatabaseOptions): Promise<P
   const national = connectNationalDatabase(topology.national, { max: 4 });
   const onQuery = options.onAuthorityQuery;
   const authorities = new Map(
-    [...topology.authorities].map(([code, url]) => [code, connectAuthorityDatabase(url, { max: 3, ...(onQuery ? { onQuery: (q: string) => onQuery(code, q) } : {}) })]),
+    [...topology.authorities].map(([code, url]) => [
+      code,
+      connectAuthorityDatabase(url, { max: 3, ...(onQuery ? { onQuery: (q: string) => onQuery(code, q) } : {}) }),
+    ]),
   );
   const closeConnections = async () => {
     await Promise.all([national.close(), ...[...authorities.values()].map((c) => c.close())]);

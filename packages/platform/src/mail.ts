@@ -59,7 +59,7 @@ function newServer(keep: (mail: CapturedMail) => void): SMTPServer {
 const listenOn = (server: SMTPServer, port: number, host: string) =>
   new Promise<number>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve(((server as unknown as { server: { address(): AddressInfo } }).server.address()).port));
+    server.listen(port, host, () => resolve((server as unknown as { server: { address(): AddressInfo } }).server.address().port));
   });
 
 const closeServer = (server: SMTPServer) => new Promise<void>((resolve) => server.close(() => resolve()));
@@ -98,9 +98,13 @@ export function devMailPages(capture: MailCapture) {
       res.end(JSON.stringify({ mails }));
       return true;
     }
-    const items = mails.map((m) => `<article><h2>${escape(m.subject)}</h2><p>To: ${escape(m.to)} · ${escape(m.receivedAt)}</p><pre>${escape(m.text)}</pre></article>`).join('\n');
+    const items = mails
+      .map((m) => `<article><h2>${escape(m.subject)}</h2><p>To: ${escape(m.to)} · ${escape(m.receivedAt)}</p><pre>${escape(m.text)}</pre></article>`)
+      .join('\n');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Captured mail (development)</title></head><body><h1>Captured mail / Post a ddaliwyd (development only)</h1><p>${mails.length} mail(s), kept in memory by the local SMTP capture server.</p>${items}</body></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Captured mail (development)</title></head><body><h1>Captured mail / Post a ddaliwyd (development only)</h1><p>${mails.length} mail(s), kept in memory by the local SMTP capture server.</p>${items}</body></html>`,
+    );
     return true;
   };
 }

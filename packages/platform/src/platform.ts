@@ -1,7 +1,17 @@
 // The whole Wales graph in one process: 22 authority services (each its own HTTP server, config and
 // pool), the reference service and the national gateway, over real PostgreSQL.
 import { createAuthoritySubgraph, type AuthoritySubgraph } from '@wales-lac/authority-subgraph';
-import { type CallerClaims, DEV_AUDIENCE, DEV_ISSUER, DEV_KEY_NAME, generateSigningKeyPair, issueDevToken, jwksKey, loadOrCreateKeyPair, type SigningKeyPair } from '@wales-lac/caller';
+import {
+  type CallerClaims,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  DEV_KEY_NAME,
+  generateSigningKeyPair,
+  issueDevToken,
+  jwksKey,
+  loadOrCreateKeyPair,
+  type SigningKeyPair,
+} from '@wales-lac/caller';
 import { createGateway, loadSupergraph, type Gateway } from '@wales-lac/gateway';
 import { createReferenceSubgraph, type ReferenceSubgraph } from '@wales-lac/reference-subgraph';
 import { createBenchmarksSubgraph, type ReleaseBuilder } from '@wales-lac/benchmarks-subgraph';
@@ -65,7 +75,8 @@ function explorerTokens(config: PlatformConfig, devIdentity: SigningKeyPair) {
 export async function startPlatform(config: PlatformConfig, options: PlatformOptions = {}): Promise<Platform> {
   const log = options.log ?? (() => undefined);
   // Checked again here (platformConfigFromEnv checks first): a config built in code must not slip the dev provider into production.
-  if (config.profile === 'production' && !config.identityProvider) throw new ConfigurationError('PROFILE=production needs an identity provider: the development one is refused');
+  if (config.profile === 'production' && !config.identityProvider)
+    throw new ConfigurationError('PROFILE=production needs an identity provider: the development one is refused');
   const started = Date.now();
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   const databases = await openPlatformDatabases({
@@ -95,7 +106,11 @@ export async function startPlatform(config: PlatformConfig, options: PlatformOpt
     if (!options.telemetry) await telemetry.shutdown();
   };
   try {
-    const reference: ReferenceSubgraph = await createReferenceSubgraph({ database: databases.national, gatewayPublicKey: gatewayKeys.publicKey, telemetry: telemetry.service({ service: 'reference' }) });
+    const reference: ReferenceSubgraph = await createReferenceSubgraph({
+      database: databases.national,
+      gatewayPublicKey: gatewayKeys.publicKey,
+      telemetry: telemetry.service({ service: 'reference' }),
+    });
     services.push(reference);
     const referenceUrl = (await reference.listen(0)).url;
     const benchmarks = await createBenchmarksSubgraph({

@@ -56,7 +56,9 @@ async function startTarget(scale: number): Promise<Target> {
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
   };
   const config = platformConfigFromEnv(env);
-  log(`[soak] starting the platform at scale ${scale} (${config.databases.kind === 'server' ? 'DATABASE_URL' : 'embedded PostgreSQL'}, fresh data in ${dataDir})`);
+  log(
+    `[soak] starting the platform at scale ${scale} (${config.databases.kind === 'server' ? 'DATABASE_URL' : 'embedded PostgreSQL'}, fresh data in ${dataDir})`,
+  );
   const started = performance.now();
   const platform = await startPlatform(config, { log: (line) => (line.includes('ready') ? log(`[soak] [platform] ${line}`) : undefined) });
   log(`[soak] platform ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${platform.url}`);
@@ -89,7 +91,11 @@ async function setUp(target: Target): Promise<{ tokens: SoakTokens; children: st
   const children = first.data?.learners.edges.map((e) => e.node.id) ?? [];
   const child = children[0];
   if (!child) throw new Error(`the caseload gave no children: HTTP ${first.status} ${JSON.stringify(first.errors ?? []).slice(0, 300)}`);
-  const tokens = { virtualSchoolHead, nationalAnalyst: await token({ sub: 'soak-analyst', role: 'national-analyst' }), learner: await token({ sub: `soak-learner`, role: 'learner', learner: child }) };
+  const tokens = {
+    virtualSchoolHead,
+    nationalAnalyst: await token({ sub: 'soak-analyst', role: 'national-analyst' }),
+    learner: await token({ sub: `soak-learner`, role: 'learner', learner: child }),
+  };
   return { tokens, children };
 }
 
@@ -120,7 +126,9 @@ function summary(observer: SoakObserver, requests: readonly SoakRequest[], secon
   const lines = [`[soak] summary: ${observer.requests.toLocaleString('en-GB')} requests in ${seconds.toFixed(0)} s`];
   for (const request of requests) {
     const outcomes = observer.byKind.get(request.kind) ?? new Map<string, number>();
-    lines.push(`[soak]   ${request.hostile ? 'hostile' : 'normal '} ${request.kind} (expects ${request.expected.join(' or ')}): ${outcomesText(outcomes)}; ${timesText(observer.msByKind.get(request.kind) ?? [])}`);
+    lines.push(
+      `[soak]   ${request.hostile ? 'hostile' : 'normal '} ${request.kind} (expects ${request.expected.join(' or ')}): ${outcomesText(outcomes)}; ${timesText(observer.msByKind.get(request.kind) ?? [])}`,
+    );
   }
   for (const surprise of observer.surprises) lines.push(`[soak]   unexpected: ${surprise}`);
   return lines;
@@ -160,7 +168,9 @@ async function soak(settings: SoakSettings, target: Target): Promise<boolean> {
   await sampling;
   // The last, partial window, if a probe saw it (its requests are in the summary either way).
   if (observer.probedThisWindow && Math.round(elapsed()) > (windows.at(-1)?.endSeconds ?? 0)) closeWindow(Math.round(elapsed()));
-  const finalHealth = await fetch(healthUrl, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status).catch(() => null);
+  const finalHealth = await fetch(healthUrl, { signal: AbortSignal.timeout(10_000) })
+    .then((r) => r.status)
+    .catch(() => null);
   const unexpected = observer.unexpectedTotal;
   const normalOk = normal.reduce((n, r) => n + (observer.byKind.get(r.kind)?.get('ok') ?? 0), 0);
   const result = verdict({ windows, finalHealthStatus: finalHealth, unexpected, normalOk, limits: settings });

@@ -30,7 +30,7 @@ describe('the entitlement matrix', () => {
     expect([...access.write].sort()).toEqual(sorted(write));
   });
 
-  it('opens a social worker\'s home grant only with a reason, and never beyond what the caseload gives', () => {
+  it("opens a social worker's home grant only with a reason, and never beyond what the caseload gives", () => {
     expect([...accessFor('social-worker', ['home']).readWithReason].sort()).toEqual(sorted('identity education care contacts'));
     expect([...accessFor('social-worker', ['home', 'caseload']).readWithReason]).toEqual([]);
     expect([...accessFor('virtual-school-head', ['home']).readWithReason]).toEqual([]);

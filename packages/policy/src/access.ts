@@ -67,7 +67,12 @@ export function relationshipsBetween(caller: Caller, child: ChildFacts): Relatio
   const staff = caller.role === 'virtual-school-head' || caller.role === 'social-worker' || caller.role === 'designated-teacher';
   if (staff && caller.authorityCode === child.homeAuthority) found.push('home');
   if (caller.role === 'social-worker' && child.socialWorkers.includes(caller.subject)) found.push('caseload');
-  if (staff && caller.authorityCode !== child.homeAuthority && caller.authorityCode !== null && (child.livesIn === caller.authorityCode || child.schoolAuthority === caller.authorityCode)) {
+  if (
+    staff &&
+    caller.authorityCode !== child.homeAuthority &&
+    caller.authorityCode !== null &&
+    (child.livesIn === caller.authorityCode || child.schoolAuthority === caller.authorityCode)
+  ) {
     found.push('host');
   }
   if (caller.role === 'designated-teacher' && caller.schoolId !== null && caller.schoolId === child.schoolId) found.push('school');

@@ -50,7 +50,9 @@ const shielded = schemaWith((schema) =>
     rootRules: { Query: { notifications: allow }, Mutation: { startPep: allow } },
   }),
 );
-const guarded = schemaWith((schema) => fieldGuards<Context>(schema, { accessOf, rootRules: { Query: { notifications: 'open' }, Mutation: { startPep: 'open' } } }));
+const guarded = schemaWith((schema) =>
+  fieldGuards<Context>(schema, { accessOf, rootRules: { Query: { notifications: 'open' }, Mutation: { startPep: 'open' } } }),
+);
 
 const caller = (role: Role): Caller => ({ subject: 's', role, authorityCode: 'W06000015', schoolId: null, learnerId: null, regionCode: null });
 const CALLERS: readonly [string, Role, readonly Relationship[] | null][] = [
@@ -95,7 +97,7 @@ describe('field guards decide as the shield does', () => {
   }
 
   it('a refused field is FORBIDDEN and a permitted one answers (the comparison is not of two empty answers)', async () => {
-    const worker: Context = { caller: caller('designated-teacher'), access: accessFor("designated-teacher", ["school"]), later: false };
+    const worker: Context = { caller: caller('designated-teacher'), access: accessFor('designated-teacher', ['school']), later: false };
     const answer = await run(guarded, QUERIES[0]!, worker);
     expect(answer.data?.['learner']).toMatchObject({ id: LEARNER.id, notClassified: null });
     expect(answer.errors?.map((e) => e.extensions?.['code'])).toContain('FORBIDDEN');
@@ -103,12 +105,16 @@ describe('field guards decide as the shield does', () => {
     expect(mutation.data).toEqual({ startPep: 'started', notListed: null });
   });
 
-  it('a reason opens a home social worker\'s grant only under the root field it is given to', async () => {
+  it("a reason opens a home social worker's grant only under the root field it is given to", async () => {
     const worker: Context = { caller: caller('social-worker'), access: accessFor('social-worker', ['home']), later: false };
     for (const schema of [guarded, shielded]) {
       const answer = await run(schema, QUERIES[3]!, worker);
       expect(answer.data).toEqual({ a: { id: LEARNER.id, legalGivenName: 'Alys' }, b: { legalGivenName: null }, c: [{ careStatus: 'looked-after' }] });
-      expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code'], e.extensions?.['field']])).toContainEqual(['b.legalGivenName', 'REASON_REQUIRED', 'reason']);
+      expect(answer.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code'], e.extensions?.['field']])).toContainEqual([
+        'b.legalGivenName',
+        'REASON_REQUIRED',
+        'reason',
+      ]);
       // The reason opens the home grant, not the caseload's: placement-address stays closed, and upn is identity.
       const withReason = await run(schema, QUERIES[2]!, worker);
       expect(withReason.data?.['learner']).toMatchObject({ id: LEARNER.id, legalGivenName: 'Alys', careStatus: 'looked-after' });
@@ -123,7 +129,11 @@ describe('field guards decide as the shield does', () => {
         },
       }),
     );
-    const answer = await run(failing, '{ learner(id: "W06000015:L1") { legalGivenName } }', { caller: caller('virtual-school-head'), access: null, later: false });
+    const answer = await run(failing, '{ learner(id: "W06000015:L1") { legalGivenName } }', {
+      caller: caller('virtual-school-head'),
+      access: null,
+      later: false,
+    });
     expect(answer.errors?.[0]?.message).toBe('database connection lost');
   });
 });

@@ -24,8 +24,14 @@ export interface FieldGuardOptions<C extends PolicyContext> {
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
 
-function classifiedGuard<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: FieldGuardOptions<C>): FieldGuard<C> {
-  const unchecked = (error: unknown) => (error instanceof Error ? error : forbidden(message('FORBIDDEN', 'accessUnchecked', { type: typeName, field: fieldName })));
+function classifiedGuard<C extends PolicyContext>(
+  typeName: string,
+  fieldName: string,
+  classification: FieldClassification,
+  options: FieldGuardOptions<C>,
+): FieldGuard<C> {
+  const unchecked = (error: unknown) =>
+    error instanceof Error ? error : forbidden(message('FORBIDDEN', 'accessUnchecked', { type: typeName, field: fieldName }));
   // No closure is made per call where the access is known at once (the common case on a page).
   const decide = (access: Access | null, resolve: Resolve, parent: unknown, args: unknown, context: C, info: GraphQLResolveInfo) => {
     const decision = readDecision(access, classification, typeName, fieldName, context.caller.role, info);

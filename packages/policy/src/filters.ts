@@ -30,8 +30,11 @@ export type ListedRelationship = (typeof LISTED_RELATIONSHIPS)[number];
  * where some grant names the two together.
  */
 export function relationshipRefusal(role: Role, relationship: string): Text | null {
-  if (!(LISTED_RELATIONSHIPS as readonly string[]).includes(relationship)) return message('BAD_USER_INPUT', 'relationshipUnknown', { values: LISTED_RELATIONSHIPS.map((r) => r.toUpperCase()).join(', ') });
-  return GRANTS.some((g) => g.role === role && g.relationship === relationship) ? null : message('BAD_USER_INPUT', 'relationshipNever', { role, relationship: relationship.toUpperCase() });
+  if (!(LISTED_RELATIONSHIPS as readonly string[]).includes(relationship))
+    return message('BAD_USER_INPUT', 'relationshipUnknown', { values: LISTED_RELATIONSHIPS.map((r) => r.toUpperCase()).join(', ') });
+  return GRANTS.some((g) => g.role === role && g.relationship === relationship)
+    ? null
+    : message('BAD_USER_INPUT', 'relationshipNever', { role, relationship: relationship.toUpperCase() });
 }
 
 /**
@@ -41,5 +44,7 @@ export function relationshipRefusal(role: Role, relationship: string): Text | nu
 export function listReasonRefusal(role: Role, relationship: string, reasoned: boolean): Text | null {
   if (reasoned) return null;
   const grants = GRANTS.filter((g) => g.role === role && g.relationship === relationship);
-  return grants.length > 0 && grants.every((g) => g.needsReason) ? message('REASON_REQUIRED', 'listNeedsReason', { role, relationship: relationship.toUpperCase() }) : null;
+  return grants.length > 0 && grants.every((g) => g.needsReason)
+    ? message('REASON_REQUIRED', 'listNeedsReason', { role, relationship: relationship.toUpperCase() })
+    : null;
 }

@@ -17,7 +17,17 @@ export {
   rule,
 } from './rules.ts';
 export type { PermissionsOptions, PolicyContext, ShieldRule } from './rules.ts';
-export { PEP_SECTION_KINDS, PEP_SECTION_RULES, SIGNER_ROLES, signerRoleOf, requiredSigners, mayRateQuality, mayStartPep, mayArrangeMeeting, sectionRefusal } from './pep-work.ts';
+export {
+  PEP_SECTION_KINDS,
+  PEP_SECTION_RULES,
+  SIGNER_ROLES,
+  signerRoleOf,
+  requiredSigners,
+  mayRateQuality,
+  mayStartPep,
+  mayArrangeMeeting,
+  sectionRefusal,
+} from './pep-work.ts';
 export type { PepSectionKind, SectionRule, SignerRole } from './pep-work.ts';
 export { LEARNER_FILTER_CLASSES, LISTED_RELATIONSHIPS, filterRefusal, listReasonRefusal, relationshipRefusal, type ListedRelationship } from './filters.ts';
 export { learnersArgumentsProblem, pageArgumentsProblem, type ArgumentProblem, type ListArguments } from './learner-list-arguments.ts';

@@ -7,7 +7,12 @@ import { learnersArgumentsProblem, pageArgumentsProblem, type ListArguments } fr
 // what a caller gets from either (the first problem, by argument, with its code).
 const CASES: readonly [string, Role, ListArguments, { field: string; code: string } | null][] = [
   ['a plain page', 'virtual-school-head', { first: 50 }, null],
-  ['every filter a lead may use', 'virtual-school-head', { first: 10, placedOutOfCounty: true, overduePep: true, attendanceBelow: 0.9, excludedThisTerm: true, upn: null }, null],
+  [
+    'every filter a lead may use',
+    'virtual-school-head',
+    { first: 10, placedOutOfCounty: true, overduePep: true, attendanceBelow: 0.9, excludedThisTerm: true, upn: null },
+    null,
+  ],
   ['a filter the role never reads', 'designated-teacher', { placedOutOfCounty: true }, { field: 'placedOutOfCounty', code: 'FORBIDDEN' }],
   ['a relationship not in the list', 'social-worker', { relationship: 'FRIENDS' }, { field: 'relationship', code: 'BAD_USER_INPUT' }],
   ['a relationship the role never holds', 'designated-teacher', { relationship: 'CASELOAD' }, { field: 'relationship', code: 'BAD_USER_INPUT' }],
@@ -25,7 +30,12 @@ const CASES: readonly [string, Role, ListArguments, { field: string; code: strin
   ['a UPN of the wrong length', 'virtual-school-head', { upn: 'A12345' }, { field: 'upn', code: 'BAD_USER_INPUT' }],
   ['a UPN that is not text', 'virtual-school-head', { upn: 12 }, { field: 'upn', code: 'BAD_USER_INPUT' }],
   // One order at both layers: who may ask comes before what is asked.
-  ['a refused filter and a bad page: the filter first', 'designated-teacher', { placedOutOfCounty: true, first: 9999 }, { field: 'placedOutOfCounty', code: 'FORBIDDEN' }],
+  [
+    'a refused filter and a bad page: the filter first',
+    'designated-teacher',
+    { placedOutOfCounty: true, first: 9999 },
+    { field: 'placedOutOfCounty', code: 'FORBIDDEN' },
+  ],
   ['a bad page and a bad code: the page first', 'virtual-school-head', { first: 9999, homeAuthority: 'x' }, { field: 'first', code: 'BAD_USER_INPUT' }],
 ];
 

@@ -47,7 +47,12 @@ const EVERYTHING = FIELD_CLASSES.filter((c) => c !== 'aggregate');
 
 /** The matrix, row for row as in ../shared/design/ENTITLEMENTS.md. */
 export const GRANTS: readonly Grant[] = [
-  { role: 'virtual-school-head', relationship: 'home', read: ['identity', 'education', 'pep', 'voice', 'wellbeing', 'care', 'contacts'], write: ['education', 'pep'] },
+  {
+    role: 'virtual-school-head',
+    relationship: 'home',
+    read: ['identity', 'education', 'pep', 'voice', 'wellbeing', 'care', 'contacts'],
+    write: ['education', 'pep'],
+  },
   { role: 'virtual-school-head', relationship: 'host', read: ['identity', 'education', 'pep', 'voice', 'contacts'], write: [] },
   // Well-being (SDQ, CAMHS referrals) is written by the allocated social worker, who arranges SDQs with carers: decision 0009.
   { role: 'social-worker', relationship: 'caseload', read: EVERYTHING, write: ['care', 'placement-address', 'pep', 'voice', 'wellbeing'] },

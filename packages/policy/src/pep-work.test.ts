@@ -4,7 +4,16 @@ import type { Role } from '@wales-lac/caller';
 import { accessFor } from './access.ts';
 import type { Relationship } from './model.ts';
 import { filterRefusal } from './filters.ts';
-import { PEP_SECTION_KINDS, mayRateQuality, mayStartPep, mayArrangeMeeting, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from './pep-work.ts';
+import {
+  PEP_SECTION_KINDS,
+  mayRateQuality,
+  mayStartPep,
+  mayArrangeMeeting,
+  requiredSigners,
+  sectionRefusal,
+  signerRoleOf,
+  type PepSectionKind,
+} from './pep-work.ts';
 
 const english = (text: Text | null) => text && render(text, 'en');
 
@@ -74,7 +83,10 @@ describe('starting a plan or its review', () => {
 
 describe('arranging a review meeting', () => {
   it('is for the home education lead and the designated teacher of the child’s school', () => {
-    expect(CALLERS.filter(([role, rel]) => mayArrangeMeeting(role, accessFor(role, rel))).map(name)).toEqual(['virtual-school-head/home', 'designated-teacher/host+school']);
+    expect(CALLERS.filter(([role, rel]) => mayArrangeMeeting(role, accessFor(role, rel))).map(name)).toEqual([
+      'virtual-school-head/home',
+      'designated-teacher/host+school',
+    ]);
   });
 });
 

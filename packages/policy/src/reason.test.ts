@@ -5,9 +5,18 @@ import { REASON_NOTE_MAX, accessReasonOf, reasonProblem } from './reason.ts';
 describe('a reason for reading beyond the caseload', () => {
   it.each([
     [{ purpose: 'DUTY' }, { purpose: 'duty', note: null }],
-    [{ purpose: 'covering-for-colleague', note: '  for Sam  ' }, { purpose: 'covering-for-colleague', note: 'for Sam' }],
-    [{ purpose: 'OTHER', note: 'ŵyr yn y llys' }, { purpose: 'other', note: 'ŵyr yn y llys' }],
-    [{ purpose: 'COURT', note: 'x'.repeat(REASON_NOTE_MAX) }, { purpose: 'court', note: 'x'.repeat(REASON_NOTE_MAX) }],
+    [
+      { purpose: 'covering-for-colleague', note: '  for Sam  ' },
+      { purpose: 'covering-for-colleague', note: 'for Sam' },
+    ],
+    [
+      { purpose: 'OTHER', note: 'ŵyr yn y llys' },
+      { purpose: 'other', note: 'ŵyr yn y llys' },
+    ],
+    [
+      { purpose: 'COURT', note: 'x'.repeat(REASON_NOTE_MAX) },
+      { purpose: 'court', note: 'x'.repeat(REASON_NOTE_MAX) },
+    ],
   ])('%j is taken as %j (the schema name or the stored one; the note trimmed)', (given, taken) => {
     expect(reasonProblem(given)).toBeNull();
     expect(accessReasonOf(given)).toEqual(taken);

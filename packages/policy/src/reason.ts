@@ -40,7 +40,10 @@ export function reasonProblem(value: unknown): ReasonProblem | null {
   if (value === undefined || value === null) return null;
   const given = (typeof value === 'object' ? value : {}) as { purpose?: unknown; note?: unknown };
   if (!purposeOf(given.purpose)) {
-    return { field: 'reason.purpose', text: message('BAD_USER_INPUT', 'reasonPurposeUnknown', { values: ACCESS_PURPOSES.map(schemaName).join(', '), value: String(given.purpose) }) };
+    return {
+      field: 'reason.purpose',
+      text: message('BAD_USER_INPUT', 'reasonPurposeUnknown', { values: ACCESS_PURPOSES.map(schemaName).join(', '), value: String(given.purpose) }),
+    };
   }
   const note = given.note;
   if (note === undefined || note === null) {

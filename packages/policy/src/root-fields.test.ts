@@ -26,7 +26,8 @@ describe('root fields', () => {
   });
 
   it('agrees with QUERY_FIELD_ROLES for every role', () => {
-    for (const [field, roles] of Object.entries(QUERY_FIELD_ROLES)) for (const role of ROLES) expect(rootFieldRefusal('query', field, role) === null, `${field} ${role}`).toBe(roles.includes(role));
+    for (const [field, roles] of Object.entries(QUERY_FIELD_ROLES))
+      for (const role of ROLES) expect(rootFieldRefusal('query', field, role) === null, `${field} ${role}`).toBe(roles.includes(role));
   });
 
   it.each([
@@ -75,5 +76,6 @@ describe('classesWritten', () => {
     expect(classesWritten('respondToPepMeeting', 'pep')).toEqual(['pep']);
     expect(classesWritten('schedulePepMeeting')).toEqual(['pep']);
   });
-  it('refuses a class the mutation is not declared to write', () => expect(() => classesWritten('recordSdq', 'care')).toThrow(/recordSdq is not declared to write care/));
+  it('refuses a class the mutation is not declared to write', () =>
+    expect(() => classesWritten('recordSdq', 'care')).toThrow(/recordSdq is not declared to write care/));
 });

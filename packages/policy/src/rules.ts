@@ -51,7 +51,14 @@ export function reasonRequiredOf(typeName: string, fieldName: string, classifica
  * The one decision on a classified field, at both layers: granted without a reason; granted by the reason
  * given to the root field it was reached through (looked for only when that is what decides); or refused.
  */
-export function readDecision(access: Access | null, classification: FieldClassification, typeName: string, fieldName: string, role: Role, info: GraphQLResolveInfo) {
+export function readDecision(
+  access: Access | null,
+  classification: FieldClassification,
+  typeName: string,
+  fieldName: string,
+  role: Role,
+  info: GraphQLResolveInfo,
+) {
   if (permitted(access, classification)) return true;
   if (access && opensWithReason(access, classification)) return reasonOnPath(info) ? true : reasonRequiredOf(typeName, fieldName, classification);
   return refusalOf(typeName, fieldName, classification, role);
@@ -72,7 +79,8 @@ export function typeShapes(schema: GraphQLSchema): Map<string, TypeShape> {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const classified = LEARNER_DATA[type.name];
     if (classified) shapes.set(type.name, { kind: 'classified', fields: classified.fields });
-    else if (NOT_PERSONAL.includes(type.name) || REACHED_THROUGH_CLASSIFIED_FIELDS.includes(type.name) || type.name === '_Service') shapes.set(type.name, { kind: 'open' });
+    else if (NOT_PERSONAL.includes(type.name) || REACHED_THROUGH_CLASSIFIED_FIELDS.includes(type.name) || type.name === '_Service')
+      shapes.set(type.name, { kind: 'open' });
   }
   return shapes;
 }
@@ -85,7 +93,12 @@ export function queryRootRules(schema: GraphQLSchema): Record<string, 'open' | '
 }
 
 /** A rule per classified field; `no_cache` because the answer depends on the parent (see ../shared/design/FEDERATION-NOTES.md). */
-function fieldRule<C extends PolicyContext>(typeName: string, fieldName: string, classification: FieldClassification, options: PermissionsOptions<C>): ShieldRule {
+function fieldRule<C extends PolicyContext>(
+  typeName: string,
+  fieldName: string,
+  classification: FieldClassification,
+  options: PermissionsOptions<C>,
+): ShieldRule {
   return rule(`read ${typeName}.${fieldName}`, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, context: C, info: GraphQLResolveInfo) => {
     let access: Access | null;
     try {
@@ -108,7 +121,9 @@ export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, 
   const tree: Record<string, Record<string, ShieldRule>> = {};
   for (const [typeName, shape] of typeShapes(schema)) {
     tree[typeName] =
-      shape.kind === 'open' ? { '*': allow } : Object.fromEntries(Object.entries(shape.fields).map(([field, c]) => [field, fieldRule(typeName, field, c, options)]));
+      shape.kind === 'open'
+        ? { '*': allow }
+        : Object.fromEntries(Object.entries(shape.fields).map(([field, c]) => [field, fieldRule(typeName, field, c, options)]));
   }
   // Federation's own fields exist in a subgraph's schema, not in the gateway's API schema.
   const roots = Object.fromEntries(Object.entries(queryRootRules(schema)).map(([field, r]) => [field, r === 'open' ? allow : individualAccessRule]));
@@ -125,10 +140,9 @@ export function permissionRules<C extends PolicyContext>(schema: GraphQLSchema, 
  */
 export function permissionsMiddleware<C extends PolicyContext>(schema: GraphQLSchema, options: PermissionsOptions<C>): Record<string, Record<string, unknown>> {
   const tree = permissionRules(schema, options) as Record<string, Readonly<Record<string, ShieldRule>>>;
-  const generated = shield(tree, { fallbackRule: deny, fallbackError: forbidden(message('FORBIDDEN', 'noRule')), allowExternalErrors: true }).generate(schema) as Record<
-    string,
-    Record<string, unknown>
-  >;
+  const generated = shield(tree, { fallbackRule: deny, fallbackError: forbidden(message('FORBIDDEN', 'noRule')), allowExternalErrors: true }).generate(
+    schema,
+  ) as Record<string, Record<string, unknown>>;
   for (const [typeName, fields] of Object.entries(generated)) {
     for (const field of Object.keys(fields)) if ((tree[typeName]?.[field] ?? tree[typeName]?.['*']) === allow) delete fields[field];
   }

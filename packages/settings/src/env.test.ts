@@ -30,6 +30,7 @@ describe('settings', () => {
     expect(workerCount({ W: '3' }, 'W', 1)).toBe(3);
     expect(workerCount({}, 'W', 'auto')).toBe(Math.min(availableParallelism(), 64));
     expect(workerCount({ W: 'auto' }, 'W', 1)).toBe(Math.min(availableParallelism(), 64));
-    for (const bad of ['0', '65', '1.5', '-2', 'two', '2 ']) expect(() => workerCount({ W: bad }, 'W', 1)).toThrow(`W must be a whole number from 1 to 64 or auto, got '${bad}'`);
+    for (const bad of ['0', '65', '1.5', '-2', 'two', '2 '])
+      expect(() => workerCount({ W: bad }, 'W', 1)).toThrow(`W must be a whole number from 1 to 64 or auto, got '${bad}'`);
   });
 });

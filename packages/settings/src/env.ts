@@ -24,7 +24,8 @@ export function integer(env: Env, name: string, fallback: number, min: number, m
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
   return value;
 }
 
@@ -39,7 +40,8 @@ export function workerCount(env: Env, name: string, fallback: number | 'auto'): 
   const raw = optional(env, name) ?? String(fallback);
   if (raw === 'auto') return Math.min(availableParallelism(), MAX_WORKERS);
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > MAX_WORKERS) throw new ConfigurationError(`${name} must be a whole number from 1 to ${MAX_WORKERS} or auto, got '${raw}'`);
+  if (!/^\d+$/.test(raw) || value < 1 || value > MAX_WORKERS)
+    throw new ConfigurationError(`${name} must be a whole number from 1 to ${MAX_WORKERS} or auto, got '${raw}'`);
   return value;
 }
 
@@ -93,9 +95,11 @@ export function httpUrl(env: Env, name: string): string {
 export function perAuthority(env: Env, prefix: string, read: (env: Env, name: string) => string): Map<string, string> {
   const codes = new Set(AUTHORITY_FACTS.map((a) => a.code));
   for (const name of Object.keys(env)) {
-    if (name.startsWith(prefix) && !codes.has(name.slice(prefix.length))) throw new ConfigurationError(`${name}: ${name.slice(prefix.length)} is not a Welsh authority GSS code`);
+    if (name.startsWith(prefix) && !codes.has(name.slice(prefix.length)))
+      throw new ConfigurationError(`${name}: ${name.slice(prefix.length)} is not a Welsh authority GSS code`);
   }
   const missing = [...codes].filter((code) => optional(env, `${prefix}${code}`) === undefined);
-  if (missing.length > 0) throw new ConfigurationError(`${missing.map((code) => `${prefix}${code}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (one per authority)`);
+  if (missing.length > 0)
+    throw new ConfigurationError(`${missing.map((code) => `${prefix}${code}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (one per authority)`);
   return new Map([...codes].map((code) => [code, read(env, `${prefix}${code}`)]));
 }

@@ -1,4 +1,18 @@
-export { ConfigurationError, optional, required, integer, workerCount, MAX_WORKERS, port, oneOf, boolean, postgresUrl, checkedPostgresUrl, httpUrl, perAuthority } from './env.ts';
+export {
+  ConfigurationError,
+  optional,
+  required,
+  integer,
+  workerCount,
+  MAX_WORKERS,
+  port,
+  oneOf,
+  boolean,
+  postgresUrl,
+  checkedPostgresUrl,
+  httpUrl,
+  perAuthority,
+} from './env.ts';
 export type { Env } from './env.ts';
 export { publicKeySetting, privateKeySetting } from './keys.ts';
 export { runService, EXIT_CONFIGURATION } from './service-main.ts';

@@ -25,7 +25,8 @@ function jwkFrom(env: Env, name: string): { jwk: JWK; from: string } {
   } catch {
     throw new ConfigurationError(`${from} is not a JSON Web Key (not JSON)`);
   }
-  if (typeof parsed !== 'object' || parsed === null || (parsed as { kty?: unknown }).kty !== 'OKP') throw new ConfigurationError(`${from} is not an Ed25519 JSON Web Key`);
+  if (typeof parsed !== 'object' || parsed === null || (parsed as { kty?: unknown }).kty !== 'OKP')
+    throw new ConfigurationError(`${from} is not an Ed25519 JSON Web Key`);
   return { jwk: parsed as JWK, from };
 }
 

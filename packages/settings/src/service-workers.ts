@@ -117,9 +117,15 @@ function startWorkers(service: string, count: number, backoff: { initialMs: numb
       });
     };
     const pool: RunningService & WorkerPool = {
-      get url() { return url; },
-      get listening() { return listening.size; },
-      get restarts() { return restarts; },
+      get url() {
+        return url;
+      },
+      get listening() {
+        return listening.size;
+      },
+      get restarts() {
+        return restarts;
+      },
       stop,
     };
     for (let slot = 1; slot <= count; slot += 1) fork(slot);
@@ -130,7 +136,12 @@ function runPrimary<C>(service: string, readConfig: () => Promise<C> | C, option
   const run = async () => {
     const config = await settingsOrExit(service, readConfig);
     const count = options.count(config);
-    if (count === 1) return runService(service, () => config, (c) => options.start(c, null));
+    if (count === 1)
+      return runService(
+        service,
+        () => config,
+        (c) => options.start(c, null),
+      );
     const workers = await startWorkers(service, count, options.backoff ?? DEFAULT_BACKOFF);
     const beside = await options.primary?.(config, workers);
     console.log(`${service} listening at ${workers.url} (${count} workers)`);

@@ -20,7 +20,10 @@ export interface SubgraphServiceSettings {
 }
 
 /** DATABASE_URL, DATABASE_POOL_SIZE, MIGRATE, GATEWAY_PUBLIC_KEY[_FILE], HOST, PORT, OTEL_*, LOG_LEVEL with this service's defaults. */
-export async function subgraphServiceSettings(env: Env, defaults: { readonly poolSize: number; readonly migrate: boolean; readonly port: number }): Promise<SubgraphServiceSettings> {
+export async function subgraphServiceSettings(
+  env: Env,
+  defaults: { readonly poolSize: number; readonly migrate: boolean; readonly port: number },
+): Promise<SubgraphServiceSettings> {
   return {
     databaseUrl: postgresUrl(env, 'DATABASE_URL'),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', defaults.poolSize, 1, 100),

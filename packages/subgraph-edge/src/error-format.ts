@@ -10,7 +10,18 @@ const KNOWN_CODES = new Set(Object.keys(ERROR_CODES));
 
 // postgres.js's codes for a connection it lost or could not make, the operating system's, and PostgreSQL's
 // SQLSTATEs for a server shutting down or restarting (57P0x) and connection exceptions (08xxx).
-const CONNECTION_FAULTS = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03']);
+const CONNECTION_FAULTS = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 /** Whether an error (or one it was caused by) is the database connection failing, not the query. */
 export function isDatabaseConnectionFault(error: unknown): boolean {
@@ -53,9 +64,17 @@ export function subgraphErrorFormatter(identity: SubgraphIdentity, log: ErrorLog
     if (isDatabaseConnectionFault(cause)) {
       log('database connection lost', { ...describeError(cause), ...(path ? { field: path } : {}) });
       const said = render(message('DATABASE_UNAVAILABLE', 'connectionLost', { who: identity.authority ?? service }), language);
-      return { message: said, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'DATABASE_UNAVAILABLE', ...(identity.authority ? { authority: identity.authority } : {}) } };
+      return {
+        message: said,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'DATABASE_UNAVAILABLE', ...(identity.authority ? { authority: identity.authority } : {}) },
+      };
     }
     log('unexpected error', { ...describeError(cause), ...(path ? { field: path } : {}) });
-    return { message: render(message('INTERNAL_SERVER_ERROR', 'internal'), language), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: render(message('INTERNAL_SERVER_ERROR', 'internal'), language),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

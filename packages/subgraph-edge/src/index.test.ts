@@ -26,7 +26,9 @@ describe('subgraph error formatting', () => {
 
   it('does not take a failed query for a lost connection', () => {
     const failed = Object.assign(new Error('duplicate key value'), { code: '23505' });
-    expect(format({ message: failed.message, extensions: {} }, new Error('Failed query', { cause: failed })).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(format({ message: failed.message, extensions: {} }, new Error('Failed query', { cause: failed })).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
   });
 });
 

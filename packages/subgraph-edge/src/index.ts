@@ -20,7 +20,10 @@ export function authenticatedContext<C>(
       // No context yet to pick the language by: the request's own header says it.
       const header = request.headers['accept-language'];
       const language = displayLanguageFrom(Array.isArray(header) ? header[0] : header);
-      const text = error instanceof AssertionError ? message('UNAUTHENTICATED', 'assertionRefused', { reason: error.message }) : message('UNAUTHENTICATED', 'assertionUnchecked');
+      const text =
+        error instanceof AssertionError
+          ? message('UNAUTHENTICATED', 'assertionRefused', { reason: error.message })
+          : message('UNAUTHENTICATED', 'assertionUnchecked');
       throw platformError(text, {}, { language });
     }
   };

@@ -78,7 +78,12 @@ export function limitCodeOf(extensions: Readonly<Record<string, unknown>> | unde
 }
 
 /** An Armor rule whose refusal is reported as a coded error instead of thrown (which would be a 500). */
-function armorRule(limit: string, max: number, say: (found: number) => Text, make: (reject: (ctx: ValidationContext | null, error: GraphQLError) => void) => ValidationRule): ValidationRule {
+function armorRule(
+  limit: string,
+  max: number,
+  say: (found: number) => Text,
+  make: (reject: (ctx: ValidationContext | null, error: GraphQLError) => void) => ValidationRule,
+): ValidationRule {
   return make((ctx, error) => {
     const found = Number(FOUND.exec(error.message)?.[1] ?? max + 1);
     ctx?.reportError(limitError(say(found), limit, max, found));
@@ -91,15 +96,24 @@ export function limitValidationRules(limits: DocumentLimits): ValidationRule[] {
   return [
     // Introspection is exempt from depth (its type references nest about 10 deep) and costs 1; who may
     // introspect at all is the profile's question.
-    armorRule('depth', limits.maxDepth, (n) => message('QUERY_TOO_DEEP', 'depth', { found: n, max: limits.maxDepth }), (reject) =>
-      maxDepthRule({ ...common, n: limits.maxDepth, ignoreIntrospection: true, onReject: [reject] }),
+    armorRule(
+      'depth',
+      limits.maxDepth,
+      (n) => message('QUERY_TOO_DEEP', 'depth', { found: n, max: limits.maxDepth }),
+      (reject) => maxDepthRule({ ...common, n: limits.maxDepth, ignoreIntrospection: true, onReject: [reject] }),
     ),
     // `__typename` is not exempt: 101 aliases of it are still 101 fields to answer.
-    armorRule('aliases', limits.maxAliases, (n) => message('TOO_MANY_ALIASES', 'aliases', { found: n, max: limits.maxAliases }), (reject) =>
-      maxAliasesRule({ ...common, n: limits.maxAliases, allowList: [], onReject: [reject] }),
+    armorRule(
+      'aliases',
+      limits.maxAliases,
+      (n) => message('TOO_MANY_ALIASES', 'aliases', { found: n, max: limits.maxAliases }),
+      (reject) => maxAliasesRule({ ...common, n: limits.maxAliases, allowList: [], onReject: [reject] }),
     ),
-    armorRule('directives', limits.maxDirectives, (n) => message('TOO_MANY_DIRECTIVES', 'directives', { found: n, max: limits.maxDirectives }), (reject) =>
-      maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [reject] }),
+    armorRule(
+      'directives',
+      limits.maxDirectives,
+      (n) => message('TOO_MANY_DIRECTIVES', 'directives', { found: n, max: limits.maxDirectives }),
+      (reject) => maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [reject] }),
     ),
   ];
 }
@@ -122,7 +136,13 @@ type Variables = Readonly<Record<string, unknown>>;
  * many services, each answering its own page. Fragments are weighed once per name and type, so a
  * fragment fan-out costs what it would resolve without taking exponential time to weigh.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Variables, weights: CostWeights): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+  weights: CostWeights,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const memo = new Map<string, number>();
@@ -170,7 +190,12 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     return (weights.fanOut[key] ?? 1) * length * (1 + inner);
   };
 
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   return root ? selectionCost(operation.selectionSet, root, false, new Set()) : 0;
 }
 

@@ -43,7 +43,12 @@ export async function createSubgraphServer<C extends LanguageContext>(
     stopOnTerminationSignals: false,
     // No HTTP caching of personal data, so no cache hints: Apollo's default cache-control plugin would wrap
     // every field's resolver to compute them (about a tenth of an authority's CPU on a page of 500).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorLanguagePlugin((context: C) => context.language), ...plugins],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      errorLanguagePlugin((context: C) => context.language),
+      ...plugins,
+    ],
     formatError: subgraphErrorFormatter(identity, telemetry ? (message, fields) => telemetry.log.error(fields, message) : undefined),
   });
   await apollo.start();
@@ -60,7 +65,12 @@ export interface SubgraphService {
  * Serves a started Apollo Server; healthy while `ping` (usually `select 1`) succeeds. With `telemetry`, GET
  * /metrics answers its registry (a subgraph is reached only from inside the platform) and requests are traced.
  */
-export function serveSubgraph<C extends BaseContext>(apollo: ApolloServer<C>, context: (request: RequestInfo) => Promise<C>, ping: () => Promise<unknown>, telemetry?: ServiceTelemetry): SubgraphService {
+export function serveSubgraph<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  context: (request: RequestInfo) => Promise<C>,
+  ping: () => Promise<unknown>,
+  telemetry?: ServiceTelemetry,
+): SubgraphService {
   const http = createGraphQLHttpServer<C>({
     apollo,
     context,

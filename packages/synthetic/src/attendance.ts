@@ -34,21 +34,31 @@ const APPROVED_ACTIVITY = 0.006;
 /** Chance, per day, of a session that does not count (school closed, or not required to attend). */
 const NOT_COUNTED = 0.002;
 
-const AUTHORISED: readonly (readonly [string, number])[] = [['I', 0.75], ['M', 0.15], ['C', 0.1]];
-const UNAUTHORISED: readonly (readonly [string, number])[] = [['O', 0.75], ['G', 0.15], ['N', 0.1]];
-const ACTIVITIES: readonly (readonly [string, number])[] = [['V', 0.5], ['P', 0.3], ['B', 0.2]];
-const NOT_COUNTED_MARKS: readonly (readonly [string, number])[] = [['#', 0.7], ['X', 0.3]];
+const AUTHORISED: readonly (readonly [string, number])[] = [
+  ['I', 0.75],
+  ['M', 0.15],
+  ['C', 0.1],
+];
+const UNAUTHORISED: readonly (readonly [string, number])[] = [
+  ['O', 0.75],
+  ['G', 0.15],
+  ['N', 0.1],
+];
+const ACTIVITIES: readonly (readonly [string, number])[] = [
+  ['V', 0.5],
+  ['P', 0.3],
+  ['B', 0.2],
+];
+const NOT_COUNTED_MARKS: readonly (readonly [string, number])[] = [
+  ['#', 0.7],
+  ['X', 0.3],
+];
 
 const PRESENT_AM = '/';
 const PRESENT_PM = '\\';
 
 /** Attendance rows for one authority's children, in child then date order. */
-export function planAttendance(
-  rng: Random,
-  children: readonly ChildPlan[],
-  asOf: Day,
-  calendar: AttendanceCalendar,
-): AttendanceDayRow[] {
+export function planAttendance(rng: Random, children: readonly ChildPlan[], asOf: Day, calendar: AttendanceCalendar): AttendanceDayRow[] {
   const rows: AttendanceDayRow[] = [];
   const { dates, days } = calendar;
   // Each school year in the window decides compulsory school age once per child.

@@ -18,23 +18,47 @@ type Weights<T> = readonly (readonly [T, number])[];
 // Current placement types by age, tuned so that Wales-wide about 67% are fostered (a third of
 // them with family or friends), 15% with parents, 10% in children's homes and 3% placed for adoption.
 const CURRENT_TYPES_UNDER_5: Weights<PlacementType> = [
-  ['foster', 0.5], ['kinship-foster', 0.26], ['with-parents', 0.1], ['placed-for-adoption', 0.13],
-  ['childrens-home', 0.005], ['other', 0.005],
+  ['foster', 0.5],
+  ['kinship-foster', 0.26],
+  ['with-parents', 0.1],
+  ['placed-for-adoption', 0.13],
+  ['childrens-home', 0.005],
+  ['other', 0.005],
 ];
 const CURRENT_TYPES_5_TO_9: Weights<PlacementType> = [
-  ['foster', 0.5], ['kinship-foster', 0.27], ['with-parents', 0.14], ['placed-for-adoption', 0.04],
-  ['childrens-home', 0.04], ['residential-school', 0.005], ['other', 0.005],
+  ['foster', 0.5],
+  ['kinship-foster', 0.27],
+  ['with-parents', 0.14],
+  ['placed-for-adoption', 0.04],
+  ['childrens-home', 0.04],
+  ['residential-school', 0.005],
+  ['other', 0.005],
 ];
 const CURRENT_TYPES_10_TO_15: Weights<PlacementType> = [
-  ['foster', 0.46], ['kinship-foster', 0.22], ['with-parents', 0.16], ['childrens-home', 0.12],
-  ['secure', 0.01], ['residential-school', 0.015], ['other', 0.015],
+  ['foster', 0.46],
+  ['kinship-foster', 0.22],
+  ['with-parents', 0.16],
+  ['childrens-home', 0.12],
+  ['secure', 0.01],
+  ['residential-school', 0.015],
+  ['other', 0.015],
 ];
 const CURRENT_TYPES_16_17: Weights<PlacementType> = [
-  ['foster', 0.38], ['kinship-foster', 0.19], ['with-parents', 0.18], ['childrens-home', 0.14],
-  ['secure', 0.015], ['independent-living', 0.06], ['residential-school', 0.01], ['other', 0.025],
+  ['foster', 0.38],
+  ['kinship-foster', 0.19],
+  ['with-parents', 0.18],
+  ['childrens-home', 0.14],
+  ['secure', 0.015],
+  ['independent-living', 0.06],
+  ['residential-school', 0.01],
+  ['other', 0.025],
 ];
 const EARLIER_TYPES: Weights<PlacementType> = [
-  ['foster', 0.58], ['kinship-foster', 0.17], ['with-parents', 0.1], ['childrens-home', 0.12], ['other', 0.03],
+  ['foster', 0.58],
+  ['kinship-foster', 0.17],
+  ['with-parents', 0.1],
+  ['childrens-home', 0.12],
+  ['other', 0.03],
 ];
 
 /** Chance the current placement is outside the home authority, by type (about 34% overall). */
@@ -53,11 +77,18 @@ const EARLIER_OUT_OF_COUNTY = 0.25;
 
 // About 80% of children are on care orders; a placement for adoption needs a placement order.
 const LEGAL_STATUSES: Weights<LegalStatus> = [
-  ['care-order', 0.825], ['interim-care-order', 0.07], ['voluntary-accommodation', 0.065],
-  ['placement-order', 0.015], ['remand', 0.005], ['other', 0.02],
+  ['care-order', 0.825],
+  ['interim-care-order', 0.07],
+  ['voluntary-accommodation', 0.065],
+  ['placement-order', 0.015],
+  ['remand', 0.005],
+  ['other', 0.02],
 ];
 const EARLIER_LEGAL_STATUSES: Weights<LegalStatus> = [
-  ['voluntary-accommodation', 0.45], ['interim-care-order', 0.25], ['care-order', 0.25], ['other', 0.05],
+  ['voluntary-accommodation', 0.45],
+  ['interim-care-order', 0.25],
+  ['care-order', 0.25],
+  ['other', 0.05],
 ];
 
 export interface CareHistory {
@@ -67,10 +98,7 @@ export interface CareHistory {
 
 export function makeCareHistory(rng: Random, home: AuthorityFact, dateOfBirth: Day, asOf: Day): CareHistory {
   const ageDays = asOf - dateOfBirth;
-  const inCare =
-    ageDays < 365 || rng.chance(STARTED_THIS_YEAR)
-      ? rng.int(0, Math.min(364, ageDays))
-      : 365 + Math.floor((ageDays - 365) * rng.next() ** 1.4);
+  const inCare = ageDays < 365 || rng.chance(STARTED_THIS_YEAR) ? rng.int(0, Math.min(364, ageDays)) : 365 + Math.floor((ageDays - 365) * rng.next() ** 1.4);
   const start = asOf - inCare;
   const episodes: EpisodePlan[] = [];
   const placements: PlacementPlan[] = [];
@@ -86,8 +114,7 @@ export function makeCareHistory(rng: Random, home: AuthorityFact, dateOfBirth: D
 
   const age = ageOn(dateOfBirth, asOf);
   const type = currentType(rng, age);
-  const legalStatus: LegalStatus =
-    type === 'placed-for-adoption' ? 'placement-order' : legalStatusFor(rng, age);
+  const legalStatus: LegalStatus = type === 'placed-for-adoption' ? 'placement-order' : legalStatusFor(rng, age);
   episodes.push({ legalStatus, start, end: null });
   addPlacements(rng, placements, home, dateOfBirth, episodes.length - 1, [start, ...placementChanges(rng, start, asOf)], null, type);
   return { episodes, placements };
@@ -152,7 +179,12 @@ function placementChanges(rng: Random, start: Day, asOf: Day): Day[] {
     }
     return recent;
   }
-  let count = rng.weighted([[1, 0.55], [2, 0.28], [3, 0.12], [4, 0.05]]);
+  let count = rng.weighted([
+    [1, 0.55],
+    [2, 0.28],
+    [3, 0.12],
+    [4, 0.05],
+  ]);
   count = Math.min(count, 1 + Math.floor(episodeDays / 45));
   // Earlier moves fall before the last 12 months, so at most two placements touch that year.
   if (count >= 3 && yearAgo - 1 - (start + 1) < (count - 2) * 30) count = 2;

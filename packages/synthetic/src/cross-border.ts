@@ -15,8 +15,7 @@ export function ensureCrossBorderEverywhere(rng: Random, children: ReadonlyMap<s
   const livesAt = (child: ChildPlan) => currentPlacement(child).authorityCode;
   const placedOut = (child: ChildPlan) => livesAt(child) !== child.home.code;
   // Secure placements stay at the one secure home.
-  const movableAtHome = (child: ChildPlan) =>
-    schoolAge(child) && !placedOut(child) && currentPlacement(child).type !== 'secure';
+  const movableAtHome = (child: ChildPlan) => schoolAge(child) && !placedOut(child) && currentPlacement(child).type !== 'secure';
   const hosted = (code: string) => {
     let count = 0;
     for (const list of children.values()) {

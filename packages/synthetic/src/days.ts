@@ -40,9 +40,7 @@ export function ageOn(dateOfBirth: Day, on: Day): number {
   const birth = new Date(dateOfBirth * MS_PER_DAY);
   const then = new Date(on * MS_PER_DAY);
   let age = then.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday =
-    then.getUTCMonth() < birth.getUTCMonth() ||
-    (then.getUTCMonth() === birth.getUTCMonth() && then.getUTCDate() < birth.getUTCDate());
+  const beforeBirthday = then.getUTCMonth() < birth.getUTCMonth() || (then.getUTCMonth() === birth.getUTCMonth() && then.getUTCDate() < birth.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age;
 }

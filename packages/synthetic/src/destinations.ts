@@ -8,9 +8,9 @@ const regionOf = new Map(AUTHORITY_FACTS.map((a) => [a.code, a.regionCode]));
 /** Another Welsh authority: a neighbour (60%), elsewhere in the region (25%) or anywhere (15%). */
 export function destinationFor(rng: Random, home: AuthorityFact): string {
   const neighbours = neighboursOf(home.code);
-  const region = AUTHORITY_FACTS.filter(
-    (a) => a.code !== home.code && a.regionCode === regionOf.get(home.code) && !neighbours.includes(a.code),
-  ).map((a) => a.code);
+  const region = AUTHORITY_FACTS.filter((a) => a.code !== home.code && a.regionCode === regionOf.get(home.code) && !neighbours.includes(a.code)).map(
+    (a) => a.code,
+  );
   const anywhere = AUTHORITY_FACTS.filter((a) => a.code !== home.code).map((a) => a.code);
   const pool = rng.weighted<readonly string[]>([
     [neighbours, neighbours.length > 0 ? 0.6 : 0],

@@ -30,9 +30,7 @@ export function planEnrolments(rng: Random, child: ChildPlan, asOf: Day, chooser
   const reception = firstSeptemberAtAge(dob, 4);
   const secondary = firstSeptemberAtAge(dob, 11);
   const special = rng.chance(SPECIAL_SCHOOL) ? rng.int(reception, asOf) : null;
-  const pru = special === null && yearAge >= 11 && yearAge <= 15 && rng.chance(PUPIL_REFERRAL_UNIT)
-    ? Math.max(secondary, asOf - rng.int(20, 300))
-    : null;
+  const pru = special === null && yearAge >= 11 && yearAge <= 15 && rng.chance(PUPIL_REFERRAL_UNIT) ? Math.max(secondary, asOf - rng.int(20, 300)) : null;
   const onRollNow = yearAge <= 15 || special !== null || rng.chance(SIXTH_FORM);
   // Those who left at 16 did so at the end of Year 11, late in June.
   const historyEnd = onRollNow ? asOf : firstSeptemberAtAge(dob, 16) - 63;
@@ -52,17 +50,14 @@ export function planEnrolments(rng: Random, child: ChildPlan, asOf: Day, chooser
   }
   points.sort((a, b) => a.day - b.day || Number(a.move) - Number(b.move));
 
-  const kindOn = (day: Day): SchoolKind =>
-    special !== null && day >= special ? 'special' : pru !== null && day >= pru ? 'pru' : 'mainstream';
+  const kindOn = (day: Day): SchoolKind => (special !== null && day >= special ? 'special' : pru !== null && day >= pru ? 'pru' : 'mainstream');
   const segments: EnrolmentPlan[] = [];
   points.forEach((point, i) => {
     const next = points[i + 1];
     const delay = point.move ? (rng.chance(0.85) ? rng.int(0, 10) : rng.int(11, 45)) : 0;
     const start = Math.min(point.day + delay, asOf);
     // The summer holiday separates primary from secondary school.
-    const end = next
-      ? next.day === secondary && !next.move ? secondary - rng.int(35, 45) : next.day
-      : onRollNow ? null : historyEnd;
+    const end = next ? (next.day === secondary && !next.move ? secondary - rng.int(35, 45) : next.day) : onRollNow ? null : historyEnd;
     if (end !== null && end < start) return;
     if (next && next.day === point.day) return;
     const school = chooser.choose(

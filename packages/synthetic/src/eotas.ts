@@ -32,7 +32,13 @@ const LENGTHS: readonly (readonly [readonly [number, number], number])[] = [
   [[91, 200], 0.4],
   [[201, 400], 0.2],
 ];
-const ALTERNATIVE_PROVIDERS: readonly string[] = ['Y Bont Learning Centre', 'Pathways Alternative Provision', 'Coed Glas Outdoor Learning', 'Step Forward Training', 'Canolfan Dysgu Glannau'];
+const ALTERNATIVE_PROVIDERS: readonly string[] = [
+  'Y Bont Learning Centre',
+  'Pathways Alternative Provision',
+  'Coed Glas Outdoor Learning',
+  'Step Forward Training',
+  'Canolfan Dysgu Glannau',
+];
 const OTHER_PROVIDERS: readonly string[] = ['Academi Ar-lein (online school)', 'Fferm Ddysgu farm-based learning', 'Youth service learning project'];
 
 function providerOf(rng: Random, kind: EotasKind, child: ChildPlan): string {

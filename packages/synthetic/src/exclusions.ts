@@ -21,7 +21,16 @@ const ANOTHER = 0.45;
 const MOST_IN_YEAR = 6;
 /** Sessions (half days) of a fixed-term exclusion: mostly one to three days. */
 const SESSIONS: readonly (readonly [number, number])[] = [
-  [1, 0.07], [2, 0.26], [3, 0.08], [4, 0.22], [5, 0.04], [6, 0.15], [7, 0.02], [8, 0.08], [9, 0.01], [10, 0.07],
+  [1, 0.07],
+  [2, 0.26],
+  [3, 0.08],
+  [4, 0.22],
+  [5, 0.04],
+  [6, 0.15],
+  [7, 0.02],
+  [8, 0.08],
+  [9, 0.01],
+  [10, 0.07],
 ];
 /** Chance that a move from a school straight to a pupil referral unit followed a permanent exclusion. */
 const PERMANENT_BEFORE_PRU = 0.08;
@@ -33,17 +42,33 @@ const PERMANENT_MARKED_SESSIONS = 10;
 type Weights = readonly (readonly [string, number])[];
 
 const SECONDARY_REASONS: Weights = [
-  ['persistent-disruptive-behaviour', 0.3], ['verbal-abuse-adult', 0.15], ['physical-assault-pupil', 0.14],
-  ['threatening-behaviour', 0.08], ['physical-assault-adult', 0.06], ['verbal-abuse-pupil', 0.05],
-  ['drug-alcohol', 0.05], ['damage', 0.05], ['bullying', 0.03], ['theft', 0.02], ['other', 0.07],
+  ['persistent-disruptive-behaviour', 0.3],
+  ['verbal-abuse-adult', 0.15],
+  ['physical-assault-pupil', 0.14],
+  ['threatening-behaviour', 0.08],
+  ['physical-assault-adult', 0.06],
+  ['verbal-abuse-pupil', 0.05],
+  ['drug-alcohol', 0.05],
+  ['damage', 0.05],
+  ['bullying', 0.03],
+  ['theft', 0.02],
+  ['other', 0.07],
 ];
 const PRIMARY_REASONS: Weights = [
-  ['persistent-disruptive-behaviour', 0.35], ['physical-assault-pupil', 0.2], ['physical-assault-adult', 0.17],
-  ['verbal-abuse-adult', 0.1], ['damage', 0.08], ['threatening-behaviour', 0.04], ['other', 0.06],
+  ['persistent-disruptive-behaviour', 0.35],
+  ['physical-assault-pupil', 0.2],
+  ['physical-assault-adult', 0.17],
+  ['verbal-abuse-adult', 0.1],
+  ['damage', 0.08],
+  ['threatening-behaviour', 0.04],
+  ['other', 0.06],
 ];
 const PERMANENT_REASONS: Weights = [
-  ['persistent-disruptive-behaviour', 0.3], ['physical-assault-adult', 0.3], ['physical-assault-pupil', 0.2],
-  ['drug-alcohol', 0.1], ['offensive-weapon', 0.1],
+  ['persistent-disruptive-behaviour', 0.3],
+  ['physical-assault-adult', 0.3],
+  ['physical-assault-pupil', 0.2],
+  ['drug-alcohol', 0.1],
+  ['offensive-weapon', 0.1],
 ];
 
 type SchoolKind = keyof typeof EXCLUDED_AT_ALL;
@@ -97,12 +122,7 @@ export function planExclusions(rng: Random, child: ChildPlan, need: number, asOf
 }
 
 /** A stay that ended in the year with a move straight to a pupil referral unit may have ended in a permanent exclusion. */
-function permanentExclusion(
-  rng: Random,
-  child: ChildPlan,
-  asOf: Day,
-  days: readonly Day[],
-): { enrolment: EnrolmentPlan; index: number } | null {
+function permanentExclusion(rng: Random, child: ChildPlan, asOf: Day, days: readonly Day[]): { enrolment: EnrolmentPlan; index: number } | null {
   const stays = [...child.enrolments].sort((a, b) => a.start - b.start);
   for (let k = 1; k < stays.length; k += 1) {
     const before = stays[k - 1] as EnrolmentPlan;

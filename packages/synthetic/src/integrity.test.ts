@@ -9,11 +9,7 @@ import type { AuthorityDataset, GenerateWalesOptions } from './types.ts';
 
 const authorityCodes = new Set(AUTHORITY_FACTS.map((a) => a.code));
 
-const cases: GenerateWalesOptions[] = [
-  { asOf: '2025-03-31' },
-  { seed: 99, scale: 0.3, asOf: '2024-09-01' },
-  { seed: 5, scale: 0.3, asOf: '2025-07-20' },
-];
+const cases: GenerateWalesOptions[] = [{ asOf: '2025-03-31' }, { seed: 99, scale: 0.3, asOf: '2024-09-01' }, { seed: 5, scale: 0.3, asOf: '2025-07-20' }];
 
 describe.each(cases)('generated data for %j', (options) => {
   const data = generateWales(options);
@@ -178,7 +174,10 @@ describe('shares at full scale', () => {
     let children = 0;
     for (const d of sets) {
       children += d.learners.length;
-      const recent = groupBy(d.placements.filter((p) => p.endedOn == null || p.endedOn >= yearAgo), (p) => p.learnerId);
+      const recent = groupBy(
+        d.placements.filter((p) => p.endedOn == null || p.endedOn >= yearAgo),
+        (p) => p.learnerId,
+      );
       for (const list of recent.values()) if (list.length >= 3) unstable += 1;
     }
     expect(share(unstable, children)).toBeGreaterThan(0.07);

@@ -11,18 +11,40 @@ import { logistic, type Random } from './random.ts';
 const ANY_LOGIT = 0.05;
 const NEED_EFFECT = 0.8;
 /** How many, for those with any. */
-const HOW_MANY: readonly (readonly [number, number])[] = [[1, 0.6], [2, 0.3], [3, 0.1]];
+const HOW_MANY: readonly (readonly [number, number])[] = [
+  [1, 0.6],
+  [2, 0.3],
+  [3, 0.1],
+];
 /** Interventions on record began within this many days of asOf. */
 const LOOK_BACK = 540;
 
 type Weights = readonly (readonly [InterventionKind, number])[];
 const PRIMARY: Weights = [
-  ['literacy', 0.28], ['numeracy', 0.22], ['mentoring', 0.08], ['counselling', 0.1], ['tutoring', 0.1], ['camhs-referral', 0.07], ['other', 0.15],
+  ['literacy', 0.28],
+  ['numeracy', 0.22],
+  ['mentoring', 0.08],
+  ['counselling', 0.1],
+  ['tutoring', 0.1],
+  ['camhs-referral', 0.07],
+  ['other', 0.15],
 ];
 const SECONDARY: Weights = [
-  ['tutoring', 0.3], ['mentoring', 0.2], ['counselling', 0.14], ['literacy', 0.09], ['numeracy', 0.07], ['camhs-referral', 0.09], ['other', 0.11],
+  ['tutoring', 0.3],
+  ['mentoring', 0.2],
+  ['counselling', 0.14],
+  ['literacy', 0.09],
+  ['numeracy', 0.07],
+  ['camhs-referral', 0.09],
+  ['other', 0.11],
 ];
-const POST_16: Weights = [['tutoring', 0.3], ['mentoring', 0.35], ['counselling', 0.15], ['camhs-referral', 0.05], ['other', 0.15]];
+const POST_16: Weights = [
+  ['tutoring', 0.3],
+  ['mentoring', 0.35],
+  ['counselling', 0.15],
+  ['camhs-referral', 0.05],
+  ['other', 0.15],
+];
 
 /** Chance each kind is paid for by the Pupil Development Grant. */
 const GRANT_FUNDED: Readonly<Record<InterventionKind, number>> = {

@@ -33,7 +33,12 @@ export interface Person {
 export function makePerson(rng: Random, authority: AuthorityFact, asOf: Day, schoolAge: boolean): Person {
   const [lowest, highest] = schoolAge ? [6, 14] : rng.weighted(AGE_BANDS);
   const ageDays = rng.int(Math.ceil(lowest * DAYS_PER_YEAR), Math.floor((highest + 1) * DAYS_PER_YEAR) - 2);
-  const gender = rng.weighted<Gender>([['male', 0.55], ['female', 0.43], ['other', 0.01], ['not-recorded', 0.01]]);
+  const gender = rng.weighted<Gender>([
+    ['male', 0.55],
+    ['female', 0.43],
+    ['other', 0.01],
+    ['not-recorded', 0.01],
+  ]);
   const profile = authorityProfile(authority.code);
   const language = rng.weighted<Language>([
     ['cy', profile.welshPreference],

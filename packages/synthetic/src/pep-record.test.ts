@@ -6,11 +6,7 @@ import { breaches, groupBy } from './rule-checks.ts';
 import type { GenerateWalesOptions, PepRow } from './types.ts';
 
 // All of Wales at full scale, and two smaller runs on other dates; each generated once.
-const cases: GenerateWalesOptions[] = [
-  { asOf: '2025-03-31' },
-  { seed: 99, scale: 0.3, asOf: '2024-09-01' },
-  { seed: 5, scale: 0.3, asOf: '2025-07-20' },
-];
+const cases: GenerateWalesOptions[] = [{ asOf: '2025-03-31' }, { seed: 99, scale: 0.3, asOf: '2024-09-01' }, { seed: 5, scale: 0.3, asOf: '2025-07-20' }];
 const orgCode = new Map(AUTHORITY_FACTS.map((a) => [a.code, a.orgCode]));
 const share = (part: number, whole: number) => part / whole;
 const PROFESSIONAL = PEP_SECTIONS.filter((s) => s !== 'all-about-me');
@@ -88,7 +84,10 @@ describe.each(cases)('the PEP record for %j', (options) => {
       for (const [code, d] of sets) {
         const pepOf = new Map(d.peps.map((p) => [p.id, p]));
         const language = new Map(d.learners.map((l) => [l.id, l.languagePreference]));
-        const workers = groupBy(d.staffAllocations.filter((a) => a.staffRole === 'social-worker'), (a) => a.learnerId);
+        const workers = groupBy(
+          d.staffAllocations.filter((a) => a.staffRole === 'social-worker'),
+          (a) => a.learnerId,
+        );
         const schools = groupBy(d.enrolments, (e) => e.learnerId);
         for (const s of d.pepSections) {
           const learnerId = pepOf.get(s.pepId)?.learnerId ?? '';
@@ -139,7 +138,10 @@ describe.each(cases)('the PEP record for %j', (options) => {
       for (const [code, d] of sets) {
         const signOffs = groupBy(d.pepSignOffs, (s) => s.pepId);
         const schools = groupBy(d.enrolments, (e) => e.learnerId);
-        const workers = groupBy(d.staffAllocations.filter((a) => a.staffRole === 'social-worker'), (a) => a.learnerId);
+        const workers = groupBy(
+          d.staffAllocations.filter((a) => a.staffRole === 'social-worker'),
+          (a) => a.learnerId,
+        );
         const peps = new Set(d.peps.map((p) => p.id));
         for (const s of d.pepSignOffs) {
           check(peps.has(s.pepId), `sign-off of unknown ${s.pepId}`);
@@ -152,7 +154,11 @@ describe.each(cases)('the PEP record for %j', (options) => {
           for (const s of own) {
             check(s.pepVersion === pep.version, `${pep.id} version ${pep.version} signed as ${s.pepVersion}`);
             if (s.signerRole === 'education-lead') check(s.signerSubject === `vsh-${orgCode.get(code)}`, `${pep.id} lead ${s.signerSubject}`);
-            if (s.signerRole === 'social-worker') check((workers.get(pep.learnerId) ?? []).some((a) => a.staffSubject === s.signerSubject), `${pep.id} worker ${s.signerSubject}`);
+            if (s.signerRole === 'social-worker')
+              check(
+                (workers.get(pep.learnerId) ?? []).some((a) => a.staffSubject === s.signerSubject),
+                `${pep.id} worker ${s.signerSubject}`,
+              );
             if (s.signerRole === 'designated-teacher') {
               const onRoll = (schools.get(pep.learnerId) ?? []).some(
                 (e) => `dt-${e.schoolId}` === s.signerSubject && e.startedOn <= s.signedOn && (e.endedOn ?? asOf) >= s.signedOn,
@@ -165,10 +171,16 @@ describe.each(cases)('the PEP record for %j', (options) => {
             const onRollThen = (schools.get(pep.learnerId) ?? []).some((e) => e.startedOn <= (agreedOn ?? '') && (e.endedOn ?? asOf) >= (agreedOn ?? ''));
             const required = ['education-lead', 'social-worker', ...(onRollThen ? ['designated-teacher'] : [])];
             check([...roles].sort().join() === required.sort().join(), `${pep.id} (${pep.status}) signed by ${roles.join()}`);
-            check(own.every((s) => s.signedOn === agreedOn), `${pep.id} signed on other days than ${agreedOn}`);
+            check(
+              own.every((s) => s.signedOn === agreedOn),
+              `${pep.id} signed on other days than ${agreedOn}`,
+            );
           } else if (pep.status === 'in-review') {
             check(own.length <= 2, `${pep.id} in review with ${own.length} sign-offs`);
-            check(own.every((s) => s.signedOn >= (pep.completedOn ?? '') && s.signedOn <= asOf), `${pep.id} signed out of range`);
+            check(
+              own.every((s) => s.signedOn >= (pep.completedOn ?? '') && s.signedOn <= asOf),
+              `${pep.id} signed out of range`,
+            );
           } else {
             check(own.length === 0, `${pep.id} draft with sign-offs`);
           }

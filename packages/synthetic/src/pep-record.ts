@@ -22,10 +22,22 @@ const WRITES_OWN = (schoolYearAge: number) => (schoolYearAge >= 11 ? 0.55 : scho
 /** Share of agreed plans the education lead has rated (and of superseded ones, rated while agreed). */
 const RATED = { agreed: 0.7, superseded: 0.5 } as const;
 /** Ratings: the child's voice in the plan makes a green one likelier. */
-const RATINGS_WITH_VOICE: readonly (readonly [QualityRating, number])[] = [['green', 0.6], ['amber', 0.32], ['red', 0.08]];
-const RATINGS_WITHOUT_VOICE: readonly (readonly [QualityRating, number])[] = [['green', 0.4], ['amber', 0.42], ['red', 0.18]];
+const RATINGS_WITH_VOICE: readonly (readonly [QualityRating, number])[] = [
+  ['green', 0.6],
+  ['amber', 0.32],
+  ['red', 0.08],
+];
+const RATINGS_WITHOUT_VOICE: readonly (readonly [QualityRating, number])[] = [
+  ['green', 0.4],
+  ['amber', 0.42],
+  ['red', 0.18],
+];
 /** Sign-offs already given on a plan in review. */
-const IN_REVIEW_SIGNED: readonly (readonly [number, number])[] = [[0, 0.35], [1, 0.4], [2, 0.25]];
+const IN_REVIEW_SIGNED: readonly (readonly [number, number])[] = [
+  [0, 0.35],
+  [1, 0.4],
+  [2, 0.25],
+];
 
 const PROFESSIONAL_SECTIONS = ['school-picture', 'support', 'review-actions', 'carer-views', 'social-worker-views'] as const;
 
@@ -119,7 +131,11 @@ function writerOf(rng: Random, section: Exclude<PepSection, 'all-about-me'>, tea
     case 'support':
       return rng.chance(0.5) ? teacherOrLead : team.lead;
     case 'review-actions':
-      return rng.weighted<Writer>([[team.lead, 0.6], [team.socialWorker, 0.2], [teacherOrLead, 0.2]]);
+      return rng.weighted<Writer>([
+        [team.lead, 0.6],
+        [team.socialWorker, 0.2],
+        [teacherOrLead, 0.2],
+      ]);
     case 'carer-views':
     case 'social-worker-views':
       return team.socialWorker;

@@ -38,19 +38,39 @@ const ACTIVITIES: readonly (readonly [string, string, string])[] = [
 ];
 
 const SUBJECTS: Readonly<Record<Stage, readonly Pair[]>> = {
-  'early-years': [['early language', 'iaith gynnar'], ['early number', 'rhifedd cynnar']],
+  'early-years': [
+    ['early language', 'iaith gynnar'],
+    ['early number', 'rhifedd cynnar'],
+  ],
   primary: [
-    ['reading', 'darllen'], ['maths', 'mathemateg'], ['art', 'celf'], ['PE', 'addysg gorfforol'],
-    ['science', 'gwyddoniaeth'], ['music', 'cerddoriaeth'], ['Welsh', 'Cymraeg'], ['writing', 'ysgrifennu'],
+    ['reading', 'darllen'],
+    ['maths', 'mathemateg'],
+    ['art', 'celf'],
+    ['PE', 'addysg gorfforol'],
+    ['science', 'gwyddoniaeth'],
+    ['music', 'cerddoriaeth'],
+    ['Welsh', 'Cymraeg'],
+    ['writing', 'ysgrifennu'],
   ],
   secondary: [
-    ['maths', 'mathemateg'], ['English', 'Saesneg'], ['science', 'gwyddoniaeth'], ['history', 'hanes'],
-    ['drama', 'drama'], ['PE', 'addysg gorfforol'], ['design and technology', 'dylunio a thechnoleg'],
-    ['Welsh', 'Cymraeg'], ['geography', 'daearyddiaeth'], ['art', 'celf'],
+    ['maths', 'mathemateg'],
+    ['English', 'Saesneg'],
+    ['science', 'gwyddoniaeth'],
+    ['history', 'hanes'],
+    ['drama', 'drama'],
+    ['PE', 'addysg gorfforol'],
+    ['design and technology', 'dylunio a thechnoleg'],
+    ['Welsh', 'Cymraeg'],
+    ['geography', 'daearyddiaeth'],
+    ['art', 'celf'],
   ],
   'post-16': [
-    ['maths', 'mathemateg'], ['English', 'Saesneg'], ['construction', 'adeiladu'],
-    ['childcare', 'gofal plant'], ['motor vehicle studies', 'astudiaethau cerbydau modur'], ['public services', 'gwasanaethau cyhoeddus'],
+    ['maths', 'mathemateg'],
+    ['English', 'Saesneg'],
+    ['construction', 'adeiladu'],
+    ['childcare', 'gofal plant'],
+    ['motor vehicle studies', 'astudiaethau cerbydau modur'],
+    ['public services', 'gwasanaethau cyhoeddus'],
   ],
 };
 
@@ -102,15 +122,27 @@ const WORRIES: readonly Pair[] = [
 
 /** Welsh after "bod yn" (soft mutation). */
 const JOBS: readonly Pair[] = [
-  ['a nurse', 'nyrs'], ['a teacher', 'athro'], ['a mechanic', 'fecanic'], ['a police officer', 'heddwas'],
-  ['a chef', 'gogydd'], ['a footballer', 'bêl-droediwr'], ['an electrician', 'drydanwr'], ['a vet', 'filfeddyg'],
-  ['a hairdresser', 'driniwr gwallt'], ['a builder', 'adeiladwr'], ['a youth worker', 'weithiwr ieuenctid'],
+  ['a nurse', 'nyrs'],
+  ['a teacher', 'athro'],
+  ['a mechanic', 'fecanic'],
+  ['a police officer', 'heddwas'],
+  ['a chef', 'gogydd'],
+  ['a footballer', 'bêl-droediwr'],
+  ['an electrician', 'drydanwr'],
+  ['a vet', 'filfeddyg'],
+  ['a hairdresser', 'driniwr gwallt'],
+  ['a builder', 'adeiladwr'],
+  ['a youth worker', 'weithiwr ieuenctid'],
 ];
 
 /** Each begins "my" / "fy", so no word before it mutates it. */
 const HELPERS: readonly Pair[] = [
-  ['My carers', 'fy ngofalwyr'], ['My teacher', 'fy athro'], ['My social worker', 'fy ngweithiwr cymdeithasol'],
-  ['My nan', 'fy nain'], ['My support assistant', 'fy nghynorthwyydd'], ['My foster mum', 'fy mam maeth'],
+  ['My carers', 'fy ngofalwyr'],
+  ['My teacher', 'fy athro'],
+  ['My social worker', 'fy ngweithiwr cymdeithasol'],
+  ['My nan', 'fy nain'],
+  ['My support assistant', 'fy nghynorthwyydd'],
+  ['My foster mum', 'fy mam maeth'],
 ];
 
 /** Two different items of a list of at least two. */
@@ -163,7 +195,9 @@ export function voiceText(rng: Random, context: TextContext, onBehalf: boolean):
     const worry = inLanguage(rng.pick(WORRIES), language);
     sentences.push(cy ? `Weithiau dw i'n poeni am ${worry}.` : `Sometimes I worry about ${worry}.`);
   }
-  sentences.push(cy ? rng.pick([`Dw i eisiau ${goal}.`, `Eleni dw i eisiau ${goal}.`]) : rng.pick([`I want to ${goal}.`, `This year I would like to ${goal}.`]));
+  sentences.push(
+    cy ? rng.pick([`Dw i eisiau ${goal}.`, `Eleni dw i eisiau ${goal}.`]) : rng.pick([`I want to ${goal}.`, `This year I would like to ${goal}.`]),
+  );
   if ((stage === 'secondary' || stage === 'post-16') && rng.chance(0.6)) {
     const job = inLanguage(rng.pick(JOBS), language);
     sentences.push(cy ? `Pan fydda i'n hŷn dw i eisiau bod yn ${job}.` : `When I'm older I want to be ${job}.`);
@@ -183,7 +217,10 @@ const atSchool = (context: TextContext): Pair => {
 const subjectOf = (context: TextContext, rng: Random): Pair => rng.pick(SUBJECTS[context.stage]);
 
 const SETTLING: readonly Template[] = [
-  (c) => [`${c.name} has settled well at ${atSchool(c)[0]} and gets on with staff.`, `Mae ${c.name} wedi setlo'n dda yn ${atSchool(c)[1]} ac yn dod ymlaen gyda'r staff.`],
+  (c) => [
+    `${c.name} has settled well at ${atSchool(c)[0]} and gets on with staff.`,
+    `Mae ${c.name} wedi setlo'n dda yn ${atSchool(c)[1]} ac yn dod ymlaen gyda'r staff.`,
+  ],
   (c) => [
     `${c.name} is still settling at ${atSchool(c)[0]} after the move and needs reassurance at the start of the day.`,
     `Mae ${c.name} yn dal i setlo yn ${atSchool(c)[1]} ar ôl y symud, ac mae angen sicrwydd ar ddechrau'r dydd.`,
@@ -209,18 +246,27 @@ const CONDUCT: readonly Template[] = [
   () => ['Attendance has improved this term.', "Mae presenoldeb wedi gwella'r tymor hwn."],
   () => ['Attendance is a concern and is checked weekly.', 'Mae presenoldeb yn destun pryder ac yn cael ei fonitro bob wythnos.'],
   () => ['There have been some incidents at unstructured times, such as lunch.', 'Bu rhai digwyddiadau ar adegau anstrwythuredig, fel amser cinio.'],
-  (c) => [`Behaviour in class is good and ${c.name} responds well to praise.`, `Mae ymddygiad yn y dosbarth yn dda ac mae ${c.name} yn ymateb yn dda i ganmoliaeth.`],
+  (c) => [
+    `Behaviour in class is good and ${c.name} responds well to praise.`,
+    `Mae ymddygiad yn y dosbarth yn dda ac mae ${c.name} yn ymateb yn dda i ganmoliaeth.`,
+  ],
 ];
 const SUPPORT: readonly Template[] = [
   (c, rng) => {
     const [en, cy] = subjectOf(c, rng);
-    return [`Weekly one-to-one ${en} support funded by the Pupil Development Grant.`, `Cymorth un-i-un wythnosol mewn ${cy}, wedi'i ariannu gan y Grant Datblygu Disgyblion.`];
+    return [
+      `Weekly one-to-one ${en} support funded by the Pupil Development Grant.`,
+      `Cymorth un-i-un wythnosol mewn ${cy}, wedi'i ariannu gan y Grant Datblygu Disgyblion.`,
+    ];
   },
   () => ['A quiet space is available at break and lunchtime.', 'Mae lle tawel ar gael amser egwyl ac amser cinio.'],
   () => ['Daily check-in with a trusted adult at the start of the day.', 'Sgwrs bob bore gydag oedolyn dibynadwy.'],
   () => ['Weekly ELSA sessions to help with managing feelings.', 'Sesiynau ELSA wythnosol i helpu i reoli teimladau.'],
   () => ['Access arrangements (extra time and a reader) in assessments.', 'Trefniadau mynediad (amser ychwanegol a darllenydd) mewn asesiadau.'],
-  (c) => [`Transport is arranged so that ${c.name} can stay at the same school.`, `Mae trafnidiaeth wedi'i threfnu fel bod ${c.name} yn gallu aros yn yr un ysgol.`],
+  (c) => [
+    `Transport is arranged so that ${c.name} can stay at the same school.`,
+    `Mae trafnidiaeth wedi'i threfnu fel bod ${c.name} yn gallu aros yn yr un ysgol.`,
+  ],
   () => ['Homework club three times a week.', 'Clwb gwaith cartref dair gwaith yr wythnos.'],
   () => ['Speech and language therapy targets are built into class work.', "Mae targedau therapi lleferydd ac iaith yn rhan o'r gwaith dosbarth."],
 ];
@@ -234,7 +280,10 @@ const ACTIONS: readonly Template[] = [
 const CARERS: readonly Template[] = [
   (c, rng) => {
     const activity = rng.pick(ACTIVITIES);
-    return [`Carers say ${c.name} is happier at home and enjoys ${activity[0]}.`, `Mae'r gofalwyr yn dweud bod ${c.name} yn hapusach gartref ac yn mwynhau ${activity[1]}.`];
+    return [
+      `Carers say ${c.name} is happier at home and enjoys ${activity[0]}.`,
+      `Mae'r gofalwyr yn dweud bod ${c.name} yn hapusach gartref ac yn mwynhau ${activity[1]}.`,
+    ];
   },
   () => ['Carers would like more information about homework.', "Hoffai'r gofalwyr gael mwy o wybodaeth am waith cartref."],
   () => ['Carers are pleased with progress but worry about friendships.', "Mae'r gofalwyr yn falch o'r cynnydd ond yn poeni am gyfeillgarwch."],
@@ -246,14 +295,23 @@ const CARERS: readonly Template[] = [
   () => ['Carers feel the school keeps in touch well.', "Mae'r gofalwyr yn teimlo bod yr ysgol yn cyfathrebu'n dda â nhw."],
 ];
 const SOCIAL_WORKER: readonly Template[] = [
-  (c) => [`The placement is stable and ${c.name} has a good relationship with the carers.`, `Mae'r lleoliad yn sefydlog ac mae gan ${c.name} berthynas dda gyda'r gofalwyr.`],
+  (c) => [
+    `The placement is stable and ${c.name} has a good relationship with the carers.`,
+    `Mae'r lleoliad yn sefydlog ac mae gan ${c.name} berthynas dda gyda'r gofalwyr.`,
+  ],
   (c) => [`${c.name} sees family every fortnight and this is going well.`, `Mae ${c.name} yn gweld y teulu bob pythefnos ac mae hyn yn mynd yn dda.`],
-  () => ['A placement move is being planned; school will stay the same if at all possible.', "Mae symud lleoliad yn cael ei gynllunio; bydd yr ysgol yn aros yr un fath os yn bosibl."],
+  () => [
+    'A placement move is being planned; school will stay the same if at all possible.',
+    'Mae symud lleoliad yn cael ei gynllunio; bydd yr ysgol yn aros yr un fath os yn bosibl.',
+  ],
   (c) => [
     `${c.name} has asked for more say in decisions, and this will be taken to the next review.`,
     `Mae ${c.name} wedi gofyn am fwy o lais mewn penderfyniadau, a bydd hyn yn cael ei drafod yn yr adolygiad nesaf.`,
   ],
-  () => ['Education is a priority in the care plan and the carers support it well.', "Mae addysg yn flaenoriaeth yn y cynllun gofal ac mae'r gofalwyr yn ei chefnogi'n dda."],
+  () => [
+    'Education is a priority in the care plan and the carers support it well.',
+    "Mae addysg yn flaenoriaeth yn y cynllun gofal ac mae'r gofalwyr yn ei chefnogi'n dda.",
+  ],
   () => [
     'Life-story work has started; school will be told of anything that may be upsetting.',
     'Mae gwaith stori bywyd wedi dechrau; bydd yr ysgol yn cael gwybod am unrhyw beth a allai beri gofid.',
@@ -268,7 +326,10 @@ function compose(rng: Random, context: TextContext, pools: readonly (readonly Te
 
 /** Between `least` and `most` different templates of a pool, each as a pool of its own. */
 function some(rng: Random, pool: readonly Template[], least: number, most: number): Template[][] {
-  return rng.shuffled(pool).slice(0, rng.int(least, most)).map((t) => [t]);
+  return rng
+    .shuffled(pool)
+    .slice(0, rng.int(least, most))
+    .map((t) => [t]);
 }
 
 /** A professional's section of the plan. */

@@ -7,7 +7,11 @@ import { OWNER_ROLES, TARGET_TEXTS, stageFor } from './target-texts.ts';
 
 /** Share of current plans past their review date (nextReviewDue before asOf), about 15%. */
 const OVERDUE = 0.15;
-const STATUSES: readonly (readonly [PepStatus, number])[] = [['agreed', 0.75], ['in-review', 0.15], ['draft', 0.1]];
+const STATUSES: readonly (readonly [PepStatus, number])[] = [
+  ['agreed', 0.75],
+  ['in-review', 0.15],
+  ['draft', 0.1],
+];
 
 /**
  * Children of school age have plans; a few in nursery do too, and most sixth-formers.
@@ -120,8 +124,26 @@ function targetsFor(rng: Random, dob: Day, plan: PlanDates, asOf: Day, current: 
 }
 
 function progressOf(rng: Random, status: PepStatus, current: boolean, due: boolean): TargetProgress {
-  if (!current) return rng.weighted([['met', 0.55], ['not-met', 0.25], ['in-progress', 0.2]]);
-  if (status === 'draft') return rng.weighted([['not-started', 0.85], ['in-progress', 0.15]]);
-  if (due) return rng.weighted([['met', 0.5], ['not-met', 0.25], ['in-progress', 0.25]]);
-  return rng.weighted([['not-started', 0.25], ['in-progress', 0.55], ['met', 0.2]]);
+  if (!current)
+    return rng.weighted([
+      ['met', 0.55],
+      ['not-met', 0.25],
+      ['in-progress', 0.2],
+    ]);
+  if (status === 'draft')
+    return rng.weighted([
+      ['not-started', 0.85],
+      ['in-progress', 0.15],
+    ]);
+  if (due)
+    return rng.weighted([
+      ['met', 0.5],
+      ['not-met', 0.25],
+      ['in-progress', 0.25],
+    ]);
+  return rng.weighted([
+    ['not-started', 0.25],
+    ['in-progress', 0.55],
+    ['met', 0.2],
+  ]);
 }

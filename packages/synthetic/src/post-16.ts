@@ -12,7 +12,11 @@ const NEET_LOGIT = 0.65;
 const NEED_EFFECT = 0.6;
 /** Where leavers who are not NEET are. */
 const ENGAGED: readonly (readonly [Destination, number])[] = [
-  ['further-education', 0.62], ['training', 0.13], ['apprenticeship', 0.07], ['employment', 0.08], ['unknown', 0.1],
+  ['further-education', 0.62],
+  ['training', 0.13],
+  ['apprenticeship', 0.07],
+  ['employment', 0.08],
+  ['unknown', 0.1],
 ];
 /** Chance the earlier record said the same as the latest. */
 const SAME_AS_BEFORE = 0.6;
@@ -36,9 +40,7 @@ export function planDestinations(rng: Random, child: ChildPlan, need: number, as
   const earlierOn = dates.length >= 2 ? (dates[dates.length - 2] as Day) : null;
 
   const inSixthForm = currentEnrolment(child) !== null;
-  const latest: Destination = inSixthForm
-    ? 'school-sixth-form'
-    : rng.chance(logistic(NEET_LOGIT + NEED_EFFECT * need)) ? 'neet' : rng.weighted(ENGAGED);
+  const latest: Destination = inSixthForm ? 'school-sixth-form' : rng.chance(logistic(NEET_LOGIT + NEED_EFFECT * need)) ? 'neet' : rng.weighted(ENGAGED);
   const out: DestinationPlan[] = [];
   if (earlierOn !== null) {
     // Sixth-formers stayed on; leavers drift between college, training and NEET.

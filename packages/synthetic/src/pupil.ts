@@ -27,9 +27,7 @@ export function enrolmentOn(child: ChildPlan, day: Day, asOf: Day): EnrolmentPla
 
 /** Stays on a roll that overlap the last 12 months, oldest first. */
 export function enrolmentsInYear(child: ChildPlan, asOf: Day): EnrolmentPlan[] {
-  return child.enrolments
-    .filter((e) => e.start <= asOf && (e.end === null || e.end > asOf - YEAR_DAYS))
-    .sort((a, b) => a.start - b.start);
+  return child.enrolments.filter((e) => e.start <= asOf && (e.end === null || e.end > asOf - YEAR_DAYS)).sort((a, b) => a.start - b.start);
 }
 
 /** On a school roll on some day of the last 12 months. */

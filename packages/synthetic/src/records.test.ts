@@ -56,7 +56,8 @@ describe.each(cases)('the education record beyond the PEP for %j', (options, dat
         check(EXCLUSION_KINDS.includes(x.kind as never), `${x.id} kind ${x.kind}`);
         const sessions = x.sessions ?? null;
         check(
-          (x.kind === 'permanent' && sessions === null) || (x.kind === 'fixed-term' && sessions !== null && Number.isInteger(sessions) && sessions >= 1 && sessions <= 90),
+          (x.kind === 'permanent' && sessions === null) ||
+            (x.kind === 'fixed-term' && sessions !== null && Number.isInteger(sessions) && sessions >= 1 && sessions <= 90),
           `${x.id} ${x.kind} with ${sessions} sessions`,
         );
         check(x.reason.length > 0 && x.reason.length <= 100, `${x.id} reason`);
@@ -209,7 +210,10 @@ describe.each(cases)('the education record beyond the PEP for %j', (options, dat
         check(schoolYearAge(born.get(learnerId) ?? '', asOf) >= 16, `${learnerId} has a destination before leaving Year 11`);
         check(own.length >= 1 && own.length <= 2, `${learnerId} has ${own.length} destinations`);
         const latest = own[own.length - 1];
-        check((latest?.destination === 'school-sixth-form') === onRoll.has(learnerId), `${learnerId} latest ${latest?.destination}, on roll ${onRoll.has(learnerId)}`);
+        check(
+          (latest?.destination === 'school-sixth-form') === onRoll.has(learnerId),
+          `${learnerId} latest ${latest?.destination}, on roll ${onRoll.has(learnerId)}`,
+        );
         if (own.length === 2) check((own[0]?.recordedOn ?? '') < (own[1]?.recordedOn ?? ''), `${learnerId} destinations out of order`);
       }
     }
@@ -283,7 +287,10 @@ describe('rates at full scale', () => {
     let twice = 0;
     const totals: number[] = [];
     for (const [, d] of sets) {
-      const sdqs = groupBy(d.sdqAssessments.filter((q) => q.completedOn > yearAgo), (q) => q.learnerId);
+      const sdqs = groupBy(
+        d.sdqAssessments.filter((q) => q.completedOn > yearAgo),
+        (q) => q.learnerId,
+      );
       for (const learner of d.learners) {
         const years = age(learner.dateOfBirth, asOf);
         if (years < 4 || years > 16) continue;
@@ -292,7 +299,10 @@ describe('rates at full scale', () => {
         if (own.length > 0) assessed += 1;
         if (own.length > 1) twice += 1;
         // The latest carer questionnaire, as the anonymised "cause for concern" measure takes it.
-        const carer = own.filter((q) => q.informant === 'carer').sort((a, b) => a.completedOn.localeCompare(b.completedOn)).at(-1);
+        const carer = own
+          .filter((q) => q.informant === 'carer')
+          .sort((a, b) => a.completedOn.localeCompare(b.completedOn))
+          .at(-1);
         if (carer) totals.push(carer.emotional + carer.conduct + carer.hyperactivity + carer.peer);
       }
     }
@@ -361,7 +371,18 @@ describe('rates at full scale', () => {
 describe('determinism', () => {
   const asOf = FULL.asOf;
   it('gives the same record for the same options and a different one for another seed', () => {
-    const tables = ['exclusions', 'reducedTimetables', 'educationOtherThanAtSchool', 'sdqAssessments', 'interventions', 'additionalLearningNeeds', 'destinations', 'pepSections', 'pepSignOffs', 'pepQualityRatings'] as const;
+    const tables = [
+      'exclusions',
+      'reducedTimetables',
+      'educationOtherThanAtSchool',
+      'sdqAssessments',
+      'interventions',
+      'additionalLearningNeeds',
+      'destinations',
+      'pepSections',
+      'pepSignOffs',
+      'pepQualityRatings',
+    ] as const;
     const a = generateWales({ seed: 11, scale: 0.1, asOf });
     const b = generateWales({ seed: 11, scale: 0.1, asOf });
     const c = generateWales({ seed: 12, scale: 0.1, asOf });

@@ -4,16 +4,11 @@ import { isoDate, type Day } from './days.ts';
 import type { ChildPlan } from './plan.ts';
 import type { AttendanceDayRow, AuthorityDataset } from './types.ts';
 
-const serialId = (authorityCode: string, kind: string, serial: number) =>
-  `${authorityCode}:${kind}${String(serial).padStart(6, '0')}`;
+const serialId = (authorityCode: string, kind: string, serial: number) => `${authorityCode}:${kind}${String(serial).padStart(6, '0')}`;
 
 const isoOrNull = (day: Day | null) => (day === null ? null : isoDate(day));
 
-export function authorityDataset(
-  authorityCode: string,
-  children: readonly ChildPlan[],
-  attendanceDays: AttendanceDayRow[] = [],
-): AuthorityDataset {
+export function authorityDataset(authorityCode: string, children: readonly ChildPlan[], attendanceDays: AttendanceDayRow[] = []): AuthorityDataset {
   const data: AuthorityDataset = {
     learners: [],
     careEpisodes: [],
@@ -157,7 +152,14 @@ export function authorityDataset(
  */
 type OfChild = { id: string; learnerId: string };
 
-function appendRecords<Row extends OfChild, T>(rows: Row[], authorityCode: string, kind: string, learnerId: string, records: readonly T[], row: (record: T) => Omit<Row, keyof OfChild>): void {
+function appendRecords<Row extends OfChild, T>(
+  rows: Row[],
+  authorityCode: string,
+  kind: string,
+  learnerId: string,
+  records: readonly T[],
+  row: (record: T) => Omit<Row, keyof OfChild>,
+): void {
   // Row is exactly its own fields plus id and learner; TypeScript cannot see that a spread of Omit<Row> rebuilds it.
   for (const record of records) rows.push({ id: serialId(authorityCode, kind, rows.length + 1), learnerId, ...row(record) } as Row);
 }
@@ -166,9 +168,27 @@ function appendRecords<Row extends OfChild, T>(rows: Row[], authorityCode: strin
 function educationRecordRows(authorityCode: string, child: ChildPlan, data: AuthorityDataset): void {
   const add = <Row extends OfChild, T>(rows: Row[], kind: string, records: readonly T[], row: (record: T) => Omit<Row, keyof OfChild>) =>
     appendRecords(rows, authorityCode, kind, child.id, records, row);
-  add(data.exclusions, 'EX', child.exclusions, (x) => ({ schoolId: x.school.id, kind: x.kind, startsOn: isoDate(x.start), sessions: x.sessions, reason: x.reason }));
-  add(data.reducedTimetables, 'RT', child.reducedTimetables, (t) => ({ schoolId: t.school.id, startedOn: isoDate(t.start), endedOn: isoOrNull(t.end), hoursPerWeek: t.hoursPerWeek, reason: t.reason }));
-  add(data.educationOtherThanAtSchool, 'EO', child.eotas, (e) => ({ kind: e.kind, provider: e.provider, halfHoursPerWeek: e.halfHoursPerWeek, startedOn: isoDate(e.start), endedOn: isoOrNull(e.end) }));
+  add(data.exclusions, 'EX', child.exclusions, (x) => ({
+    schoolId: x.school.id,
+    kind: x.kind,
+    startsOn: isoDate(x.start),
+    sessions: x.sessions,
+    reason: x.reason,
+  }));
+  add(data.reducedTimetables, 'RT', child.reducedTimetables, (t) => ({
+    schoolId: t.school.id,
+    startedOn: isoDate(t.start),
+    endedOn: isoOrNull(t.end),
+    hoursPerWeek: t.hoursPerWeek,
+    reason: t.reason,
+  }));
+  add(data.educationOtherThanAtSchool, 'EO', child.eotas, (e) => ({
+    kind: e.kind,
+    provider: e.provider,
+    halfHoursPerWeek: e.halfHoursPerWeek,
+    startedOn: isoDate(e.start),
+    endedOn: isoOrNull(e.end),
+  }));
   add(data.sdqAssessments, 'SQ', child.sdqs, (q) => ({
     completedOn: isoDate(q.completedOn),
     informant: q.informant,
@@ -178,7 +198,13 @@ function educationRecordRows(authorityCode: string, child: ChildPlan, data: Auth
     peer: q.peer,
     prosocial: q.prosocial,
   }));
-  add(data.interventions, 'IV', child.interventions, (i) => ({ kind: i.kind, startedOn: isoDate(i.start), endedOn: isoOrNull(i.end), grantFunded: i.grantFunded, description: i.description }));
+  add(data.interventions, 'IV', child.interventions, (i) => ({
+    kind: i.kind,
+    startedOn: isoDate(i.start),
+    endedOn: isoOrNull(i.end),
+    grantFunded: i.grantFunded,
+    description: i.description,
+  }));
   add(data.additionalLearningNeeds, 'AN', child.learningNeeds, (n) => ({
     identifiedOn: isoDate(n.identifiedOn),
     summary: n.summary,

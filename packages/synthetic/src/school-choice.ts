@@ -34,17 +34,8 @@ export class SchoolChooser {
    * 1 September, and a school for ages L-H takes year groups from age L up to H - 1.
    * Returns undefined when the authority has no such school.
    */
-  choose(
-    rng: Random,
-    authorityCode: string,
-    kind: SchoolKind,
-    fromAge: number,
-    toAge: number,
-    language: Language,
-  ): SchoolRow | undefined {
-    const fitting = (this.byAuthority.get(authorityCode)?.get(kind) ?? []).filter(
-      (s) => s.lowestAge <= fromAge && toAge < s.highestAge,
-    );
+  choose(rng: Random, authorityCode: string, kind: SchoolKind, fromAge: number, toAge: number, language: Language): SchoolRow | undefined {
+    const fitting = (this.byAuthority.get(authorityCode)?.get(kind) ?? []).filter((s) => s.lowestAge <= fromAge && toAge < s.highestAge);
     if (fitting.length === 0) return undefined;
     return rng.weighted(fitting.map((s) => [s, mediumWeight(s.medium, language)] as const));
   }

@@ -2,11 +2,7 @@
 import type { Place } from './places.ts';
 import type { Random } from './random.ts';
 
-export type NameKind =
-  | 'primary-english' | 'primary-welsh'
-  | 'secondary-english' | 'secondary-welsh'
-  | 'middle-english' | 'middle-welsh'
-  | 'special' | 'pru';
+export type NameKind = 'primary-english' | 'primary-welsh' | 'secondary-english' | 'secondary-welsh' | 'middle-english' | 'middle-welsh' | 'special' | 'pru';
 
 /** [English, Welsh]; {P}/{C} the place and {S}/{SC} a saint, in English and Welsh. */
 type Template = readonly [string, string];
@@ -22,25 +18,14 @@ const TEMPLATES: Readonly<Record<NameKind, readonly Template[]>> = {
     ["St {S}'s Catholic Primary School, {P}", 'Ysgol Gynradd Gatholig Sant {SC}, {C}'],
     ['{P} Park Primary School', 'Ysgol Gynradd Parc {C}'],
   ],
-  'primary-welsh': [
-    same('Ysgol Gymraeg {C}'),
-    same('Ysgol Gynradd Gymraeg {C}'),
-    same('Ysgol {C}'),
-    same('Ysgol Bro {C}'),
-    same('Ysgol Gynradd Bro {C}'),
-  ],
+  'primary-welsh': [same('Ysgol Gymraeg {C}'), same('Ysgol Gynradd Gymraeg {C}'), same('Ysgol {C}'), same('Ysgol Bro {C}'), same('Ysgol Gynradd Bro {C}')],
   'secondary-english': [
     ['{P} High School', 'Ysgol Uwchradd {C}'],
     ['{P} Comprehensive School', 'Ysgol Gyfun {C}'],
     ["St {S}'s Catholic High School, {P}", 'Ysgol Uwchradd Gatholig Sant {SC}, {C}'],
     ['{P} Community School', 'Ysgol Gymunedol {C}'],
   ],
-  'secondary-welsh': [
-    same('Ysgol Gyfun Gymraeg {C}'),
-    same('Ysgol Uwchradd Bro {C}'),
-    same('Ysgol Gyfun Bro {C}'),
-    same('Ysgol Uwchradd Gymraeg {C}'),
-  ],
+  'secondary-welsh': [same('Ysgol Gyfun Gymraeg {C}'), same('Ysgol Uwchradd Bro {C}'), same('Ysgol Gyfun Bro {C}'), same('Ysgol Uwchradd Gymraeg {C}')],
   'middle-english': [
     ['{P} Learning Campus', 'Campws Dysgu {C}'],
     ['{P} All-through School', 'Ysgol Pob Oed {C}'],
@@ -60,14 +45,26 @@ const TEMPLATES: Readonly<Record<NameKind, readonly Template[]>> = {
 };
 
 const SAINTS: readonly (readonly [string, string])[] = [
-  ['David', 'Dewi'], ['Teilo', 'Teilo'], ['Cadoc', 'Cadog'], ['Illtyd', 'Illtud'], ['Joseph', 'Joseff'],
-  ['Patrick', 'Padrig'], ['Francis', 'Ffransis'], ['Peter', 'Pedr'], ['Alban', 'Alban'], ['Michael', 'Mihangel'],
-  ['Andrew', 'Andreas'], ['John', 'Ioan'],
+  ['David', 'Dewi'],
+  ['Teilo', 'Teilo'],
+  ['Cadoc', 'Cadog'],
+  ['Illtyd', 'Illtud'],
+  ['Joseph', 'Joseff'],
+  ['Patrick', 'Padrig'],
+  ['Francis', 'Ffransis'],
+  ['Peter', 'Pedr'],
+  ['Alban', 'Alban'],
+  ['Michael', 'Mihangel'],
+  ['Andrew', 'Andreas'],
+  ['John', 'Ioan'],
 ];
 
 // Used only when an authority needs more schools of one kind than places times patterns.
 const QUARTERS: readonly (readonly [string, string])[] = [
-  ['North', 'Gogledd'], ['South', 'De'], ['East', 'Dwyrain'], ['West', 'Gorllewin'],
+  ['North', 'Gogledd'],
+  ['South', 'De'],
+  ['East', 'Dwyrain'],
+  ['West', 'Gorllewin'],
 ];
 
 export interface SchoolName {
@@ -100,8 +97,7 @@ export class SchoolNamer {
       const place = round === 0 ? basePlace : withQuarter(basePlace, QUARTERS[round - 1]);
       if (!place) break;
       const [saintEn, saintCy] = this.rng.pick(SAINTS);
-      const fill = (text: string) =>
-        text.replace('{P}', place.en).replace('{C}', place.cy).replace('{S}', saintEn).replace('{SC}', saintCy);
+      const fill = (text: string) => text.replace('{P}', place.en).replace('{C}', place.cy).replace('{S}', saintEn).replace('{SC}', saintCy);
       const nameEn = fill(template[0]);
       const nameCy = fill(template[1]);
       if (this.usedEn.has(nameEn) || this.usedCy.has(nameCy)) continue;

@@ -32,10 +32,7 @@ export function schoolCounts(): ReadonlyMap<string, SchoolCounts> {
   const special = shareOut(WALES_SCHOOL_TOTALS.special, weights, 1);
   const pru = shareOut(WALES_SCHOOL_TOTALS.pru, weights, 1);
   return new Map(
-    AUTHORITY_FACTS.map((a, i) => [
-      a.code,
-      { primary: primary[i] ?? 1, secondary: secondary[i] ?? 1, special: special[i] ?? 1, pru: pru[i] ?? 1 },
-    ]),
+    AUTHORITY_FACTS.map((a, i) => [a.code, { primary: primary[i] ?? 1, secondary: secondary[i] ?? 1, special: special[i] ?? 1, pru: pru[i] ?? 1 }]),
   );
 }
 
@@ -79,7 +76,14 @@ function authoritySchools(rng: Random, authority: AuthorityFact, count: SchoolCo
   };
   // Every authority has some Welsh-medium primary provision.
   const primaryMedia = rng.shuffled(
-    splitByShares<TeachingMedium>(count.primary, [['welsh', profile.primaryWelsh, 1], ['dual-stream', profile.primaryDualStream, 0]], 'english'),
+    splitByShares<TeachingMedium>(
+      count.primary,
+      [
+        ['welsh', profile.primaryWelsh, 1],
+        ['dual-stream', profile.primaryDualStream, 0],
+      ],
+      'english',
+    ),
   );
   for (const medium of primaryMedia) {
     add(2000, medium === 'welsh' ? 'primary-welsh' : 'primary-english', 'primary', medium, [rng.chance(0.7) ? 3 : 4, 11]);
@@ -87,7 +91,11 @@ function authoritySchools(rng: Random, authority: AuthorityFact, count: SchoolCo
   const secondaryMedia = rng.shuffled(
     splitByShares<TeachingMedium>(
       count.secondary,
-      [['welsh', profile.secondaryWelsh, 0], ['bilingual', profile.secondaryBilingual, 0], ['dual-stream', profile.secondaryDualStream, 0]],
+      [
+        ['welsh', profile.secondaryWelsh, 0],
+        ['bilingual', profile.secondaryBilingual, 0],
+        ['dual-stream', profile.secondaryDualStream, 0],
+      ],
       'english',
     ),
   );
@@ -103,7 +111,14 @@ function authoritySchools(rng: Random, authority: AuthorityFact, count: SchoolCo
   const supportMedium: TeachingMedium = profile.primaryWelsh >= 0.5 ? 'bilingual' : 'english';
   for (let i = 0; i < count.special; i += 1) {
     // The first special school is all-age so any child can be placed in one nearby.
-    const ages = i === 0 ? ([3, 19] as const) : rng.pick([[3, 19], [11, 19], [3, 11]] as const);
+    const ages =
+      i === 0
+        ? ([3, 19] as const)
+        : rng.pick([
+            [3, 19],
+            [11, 19],
+            [3, 11],
+          ] as const);
     add(7000, 'special', 'special', supportMedium, ages);
   }
   for (let i = 0; i < count.pru; i += 1) {

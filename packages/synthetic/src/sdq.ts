@@ -47,7 +47,14 @@ export function planSdqs(rng: Random, child: ChildPlan, need: number, asOf: Day)
   if (rng.chance(SECOND_IN_YEAR)) {
     const secondOn = rng.int(from, asOf);
     const selfAge = ageOn(child.dateOfBirth, secondOn) >= 11;
-    const other = informant === 'carer' ? rng.weighted<SdqInformant>([['teacher', 0.6], ['self', selfAge ? 0.3 : 0], ['carer', 0.2]]) : 'carer';
+    const other =
+      informant === 'carer'
+        ? rng.weighted<SdqInformant>([
+            ['teacher', 0.6],
+            ['self', selfAge ? 0.3 : 0],
+            ['carer', 0.2],
+          ])
+        : 'carer';
     if (Math.abs(secondOn - latestOn) >= 60) out.push(scores(rng, child.gender, other, z + 0.45 * normal(rng), secondOn));
   }
   return out.sort((a, b) => a.completedOn - b.completedOn);
@@ -56,8 +63,15 @@ export function planSdqs(rng: Random, child: ChildPlan, need: number, asOf: Day)
 /** Mostly the carer; teachers sometimes, and young people of 11 and over their own. */
 function firstInformant(rng: Random, age: number): SdqInformant {
   return age >= 11
-    ? rng.weighted<SdqInformant>([['carer', 0.74], ['teacher', 0.1], ['self', 0.16]])
-    : rng.weighted<SdqInformant>([['carer', 0.88], ['teacher', 0.12]]);
+    ? rng.weighted<SdqInformant>([
+        ['carer', 0.74],
+        ['teacher', 0.1],
+        ['self', 0.16],
+      ])
+    : rng.weighted<SdqInformant>([
+        ['carer', 0.88],
+        ['teacher', 0.12],
+      ]);
 }
 
 function scores(rng: Random, gender: Gender, informant: SdqInformant, z: number, completedOn: Day): SdqPlan {

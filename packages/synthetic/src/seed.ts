@@ -54,9 +54,7 @@ const COPY_CHUNK_ROWS = 10_000;
 
 /** A value in PostgreSQL's COPY text format: backslash, tab, newline and carriage return escaped. */
 function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : value;
+  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
 }
 
 function* copyLines(rows: readonly AttendanceDayRow[]): Generator<string> {

@@ -8,9 +8,7 @@ export function shareOut(total: number, weights: readonly number[], minimum = 0)
   const exact = weights.map((w) => (sum > 0 ? (rest * w) / sum : 0));
   const counts = exact.map((x) => Math.floor(x));
   let left = rest - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact
-    .map((x, i) => ({ i, remainder: x - Math.floor(x) }))
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const byRemainder = exact.map((x, i) => ({ i, remainder: x - Math.floor(x) })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   for (const { i } of byRemainder) {
     if (left <= 0) break;
     counts[i] = (counts[i] ?? 0) + 1;

@@ -22,11 +22,7 @@ describe('socialWorkerSubjects', () => {
   });
 });
 
-const cases: GenerateWalesOptions[] = [
-  { asOf: '2025-03-31' },
-  { seed: 99, scale: 0.3, asOf: '2024-09-01' },
-  { seed: 5, scale: 0.01, asOf: '2025-07-20' },
-];
+const cases: GenerateWalesOptions[] = [{ asOf: '2025-03-31' }, { seed: 99, scale: 0.3, asOf: '2024-09-01' }, { seed: 5, scale: 0.01, asOf: '2025-07-20' }];
 
 describe.each(cases)('staff allocations for %j', (options) => {
   const data = generateWales(options);
@@ -124,7 +120,15 @@ describe.each(cases)('staff allocations for %j', (options) => {
         if (a.staffRole !== 'designated-teacher') {
           check(a.workEmail.endsWith(domain), `${a.id} email ${a.workEmail}`);
           const [given, family] = a.staffName.split(' ');
-          check(a.workEmail.startsWith(`${given?.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}.`), `${a.id} email does not match ${a.staffName}`);
+          check(
+            a.workEmail.startsWith(
+              `${given
+                ?.normalize('NFD')
+                .replace(/[^A-Za-z]/g, '')
+                .toLowerCase()}.`,
+            ),
+            `${a.id} email does not match ${a.staffName}`,
+          );
           check(family !== undefined, `${a.id} family name`);
           // One person, one address; one address, one person.
           check((emailOf.get(a.staffSubject) ?? a.workEmail) === a.workEmail, `${a.staffSubject} has two addresses`);

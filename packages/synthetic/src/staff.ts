@@ -23,9 +23,7 @@ const CHANGED_WORKER_MOST = 0.6;
 /** A worker holds a case for at least this many days before it passes on. */
 const SHORTEST_ALLOCATION = 30;
 
-const ADULT_GIVEN_NAMES: readonly string[] = [
-  ...new Set([...GIRLS_NAMES, ...WELSH_GIRLS_NAMES, ...BOYS_NAMES, ...WELSH_BOYS_NAMES]),
-];
+const ADULT_GIVEN_NAMES: readonly string[] = [...new Set([...GIRLS_NAMES, ...WELSH_GIRLS_NAMES, ...BOYS_NAMES, ...WELSH_BOYS_NAMES])];
 
 /**
  * Social worker subjects at the identity provider, numbered from 1: sw-CRF-001, sw-CRF-002, ...
@@ -45,7 +43,10 @@ export function socialWorkerCount(children: number): number {
 
 /** ASCII for an email address: 'Llŷr' becomes 'llyr'. */
 function emailPart(name: string): string {
-  return name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  return name
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 }
 
 /** Invents distinct names for one authority's staff (distinct emails, too). */
@@ -93,13 +94,7 @@ export class DesignatedTeachers {
 }
 
 /** Allocates staff to all the children of one home authority (appends to each child's `staff`). */
-export function allocateStaff(
-  rng: Random,
-  home: AuthorityFact,
-  children: readonly ChildPlan[],
-  asOf: Day,
-  teachers: DesignatedTeachers,
-): void {
+export function allocateStaff(rng: Random, home: AuthorityFact, children: readonly ChildPlan[], asOf: Day, teachers: DesignatedTeachers): void {
   const namer = new StaffNamer(rng, `${home.orgCode.toLowerCase()}.gov.wales.example`);
   const educationLead = namer.member('education-lead', virtualSchoolHeadSubject(home.orgCode));
 

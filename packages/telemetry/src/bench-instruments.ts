@@ -19,7 +19,12 @@ function oneRequest(): void {
     authority.metrics.requests.inc({ operation, outcome: 'ok' });
     authority.metrics.duration.observe({ operation, outcome: 'ok' }, 0.02);
     if (authority.log.isLevelEnabled('debug')) authority.log.debug('never');
-    const labels = { subgraph: 'authority', authority: authority.authority ?? '', operation: gateway.metrics.operations.of('Caseload__authority__0'), outcome: 'answered' };
+    const labels = {
+      subgraph: 'authority',
+      authority: authority.authority ?? '',
+      operation: gateway.metrics.operations.of('Caseload__authority__0'),
+      outcome: 'answered',
+    };
     calls.inc(labels);
     callTimes.observe(labels, 0.02);
   }

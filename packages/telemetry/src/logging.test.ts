@@ -8,12 +8,14 @@ import { createTracerSource } from './tracing.ts';
 const CHILD = { id: 'W06000015:L000123', name: 'Seren', upn: 'A801200005001' };
 
 function failedInsert(): Error {
-  const violation = Object.assign(new Error(`new row for relation "audit_log" violates check constraint; Failing row contains (${CHILD.id}, ${CHILD.name})`), { code: '23514' });
+  const violation = Object.assign(new Error(`new row for relation "audit_log" violates check constraint; Failing row contains (${CHILD.id}, ${CHILD.name})`), {
+    code: '23514',
+  });
   return new Error(`Failed query: insert into "audit_log" ("learner_id", "fields") values ($1, $2)\nparams: ${CHILD.id},${CHILD.name}`, { cause: violation });
 }
 
 describe('describing an error for a log line', () => {
-  it("keeps the class, the SQLSTATE, the SQL and where it was thrown; drops the values and the messages", () => {
+  it('keeps the class, the SQLSTATE, the SQL and where it was thrown; drops the values and the messages', () => {
     const described = describeError(failedInsert());
     expect(described).toMatchObject({ error_name: 'Error', error_code: '23514', sql: 'insert into "audit_log" ("learner_id", "fields") values ($1, $2)' });
     expect(described['where']).toMatch(/^packages\/telemetry\/src\/logging\.test\.ts:\d+$/);
@@ -41,7 +43,15 @@ describe('log lines', () => {
       return span.spanContext();
     });
     log.info('outside');
-    expect(lines[0]).toMatchObject({ level: 'info', service: 'authority', authority: 'W06000015', operation: 'Child', trace_id: ids.traceId, span_id: ids.spanId, msg: 'graphql request' });
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      service: 'authority',
+      authority: 'W06000015',
+      operation: 'Child',
+      trace_id: ids.traceId,
+      span_id: ids.spanId,
+      msg: 'graphql request',
+    });
     expect(lines[0]?.['time']).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(lines[1]).not.toHaveProperty('trace_id');
   });

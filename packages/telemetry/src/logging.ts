@@ -15,7 +15,10 @@ export function createLogger(level: string, base: Readonly<Record<string, string
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => activeTraceIds() ?? {},
       // A second line of defence: fields that would hold a child's data are never written.
-      redact: { paths: ['variables', '*.variables', 'learnerId', '*.learnerId', 'upn', '*.upn', 'name', '*.name', 'dateOfBirth', '*.dateOfBirth'], censor: '[redacted]' },
+      redact: {
+        paths: ['variables', '*.variables', 'learnerId', '*.learnerId', 'upn', '*.upn', 'name', '*.name', 'dateOfBirth', '*.dateOfBirth'],
+        censor: '[redacted]',
+      },
     },
     destination ?? pino.destination({ dest: 1, sync: false }),
   );
@@ -40,7 +43,12 @@ export function describeError(error: unknown): Record<string, string> {
     const sql = FAILED_QUERY.exec(e.message)?.[1];
     if (sql && !described['sql']) described['sql'] = sql.slice(0, 500);
     // The first frame in the platform's own code (a library's, @apollo/gateway's included, says less).
-    const where = e.stack?.split('\n').slice(1).filter((line) => !line.includes('/node_modules/')).map((line) => FRAME.exec(line)?.[1]).find(Boolean);
+    const where = e.stack
+      ?.split('\n')
+      .slice(1)
+      .filter((line) => !line.includes('/node_modules/'))
+      .map((line) => FRAME.exec(line)?.[1])
+      .find(Boolean);
     if (where && !described['where']) described['where'] = where.replace(/^.*?((?:packages|subgraphs|gateway)\/)/, '$1');
   }
   if (!(error instanceof Error)) described['error_name'] = typeof error;

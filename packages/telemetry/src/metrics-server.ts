@@ -23,17 +23,21 @@ export function createMetricsServer(source: MetricsSource): MetricsServer {
   const httpServer = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/metrics' || req.method !== 'GET') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('metrics are at GET /metrics\n');
-    registry().then(metricsAnswer).then(
-      ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
-      () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n'),
-    );
+    registry()
+      .then(metricsAnswer)
+      .then(
+        ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
+        () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n'),
+      );
   });
   return {
     httpServer,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${(httpServer.address() as AddressInfo).port}/metrics` }));
+        httpServer.listen(port, host, () =>
+          resolve({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${(httpServer.address() as AddressInfo).port}/metrics` }),
+        );
       }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -25,7 +25,9 @@ describe('operation labels', () => {
 
 describe('service registries', () => {
   it('let 24 services in one process each have the same metrics, labelled with who they are, outside the global registry', async () => {
-    const services = Array.from({ length: 24 }, (_, i) => createServiceMetrics({ service: 'authority', authority: `W060000${String(i + 1).padStart(2, '0')}` }, false));
+    const services = Array.from({ length: 24 }, (_, i) =>
+      createServiceMetrics({ service: 'authority', authority: `W060000${String(i + 1).padStart(2, '0')}` }, false),
+    );
     services[14]?.requests.inc({ operation: 'Caseload', outcome: 'ok' });
     const text = await services[14]?.registry.metrics();
     expect(text).toContain('graphql_requests_total{operation="Caseload",outcome="ok",service="authority",authority="W06000015"} 1');

@@ -68,8 +68,24 @@ export function createServiceMetrics(labels: Readonly<Record<string, string>>, p
         },
       }),
     operations: new OperationLabels(),
-    requests: new Counter({ name: 'graphql_requests_total', help: 'GraphQL requests answered, by operation and outcome (ok, or error when the answer has any error)', labelNames: ['operation', 'outcome'], registers: [registry] }),
-    duration: new Histogram({ name: 'graphql_request_duration_seconds', help: 'Time from Apollo Server taking a GraphQL request (body read, caller authenticated) to its answer being ready', labelNames: ['operation', 'outcome'], buckets: LATENCY_BUCKETS, registers: [registry] }),
-    errors: new Counter({ name: 'graphql_errors_total', help: 'Errors in GraphQL answers, by operation and error code (docs/errors.md)', labelNames: ['operation', 'code'], registers: [registry] }),
+    requests: new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL requests answered, by operation and outcome (ok, or error when the answer has any error)',
+      labelNames: ['operation', 'outcome'],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'graphql_request_duration_seconds',
+      help: 'Time from Apollo Server taking a GraphQL request (body read, caller authenticated) to its answer being ready',
+      labelNames: ['operation', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'graphql_errors_total',
+      help: 'Errors in GraphQL answers, by operation and error code (docs/errors.md)',
+      labelNames: ['operation', 'code'],
+      registers: [registry],
+    }),
   };
 }

@@ -33,7 +33,10 @@ const failingAudit: AnswerShaper<Record<string, never>> = {
 
 async function serve(shapers: AnswerShaper<Record<string, never>>[] = []) {
   const lines: string[] = [];
-  const telemetry = createTelemetry({ logLevel: 'debug', logDestination: { write: (line: string) => void lines.push(line) } }).service({ service: 'authority', authority: 'W06000015' });
+  const telemetry = createTelemetry({ logLevel: 'debug', logDestination: { write: (line: string) => void lines.push(line) } }).service({
+    service: 'authority',
+    authority: 'W06000015',
+  });
   const apollo = new ApolloServer<Record<string, never>>({ typeDefs, resolvers, plugins: [requestTelemetryPlugin(telemetry, { shapers })] });
   await apollo.start();
   return { apollo, lines, metrics: () => telemetry.metrics.registry.metrics() };

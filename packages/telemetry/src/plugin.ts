@@ -61,7 +61,8 @@ export function requestTelemetryPlugin<C extends BaseContext>(telemetry: Service
           metrics.requests.inc({ operation: operationLabel, outcome });
           metrics.duration.observe({ operation: operationLabel, outcome }, seconds);
           const codes = [...new Set(errors.map((e) => codeLabel(e.extensions?.['code'])))];
-          for (const code of codes) metrics.errors.inc({ operation: operationLabel, code }, errors.filter((e) => codeLabel(e.extensions?.['code']) === code).length);
+          for (const code of codes)
+            metrics.errors.inc({ operation: operationLabel, code }, errors.filter((e) => codeLabel(e.extensions?.['code']) === code).length);
           if (codes.length > 0) {
             const span = trace.getActiveSpan();
             span?.setAttribute('graphql.error_codes', codes);

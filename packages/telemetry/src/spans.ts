@@ -38,4 +38,3 @@ export function startClientSpan(tracer: Tracer, name: string, attributes: Attrib
     },
   };
 }
-

@@ -55,7 +55,10 @@ export function createTelemetry(options: TelemetryOptions = {}): Telemetry {
         service: identity.service,
         authority: identity.authority ?? null,
         tracer:
-          tracers?.tracerFor({ 'service.name': serviceName, 'service.namespace': 'wales-lac', ...(identity.authority ? { 'wales.authority.code': identity.authority } : {}) }, serviceOptions.edge) ?? null,
+          tracers?.tracerFor(
+            { 'service.name': serviceName, 'service.namespace': 'wales-lac', ...(identity.authority ? { 'wales.authority.code': identity.authority } : {}) },
+            serviceOptions.edge,
+          ) ?? null,
         metrics: createServiceMetrics(labels, serviceOptions.processMetrics ?? false),
         log: createLogger(level, labels, destination),
       };

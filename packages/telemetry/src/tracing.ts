@@ -47,7 +47,11 @@ export function createTracerSource(destination: TraceDestination): TracerSource 
   const providers: NodeTracerProvider[] = [];
   return {
     tracerFor(attributes, edge = false) {
-      const provider = new NodeTracerProvider({ resource: resourceFromAttributes(attributes), sampler: edge ? edgeSampler : inner, spanProcessors: [processor] });
+      const provider = new NodeTracerProvider({
+        resource: resourceFromAttributes(attributes),
+        sampler: edge ? edgeSampler : inner,
+        spanProcessors: [processor],
+      });
       providers.push(provider);
       return provider.getTracer('@wales-lac/telemetry');
     },
@@ -79,4 +83,3 @@ export function activeTraceIds(): { trace_id: string; span_id: string } | null {
   const span = trace.getSpanContext(context.active());
   return span && trace.isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : null;
 }
-

@@ -34,7 +34,11 @@ export function documentsOfSource(source: string, name: string): { operation: st
     });
 }
 
-function usedFragments(root: OperationDefinitionNode | FragmentDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, seen = new Set<string>()): FragmentDefinitionNode[] {
+function usedFragments(
+  root: OperationDefinitionNode | FragmentDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): FragmentDefinitionNode[] {
   const found: FragmentDefinitionNode[] = [];
   visit(root, {
     FragmentSpread(node) {
@@ -63,7 +67,8 @@ export function readManifest(path: string): TrustedDocuments {
   }
   const manifest = new Map<string, string>();
   for (const [hash, document] of entries) {
-    if (typeof document !== 'string' || documentHash(parse(document)) !== hash) throw new Error(`the trusted documents manifest ${path} has an entry whose document does not match its hash ${hash}`);
+    if (typeof document !== 'string' || documentHash(parse(document)) !== hash)
+      throw new Error(`the trusted documents manifest ${path} has an entry whose document does not match its hash ${hash}`);
     manifest.set(hash, document);
   }
   return manifest;

@@ -70,7 +70,8 @@ describe('labels', () => {
 
   it('has no labels for enums or values the API does not have', () => {
     const known = new Map<string, Set<string>>();
-    for (const [, enums] of sources) for (const [name, values] of enums) values.forEach((v) => (known.get(name) ?? known.set(name, new Set()).get(name)!).add(v));
+    for (const [, enums] of sources)
+      for (const [name, values] of enums) values.forEach((v) => (known.get(name) ?? known.set(name, new Set()).get(name)!).add(v));
     const stale = terms()
       .filter((t) => !known.get(t.enumName)?.has(t.value))
       .map((t) => `${t.enumName}.${t.value}`);
@@ -88,7 +89,21 @@ describe('labels', () => {
     ['InterventionKind', ['TUTORING', 'MENTORING', 'LITERACY', 'NUMERACY', 'COUNSELLING', 'CAMHS_REFERRAL', 'OTHER']],
     ['Destination', ['SCHOOL_SIXTH_FORM', 'FURTHER_EDUCATION', 'HIGHER_EDUCATION', 'APPRENTICESHIP', 'EMPLOYMENT', 'TRAINING', 'NEET', 'UNKNOWN']],
     ['IdpMaintainer', ['SCHOOL', 'AUTHORITY']],
-    ['NotificationKind', ['SCHOOL_MOVE', 'PLACEMENT_MOVE', 'PEP_MEETING_INVITATION', 'PEP_REVIEW_DUE', 'PEP_REVIEW_OVERDUE', 'PEP_START_OVERDUE', 'ATTENDANCE_LOW', 'ATTENDANCE_DROP', 'EXCLUSION', 'SDQ_CONCERN']],
+    [
+      'NotificationKind',
+      [
+        'SCHOOL_MOVE',
+        'PLACEMENT_MOVE',
+        'PEP_MEETING_INVITATION',
+        'PEP_REVIEW_DUE',
+        'PEP_REVIEW_OVERDUE',
+        'PEP_START_OVERDUE',
+        'ATTENDANCE_LOW',
+        'ATTENDANCE_DROP',
+        'EXCLUSION',
+        'SDQ_CONCERN',
+      ],
+    ],
     ['NotificationDelivery', ['FEED', 'FEED_AND_EMAIL']],
     ['MeetingInviteeRole', ['DESIGNATED_TEACHER', 'VIRTUAL_SCHOOL_HEAD', 'SOCIAL_WORKER', 'LEARNER', 'CARER']],
     ['MeetingResponse', ['ACCEPTED', 'DECLINED', 'TENTATIVE']],

@@ -17,7 +17,7 @@ export const PEP_SECTION_PROMPTS: Readonly<Record<PepSectionKind, Bilingual>> = 
   },
   SUPPORT: {
     en: 'What support will the child get, from whom, and how will it help them reach their targets?',
-    cy: "Pa gymorth fydd y plentyn yn ei gael, gan bwy, a sut bydd yn helpu i gyrraedd y targedau?",
+    cy: 'Pa gymorth fydd y plentyn yn ei gael, gan bwy, a sut bydd yn helpu i gyrraedd y targedau?',
   },
   CARER_VIEWS: {
     en: 'How is the child getting on with learning at home, and what would help them most at school?',
@@ -29,7 +29,7 @@ export const PEP_SECTION_PROMPTS: Readonly<Record<PepSectionKind, Bilingual>> = 
   },
   REVIEW_ACTIONS: {
     en: 'What was agreed at the review meeting, who will do each action, and by when?',
-    cy: "Beth a gytunwyd yn y cyfarfod adolygu, pwy fydd yn gwneud pob cam, ac erbyn pryd?",
+    cy: 'Beth a gytunwyd yn y cyfarfod adolygu, pwy fydd yn gwneud pob cam, ac erbyn pryd?',
   },
 };
 

@@ -8,8 +8,7 @@ describe('record ids', () => {
     expect(parseRecordId(id)).toEqual({ authorityCode: 'W06000015', kind: 'L', serial: 42 });
   });
 
-  it.each(['', 'W06000015', 'W06000007:L000001', 'E06000001:L000001', 'W06000015:L1;drop'])(
-    'refuses malformed or foreign id %j',
-    (id) => expect(owningAuthority(id)).toBeNull(),
+  it.each(['', 'W06000015', 'W06000007:L000001', 'E06000001:L000001', 'W06000015:L1;drop'])('refuses malformed or foreign id %j', (id) =>
+    expect(owningAuthority(id)).toBeNull(),
   );
 });

@@ -4,7 +4,14 @@ import { neighboursOf, NEIGHBOURS_PER_AUTHORITY, statisticalNeighbours } from '.
 import type { AuthorityFact } from './types.ts';
 
 const fact = (code: string, children: number, foster: number): AuthorityFact => ({
-  code, nameEn: code, nameCy: code, orgCode: code, upnLaNumber: '000', regionCode: 'R', childrenLookedAfter2024: children, fosterInsideAuthority2024: foster,
+  code,
+  nameEn: code,
+  nameCy: code,
+  orgCode: code,
+  upnLaNumber: '000',
+  regionCode: 'R',
+  childrenLookedAfter2024: children,
+  fosterInsideAuthority2024: foster,
 });
 
 describe('statistical neighbours', () => {
@@ -20,7 +27,15 @@ describe('statistical neighbours', () => {
   });
 
   it('puts alike authorities together and unlike ones apart (hand-made facts)', () => {
-    const facts = [fact('A', 100, 50), fact('B', 110, 52), fact('C', 105, 51), fact('D', 95, 49), fact('E', 1000, 200), fact('F', 1100, 210), fact('G', 120, 55)];
+    const facts = [
+      fact('A', 100, 50),
+      fact('B', 110, 52),
+      fact('C', 105, 51),
+      fact('D', 95, 49),
+      fact('E', 1000, 200),
+      fact('F', 1100, 210),
+      fact('G', 120, 55),
+    ];
     const neighbours = neighboursOf(facts);
     expect(neighbours.get('A')).toEqual(expect.arrayContaining(['B', 'C', 'D']));
     expect(neighbours.get('A')).not.toContain('E');

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@wales-lac/errors';
 import { isValidUpn, upnCheckLetter, upnProblem } from './upn.ts';
 
-const problem = (upn: string) => { const text = upnProblem(upn); return text && render(text, 'en'); };
+const problem = (upn: string) => {
+  const text = upnProblem(upn);
+  return text && render(text, 'en');
+};
 
 describe('UPN check letter', () => {
   it.each([

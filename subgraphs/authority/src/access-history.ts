@@ -33,12 +33,14 @@ function checkArgs(args: AccessHistoryArgs): number | null {
 export async function accessHistoryPage(args: AccessHistoryArgs, ctx: AuthorityContext) {
   const owner = owningAuthority(args.learner);
   if (owner === null) throw platformError(message('BAD_USER_INPUT', 'notALearnerId', { id: args.learner }), { field: 'learner' });
-  if (owner !== ctx.authorityCode) throw platformError(message('NOT_FOUND', 'notHeld', { what: WORDS.learner, id: args.learner, authority: ctx.authorityCode }));
+  if (owner !== ctx.authorityCode)
+    throw platformError(message('NOT_FOUND', 'notHeld', { what: WORDS.learner, id: args.learner, authority: ctx.authorityCode }));
   const beforeId = checkArgs(args);
   const refusal = () => platformError(message('FORBIDDEN', 'accessHistoryLead'));
   // Refused before the id is looked up: the refusal must not say whether the child exists (existence.ts).
   if (ctx.caller.role !== 'virtual-school-head' || !knowsRegister(ctx.caller, ctx.authorityCode, false)) throw refusal();
-  if (!(await ctx.loaders.learner.load(args.learner))) throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
+  if (!(await ctx.loaders.learner.load(args.learner)))
+    throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
   const access = await ctx.access.load(args.learner);
   if (!access.relationships.includes('home')) throw refusal();
   const page = await accessHistory(ctx.db, { learnerId: args.learner, from: args.from ?? null, to: args.to ?? null, first: args.first, beforeId });

@@ -26,7 +26,10 @@ describe('alert rules', () => {
     const due = addSchoolDays(TODAY, 10);
     const [alert] = alertsFor({ ...quiet, peps: [{ ...quiet.peps[0]!, nextReviewDue: due }] }, TODAY);
     expect(alert).toMatchObject({ kind: 'pep-review-due', period: due, effectiveOn: due });
-    expect(alert?.recipients).toEqual([{ recipientKind: 'learner', recipient: quiet.learnerId }, { recipientKind: 'school', recipient: '6801234' }]);
+    expect(alert?.recipients).toEqual([
+      { recipientKind: 'learner', recipient: quiet.learnerId },
+      { recipientKind: 'school', recipient: '6801234' },
+    ]);
     expect(kinds({ ...quiet, peps: [{ ...quiet.peps[0]!, nextReviewDue: addSchoolDays(TODAY, 11) }] })).toEqual([]);
   });
 
@@ -55,15 +58,30 @@ describe('alert rules', () => {
     const low = alertsFor({ ...quiet, attendance: { ...quiet.attendance, thisTerm: counts(89, 100) } }, TODAY);
     expect(low.map((a) => [a.kind, a.period])).toEqual([['attendance-low', termStartOf(TODAY)]]);
     expect(kinds({ ...quiet, attendance: { ...quiet.attendance, thisTerm: counts(90, 100) } })).toEqual([]);
-    expect(kinds({ ...quiet, attendance: { ...quiet.attendance, lastFourWeeks: counts(32, 40), fourWeeksBefore: counts(36, 40) } })).toEqual(['attendance-drop']);
+    expect(kinds({ ...quiet, attendance: { ...quiet.attendance, lastFourWeeks: counts(32, 40), fourWeeksBefore: counts(36, 40) } })).toEqual([
+      'attendance-drop',
+    ]);
     expect(kinds({ ...quiet, attendance: { ...quiet.attendance, lastFourWeeks: counts(33, 40), fourWeeksBefore: counts(36, 40) } })).toEqual([]);
     // Too few sessions say nothing.
     expect(kinds({ ...quiet, attendance: { thisTerm: counts(2, 8), lastFourWeeks: counts(2, 8), fourWeeksBefore: null } })).toEqual([]);
   });
 
   it('raise a new exclusion and a new SDQ of concern, each once by its id', () => {
-    const alerts = alertsFor({ ...quiet, exclusions: [{ id: 'W06000022:EX000009', startsOn: TODAY }, { id: 'W06000022:EX000001', startsOn: '2026-09-02' }], sdqs: [sdq] }, TODAY);
-    expect(alerts.map((a) => [a.kind, a.period])).toEqual([['exclusion', 'W06000022:EX000009'], ['sdq-concern', sdq.id]]);
+    const alerts = alertsFor(
+      {
+        ...quiet,
+        exclusions: [
+          { id: 'W06000022:EX000009', startsOn: TODAY },
+          { id: 'W06000022:EX000001', startsOn: '2026-09-02' },
+        ],
+        sdqs: [sdq],
+      },
+      TODAY,
+    );
+    expect(alerts.map((a) => [a.kind, a.period])).toEqual([
+      ['exclusion', 'W06000022:EX000009'],
+      ['sdq-concern', sdq.id],
+    ]);
     expect(alerts[0]?.recipients.map((r) => r.recipientKind)).toEqual(['authority', 'learner']);
     expect(alerts[1]?.recipients.map((r) => r.recipientKind)).toEqual(['learner', 'school']);
   });
@@ -79,7 +97,11 @@ describe('alert rules', () => {
   });
 
   it('compare the last four weeks with the four before', () => {
-    expect(attendanceWindows('2026-11-18')).toEqual({ thisTerm: [termStartOf('2026-11-18'), '2026-11-18'], lastFourWeeks: ['2026-10-22', '2026-11-18'], fourWeeksBefore: ['2026-09-24', '2026-10-21'] });
+    expect(attendanceWindows('2026-11-18')).toEqual({
+      thisTerm: [termStartOf('2026-11-18'), '2026-11-18'],
+      lastFourWeeks: ['2026-10-22', '2026-11-18'],
+      fourWeeksBefore: ['2026-09-24', '2026-10-21'],
+    });
   });
 });
 

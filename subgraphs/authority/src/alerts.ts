@@ -36,9 +36,21 @@ export interface ChildFacts {
   readonly joinedSchoolOn: string | null;
   /** Every version of the child's PEP, newest first (as the loaders give them). */
   readonly peps: readonly { readonly initiatedOn: string; readonly status: string; readonly nextReviewDue: string | null }[];
-  readonly attendance: { readonly thisTerm: AttendanceCounts | null; readonly lastFourWeeks: AttendanceCounts | null; readonly fourWeeksBefore: AttendanceCounts | null };
+  readonly attendance: {
+    readonly thisTerm: AttendanceCounts | null;
+    readonly lastFourWeeks: AttendanceCounts | null;
+    readonly fourWeeksBefore: AttendanceCounts | null;
+  };
   readonly exclusions: readonly { readonly id: string; readonly startsOn: string }[];
-  readonly sdqs: readonly { readonly id: string; readonly completedOn: string; readonly informant: string; readonly emotional: number; readonly conduct: number; readonly hyperactivity: number; readonly peer: number }[];
+  readonly sdqs: readonly {
+    readonly id: string;
+    readonly completedOn: string;
+    readonly informant: string;
+    readonly emotional: number;
+    readonly conduct: number;
+    readonly hyperactivity: number;
+    readonly peer: number;
+  }[];
 }
 
 /** A review falls "due" this many school days ahead. */
@@ -56,7 +68,11 @@ const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T
 
 /** The three attendance windows on a day: this term so far, the last four weeks, and the four weeks before them. */
 export function attendanceWindows(today: string): { thisTerm: [string, string]; lastFourWeeks: [string, string]; fourWeeksBefore: [string, string] } {
-  return { thisTerm: [termStartOf(today), today], lastFourWeeks: [daysBefore(today, 27), today], fourWeeksBefore: [daysBefore(today, 55), daysBefore(today, 28)] };
+  return {
+    thisTerm: [termStartOf(today), today],
+    lastFourWeeks: [daysBefore(today, 27), today],
+    fourWeeksBefore: [daysBefore(today, 55), daysBefore(today, 28)],
+  };
 }
 
 /** An SDQ in the "abnormal" band for whoever completed it (the same bands as SdqAssessment.concern). */
@@ -73,7 +89,8 @@ export function alertsFor(child: ChildFacts, today: string): Alert[] {
   const educationLead: AlertRecipient = { recipientKind: 'authority', recipient: child.home };
   const teacher: AlertRecipient[] = child.schoolId ? [{ recipientKind: 'school', recipient: child.schoolId }] : [];
   const alerts: Alert[] = [];
-  const add = (kind: AlertKind, period: string, effectiveOn: string, recipients: readonly AlertRecipient[]) => alerts.push({ learnerId: child.learnerId, kind, period, effectiveOn, recipients });
+  const add = (kind: AlertKind, period: string, effectiveOn: string, recipients: readonly AlertRecipient[]) =>
+    alerts.push({ learnerId: child.learnerId, kind, period, effectiveOn, recipients });
 
   // The review of the plan in force: the three who sign it off act on it; overdue, the education lead too.
   const pep = currentPep(child.peps);
@@ -98,7 +115,8 @@ export function alertsFor(child: ChildFacts, today: string): Alert[] {
   for (const x of child.exclusions) if (x.startsOn >= since && x.startsOn <= today) add('exclusion', x.id, x.startsOn, [educationLead, socialWorker]);
 
   // An SDQ of concern: the social worker (a referral) and the designated teacher (support in school).
-  for (const s of child.sdqs) if (s.completedOn >= since && s.completedOn <= today && isSdqOfConcern(s)) add('sdq-concern', s.id, s.completedOn, [socialWorker, ...teacher]);
+  for (const s of child.sdqs)
+    if (s.completedOn >= since && s.completedOn <= today && isSdqOfConcern(s)) add('sdq-concern', s.id, s.completedOn, [socialWorker, ...teacher]);
   return alerts;
 }
 

@@ -32,10 +32,14 @@ type Mark = RecordAttendanceInput['marks'][number];
 
 /** What is wrong with a row from its own content (no lookups). */
 function shapeProblem(ctx: AuthorityContext, mark: Mark, seen: Set<string>): Text | null {
-  if (owningAuthority(mark.learner) !== ctx.authorityCode) return message('BAD_USER_INPUT', 'rowNotOfAuthority', { id: mark.learner, authority: ctx.authorityCode });
+  if (owningAuthority(mark.learner) !== ctx.authorityCode)
+    return message('BAD_USER_INPUT', 'rowNotOfAuthority', { id: mark.learner, authority: ctx.authorityCode });
   if (seen.has(mark.learner)) return message('BAD_USER_INPUT', 'rowTwice');
   seen.add(mark.learner);
-  for (const [session, code] of [['am', mark.am], ['pm', mark.pm]] as const) {
+  for (const [session, code] of [
+    ['am', mark.am],
+    ['pm', mark.pm],
+  ] as const) {
     if (!Object.hasOwn(ATTENDANCE_MARKS, code)) return message('BAD_USER_INPUT', 'rowBadMark', { session, mark: code });
   }
   return null;
@@ -59,7 +63,13 @@ async function problemsOf(input: RecordAttendanceInput, check: (mark: Mark) => P
 
 function refuse(code: 'BAD_USER_INPUT' | 'FORBIDDEN', problems: readonly RowProblem[]): never {
   const [first] = problems;
-  const params = { row: first?.row ?? 0, learner: first?.learner ?? '', problem: first?.problem ?? '', count: problems.length, rows: problems.length === 1 ? WORDS.row : WORDS.rows };
+  const params = {
+    row: first?.row ?? 0,
+    learner: first?.learner ?? '',
+    problem: first?.problem ?? '',
+    count: problems.length,
+    rows: problems.length === 1 ? WORDS.row : WORDS.rows,
+  };
   // Each row's problem is detail in English, as the codes are; the message is worded for the request.
   const rows = problems.map((p) => ({ ...p, problem: render(p.problem, 'en') }));
   throw platformError(message(code, 'registerRefused', params), { field: 'marks', row: first?.row, rows });
@@ -83,7 +93,8 @@ const RECORD_ATTENDANCE: Change<RecordAttendanceInput, null, void, void, Recorde
   checkInput: async ({ ctx, input }) => {
     if (schoolAuthorityCode(input.school) === null) badInput('school', 'notASchool', { id: input.school });
     checkDate(ctx, 'date', input.date, { notFuture: true, schoolDay: true });
-    if (input.marks.length === 0 || input.marks.length > MAX_REGISTER_ROWS) badInput('marks', 'registerRows', { max: MAX_REGISTER_ROWS, count: input.marks.length });
+    if (input.marks.length === 0 || input.marks.length > MAX_REGISTER_ROWS)
+      badInput('marks', 'registerRows', { max: MAX_REGISTER_ROWS, count: input.marks.length });
     const seen = new Set<string>();
     await refuseBadRows(input, (mark) => shapeProblem(ctx, mark, seen));
   },
@@ -92,13 +103,22 @@ const RECORD_ATTENDANCE: Change<RecordAttendanceInput, null, void, void, Recorde
     const ownSchool = ctx.caller.role !== 'designated-teacher' || ctx.caller.schoolId === input.school;
     return access.write.has('education') && ownSchool ? null : message('FORBIDDEN', 'attendanceRefused', { role: ctx.caller.role, school: input.school });
   },
-  refuse: (refusals: readonly Refusal[]) => refuse('FORBIDDEN', refusals.map((r) => ({ row: r.index, learner: r.learnerId, problem: r.reason }))),
+  refuse: (refusals: readonly Refusal[]) =>
+    refuse(
+      'FORBIDDEN',
+      refusals.map((r) => ({ row: r.index, learner: r.learnerId, problem: r.reason })),
+    ),
   checkRecord: ({ ctx, input }) => refuseBadRows(input, (mark) => recordProblem(ctx, input, mark)),
   preview: ({ input }) => (input.validateOnly ? { recorded: input.marks.length } : null),
   // Validating or applying, the register asks for the same change.
   asked: ({ validateOnly: _, ...change }) => change,
   apply: async (tx, { input }) => {
-    await recordRegister(tx, input.school, input.date, input.marks.map((m) => ({ learnerId: m.learner, am: m.am, pm: m.pm })));
+    await recordRegister(
+      tx,
+      input.school,
+      input.date,
+      input.marks.map((m) => ({ learnerId: m.learner, am: m.am, pm: m.pm })),
+    );
     return { recorded: input.marks.length };
   },
   payload: async (_step, outcome) => ({ recorded: outcome.result.recorded, applied: outcome.applied }),

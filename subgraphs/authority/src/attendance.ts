@@ -8,7 +8,10 @@ import { dateProblem } from './validation.ts';
 export async function attendanceSummary(learnerId: string, args: { from?: string | null; to?: string | null }, ctx: AuthorityContext) {
   const to = args.to ?? ctx.today;
   const from = args.from ?? `${schoolYearOf(to)}-09-01`;
-  for (const [field, value] of [['from', from], ['to', to]] as const) {
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     const problem = dateProblem(field, value);
     if (problem) throw platformError(problem, { field });
   }

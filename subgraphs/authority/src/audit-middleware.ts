@@ -31,9 +31,18 @@ export function outsideCaseload(context: AuthorityContext, learnerId: string, re
   return access && access.readWithReason.size > 0 ? { reason: reason() } : null;
 }
 
-const outsideCaseloadOf = (context: AuthorityContext, learnerId: string, info: GraphQLResolveInfo) => outsideCaseload(context, learnerId, () => reasonOnPath(info));
+const outsideCaseloadOf = (context: AuthorityContext, learnerId: string, info: GraphQLResolveInfo) =>
+  outsideCaseload(context, learnerId, () => reasonOnPath(info));
 
-type Note = (context: AuthorityContext, learnerId: string, fieldClass: string, field: string, answer: unknown, failed: boolean, info: GraphQLResolveInfo) => void;
+type Note = (
+  context: AuthorityContext,
+  learnerId: string,
+  fieldClass: string,
+  field: string,
+  answer: unknown,
+  failed: boolean,
+  info: GraphQLResolveInfo,
+) => void;
 
 /** A read is allowed when answered, denied when the answer (or what was thrown) is a refusal; a fault is no read. */
 const noteRead: Note = (context, learnerId, fieldClass, field, answer, failed, info) => {
@@ -43,14 +52,25 @@ const noteRead: Note = (context, learnerId, fieldClass, field, answer, failed, i
 
 /** A root lookup of one child refused (by the guard or the resolver) is a denied access to that child too. */
 const noteLookup: Note = (context, learnerId, _fieldClass, _field, answer, failed, info) => {
-  if (isRefusal(answer) && (failed || answer instanceof Error)) context.audit.note(learnerId, 'read', 'denied', 'record', 'Query.learner', outsideCaseloadOf(context, learnerId, info));
+  if (isRefusal(answer) && (failed || answer instanceof Error))
+    context.audit.note(learnerId, 'read', 'denied', 'record', 'Query.learner', outsideCaseloadOf(context, learnerId, info));
 };
 
 /**
  * Resolves the field and notes the outcome: at once when the answer is not a promise (no closure per
  * field then). The answer, or the error, passes through unchanged.
  */
-function resolveNoting(note: Note, learnerId: string, fieldClass: string, field: string, resolve: Resolve, parent: unknown, args: unknown, context: AuthorityContext, info: GraphQLResolveInfo): unknown {
+function resolveNoting(
+  note: Note,
+  learnerId: string,
+  fieldClass: string,
+  field: string,
+  resolve: Resolve,
+  parent: unknown,
+  args: unknown,
+  context: AuthorityContext,
+  info: GraphQLResolveInfo,
+): unknown {
   let answer: unknown;
   try {
     answer = resolve(parent, args, context, info);

@@ -9,8 +9,14 @@ import type { AuditWriter } from './audit-writer.ts';
 
 export function auditPlugin(writer: AuditWriter, telemetry: ServiceTelemetry): AnswerShaper<AuthorityContext> {
   const { metrics } = telemetry;
-  const written = metrics.counter('authority_audit_batches_total', "Requests' audit batches written to the audit log (one per request that read or changed a child's record)");
-  const failed = metrics.counter('authority_audit_batch_failures_total', 'Audit batches that could not be written; each failed its request with AUDIT_UNAVAILABLE');
+  const written = metrics.counter(
+    'authority_audit_batches_total',
+    "Requests' audit batches written to the audit log (one per request that read or changed a child's record)",
+  );
+  const failed = metrics.counter(
+    'authority_audit_batch_failures_total',
+    'Audit batches that could not be written; each failed its request with AUDIT_UNAVAILABLE',
+  );
   return {
     async requestDidStart() {
       return {

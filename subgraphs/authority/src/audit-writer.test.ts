@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { AuditWriter } from './audit-writer.ts';
 import type { NewAuditRow } from './data/index.ts';
 
-const row = (learnerId: string): NewAuditRow => ({ actorSubject: 's', actorRole: 'virtual-school-head', learnerId, action: 'read', decision: 'allowed', fieldClasses: ['identity'], fields: ['Learner.upn'] });
+const row = (learnerId: string): NewAuditRow => ({
+  actorSubject: 's',
+  actorRole: 'virtual-school-head',
+  learnerId,
+  action: 'read',
+  decision: 'allowed',
+  fieldClasses: ['identity'],
+  fields: ['Learner.upn'],
+});
 
 /** A write the test finishes by hand: each call waits until `finish(i)` (or `fail(i)`). */
 function controlledWrite() {

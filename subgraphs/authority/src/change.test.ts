@@ -31,7 +31,13 @@ const writesNothing: Access = { ...writesEducation, write: new Set() };
 
 function contextWith(access: Access): AuthorityContext {
   const caller = { subject: 'vsh-1', role: 'virtual-school-head', authorityCode: 'W06000015', schoolId: null, learnerId: null, consortiumCode: null };
-  return { caller, authorityCode: 'W06000015', today: '2026-12-03', db: {}, access: { load: async () => access, clear: () => undefined } } as unknown as AuthorityContext;
+  return {
+    caller,
+    authorityCode: 'W06000015',
+    today: '2026-12-03',
+    db: {},
+    access: { load: async () => access, clear: () => undefined },
+  } as unknown as AuthorityContext;
 }
 
 interface Input {
@@ -78,7 +84,20 @@ describe('runChange', () => {
     const steps: string[] = [];
     await expect(runChange(noting(steps), input, contextWith(writesEducation))).resolves.toEqual({ id: 'x!', applied: true });
     expect(steps).toEqual(['subject', 'checkInput', 'extraRefusal', 'checkRecord', 'apply', 'payload']);
-    expect(db.applied).toEqual([{ audit: [expect.objectContaining({ learnerId: LEARNER, decision: 'allowed', fieldClasses: ['education'], fields: ['Learner.test'], operationName: 'recordSdq' })], fingerprint: fingerprintOf('recordSdq', input) }]);
+    expect(db.applied).toEqual([
+      {
+        audit: [
+          expect.objectContaining({
+            learnerId: LEARNER,
+            decision: 'allowed',
+            fieldClasses: ['education'],
+            fields: ['Learner.test'],
+            operationName: 'recordSdq',
+          }),
+        ],
+        fingerprint: fingerprintOf('recordSdq', input),
+      },
+    ]);
   });
 
   it('never reaches the record checks for a refused caller, and audits the refusal', async () => {
@@ -154,14 +173,23 @@ describe('runChange', () => {
       },
     });
     await expect(runChange(change, input, contextWith(writesEducation))).rejects.toThrow('register refused');
-    expect(refused).toEqual([[1, 'B'], [2, 'C']]);
-    expect(db.denied.flat().map((r) => [r.learnerId, r.decision])).toEqual([['B', 'denied'], ['C', 'denied']]);
+    expect(refused).toEqual([
+      [1, 'B'],
+      [2, 'C'],
+    ]);
+    expect(db.denied.flat().map((r) => [r.learnerId, r.decision])).toEqual([
+      ['B', 'denied'],
+      ['C', 'denied'],
+    ]);
     expect(steps).toEqual(['subject', 'checkInput']);
   });
 
   it('answers a preview without applying', async () => {
     const steps: string[] = [];
-    await expect(runChange(noting(steps, { preview: () => ({ id: 'preview' }) }), input, contextWith(writesEducation))).resolves.toEqual({ id: 'preview', applied: false });
+    await expect(runChange(noting(steps, { preview: () => ({ id: 'preview' }) }), input, contextWith(writesEducation))).resolves.toEqual({
+      id: 'preview',
+      applied: false,
+    });
     expect(steps).toEqual(['subject', 'checkInput', 'extraRefusal', 'checkRecord', 'payload']);
     expect(db.applied).toEqual([]);
   });

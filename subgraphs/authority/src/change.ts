@@ -68,7 +68,8 @@ export async function learnerToChange(ctx: AuthorityContext, id: string, field =
   ownRecordId(ctx, id, field, WORDS.learner);
   const found = await ctx.loaders.learner.load(id);
   if (found) return found.row;
-  if (knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }), { field });
+  if (knowsRegister(ctx.caller, ctx.authorityCode, false))
+    throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }), { field });
   return learnerStandIn(ctx, id);
 }
 
@@ -76,7 +77,12 @@ export async function learnerToChange(ctx: AuthorityContext, id: string, field =
  * The caller's access, when they may make this change: the matrix's write grant for every class and
  * any further rule (`refusal`). A refusal is written to the audit log and answered FORBIDDEN.
  */
-export async function requireWrite(ctx: AuthorityContext, spec: ChangeSpec, refusal: (access: Access) => Text | null = () => null, field?: string): Promise<Access> {
+export async function requireWrite(
+  ctx: AuthorityContext,
+  spec: ChangeSpec,
+  refusal: (access: Access) => Text | null = () => null,
+  field?: string,
+): Promise<Access> {
   const access = await ctx.access.load(spec.learnerId);
   const reason = grantRefusal(ctx, spec, access) ?? refusal(access);
   if (reason) await refuseWrites(ctx, [{ spec, reason, index: 0 }], refusedWrite(spec.operation, field));
@@ -98,13 +104,22 @@ export interface Refusal {
 }
 
 /** The answer to a change refused for one child: FORBIDDEN, naming the change and why. */
-const refusedWrite = (operation: string, field?: string) => (refusals: readonly Refusal[]): never => {
-  throw platformError(message('FORBIDDEN', 'writeRefused', { operation, reason: refusals[0]?.reason ?? '' }), field ? { field } : undefined);
-};
+const refusedWrite =
+  (operation: string, field?: string) =>
+  (refusals: readonly Refusal[]): never => {
+    throw platformError(message('FORBIDDEN', 'writeRefused', { operation, reason: refusals[0]?.reason ?? '' }), field ? { field } : undefined);
+  };
 
 /** Writes a denied row for each refused child, then refuses the change. */
-async function refuseWrites(ctx: AuthorityContext, refused: readonly { spec: ChangeSpec; reason: Text; index: number }[], refuse: (refusals: readonly Refusal[]) => never): Promise<never> {
-  await appendAuditRows(ctx.db, refused.map((r) => auditRow(ctx, r.spec, 'denied')));
+async function refuseWrites(
+  ctx: AuthorityContext,
+  refused: readonly { spec: ChangeSpec; reason: Text; index: number }[],
+  refuse: (refusals: readonly Refusal[]) => never,
+): Promise<never> {
+  await appendAuditRows(
+    ctx.db,
+    refused.map((r) => auditRow(ctx, r.spec, 'denied')),
+  );
   return refuse(refused.map((r) => ({ index: r.index, learnerId: r.spec.learnerId, reason: r.reason })));
 }
 
@@ -119,9 +134,16 @@ export function fingerprintOf(operation: string, input: KeyedInput): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'idempotencyKey' && v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([k, v]) => k !== 'idempotencyKey' && v !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
         : value;
-  return createHash('sha256').update(JSON.stringify([operation, canonical(input)])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([operation, canonical(input)]))
+    .digest('hex');
 }
 
 /** Applies the change once per key with its audit row; a key reused for another change is refused. */
@@ -136,8 +158,20 @@ export interface Outcome<R> {
 }
 
 /** Applies once per key with an allowed row for each child the change concerns (one `spec` each); `asked` is what it asked for. */
-async function applyAudited<R>(ctx: AuthorityContext, operation: string, specs: readonly ChangeSpec[], asked: KeyedInput, change: (tx: Transaction) => Promise<R>): Promise<Outcome<R>> {
-  const request = { idempotencyKey: asked.idempotencyKey, actorSubject: ctx.caller.subject, operation, fingerprint: fingerprintOf(operation, asked), audit: specs.map((spec) => auditRow(ctx, spec, 'allowed')) };
+async function applyAudited<R>(
+  ctx: AuthorityContext,
+  operation: string,
+  specs: readonly ChangeSpec[],
+  asked: KeyedInput,
+  change: (tx: Transaction) => Promise<R>,
+): Promise<Outcome<R>> {
+  const request = {
+    idempotencyKey: asked.idempotencyKey,
+    actorSubject: ctx.caller.subject,
+    operation,
+    fingerprint: fingerprintOf(operation, asked),
+    audit: specs.map((spec) => auditRow(ctx, spec, 'allowed')),
+  };
   const outcome = await applyOnce(ctx.db, request, change);
   if (outcome.kind === 'key-reused') badInput('idempotencyKey', 'keyReused', {});
   return { result: outcome.result, applied: outcome.kind === 'applied' };
@@ -239,26 +273,41 @@ export async function runChange<I extends KeyedInput, S, C, K, R, P>(change: Cha
     if (earlier !== null) return change.payload(step, { result: earlier, applied: false });
   }
   const checked: CheckedStep<I, S, C> = { ...step, checked: change.checkInput ? await change.checkInput(step) : (undefined as C) };
-  const specs = change.learnersOf(step).map((learnerId): ChangeSpec => ({ operation: change.operation, learnerId, fieldClasses: change.classes?.(input, ctx) ?? classesWritten(change.operation), fields: typeof change.fields === 'function' ? change.fields(input) : change.fields }));
+  const specs = change.learnersOf(step).map((learnerId): ChangeSpec => ({
+    operation: change.operation,
+    learnerId,
+    fieldClasses: change.classes?.(input, ctx) ?? classesWritten(change.operation),
+    fields: typeof change.fields === 'function' ? change.fields(input) : change.fields,
+  }));
   const allowed: AllowedStep<I, S, C> = { ...checked, access: await mayChange(change, checked, specs) };
   const record: ApplyStep<I, S, C, K> = { ...allowed, record: change.checkRecord ? await change.checkRecord(allowed) : (undefined as K) };
   const preview = change.preview?.(allowed) ?? null;
-  const outcome = preview !== null ? { result: preview, applied: false } : await applyAudited(ctx, change.operation, specs, asked, (tx) => change.apply(tx, record));
+  const outcome =
+    preview !== null ? { result: preview, applied: false } : await applyAudited(ctx, change.operation, specs, asked, (tx) => change.apply(tx, record));
   return change.payload(step, outcome);
 }
 
 /** The caller's access to the first child, when they may make the change for every child; else refused (audited). */
-async function mayChange<I extends KeyedInput, S, C>(change: Pick<Change<I, S, C, unknown, unknown, unknown>, 'operation' | 'right' | 'extraRefusal' | 'refuse' | 'refusalField'>, step: CheckedStep<I, S, C>, specs: readonly ChangeSpec[]): Promise<Access> {
+async function mayChange<I extends KeyedInput, S, C>(
+  change: Pick<Change<I, S, C, unknown, unknown, unknown>, 'operation' | 'right' | 'extraRefusal' | 'refuse' | 'refusalField'>,
+  step: CheckedStep<I, S, C>,
+  specs: readonly ChangeSpec[],
+): Promise<Access> {
   const { ctx } = step;
   const accesses: Access[] = [];
   const refused: { spec: ChangeSpec; reason: Text; index: number }[] = [];
   for (const [index, spec] of specs.entries()) {
     const access = await ctx.access.load(spec.learnerId);
     accesses.push(access);
-    const reason = change.right ? await change.right(access, step, spec.learnerId) : (grantRefusal(ctx, spec, access) ?? (await change.extraRefusal?.(access, step)) ?? null);
+    const reason = change.right
+      ? await change.right(access, step, spec.learnerId)
+      : (grantRefusal(ctx, spec, access) ?? (await change.extraRefusal?.(access, step)) ?? null);
     if (reason) refused.push({ spec, reason, index });
   }
-  if (refused.length > 0) await refuseWrites(ctx, refused, (refusals) => (change.refuse ? change.refuse(refusals, step) : refusedWrite(change.operation, change.refusalField)(refusals)));
+  if (refused.length > 0)
+    await refuseWrites(ctx, refused, (refusals) =>
+      change.refuse ? change.refuse(refusals, step) : refusedWrite(change.operation, change.refusalField)(refusals),
+    );
   const [first] = accesses;
   if (!first) throw new Error(`${change.operation}: a change concerns at least one child`);
   return first;

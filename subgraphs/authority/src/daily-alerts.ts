@@ -29,7 +29,9 @@ export async function runDailyAlerts(db: AuthorityDatabase, authorityCode: strin
     newSince: daysBefore(today, NEW_FOR_DAYS),
   });
   const alerts: Alert[] = facts.flatMap((child) => alertsFor({ ...child, home: authorityCode }, today));
-  const rows: NewAlert[] = alerts.flatMap((a) => a.recipients.map((r) => ({ learnerId: a.learnerId, kind: a.kind, period: a.period, effectiveOn: a.effectiveOn, ...r })));
+  const rows: NewAlert[] = alerts.flatMap((a) =>
+    a.recipients.map((r) => ({ learnerId: a.learnerId, kind: a.kind, period: a.period, effectiveOn: a.effectiveOn, ...r })),
+  );
   const outcome = await raiseAlerts(db, authorityCode, rows, today);
   return { authorityCode, today, alerts: alerts.length, added: outcome.notifications, emails: outcome.emails };
 }
@@ -43,7 +45,10 @@ export interface AlertMail {
 
 /** The mail for an outbox row: the kind in Welsh and English, "a child on your caseload", and a link to the platform. */
 export function mailFor(row: Pick<OutboxRow, 'email' | 'kind' | 'notificationId'>, platformUrl: string): AlertMail {
-  const labels = (ENUM_LABELS.NotificationKind as Record<string, { en: string; cy: string }>)[row.kind.toUpperCase().replaceAll('-', '_')] ?? { en: row.kind, cy: row.kind };
+  const labels = (ENUM_LABELS.NotificationKind as Record<string, { en: string; cy: string }>)[row.kind.toUpperCase().replaceAll('-', '_')] ?? {
+    en: row.kind,
+    cy: row.kind,
+  };
   const link = new URL(`/dashboard/caseload?notification=${encodeURIComponent(row.notificationId)}`, platformUrl).toString();
   return {
     to: row.email,

@@ -9,10 +9,16 @@ import { createAuthoritySubgraph } from './service.ts';
 runSubgraphService(
   'authority',
   () => authorityConfigFromEnv(process.env),
-  { open: (config) => connectAuthorityDatabase(config.databaseUrl, { max: config.databasePoolSize }), migrate: (database) => migrateAuthorityDatabase(database.db) },
+  {
+    open: (config) => connectAuthorityDatabase(config.databaseUrl, { max: config.databasePoolSize }),
+    migrate: (database) => migrateAuthorityDatabase(database.db),
+  },
   (config, database) => {
     const telemetry = telemetryFromSettings(config.telemetry);
     const service = telemetry.service({ service: 'authority', authority: config.authorityCode }, { processMetrics: true });
-    return flushedOnStop(createAuthoritySubgraph({ authorityCode: config.authorityCode, database, gatewayPublicKey: config.gatewayPublicKey, telemetry: service }), telemetry);
+    return flushedOnStop(
+      createAuthoritySubgraph({ authorityCode: config.authorityCode, database, gatewayPublicKey: config.gatewayPublicKey, telemetry: service }),
+      telemetry,
+    );
   },
 );

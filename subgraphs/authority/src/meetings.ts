@@ -63,13 +63,17 @@ function checkLink(value: string): string {
   } catch {
     url = null;
   }
-  if (!url || url.protocol !== 'https:' || url.hostname === '' || /\s/.test(link) || link.length > 500) badInput('onlineLink', 'meetingLinkNotHttps', { value: link.slice(0, 100) });
+  if (!url || url.protocol !== 'https:' || url.hostname === '' || /\s/.test(link) || link.length > 500)
+    badInput('onlineLink', 'meetingLinkNotHttps', { value: link.slice(0, 100) });
   return link;
 }
 
 /** The day (today or later, within a year), the start time and exactly one of a place or an https link. */
 function checkWhen(ctx: AuthorityContext, input: MeetingWhenInput): { meetsOn: string; startsAt: string; place: string | null; onlineLink: string | null } {
-  const meetsOn = checkDate(ctx, 'date', input.date, { notBefore: { date: ctx.today, what: WORDS.today }, notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday } });
+  const meetsOn = checkDate(ctx, 'date', input.date, {
+    notBefore: { date: ctx.today, what: WORDS.today },
+    notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday },
+  });
   if (!START_TIME.test(input.startTime)) badInput('startTime', 'meetingTime', { value: input.startTime.slice(0, 20) });
   const hasPlace = input.place != null;
   const hasLink = input.onlineLink != null;
@@ -83,7 +87,10 @@ function checkWhen(ctx: AuthorityContext, input: MeetingWhenInput): { meetsOn: s
   };
 }
 
-const arrangerRefusal = (ctx: AuthorityContext) => (access: Access): Text | null => (mayArrangeMeeting(ctx.caller.role, access) ? null : message('FORBIDDEN', 'meetingArrangers'));
+const arrangerRefusal =
+  (ctx: AuthorityContext) =>
+  (access: Access): Text | null =>
+    mayArrangeMeeting(ctx.caller.role, access) ? null : message('FORBIDDEN', 'meetingArrangers');
 
 /**
  * The meeting a change names. A meeting id that is nobody's is NOT_FOUND only to a caller who can list the
@@ -93,7 +100,8 @@ async function meetingToChange(ctx: AuthorityContext, id: string): Promise<Pick<
   ownRecordId(ctx, id, 'meeting', WORDS.meeting);
   const meeting = await ctx.loaders.meeting.load(id);
   if (meeting) return meeting;
-  if (knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noMeeting', { id, authority: ctx.authorityCode }), { field: 'meeting' });
+  if (knowsRegister(ctx.caller, ctx.authorityCode, false))
+    throw platformError(message('NOT_FOUND', 'noMeeting', { id, authority: ctx.authorityCode }), { field: 'meeting' });
   const standIn = targetStandIn(ctx, id);
   return { id, learnerId: standIn, pepId: standIn, meetsOn: '' };
 }
@@ -109,7 +117,8 @@ async function lockScheduled(tx: Transaction, id: string, version: number | null
   if (version !== null && meeting.version !== version) {
     throw platformError(message('CONFLICT', 'meetingChangedMeanwhile', { current: meeting.version, given: version }), { currentVersion: meeting.version });
   }
-  if (meeting.status !== 'scheduled') throw platformError(message('CONFLICT', 'meetingClosed', { status: meeting.status }), { currentVersion: meeting.version, status: meeting.status });
+  if (meeting.status !== 'scheduled')
+    throw platformError(message('CONFLICT', 'meetingClosed', { status: meeting.status }), { currentVersion: meeting.version, status: meeting.status });
   return meeting;
 }
 
@@ -194,7 +203,12 @@ async function reachOf(ctx: AuthorityContext, learnerId: string, roles: readonly
   });
 }
 
-export const schedulePepMeeting = meetingChange<SchedulePepMeetingInput, { pep: PepRow | null; learnerId: string }, ReturnType<typeof checkWhen>, { pep: PepRow; invitees: MeetingInvitee[] }>({
+export const schedulePepMeeting = meetingChange<
+  SchedulePepMeetingInput,
+  { pep: PepRow | null; learnerId: string },
+  ReturnType<typeof checkWhen>,
+  { pep: PepRow; invitees: MeetingInvitee[] }
+>({
   operation: 'schedulePepMeeting',
   refusalField: 'pep',
   subject: (input, ctx) => pepToArrange(ctx, input.pep),
@@ -215,7 +229,14 @@ export const schedulePepMeeting = meetingChange<SchedulePepMeetingInput, { pep: 
   apply: async (tx, { ctx, checked: when, record: { pep, invitees } }) => {
     const [open] = (await openPepsOf(tx, pep.learnerId)).filter((p) => p.id === pep.id);
     if (!open) throw platformError(message('CONFLICT', 'meetingPepSuperseded', { id: pep.id }), { field: 'pep' });
-    const meetingId = await insertMeeting(tx, ctx.authorityCode, { pepId: pep.id, learnerId: pep.learnerId, ...when, scheduledBySubject: ctx.caller.subject, scheduledByRole: ctx.caller.role, invitees });
+    const meetingId = await insertMeeting(tx, ctx.authorityCode, {
+      pepId: pep.id,
+      learnerId: pep.learnerId,
+      ...when,
+      scheduledBySubject: ctx.caller.subject,
+      scheduledByRole: ctx.caller.role,
+      invitees,
+    });
     return { meetingId };
   },
 });
@@ -264,7 +285,8 @@ export function rolesAnsweredBy(ctx: AuthorityContext, access: Access, invitees:
   return invitees
     .filter((i) => {
       if (i.role === 'designated-teacher') return caller.role === 'designated-teacher' && i.recipientKind === 'school' && i.recipient === caller.schoolId;
-      if (i.role === 'virtual-school-head') return caller.role === 'virtual-school-head' && i.recipient === caller.authorityCode && access.relationships.includes('home');
+      if (i.role === 'virtual-school-head')
+        return caller.role === 'virtual-school-head' && i.recipient === caller.authorityCode && access.relationships.includes('home');
       if (i.role === 'social-worker') return caller.role === 'social-worker' && access.relationships.includes('caseload');
       if (i.role === 'learner') return caller.role === 'learner' && caller.learnerId === learnerId && access.relationships.includes('self');
       return false;
@@ -272,7 +294,10 @@ export function rolesAnsweredBy(ctx: AuthorityContext, access: Access, invitees:
     .map((i) => i.role as MeetingInviteeRole);
 }
 
-export const respondToPepMeeting = meetingChange<{ meeting: string; response: MeetingResponse; idempotencyKey: string }, MeetingSubject & { invitees: readonly PepMeetingInviteeRow[] }>({
+export const respondToPepMeeting = meetingChange<
+  { meeting: string; response: MeetingResponse; idempotencyKey: string },
+  MeetingSubject & { invitees: readonly PepMeetingInviteeRow[] }
+>({
   operation: 'respondToPepMeeting',
   refusalField: 'meeting',
   subject: async (input, ctx) => {
@@ -283,7 +308,9 @@ export const respondToPepMeeting = meetingChange<{ meeting: string; response: Me
   classes: (_, ctx) => classesWritten('respondToPepMeeting', ctx.caller.role === 'learner' ? 'voice' : 'pep'),
   fields: ['PepMeeting.invitees'],
   extraRefusal: (access, { ctx, subject: meeting }) =>
-    rolesAnsweredBy(ctx, access, meeting.invitees, meeting.learnerId).length > 0 ? null : message('FORBIDDEN', 'notInvited', { roles: meeting.invitees.map((i) => roleName(i.role)).join(', ') }),
+    rolesAnsweredBy(ctx, access, meeting.invitees, meeting.learnerId).length > 0
+      ? null
+      : message('FORBIDDEN', 'notInvited', { roles: meeting.invitees.map((i) => roleName(i.role)).join(', ') }),
   apply: async (tx, { ctx, input, subject: meeting, access }) => {
     await lockScheduled(tx, meeting.id, null);
     await answerMeeting(tx, meeting.id, rolesAnsweredBy(ctx, access, meeting.invitees, meeting.learnerId), input.response, ctx.caller.subject);
@@ -314,14 +341,16 @@ export const recordPepMeetingMinutes = meetingChange<RecordPepMeetingMinutesInpu
     if (input.minutes.length === 0) badInput('minutes', 'empty', {});
     return input.minutes.map((m, i) => {
       if (m.section === 'all-about-me') badInput(`minutes[${i}].section`, 'minutesNotChildsWords', {});
-      if (input.minutes.findIndex((o) => o.section === m.section) !== i) badInput(`minutes[${i}].section`, 'minutesSectionTwice', { section: roleName(m.section) });
+      if (input.minutes.findIndex((o) => o.section === m.section) !== i)
+        badInput(`minutes[${i}].section`, 'minutesSectionTwice', { section: roleName(m.section) });
       const body = checkText(`minutes[${i}].body`, m.body, 10_000);
       if (m.language !== 'cy' && m.language !== 'en') badInput(`minutes[${i}].language`, 'sectionLanguage', {});
       return { ...m, body };
     });
   },
   // The minutes are sections of the plan: each is written only by a role that writes that section.
-  extraRefusal: (access, { ctx, checked: minutes }) => arrangerRefusal(ctx)(access) ?? minutes.map((m) => sectionRefusal(m.section, ctx.caller.role, access)).find((r) => r !== null) ?? null,
+  extraRefusal: (access, { ctx, checked: minutes }) =>
+    arrangerRefusal(ctx)(access) ?? minutes.map((m) => sectionRefusal(m.section, ctx.caller.role, access)).find((r) => r !== null) ?? null,
   checkRecord: ({ ctx, subject: meeting }) => {
     if (meeting.meetsOn > ctx.today) badInput('meeting', 'meetingNotYetHeld', { date: meeting.meetsOn });
   },
@@ -334,7 +363,15 @@ export const recordPepMeetingMinutes = meetingChange<RecordPepMeetingMinutesInpu
     // The review's outcome is the next version of the plan: the draft being written, or a new one carrying the agreed plan.
     const pepId = writing?.id ?? (await createDraftPep(tx, ctx.authorityCode, meeting.learnerId, ctx.today, open.find((p) => p.status === 'agreed') ?? null));
     for (const m of minutes) {
-      await writeSection(tx, { pepId, section: m.section, body: m.body, language: m.language, writtenBySubject: ctx.caller.subject, writtenByRole: ctx.caller.role, onBehalf: false });
+      await writeSection(tx, {
+        pepId,
+        section: m.section,
+        body: m.body,
+        language: m.language,
+        writtenBySubject: ctx.caller.subject,
+        writtenByRole: ctx.caller.role,
+        onBehalf: false,
+      });
     }
     if (writing) await bumpPepVersion(tx, pepId);
     await meetingHeld(tx, meeting.id, pepId);

@@ -23,13 +23,36 @@ const NEVER = new Date(0);
 
 export function learnerStandIn(ctx: AuthorityContext, id: string): LearnerRow {
   remember(ctx, id);
-  return { id, upn: '', legalGivenName: '', legalFamilyName: '', preferredName: null, dateOfBirth: '', gender: '', languagePreference: '', careStatus: '', createdAt: NEVER, updatedAt: NEVER };
+  return {
+    id,
+    upn: '',
+    legalGivenName: '',
+    legalFamilyName: '',
+    preferredName: null,
+    dateOfBirth: '',
+    gender: '',
+    languagePreference: '',
+    careStatus: '',
+    createdAt: NEVER,
+    updatedAt: NEVER,
+  };
 }
 
 /** Its learner is the PEP's own id: no child has it, so the caller's access to it is a stranger's. */
 export function pepStandIn(ctx: AuthorityContext, id: string): PepRow {
   remember(ctx, id);
-  return { id, learnerId: id, status: '', version: 0, initiatedOn: '', completedOn: null, lastReviewedOn: null, nextReviewDue: null, createdAt: NEVER, updatedAt: NEVER };
+  return {
+    id,
+    learnerId: id,
+    status: '',
+    version: 0,
+    initiatedOn: '',
+    completedOn: null,
+    lastReviewedOn: null,
+    nextReviewDue: null,
+    createdAt: NEVER,
+    updatedAt: NEVER,
+  };
 }
 
 /** A PEP target's stand-in: the learner its refusal is audited against (the target's own id). */

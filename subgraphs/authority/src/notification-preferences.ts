@@ -34,7 +34,13 @@ export async function setNotificationPreferences(input: SetNotificationPreferenc
     if (seen.has(choice.kind)) badInput(`choices.${i}.kind`, 'preferenceKindTwice', { kind: choice.kind.toUpperCase().replaceAll('-', '_') });
     seen.add(choice.kind);
   });
-  const request = { idempotencyKey: input.idempotencyKey, actorSubject: ctx.caller.subject, operation: OPERATION, fingerprint: fingerprintOf(OPERATION, input), audit: [] };
+  const request = {
+    idempotencyKey: input.idempotencyKey,
+    actorSubject: ctx.caller.subject,
+    operation: OPERATION,
+    fingerprint: fingerprintOf(OPERATION, input),
+    audit: [],
+  };
   const outcome = await applyOnce(ctx.db, request, async (tx) => {
     await setPreferences(tx, ctx.caller.subject, input.choices);
     return true;

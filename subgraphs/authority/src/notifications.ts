@@ -39,10 +39,17 @@ export async function notificationsFor(args: { unreadOnly?: boolean | null; firs
   if (sizeProblem) badInput('first', 'fieldPageSize', { max: MAX_PAGE_SIZE });
   const after = args.after ? positionFrom(args.after) : null;
   if (args.after && !after) badInput('after', 'fieldNotACursor', {});
-  const page = await notificationPage(ctx.db, { recipients: recipientsOf(ctx.caller), today: ctx.today, unreadOnly: args.unreadOnly ?? false, first: args.first, after });
+  const page = await notificationPage(ctx.db, {
+    recipients: recipientsOf(ctx.caller),
+    today: ctx.today,
+    unreadOnly: args.unreadOnly ?? false,
+    first: args.first,
+    after,
+  });
   // A notification tells its recipient about a child's move: each one read is audited for that child.
   // A meeting invitation tells of the child's PEP review: a read of pep.
-  for (const row of page.rows) ctx.audit.note(row.learnerId, 'read', 'allowed', row.kind === 'pep-meeting-invitation' ? 'pep' : 'education', 'Query.notifications');
+  for (const row of page.rows)
+    ctx.audit.note(row.learnerId, 'read', 'allowed', row.kind === 'pep-meeting-invitation' ? 'pep' : 'education', 'Query.notifications');
   const edges = page.rows.map((row) => ({ cursor: encodeCursor(notificationPosition(row)), node: row }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
 }
@@ -53,7 +60,19 @@ export async function addressedNotification(id: string, ctx: AuthorityContext, f
   const row = await notificationById(ctx.db, id);
   if (!row) throw platformError(message('NOT_FOUND', 'noNotification', { id, authority: ctx.authorityCode }), { field });
   if (!(await isAddressedTo(ctx.db, id, recipientsOf(ctx.caller), ctx.today))) {
-    await appendAuditRows(ctx.db, [{ actorSubject: ctx.caller.subject, actorRole: ctx.caller.role, actorAuthority: ctx.caller.authorityCode, learnerId: row.learnerId, action: 'read', decision: 'denied', fieldClasses: ['education'], fields: ['Notification'], operationName: 'notification' }]);
+    await appendAuditRows(ctx.db, [
+      {
+        actorSubject: ctx.caller.subject,
+        actorRole: ctx.caller.role,
+        actorAuthority: ctx.caller.authorityCode,
+        learnerId: row.learnerId,
+        action: 'read',
+        decision: 'denied',
+        fieldClasses: ['education'],
+        fields: ['Notification'],
+        operationName: 'notification',
+      },
+    ]);
     throw platformError(message('FORBIDDEN', 'notificationElsewhere'));
   }
   return row;
@@ -75,7 +94,13 @@ const MARK_READ = 'markNotificationRead';
 export async function markNotificationRead(input: MarkNotificationReadInput, ctx: AuthorityContext): Promise<NotificationRow | null> {
   checkIdempotencyKey(input.idempotencyKey);
   const row = await addressedNotification(input.notification, ctx, 'notification');
-  const request = { idempotencyKey: input.idempotencyKey, actorSubject: ctx.caller.subject, operation: MARK_READ, fingerprint: fingerprintOf(MARK_READ, input), audit: [] };
+  const request = {
+    idempotencyKey: input.idempotencyKey,
+    actorSubject: ctx.caller.subject,
+    operation: MARK_READ,
+    fingerprint: fingerprintOf(MARK_READ, input),
+    audit: [],
+  };
   const outcome = await applyOnce(ctx.db, request, async (tx) => {
     await markRead(tx, row.id, ctx.caller.subject);
     return row.id;

@@ -5,10 +5,36 @@
 import { WORDS, message, platformError } from '@wales-lac/errors';
 import { classesWritten, mayRateQuality, mayStartPep, requiredSigners, sectionRefusal, signerRoleOf, type PepSectionKind } from '@wales-lac/policy';
 import type { AuthorityContext } from './context.ts';
-import { badInput, checkDate, checkText, learnerToChange, ownRecordId, runChange, type Change, type ChangeStep, type KeyedInput, type Outcome } from './change.ts';
+import {
+  badInput,
+  checkDate,
+  checkText,
+  learnerToChange,
+  ownRecordId,
+  runChange,
+  type Change,
+  type ChangeStep,
+  type KeyedInput,
+  type Outcome,
+} from './change.ts';
 import { knowsRegister } from './existence.ts';
 import { pepStandIn } from './nobodys-record.ts';
-import { addTarget, bumpPepVersion, type TargetOwnerRole, createDraftPep, lockLearner, lockPep, openPepsOf, rateQuality, setPepStatus, signOff, writeSection, type LearnerRow, type PepRow, type Transaction } from './data/index.ts';
+import {
+  addTarget,
+  bumpPepVersion,
+  type TargetOwnerRole,
+  createDraftPep,
+  lockLearner,
+  lockPep,
+  openPepsOf,
+  rateQuality,
+  setPepStatus,
+  signOff,
+  writeSection,
+  type LearnerRow,
+  type PepRow,
+  type Transaction,
+} from './data/index.ts';
 import { currentEnrolment, isEditable, nextReviewAfter, signedForSchoolLeft } from './records.ts';
 
 const SECTION_FIELD: Record<PepSectionKind, string> = {
@@ -28,7 +54,8 @@ export async function pepToChange(ctx: AuthorityContext, id: string): Promise<Pe
   ownRecordId(ctx, id, 'pep', WORDS.pep);
   const pep = await ctx.loaders.pep.load(id);
   if (pep) return pep;
-  if (knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noPep', { id, authority: ctx.authorityCode }), { field: 'pep' });
+  if (knowsRegister(ctx.caller, ctx.authorityCode, false))
+    throw platformError(message('NOT_FOUND', 'noPep', { id, authority: ctx.authorityCode }), { field: 'pep' });
   return pepStandIn(ctx, id);
 }
 
@@ -79,7 +106,11 @@ interface PepEdit extends KeyedInput {
  * cannot tell whether it exists), a retry gets the first answer when applied, and it answers with the plan
  * read afresh. The version is checked with the input; `lockAtVersion` in `apply` compares it with the plan's.
  */
-function pepEdit<I extends PepEdit, C = void, K = void>(change: Omit<Change<I, PepRow, C, K, PepResult, PepPayload>, 'subject' | 'learnersOf' | 'retry' | 'payload' | 'checkInput'> & { readonly checkInput?: (step: ChangeStep<I, PepRow>) => C }) {
+function pepEdit<I extends PepEdit, C = void, K = void>(
+  change: Omit<Change<I, PepRow, C, K, PepResult, PepPayload>, 'subject' | 'learnersOf' | 'retry' | 'payload' | 'checkInput'> & {
+    readonly checkInput?: (step: ChangeStep<I, PepRow>) => C;
+  },
+) {
   const spec: Change<I, PepRow, C, K, PepResult, PepPayload> = {
     ...change,
     subject: (input, ctx) => pepToChange(ctx, input.pep),
@@ -107,13 +138,18 @@ const START_PEP: Change<{ learner: string; idempotencyKey: string }, LearnerRow,
   learnersOf: ({ subject: learner }) => [learner.id],
   retry: 'applying',
   fields: ['Learner.peps'],
-  extraRefusal: async (access, { ctx, subject: learner }) => (mayStartPep(ctx.caller.role, access, await joinedSchoolSinceLastPlan(ctx, learner.id)) ? null : message('FORBIDDEN', 'pepStarters')),
+  extraRefusal: async (access, { ctx, subject: learner }) =>
+    mayStartPep(ctx.caller.role, access, await joinedSchoolSinceLastPlan(ctx, learner.id)) ? null : message('FORBIDDEN', 'pepStarters'),
   apply: async (tx, { ctx, subject: learner }) => {
     // Two simultaneous starts queue on the child, so the second sees the first's draft.
     await lockLearner(tx, learner.id);
     const open = await openPepsOf(tx, learner.id);
     const writing = open.find(isEditable);
-    if (writing) throw platformError(message('CONFLICT', 'alreadyBeingWritten', { id: writing.id, status: writing.status, version: writing.version }), { currentVersion: writing.version, pep: writing.id });
+    if (writing)
+      throw platformError(message('CONFLICT', 'alreadyBeingWritten', { id: writing.id, status: writing.status, version: writing.version }), {
+        currentVersion: writing.version,
+        pep: writing.id,
+      });
     const agreed = open.find((p) => p.status === 'agreed') ?? null;
     return { pepId: await createDraftPep(tx, ctx.authorityCode, learner.id, ctx.today, agreed) };
   },
@@ -179,12 +215,21 @@ export const addPepTarget = pepEdit<AddPepTargetInput, string>({
   fields: ['PersonalEducationPlan.targets'],
   checkInput: ({ ctx, input }) => {
     const description = checkText('description', input.description, 500);
-    checkDate(ctx, 'dueOn', input.dueOn, { notBefore: { date: ctx.today, what: WORDS.today }, notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday } });
+    checkDate(ctx, 'dueOn', input.dueOn, {
+      notBefore: { date: ctx.today, what: WORDS.today },
+      notAfter: { date: yearAfter(ctx.today), what: WORDS.yearFromToday },
+    });
     return description;
   },
   apply: async (tx, { ctx, input, subject: pep, checked: description }) => {
     await lockAtVersion(tx, pep.id, input.pepVersion, true);
-    await addTarget(tx, ctx.authorityCode, { pepId: pep.id, description, ownerRole: input.ownerRole, dueOn: input.dueOn, accelerated: input.accelerated ?? false });
+    await addTarget(tx, ctx.authorityCode, {
+      pepId: pep.id,
+      description,
+      ownerRole: input.ownerRole,
+      dueOn: input.dueOn,
+      accelerated: input.accelerated ?? false,
+    });
     await bumpPepVersion(tx, pep.id);
     return { pepId: pep.id };
   },
@@ -200,7 +245,15 @@ export const signOffPep = pepEdit<{ pep: string; pepVersion: number; idempotency
     const signerRole = signerRoleOf(ctx.caller.role, access);
     const locked = await lockAtVersion(tx, pep.id, input.pepVersion, true);
     const schoolId = signerRole === 'designated-teacher' ? ctx.caller.schoolId : null;
-    const signed = await signOff(tx, { pepId: pep.id, signerRole: signerRole ?? '', signerSubject: ctx.caller.subject, pepVersion: locked.version, signedOn: ctx.today, schoolId, schoolLeftOn: null });
+    const signed = await signOff(tx, {
+      pepId: pep.id,
+      signerRole: signerRole ?? '',
+      signerSubject: ctx.caller.subject,
+      pepVersion: locked.version,
+      signedOn: ctx.today,
+      schoolId,
+      schoolLeftOn: null,
+    });
     // The sign-off of a school the child has left no longer counts: the new school signs for itself.
     const agreedBy = new Set(signed.filter((s) => s.pepVersion === locked.version && !signedForSchoolLeft(s, ctx.today)).map((s) => s.signerRole));
     if (requiredSigners(onRoll).every((role) => agreedBy.has(role))) await agree(tx, locked, ctx.today);
@@ -214,7 +267,12 @@ async function agree(tx: Transaction, pep: PepRow, today: string): Promise<void>
   const earlier = (await openPepsOf(tx, pep.learnerId)).filter((p) => p.id !== pep.id && p.status === 'agreed');
   for (const old of earlier) await setPepStatus(tx, old.id, { status: 'superseded' });
   const isReview = earlier.length > 0;
-  await setPepStatus(tx, pep.id, { status: 'agreed', completedOn: pep.completedOn ?? today, lastReviewedOn: isReview ? today : pep.lastReviewedOn, nextReviewDue: nextReviewAfter(today) });
+  await setPepStatus(tx, pep.id, {
+    status: 'agreed',
+    completedOn: pep.completedOn ?? today,
+    lastReviewedOn: isReview ? today : pep.lastReviewedOn,
+    nextReviewDue: nextReviewAfter(today),
+  });
 }
 
 export const ratePepQuality = pepEdit<{ pep: string; rating: string; comments: string; pepVersion: number; idempotencyKey: string }, string>({

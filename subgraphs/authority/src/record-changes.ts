@@ -8,7 +8,21 @@ import { classesWritten, type Access } from '@wales-lac/policy';
 import { EXCLUSION_REASONS, isAuthorityCode, owningAuthority, schoolAuthorityCode } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
 import { badInput, checkDate, checkText, checkWhole, learnerToChange, runChange, type Change, type ChangeStep, type Outcome } from './change.ts';
-import { insertEotas, insertExclusion, insertIntervention, insertReducedTimetable, insertSdq, moveSchool, movePlacement, notify, setLanguagePreference, type EotasOutcome, type LearnerRow, type MoveOutcome, type SchoolMoveOutcome } from './data/index.ts';
+import {
+  insertEotas,
+  insertExclusion,
+  insertIntervention,
+  insertReducedTimetable,
+  insertSdq,
+  moveSchool,
+  movePlacement,
+  notify,
+  setLanguagePreference,
+  type EotasOutcome,
+  type LearnerRow,
+  type MoveOutcome,
+  type SchoolMoveOutcome,
+} from './data/index.ts';
 import { isCurrent } from './records.ts';
 import { putRecordRightAfterSchoolMove } from './school-move.ts';
 
@@ -43,7 +57,16 @@ interface RecordResult {
 }
 
 async function payload({ ctx, subject: learner }: ChangeStep<unknown, LearnerRow>, outcome: Outcome<RecordResult>) {
-  for (const loader of [ctx.loaders.placements, ctx.loaders.enrolments, ctx.loaders.exclusions, ctx.loaders.reducedTimetables, ctx.loaders.eotas, ctx.loaders.sdqs, ctx.loaders.interventions]) loader.clear(learner.id);
+  for (const loader of [
+    ctx.loaders.placements,
+    ctx.loaders.enrolments,
+    ctx.loaders.exclusions,
+    ctx.loaders.reducedTimetables,
+    ctx.loaders.eotas,
+    ctx.loaders.sdqs,
+    ctx.loaders.interventions,
+  ])
+    loader.clear(learner.id);
   ctx.access.clear(learner.id);
   const found = await ctx.loaders.learner.load(learner.id);
   return { learner: found?.row ?? null, recordId: outcome.result.recordId, applied: outcome.applied };
@@ -56,7 +79,10 @@ type RecordPayload = Awaited<ReturnType<typeof payload>>;
  * input names (a stranger cannot tell whether they exist), a retry gets the first answer before any check,
  * and it answers with the learner read afresh. `C` is what the input check makes of it, `K` what the record check found.
  */
-function recordChange<I extends Keyed, C = void, K = void>(change: Omit<Change<I, LearnerRow, C, K, RecordResult, RecordPayload>, 'subject' | 'learnersOf' | 'retry' | 'payload'>, after?: (step: ChangeStep<I, LearnerRow>) => void) {
+function recordChange<I extends Keyed, C = void, K = void>(
+  change: Omit<Change<I, LearnerRow, C, K, RecordResult, RecordPayload>, 'subject' | 'learnersOf' | 'retry' | 'payload'>,
+  after?: (step: ChangeStep<I, LearnerRow>) => void,
+) {
   const spec: Change<I, LearnerRow, C, K, RecordResult, RecordPayload> = {
     ...change,
     subject: (input, ctx) => learnerToChange(ctx, input.learner),
@@ -80,7 +106,9 @@ function clearPlans({ ctx, subject: learner }: ChangeStep<unknown, LearnerRow>):
 
 /** A designated teacher records for pupils of their own school only (whatever else they relate to). */
 function ownSchoolOnly(_access: Access, { ctx, input }: ChangeStep<{ readonly school: string }, unknown>) {
-  return ctx.caller.role === 'designated-teacher' && ctx.caller.schoolId !== input.school ? message('FORBIDDEN', 'ownSchoolOnly', { school: ctx.caller.schoolId ?? WORDS.none }) : null;
+  return ctx.caller.role === 'designated-teacher' && ctx.caller.schoolId !== input.school
+    ? message('FORBIDDEN', 'ownSchoolOnly', { school: ctx.caller.schoolId ?? WORDS.none })
+    : null;
 }
 
 async function checkOnRoll(ctx: AuthorityContext, learnerId: string, schoolId: string, on: string): Promise<void> {
@@ -105,7 +133,8 @@ export const recordExclusion = recordChange<RecordExclusionInput, string>({
     if (input.kind === 'fixed-term') checkWhole('sessions', input.sessions ?? Number.NaN, 1, 90);
     else if (input.sessions != null) badInput('sessions', 'permanentNoSessions', {});
     const reason = input.reason.trim();
-    if (!(EXCLUSION_REASONS as readonly string[]).includes(reason)) badInput('reason', 'notAnExclusionReason', { value: input.reason, codes: EXCLUSION_REASONS.join(', ') });
+    if (!(EXCLUSION_REASONS as readonly string[]).includes(reason))
+      badInput('reason', 'notAnExclusionReason', { value: input.reason, codes: EXCLUSION_REASONS.join(', ') });
     return reason;
   },
   extraRefusal: ownSchoolOnly,
@@ -114,7 +143,14 @@ export const recordExclusion = recordChange<RecordExclusionInput, string>({
     await checkOnRoll(ctx, learner.id, input.school, input.startsOn);
   },
   apply: async (tx, { ctx, input, subject: learner, checked: reason }) => ({
-    recordId: await insertExclusion(tx, ctx.authorityCode, { learnerId: learner.id, schoolId: input.school, kind: input.kind, startsOn: input.startsOn, sessions: input.kind === 'permanent' ? null : (input.sessions ?? null), reason }),
+    recordId: await insertExclusion(tx, ctx.authorityCode, {
+      learnerId: learner.id,
+      schoolId: input.school,
+      kind: input.kind,
+      startsOn: input.startsOn,
+      sessions: input.kind === 'permanent' ? null : (input.sessions ?? null),
+      reason,
+    }),
   }),
 });
 
@@ -141,7 +177,14 @@ export const recordReducedTimetable = recordChange<RecordReducedTimetableInput, 
     await checkOnRoll(ctx, learner.id, input.school, input.startsOn > ctx.today ? ctx.today : input.startsOn);
   },
   apply: async (tx, { ctx, input, subject: learner, checked: reason }) => ({
-    recordId: await insertReducedTimetable(tx, ctx.authorityCode, { learnerId: learner.id, schoolId: input.school, startedOn: input.startsOn, endedOn: input.endsOn ?? null, hoursPerWeek: input.hoursPerWeek, reason }),
+    recordId: await insertReducedTimetable(tx, ctx.authorityCode, {
+      learnerId: learner.id,
+      schoolId: input.school,
+      startedOn: input.startsOn,
+      endedOn: input.endsOn ?? null,
+      hoursPerWeek: input.hoursPerWeek,
+      reason,
+    }),
   }),
 });
 
@@ -207,7 +250,18 @@ export const recordSdq = recordChange<RecordSdqInput>({
   checkRecord: checkAfterBirth('completedOn'),
   apply: async (tx, { ctx, input, subject: learner }) => {
     const { emotional, conduct, hyperactivity, peer, prosocial } = input;
-    return { recordId: await insertSdq(tx, ctx.authorityCode, { learnerId: learner.id, completedOn: input.completedOn, informant: input.informant, emotional, conduct, hyperactivity, peer, prosocial }) };
+    return {
+      recordId: await insertSdq(tx, ctx.authorityCode, {
+        learnerId: learner.id,
+        completedOn: input.completedOn,
+        informant: input.informant,
+        emotional,
+        conduct,
+        hyperactivity,
+        peer,
+        prosocial,
+      }),
+    };
   },
 });
 
@@ -233,7 +287,14 @@ export const recordIntervention = recordChange<RecordInterventionInput, string>(
   extraRefusal: (_access, { ctx }) => (ctx.caller.role === 'learner' ? message('FORBIDDEN', 'supportByProfessionals') : null),
   checkRecord: checkAfterBirth('startsOn'),
   apply: async (tx, { ctx, input, subject: learner, checked: description }) => ({
-    recordId: await insertIntervention(tx, ctx.authorityCode, { learnerId: learner.id, kind: input.kind, startedOn: input.startsOn, endedOn: input.endsOn ?? null, grantFunded: input.grantFunded, description }),
+    recordId: await insertIntervention(tx, ctx.authorityCode, {
+      learnerId: learner.id,
+      kind: input.kind,
+      startedOn: input.startsOn,
+      endedOn: input.endsOn ?? null,
+      grantFunded: input.grantFunded,
+      description,
+    }),
   }),
 });
 
@@ -269,9 +330,20 @@ export const recordPlacementMove = recordChange<RecordPlacementMoveInput, void, 
     return { from: open?.authorityCode ?? null, crossesBorder: input.authority !== owningAuthority(learner.id) && input.authority !== open?.authorityCode };
   },
   apply: async (tx, { ctx, input, subject: learner, record: { from, crossesBorder } }) => {
-    const recordId = moved(await movePlacement(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, placementType: input.type, livesIn: input.authority }), WORDS.placement);
+    const recordId = moved(
+      await movePlacement(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, placementType: input.type, livesIn: input.authority }),
+      WORDS.placement,
+    );
     if (crossesBorder) {
-      await notify(tx, ctx.authorityCode, { recipientKind: 'authority', recipient: input.authority, learnerId: learner.id, kind: 'placement-move', effectiveOn: input.startsOn, movesTo: input.authority, movesFrom: from });
+      await notify(tx, ctx.authorityCode, {
+        recipientKind: 'authority',
+        recipient: input.authority,
+        learnerId: learner.id,
+        kind: 'placement-move',
+        effectiveOn: input.startsOn,
+        movesTo: input.authority,
+        movesFrom: from,
+      });
     }
     return { recordId };
   },
@@ -303,7 +375,12 @@ export const recordSchoolMove = recordChange<RecordSchoolMoveInput, string>(
       checkAfterOpen(ctx, learner, input.startsOn, open, WORDS.enrolment);
     },
     apply: async (tx, { ctx, input, subject: learner, checked: schoolAuthority }) => {
-      const enrolled = await moveSchool(tx, ctx.authorityCode, { learnerId: learner.id, startsOn: input.startsOn, schoolId: input.school, schoolAuthorityCode: schoolAuthority });
+      const enrolled = await moveSchool(tx, ctx.authorityCode, {
+        learnerId: learner.id,
+        startsOn: input.startsOn,
+        schoolId: input.school,
+        schoolAuthorityCode: schoolAuthority,
+      });
       const recordId = moved(enrolled, WORDS.enrolment);
       const leftSchool = 'leftSchool' in enrolled ? enrolled.leftSchool : null;
       await putRecordRightAfterSchoolMove(tx, { learnerId: learner.id, home: ctx.authorityCode, startsOn: input.startsOn, school: input.school, leftSchool });

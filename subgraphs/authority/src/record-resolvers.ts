@@ -1,13 +1,37 @@
 // Resolvers for the record beyond identity and placements, the ePEP's parts, notifications and the
 // changes to them. Thin: they call the data layer through per-request loaders and map rows.
-import { DESTINATIONS, EOTAS_KINDS, EXCLUSION_KINDS, IDP_MAINTAINERS, INTERVENTION_KINDS, LEGAL_STATUSES, NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, PEP_SECTIONS, QUALITY_RATINGS, SDQ_INFORMANTS, SIGN_OFF_ROLES } from '@wales-lac/db';
+import {
+  DESTINATIONS,
+  EOTAS_KINDS,
+  EXCLUSION_KINDS,
+  IDP_MAINTAINERS,
+  INTERVENTION_KINDS,
+  LEGAL_STATUSES,
+  NOTIFICATION_DELIVERIES,
+  NOTIFICATION_KINDS,
+  PEP_SECTIONS,
+  QUALITY_RATINGS,
+  SDQ_INFORMANTS,
+  SIGN_OFF_ROLES,
+} from '@wales-lac/db';
 import { requiredSigners, type PepSectionKind } from '@wales-lac/policy';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { schoolYearOf, termStartOf } from '@wales-lac/wales';
 import { sectionTexts } from './section-texts.ts';
 import { isSdqOfConcern } from './alerts.ts';
 import type { AuthorityContext } from './context.ts';
-import type { AdditionalLearningNeedsRow, EotasRow, ExclusionRow, LearnerRow, NotificationRow, PepRow, PepSectionRow, PepSignOffRow, ReducedTimetableRow, SdqRow } from './data/index.ts';
+import type {
+  AdditionalLearningNeedsRow,
+  EotasRow,
+  ExclusionRow,
+  LearnerRow,
+  NotificationRow,
+  PepRow,
+  PepSectionRow,
+  PepSignOffRow,
+  ReducedTimetableRow,
+  SdqRow,
+} from './data/index.ts';
 import { attendanceSummary } from './attendance.ts';
 import { checkDate } from './change.ts';
 import { displayLanguage, ownPreferenceOf } from './display-language.ts';
@@ -25,7 +49,11 @@ async function exclusionsBetween(learnerId: string, args: { from?: string | null
 const latest = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;
 
 async function startDue(learnerId: string, ctx: Ctx): Promise<string | null> {
-  const [episodes, enrolments, peps] = await Promise.all([ctx.loaders.careEpisodes.load(learnerId), ctx.loaders.enrolments.load(learnerId), ctx.loaders.peps.load(learnerId)]);
+  const [episodes, enrolments, peps] = await Promise.all([
+    ctx.loaders.careEpisodes.load(learnerId),
+    ctx.loaders.enrolments.load(learnerId),
+    ctx.loaders.peps.load(learnerId),
+  ]);
   const episode = episodes.find((e) => isCurrent(e, ctx.today)) ?? null;
   return pepStartDue(episode?.startedOn ?? null, currentEnrolment(enrolments, ctx.today)?.startedOn ?? null, peps);
 }
@@ -42,15 +70,18 @@ export const recordResolvers = {
       return due !== null && due < ctx.today;
     },
     attendanceThisTerm: (learner: LearnerRow, _: unknown, ctx: Ctx) => attendanceSummary(learner.id, { from: termStartOf(ctx.today), to: ctx.today }, ctx),
-    legalStatus: async (learner: LearnerRow, _: unknown, ctx: Ctx) => (await ctx.loaders.careEpisodes.load(learner.id)).find((e) => isCurrent(e, ctx.today))?.legalStatus ?? null,
+    legalStatus: async (learner: LearnerRow, _: unknown, ctx: Ctx) =>
+      (await ctx.loaders.careEpisodes.load(learner.id)).find((e) => isCurrent(e, ctx.today))?.legalStatus ?? null,
     careEpisodes: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.careEpisodes.load(learner.id),
     additionalLearningNeeds: (learner: LearnerRow, _: unknown, ctx: Ctx) => latest(ctx.loaders.needs.load(learner.id)),
     exclusions: (learner: LearnerRow, args: { from?: string | null; to?: string | null }, ctx: Ctx) => exclusionsBetween(learner.id, args, ctx),
     reducedTimetables: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.reducedTimetables.load(learner.id),
     educationOtherThanAtSchool: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.eotas.load(learner.id),
     sdqAssessments: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.sdqs.load(learner.id),
-    interventions: async (learner: LearnerRow, _: unknown, ctx: Ctx) => (await ctx.loaders.interventions.load(learner.id)).filter((i) => i.kind !== 'camhs-referral'),
-    camhsReferrals: async (learner: LearnerRow, _: unknown, ctx: Ctx) => (await ctx.loaders.interventions.load(learner.id)).filter((i) => i.kind === 'camhs-referral'),
+    interventions: async (learner: LearnerRow, _: unknown, ctx: Ctx) =>
+      (await ctx.loaders.interventions.load(learner.id)).filter((i) => i.kind !== 'camhs-referral'),
+    camhsReferrals: async (learner: LearnerRow, _: unknown, ctx: Ctx) =>
+      (await ctx.loaders.interventions.load(learner.id)).filter((i) => i.kind === 'camhs-referral'),
     destinations: (learner: LearnerRow, _: unknown, ctx: Ctx) => ctx.loaders.destinations.load(learner.id),
   },
   AdditionalLearningNeeds: {
@@ -78,12 +109,14 @@ export const recordResolvers = {
       const counted = pep.status === 'superseded' ? null : pep.version;
       return signed.map((s) => ({ ...s, countedVersion: counted }));
     },
-    requiredSigners: async (pep: PepRow, _: unknown, ctx: Ctx) => requiredSigners(currentEnrolment(await ctx.loaders.enrolments.load(pep.learnerId), ctx.today) !== null),
+    requiredSigners: async (pep: PepRow, _: unknown, ctx: Ctx) =>
+      requiredSigners(currentEnrolment(await ctx.loaders.enrolments.load(pep.learnerId), ctx.today) !== null),
     quality: (pep: PepRow, _: unknown, ctx: Ctx) => ctx.loaders.quality.load(pep.id),
   },
   PepSection: {
     kind: (s: PepSectionRow) => s.section,
-    title: async (s: PepSectionRow & { learnerId?: string }, args: { language?: string | null }, ctx: Ctx) => sectionTexts(s.section, await languageFor(s, args, ctx)).title,
+    title: async (s: PepSectionRow & { learnerId?: string }, args: { language?: string | null }, ctx: Ctx) =>
+      sectionTexts(s.section, await languageFor(s, args, ctx)).title,
     prompt: async (s: PepSectionRow, args: { language?: string | null }, ctx: Ctx) => sectionTexts(s.section, await languageFor(s, args, ctx)).prompt,
     updatedAt: (s: PepSectionRow) => s.updatedAt.toISOString(),
   },
@@ -95,13 +128,15 @@ export const recordResolvers = {
     enrolments: (p: { learnerId: string }, _: unknown, ctx: Ctx) => ctx.loaders.enrolments.load(p.learnerId),
     attendanceThisYear: (p: { learnerId: string }, _: unknown, ctx: Ctx) => attendanceSummary(p.learnerId, none, ctx),
     exclusionsThisYear: (p: { learnerId: string }, _: unknown, ctx: Ctx) => exclusionsBetween(p.learnerId, none, ctx),
-    currentReducedTimetable: async (p: { learnerId: string }, _: unknown, ctx: Ctx) => (await ctx.loaders.reducedTimetables.load(p.learnerId)).find((r) => isCurrent(r, ctx.today)) ?? null,
+    currentReducedTimetable: async (p: { learnerId: string }, _: unknown, ctx: Ctx) =>
+      (await ctx.loaders.reducedTimetables.load(p.learnerId)).find((r) => isCurrent(r, ctx.today)) ?? null,
     additionalLearningNeeds: (p: { learnerId: string }, _: unknown, ctx: Ctx) => latest(ctx.loaders.needs.load(p.learnerId)),
   },
   PepSignOff: {
     role: (s: PepSignOffRow) => s.signerRole,
     // A designated teacher's sign-off for a school the child has left is that school's, no longer current.
-    current: (s: PepSignOffRow & { countedVersion: number | null }, _: unknown, ctx: Ctx) => s.pepVersion === s.countedVersion && !signedForSchoolLeft(s, ctx.today),
+    current: (s: PepSignOffRow & { countedVersion: number | null }, _: unknown, ctx: Ctx) =>
+      s.pepVersion === s.countedVersion && !signedForSchoolLeft(s, ctx.today),
     school: (s: PepSignOffRow) => (s.schoolId ? { id: s.schoolId } : null),
   },
   Notification: {

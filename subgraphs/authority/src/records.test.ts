@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { addSchoolDays } from '@wales-lac/wales';
-import { PEP_REVIEW_SCHOOL_DAYS, PEP_START_SCHOOL_DAYS, pepStartDue, isCurrent, isEditable, nextReviewAfter, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
+import {
+  PEP_REVIEW_SCHOOL_DAYS,
+  PEP_START_SCHOOL_DAYS,
+  pepStartDue,
+  isCurrent,
+  isEditable,
+  nextReviewAfter,
+  pepCompletionDue,
+  pepCompletionState,
+  pepReviewState,
+} from './records.ts';
 
 describe('isCurrent', () => {
   it.each([
@@ -64,6 +74,12 @@ describe('when a PEP must be started', () => {
     ['a plan started on the day of the move', '2025-01-06', '2026-11-16', ['2026-11-16'], null],
     ['nothing to start from', null, null, [], null],
   ] as const)('%s', (_, care, school, started, due) => {
-    expect(pepStartDue(care, school, started.map((initiatedOn) => ({ initiatedOn })))).toBe(due);
+    expect(
+      pepStartDue(
+        care,
+        school,
+        started.map((initiatedOn) => ({ initiatedOn })),
+      ),
+    ).toBe(due);
   });
 });

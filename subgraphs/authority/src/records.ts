@@ -71,7 +71,10 @@ export const PEP_START_SCHOOL_DAYS = 10;
  * care and joining the current school, while no plan has been started since; null when one has.
  */
 export function pepStartDue(enteredCareOn: string | null, joinedSchoolOn: string | null, peps: readonly Pick<PepRow, 'initiatedOn'>[]): string | null {
-  const trigger = [enteredCareOn, joinedSchoolOn].filter((d): d is string => d !== null).sort().at(-1);
+  const trigger = [enteredCareOn, joinedSchoolOn]
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1);
   if (!trigger || peps.some((p) => p.initiatedOn >= trigger)) return null;
   return addSchoolDays(trigger, PEP_START_SCHOOL_DAYS);
 }

@@ -1,6 +1,20 @@
 // Thin resolvers: check input, call the data layer, map rows to the schema.
 import type { GraphQLResolverMap } from '@wales-lac/subgraph-edge';
-import { AUDIT_ACTIONS, AUDIT_DECISIONS, CARE_STATUSES, GENDERS, LANGUAGES, MEETING_INVITEE_ROLES, MEETING_RESPONSES, MEETING_STATUSES, PEP_STATUSES, PLACEMENT_TYPES, STAFF_ROLES, TARGET_OWNER_ROLES, TARGET_PROGRESS } from '@wales-lac/db';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_DECISIONS,
+  CARE_STATUSES,
+  GENDERS,
+  LANGUAGES,
+  MEETING_INVITEE_ROLES,
+  MEETING_RESPONSES,
+  MEETING_STATUSES,
+  PEP_STATUSES,
+  PLACEMENT_TYPES,
+  STAFF_ROLES,
+  TARGET_OWNER_ROLES,
+  TARGET_PROGRESS,
+} from '@wales-lac/db';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   ACCESS_PURPOSES,
@@ -19,7 +33,18 @@ import { WORDS, message, platformError } from '@wales-lac/errors';
 import { decodeCursor, encodeCursor } from '@wales-lac/paging';
 import { owningAuthority, schoolYearOf, termStartOf } from '@wales-lac/wales';
 import type { AuthorityContext } from './context.ts';
-import { pageOfLearners, type PepMeetingInviteeRow, type PepMeetingRow, type NotificationRow, type AuditRow, type EnrolmentRow, type LearnerRow, type PepRow, type PlacementRow, type StaffAllocationRow } from './data/index.ts';
+import {
+  pageOfLearners,
+  type PepMeetingInviteeRow,
+  type PepMeetingRow,
+  type NotificationRow,
+  type AuditRow,
+  type EnrolmentRow,
+  type LearnerRow,
+  type PepRow,
+  type PlacementRow,
+  type StaffAllocationRow,
+} from './data/index.ts';
 import { knowsRegister, noRelationship, reasonRequired } from './existence.ts';
 import { outsideCaseload } from './audit-middleware.ts';
 import { accessHistoryPage, type AccessHistoryArgs } from './access-history.ts';
@@ -28,10 +53,26 @@ import { recordTargetProgressChange, type RecordTargetProgressInput } from './ta
 import { recordRefusedAccess } from './refused-access.ts';
 import { recordResolvers } from './record-resolvers.ts';
 import { addPepTarget, ratePepQuality, signOffPep, startPep, writePepSection } from './pep-changes.ts';
-import { recordEducationOtherThanAtSchool, recordExclusion, recordIntervention, recordLanguagePreference, recordPlacementMove, recordReducedTimetable, recordSchoolMove, recordSdq } from './record-changes.ts';
+import {
+  recordEducationOtherThanAtSchool,
+  recordExclusion,
+  recordIntervention,
+  recordLanguagePreference,
+  recordPlacementMove,
+  recordReducedTimetable,
+  recordSchoolMove,
+  recordSdq,
+} from './record-changes.ts';
 import { recordAttendance } from './attendance-register.ts';
 import { notificationPreferencesOf, setNotificationPreferences, type SetNotificationPreferencesInput } from './notification-preferences.ts';
-import { NOTIFICATION_MEETING, NOTIFICATION_PLACES, markNotificationRead, type MarkNotificationReadInput, notificationsFor, recipientEntity } from './notifications.ts';
+import {
+  NOTIFICATION_MEETING,
+  NOTIFICATION_PLACES,
+  markNotificationRead,
+  type MarkNotificationReadInput,
+  notificationsFor,
+  recipientEntity,
+} from './notifications.ts';
 import { cancelPepMeeting, recordPepMeetingMinutes, reschedulePepMeeting, respondToPepMeeting, schedulePepMeeting } from './meetings.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
@@ -67,13 +108,28 @@ async function visibleLearner(id: string, ctx: AuthorityContext, reason: AccessR
   // Asked before whether the id is anyone's: without a reason, an id that is nobody's answers as a child of the
   // authority not on the caller's caseload (its access is the same: home, and nothing read without a reason).
   if (!reason && opensWithReason(access, 'record')) {
-    ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner', outsideCaseload(ctx, id, () => reason));
+    ctx.audit.note(
+      id,
+      'read',
+      'denied',
+      'record',
+      'Query.learner',
+      outsideCaseload(ctx, id, () => reason),
+    );
     throw reasonRequired(id);
   }
   // Only a caller who can list the whole register learns that an id is nobody's (existence.ts).
-  if (!found && knowsRegister(ctx.caller, ctx.authorityCode, reason !== null)) throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }));
+  if (!found && knowsRegister(ctx.caller, ctx.authorityCode, reason !== null))
+    throw platformError(message('NOT_FOUND', 'noLearner', { id, authority: ctx.authorityCode }));
   if (!found?.visible) {
-    ctx.audit.note(id, 'read', 'denied', 'record', 'Query.learner', outsideCaseload(ctx, id, () => reason));
+    ctx.audit.note(
+      id,
+      'read',
+      'denied',
+      'record',
+      'Query.learner',
+      outsideCaseload(ctx, id, () => reason),
+    );
     throw noRelationship(id);
   }
   return found.row;
@@ -145,11 +201,34 @@ const MEETING_RESOLVERS = {
 };
 
 /** Changes that take one `input`: each checks its own input, grants and PEP work rules. */
-const CHANGES = { schedulePepMeeting, reschedulePepMeeting, cancelPepMeeting, respondToPepMeeting, recordPepMeetingMinutes, startPep, writePepSection, addPepTarget, signOffPep, ratePepQuality, recordExclusion, recordReducedTimetable, recordEducationOtherThanAtSchool, recordSdq, recordIntervention, recordPlacementMove, recordSchoolMove, recordAttendance, recordLanguagePreference };
+const CHANGES = {
+  schedulePepMeeting,
+  reschedulePepMeeting,
+  cancelPepMeeting,
+  respondToPepMeeting,
+  recordPepMeetingMinutes,
+  startPep,
+  writePepSection,
+  addPepTarget,
+  signOffPep,
+  ratePepQuality,
+  recordExclusion,
+  recordReducedTimetable,
+  recordEducationOtherThanAtSchool,
+  recordSdq,
+  recordIntervention,
+  recordPlacementMove,
+  recordSchoolMove,
+  recordAttendance,
+  recordLanguagePreference,
+};
 // Each change's input type is checked by GraphQL against the schema before it arrives here.
 type ChangeFunction = (input: never, ctx: AuthorityContext) => Promise<unknown>;
 const changes = Object.fromEntries(
-  Object.entries(CHANGES as Record<string, ChangeFunction>).map(([name, change]) => [name, (_: unknown, args: { input: never }, ctx: AuthorityContext) => change(args.input, ctx)]),
+  Object.entries(CHANGES as Record<string, ChangeFunction>).map(([name, change]) => [
+    name,
+    (_: unknown, args: { input: never }, ctx: AuthorityContext) => change(args.input, ctx),
+  ]),
 );
 
 /** Every mutation of the authority subgraph. */
@@ -180,20 +259,32 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
       // A filter read a field class of each child it returned: audited like reading the field (outside the caseload with the reason).
       const filters = filtersUsed(args);
       if (filters.length > 0 && args.reason != null) await Promise.all(page.rows.map((row) => ctx.access.load(row.id)));
-      for (const [name, fieldClass] of filters) for (const row of page.rows) ctx.audit.note(row.id, 'read', 'allowed', fieldClass, `Query.learners(${name})`, outsideCaseload(ctx, row.id, () => reasonOnPath(info)));
+      for (const [name, fieldClass] of filters)
+        for (const row of page.rows)
+          ctx.audit.note(
+            row.id,
+            'read',
+            'allowed',
+            fieldClass,
+            `Query.learners(${name})`,
+            outsideCaseload(ctx, row.id, () => reasonOnPath(info)),
+          );
       const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.id), node: row }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
     },
     accessHistory: (_: unknown, args: AccessHistoryArgs, ctx: AuthorityContext) => accessHistoryPage(args, ctx),
-    notifications: (_: unknown, args: { unreadOnly?: boolean | null; first: number; after?: string | null }, ctx: AuthorityContext) => notificationsFor(args, ctx),
+    notifications: (_: unknown, args: { unreadOnly?: boolean | null; first: number; after?: string | null }, ctx: AuthorityContext) =>
+      notificationsFor(args, ctx),
     notificationPreferences: (_: unknown, __: unknown, ctx: AuthorityContext) => notificationPreferencesOf(ctx),
   },
   Mutation: {
     recordTargetProgress: (_: unknown, args: { input: RecordTargetProgressInput }, ctx: AuthorityContext) => recordTargetProgressChange(args.input, ctx),
-    recordRefusedAccess: (_: unknown, args: { record: string; field: string; action: 'read' | 'write' }, ctx: AuthorityContext) => recordRefusedAccess(args, ctx),
+    recordRefusedAccess: (_: unknown, args: { record: string; field: string; action: 'read' | 'write' }, ctx: AuthorityContext) =>
+      recordRefusedAccess(args, ctx),
     ...changes,
     markNotificationRead: (_: unknown, args: { input: MarkNotificationReadInput }, ctx: AuthorityContext) => markNotificationRead(args.input, ctx),
-    setNotificationPreferences: (_: unknown, args: { input: SetNotificationPreferencesInput }, ctx: AuthorityContext) => setNotificationPreferences(args.input, ctx),
+    setNotificationPreferences: (_: unknown, args: { input: SetNotificationPreferencesInput }, ctx: AuthorityContext) =>
+      setNotificationPreferences(args.input, ctx),
   },
   Me: {
     __resolveReference: (ref: { subject: string }) => ({ subject: ref.subject }),
@@ -203,7 +294,8 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
       if (owner === null) throw platformError(message('BAD_USER_INPUT', 'notALearnerId', { id: args.learner }), { field: 'learner' });
       if (owner !== ctx.authorityCode) return null;
       // To a caller who cannot list the register, an id that is nobody's has the access of a stranger's child: none.
-      if (!(await ctx.loaders.learner.load(args.learner)) && knowsRegister(ctx.caller, ctx.authorityCode, false)) throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
+      if (!(await ctx.loaders.learner.load(args.learner)) && knowsRegister(ctx.caller, ctx.authorityCode, false))
+        throw platformError(message('NOT_FOUND', 'noLearner', { id: args.learner, authority: ctx.authorityCode }));
       return learnerAccess(args.learner, ctx);
     },
   },
@@ -232,7 +324,8 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     ...NOTIFICATION_PLACES,
     ...NOTIFICATION_MEETING,
     learner: (n: NotificationRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) => visibleLearner(n.learnerId, ctx, reasonOnPath(info)),
-    addressedTo: async (n: NotificationRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) => recipientEntity(n) ?? { __typename: 'Learner', ...(await visibleLearner(n.recipient, ctx, reasonOnPath(info))) },
+    addressedTo: async (n: NotificationRow, _: unknown, ctx: AuthorityContext, info: GraphQLResolveInfo) =>
+      recipientEntity(n) ?? { __typename: 'Learner', ...(await visibleLearner(n.recipient, ctx, reasonOnPath(info))) },
   },
   NotificationRecipient: { __resolveType: (r: { __typename: string }) => r.__typename },
   Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner },

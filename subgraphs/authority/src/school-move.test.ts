@@ -18,7 +18,9 @@ describe('who is told of a school move', () => {
   });
 
   it('tells an authority once when both schools are its own, and never the home authority that made the move', () => {
-    expect(schoolMoveRecipients(move('6632113', '6632200')).filter((r) => r.recipientKind === 'authority')).toEqual([{ recipientKind: 'authority', recipient: 'W06000004' }]);
+    expect(schoolMoveRecipients(move('6632113', '6632200')).filter((r) => r.recipientKind === 'authority')).toEqual([
+      { recipientKind: 'authority', recipient: 'W06000004' },
+    ]);
     expect(schoolMoveRecipients(move('6812345', '6810001')).filter((r) => r.recipientKind === 'authority')).toEqual([]);
   });
 

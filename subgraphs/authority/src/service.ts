@@ -54,7 +54,10 @@ function enforcedSchema() {
       return typeof learnerId === 'string' ? context.access.now(learnerId) : null;
     },
     // Each mutation (and these queries) is checked by its resolver against the owning authority's data (relationship and write grants).
-    rootRules: { Query: { accessHistory: 'open', notifications: 'open', notificationPreferences: 'open' }, Mutation: Object.fromEntries(MUTATIONS.map((name) => [name, 'open' as const])) },
+    rootRules: {
+      Query: { accessHistory: 'open', notifications: 'open', notificationPreferences: 'open' },
+      Mutation: Object.fromEntries(MUTATIONS.map((name) => [name, 'open' as const])),
+    },
   });
   return applyMiddleware(schema, synchronous(auditMiddleware), synchronous(guards));
 }

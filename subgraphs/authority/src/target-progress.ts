@@ -21,9 +21,17 @@ interface TargetToChange {
   readonly learnerId: string;
 }
 
-const noTarget = (ctx: AuthorityContext, id: string) => platformError(message('NOT_FOUND', 'noTarget', { id, authority: ctx.authorityCode }), { field: 'targetId' });
+const noTarget = (ctx: AuthorityContext, id: string) =>
+  platformError(message('NOT_FOUND', 'noTarget', { id, authority: ctx.authorityCode }), { field: 'targetId' });
 
-const RECORD_TARGET_PROGRESS: Change<RecordTargetProgressInput, TargetToChange, void, { target: PepTargetRow; pep: PepRow }, PepResult, Awaited<ReturnType<typeof pepPayload>>> = {
+const RECORD_TARGET_PROGRESS: Change<
+  RecordTargetProgressInput,
+  TargetToChange,
+  void,
+  { target: PepTargetRow; pep: PepRow },
+  PepResult,
+  Awaited<ReturnType<typeof pepPayload>>
+> = {
   operation: 'recordTargetProgress',
   subject: async (input, ctx) => {
     ownRecordId(ctx, input.targetId, 'targetId', WORDS.target);

@@ -77,11 +77,13 @@ export function buildCellModel(input: ModelInput): CellModel {
       let id = name;
       if (first && first.measure.id !== measure.id) {
         const disagrees = Object.entries(dimensionsOf(measure)).some(([d, cats]) =>
-          cats.some((c) => geos.some((g) => {
-            const a = valueAt(first.measure, first.part, g.code, d, c);
-            const b = valueAt(measure, part, g.code, d, c);
-            return a !== null && b !== null && a !== b;
-          })),
+          cats.some((c) =>
+            geos.some((g) => {
+              const a = valueAt(first.measure, first.part, g.code, d, c);
+              const b = valueAt(measure, part, g.code, d, c);
+              return a !== null && b !== null && a !== b;
+            }),
+          ),
         );
         if (disagrees) id = `${name}@${measure.id}`;
       }
@@ -143,7 +145,11 @@ export function buildCellModel(input: ModelInput): CellModel {
       for (const c of cats) {
         const at = (geo: string) => v(number, placeId(geo, d, c));
         for (const r of regions) pushSum(rows, at(r.code), r.members.map(at));
-        pushSum(rows, at(wales), regions.map((r) => at(r.code)));
+        pushSum(
+          rows,
+          at(wales),
+          regions.map((r) => at(r.code)),
+        );
       }
       if (d === 'all') continue;
       for (const g of geos) {
@@ -191,7 +197,10 @@ export function buildCellModel(input: ModelInput): CellModel {
     }
   }
   const equalPairs = new Set(NESTED_NUMBERS.filter((n) => n.equalIn).map((n) => `${n.whole}>${n.part}`));
-  const groupOf = closure(numbers, links.filter(([w, p]) => equalPairs.has(`${baseOf(w)}>${baseOf(p)}`)));
+  const groupOf = closure(
+    numbers,
+    links.filter(([w, p]) => equalPairs.has(`${baseOf(w)}>${baseOf(p)}`)),
+  );
   const familyOf = closure(numbers, links);
   const counted = new Set(nestings().map((n) => `${n.whole}>${n.part}`));
   const differences: { whole: number; part: number }[] = [];

@@ -1,5 +1,14 @@
 // The benchmarks service's settings, read once at start.
-import { checkedPostgresUrl, integer, oneOf, perAuthority, required, subgraphServiceSettings, type Env, type SubgraphServiceSettings } from '@wales-lac/settings';
+import {
+  checkedPostgresUrl,
+  integer,
+  oneOf,
+  perAuthority,
+  required,
+  subgraphServiceSettings,
+  type Env,
+  type SubgraphServiceSettings,
+} from '@wales-lac/settings';
 import type { Rounding } from './data/releases.ts';
 
 /** The national database (snapshots and releases); not migrated by default, since the reference service owns its schema and two migrators could race. */

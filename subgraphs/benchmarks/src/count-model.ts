@@ -12,7 +12,12 @@ export interface CountModel {
   readonly published: ReadonlyMap<string, Categories>;
 }
 
-export function modelOfCounts(counts: readonly CountRow[], geos: readonly GeographyCells[], measures: readonly MeasureDefinition[], publishable: (geo: string) => boolean): CountModel {
+export function modelOfCounts(
+  counts: readonly CountRow[],
+  geos: readonly GeographyCells[],
+  measures: readonly MeasureDefinition[],
+  publishable: (geo: string) => boolean,
+): CountModel {
   const available = measures.filter((m) => m.available);
   const raw = rawCounts(counts);
   const published = publishedSplits(available, raw, geos);

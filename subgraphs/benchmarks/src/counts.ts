@@ -26,7 +26,11 @@ export function rawCounts(counts: readonly CountRow[]): Map<string, number> {
 }
 
 /** Each measure's splits without the categories it declares empty where every authority's counts there are 0. */
-export function publishedSplits(measures: readonly MeasureDefinition[], raw: ReadonlyMap<string, number>, geos: readonly GeographyCells[]): Map<string, Categories> {
+export function publishedSplits(
+  measures: readonly MeasureDefinition[],
+  raw: ReadonlyMap<string, number>,
+  geos: readonly GeographyCells[],
+): Map<string, Categories> {
   const authorities = geos.filter((g) => g.level === 'authority').map((g) => g.code);
   return new Map(measures.map((m) => [m.id, publishedDimensions(m, raw, authorities)]));
 }

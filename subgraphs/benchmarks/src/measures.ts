@@ -83,7 +83,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
     kind: 'per-100',
     nameEn: 'Time away from learning',
     nameCy: 'Amser i ffwrdd o ddysgu',
-    definition: 'sessions missed for any cause (absence, exclusion, no school place, reduced timetable) per 100 pupils; not available: the record does not hold the sessions a child had no school place',
+    definition:
+      'sessions missed for any cause (absence, exclusion, no school place, reduced timetable) per 100 pupils; not available: the record does not hold the sessions a child had no school place',
     available: false,
     numbers: { numerator: 'sessions-away', denominator: 'pupils', children: 'pupils' },
   },
@@ -103,7 +104,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
     kind: 'per-100',
     nameEn: 'Days lost to fixed-term exclusion',
     nameCy: 'Diwrnodau a gollwyd oherwydd gwaharddiadau cyfnod penodol',
-    definition: 'school days lost to fixed-term exclusions starting in the last 12 months per 100 pupils; numerator: sessions lost (two a day), denominator: pupils; no interval',
+    definition:
+      'school days lost to fixed-term exclusions starting in the last 12 months per 100 pupils; numerator: sessions lost (two a day), denominator: pupils; no interval',
     available: true,
     numeratorScale: 0.5,
     numbers: { numerator: 'sessions-lost-to-exclusion', denominator: 'pupils', children: 'pupils-excluded' },
@@ -175,7 +177,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
     kind: 'rate',
     nameEn: 'IDP where needed',
     nameCy: 'CDU lle bo angen',
-    definition: 'share of children looked after today with additional learning needs identified who have an individual development plan agreed (the authority keeps it, on a school roll or not)',
+    definition:
+      'share of children looked after today with additional learning needs identified who have an individual development plan agreed (the authority keeps it, on a school roll or not)',
     available: true,
     numbers: { numerator: 'with-idp', denominator: 'with-aln', children: 'with-aln' },
   },
@@ -234,7 +237,8 @@ export const MEASURES: readonly MeasureDefinition[] = [
     kind: 'rate',
     nameEn: 'Post-16 not in education, employment or training',
     nameCy: 'Ôl-16 heb fod mewn addysg, cyflogaeth na hyfforddiant',
-    definition: 'share of young people aged 16-18 today, looked after or care leavers, with a destination recorded whose latest destination is NEET; split by the current placement or the last one before leaving care',
+    definition:
+      'share of young people aged 16-18 today, looked after or care leavers, with a destination recorded whose latest destination is NEET; split by the current placement or the last one before leaving care',
     available: true,
     categories: { 'age-band': ['16-17', '18'] },
     numbers: { numerator: 'neet', denominator: 'with-destination', children: 'with-destination' },
@@ -279,7 +283,17 @@ export const DIMENSIONS: Readonly<Record<string, readonly string[]>> = {
   all: ['all'],
   'age-band': ['under-1', '1-4', '5-9', '10-15', '16-17'],
   gender: ['female', 'male', 'other', 'not-recorded'],
-  'placement-type': ['foster', 'kinship-foster', 'with-parents', 'childrens-home', 'secure', 'placed-for-adoption', 'independent-living', 'residential-school', 'other'],
+  'placement-type': [
+    'foster',
+    'kinship-foster',
+    'with-parents',
+    'childrens-home',
+    'secure',
+    'placed-for-adoption',
+    'independent-living',
+    'residential-school',
+    'other',
+  ],
   'placement-location': ['inside', 'outside'],
 };
 

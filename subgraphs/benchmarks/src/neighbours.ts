@@ -47,7 +47,13 @@ export function neighbourComparison(figure: StoredFigure): NeighbourComparison |
   const denominator = shown.reduce((s, f) => s + (f.denominator ?? 0), 0);
   const interval = denominator > 0 ? wilsonInterval(numerator, denominator) : null;
   const comparison: Comparison =
-    figure.lower === null || figure.upper === null || !interval ? 'not-comparable' : figure.lower > interval.upper ? 'higher' : figure.upper < interval.lower ? 'lower' : 'similar';
+    figure.lower === null || figure.upper === null || !interval
+      ? 'not-comparable'
+      : figure.lower > interval.upper
+        ? 'higher'
+        : figure.upper < interval.lower
+          ? 'lower'
+          : 'similar';
   return {
     authorities,
     pooled: shown.map((f) => f.code),

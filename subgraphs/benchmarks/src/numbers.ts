@@ -41,9 +41,12 @@ export function nestings(): Nesting[] {
 
 /** The numbers a reader can set against these: nested in them or they in it, through any chain, and a rate's numerator and denominator. */
 export function familyOf(numbers: readonly string[], measures: readonly MeasureDefinition[]): Set<string> {
-  const links = [...NESTED_NUMBERS.map((n) => [n.whole, n.part] as const), ...measures.filter((m) => m.kind === 'rate').map((m) => [numberOf(m, 'd'), numberOf(m, 'n')] as const)];
+  const links = [
+    ...NESTED_NUMBERS.map((n) => [n.whole, n.part] as const),
+    ...measures.filter((m) => m.kind === 'rate').map((m) => [numberOf(m, 'd'), numberOf(m, 'n')] as const),
+  ];
   const family = new Set(numbers);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [a, b] of links) {
       if (family.has(a) !== family.has(b)) {

@@ -45,7 +45,8 @@ export function protectRelease(counts: readonly CountRow[], geos: readonly Geogr
   const { measures = MEASURES, publishable = () => true, batches, budgetMs = 30_000 } = options;
   const { model, value, published } = modelOfCounts(counts, geos, measures, publishable);
   const { hidden, requirements } = primaryPattern(model);
-  const weight = (k: number) => Math.max(1, model.figuresOf[k]?.length ?? 1) * (1 + (model.values[k] ?? 0)) * (model.dimensionOf[k] === 'all' ? TOTAL_WEIGHT : 1);
+  const weight = (k: number) =>
+    Math.max(1, model.figuresOf[k]?.length ?? 1) * (1 + (model.values[k] ?? 0)) * (model.dimensionOf[k] === 'all' ? TOTAL_WEIGHT : 1);
   const outcome = protectByRepair(
     { values: model.values, fixed: model.fixed, rows: model.rows, hidden, weight, requirements },
     { ...(batches === undefined ? {} : { batches }), deadline: started + budgetMs },

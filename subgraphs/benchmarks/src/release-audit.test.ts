@@ -12,13 +12,25 @@ function neet(authorityCode: string, n: number, d: number): ReportInput['counts'
   if (!measure) throw new Error('no neet measure');
   const spread = (v: number, k: number, i: number) => (i === k - 1 ? v - Math.floor(v / k) * (k - 1) : Math.floor(v / k));
   return Object.entries(dimensionsOf(measure)).flatMap(([dimension, categories]) =>
-    categories.map((category, i) => ({ authorityCode, measure: 'neet', dimension, category, numerator: spread(n, categories.length, i), denominator: spread(d, categories.length, i), children: spread(d, categories.length, i) })),
+    categories.map((category, i) => ({
+      authorityCode,
+      measure: 'neet',
+      dimension,
+      category,
+      numerator: spread(n, categories.length, i),
+      denominator: spread(d, categories.length, i),
+      children: spread(d, categories.length, i),
+    })),
   );
 }
 
 const input: ReportInput = {
   snapshots: new Map(['A', 'B', 'C'].map((code) => [code, { takenAt: new Date('2026-12-01T00:00:00Z'), stale: false }])),
-  regionOf: new Map([['A', 'R1'], ['B', 'R1'], ['C', 'R2']]),
+  regionOf: new Map([
+    ['A', 'R1'],
+    ['B', 'R1'],
+    ['C', 'R2'],
+  ]),
   counts: [...neet('A', 7, 40), ...neet('B', 30, 90), ...neet('C', 12, 60)],
 };
 const ONLY_NEET = MEASURES.filter((m) => m.id === 'neet');
@@ -37,7 +49,9 @@ describe('the release audit', () => {
 
   it('names a small count that is published outright', () => {
     expect(smallHidden).toBeDefined();
-    const truth = input.counts.find((c) => c.authorityCode === smallHidden?.code && c.dimension === smallHidden.dimension && c.category === smallHidden.category);
+    const truth = input.counts.find(
+      (c) => c.authorityCode === smallHidden?.code && c.dimension === smallHidden.dimension && c.category === smallHidden.category,
+    );
     const leaked = figures.map((f) => (f === smallHidden ? { ...f, marker: null, numerator: truth?.numerator ?? 0, denominator: truth?.denominator ?? 0 } : f));
     const result = audit(leaked);
     expect(result.findings).toBeGreaterThan(0);

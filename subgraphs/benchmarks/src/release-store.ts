@@ -170,7 +170,11 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
       const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(options.buildTimeLimitMs ?? DEFAULT_BUILD_LIMIT_MS)]);
       const outcome = await builder(
         input,
-        { rounding: options.rounding, ...(options.auditBudgetMs === undefined ? {} : { auditBudgetMs: options.auditBudgetMs }), ...(options.protectionBatches === undefined ? {} : { protectionBatches: options.protectionBatches }) },
+        {
+          rounding: options.rounding,
+          ...(options.auditBudgetMs === undefined ? {} : { auditBudgetMs: options.auditBudgetMs }),
+          ...(options.protectionBatches === undefined ? {} : { protectionBatches: options.protectionBatches }),
+        },
         signal,
       );
       if (outcome.audit.findings > 0) {
@@ -180,13 +184,19 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
         await publishRelease(db, id, { figures, audit: outcome.audit, buildSeconds: outcome.buildSeconds, auditSeconds: outcome.auditSeconds });
         const summary = (await releaseSummaries(db, 1)).find((r) => r.id === id);
         if (summary && !summary.synthetic && (!served || served.summary.id < id)) served = toServed(summary, figures);
-        const unproven = outcome.audit.unproven ? `, ${outcome.audit.unproven} of ${outcome.audit.cellsChecked} hidden counts not settled by the LP audit in its time` : '';
-        log(`benchmark release ${id} published: ${figures.length} figures, built in ${outcome.buildSeconds.toFixed(1)} s, audited in ${outcome.auditSeconds.toFixed(1)} s${unproven}`);
+        const unproven = outcome.audit.unproven
+          ? `, ${outcome.audit.unproven} of ${outcome.audit.cellsChecked} hidden counts not settled by the LP audit in its time`
+          : '';
+        log(
+          `benchmark release ${id} published: ${figures.length} figures, built in ${outcome.buildSeconds.toFixed(1)} s, audited in ${outcome.auditSeconds.toFixed(1)} s${unproven}`,
+        );
       }
     } catch (error) {
       const reason = stopping.signal.aborted ? 'the service stopped before the build finished' : describe(error);
       await failRelease(db, id, reason).catch(() => undefined);
-      log(`benchmark release ${id} failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${reason}; release ${served?.summary.id ?? '(none)'} stays published`);
+      log(
+        `benchmark release ${id} failed after ${((Date.now() - started) / 1000).toFixed(1)} s: ${reason}; release ${served?.summary.id ?? '(none)'} stays published`,
+      );
     }
     const summary = (await releaseSummaries(db, 5)).find((r) => r.id === id);
     if (!summary) throw new Error(`release ${id} disappeared`);
@@ -199,7 +209,9 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
     const held = new Set((await publishedSummaries(db)).map((r) => academicYearOf(r.asOf)));
     const { input, snapshots } = await releaseInput(db, today);
     // Sized like today's cohort in each authority, drifting a little year on year.
-    const sizes = new Map(input.counts.filter((c) => c.measure === 'cohort' && c.dimension === 'all' && c.category === 'all').map((c) => [c.authorityCode, c.numerator]));
+    const sizes = new Map(
+      input.counts.filter((c) => c.measure === 'cohort' && c.dimension === 'all' && c.category === 'all').map((c) => [c.authorityCode, c.numerator]),
+    );
     const built: ReleaseSummary[] = [];
     for (let back = 1; back <= years; back += 1) {
       const asOf = yearsBefore(today, back);
@@ -264,12 +276,21 @@ export function createReleaseStore(db: NationalDatabase, options: ReleaseStoreOp
 /** What a build reads: each authority's latest snapshot and its counts, and the regions today. */
 async function releaseInput(db: NationalDatabase, asOf: string): Promise<{ input: ReportInput; snapshots: ReleaseSnapshot[]; refreshId: number | null }> {
   const [refresh, latest, regionOf] = await Promise.all([latestFinishedRefresh(db), latestSnapshots(db), regionsOfAuthorities(db, asOf)]);
-  const counts = await countsOfSnapshots(db, latest.map((s) => s.snapshotId));
+  const counts = await countsOfSnapshots(
+    db,
+    latest.map((s) => s.snapshotId),
+  );
   const authorityOfSnapshot = new Map(latest.map((s) => [s.snapshotId, s.authorityCode]));
   const stale = (s: (typeof latest)[number]) => refresh === null || s.refreshId !== refresh.id;
   return {
     refreshId: refresh?.id ?? null,
-    snapshots: latest.map((s) => ({ authorityCode: s.authorityCode, snapshotId: s.snapshotId, takenAt: s.takenAt.toISOString(), stale: stale(s), regionCode: regionOf.get(s.authorityCode) ?? null })),
+    snapshots: latest.map((s) => ({
+      authorityCode: s.authorityCode,
+      snapshotId: s.snapshotId,
+      takenAt: s.takenAt.toISOString(),
+      stale: stale(s),
+      regionCode: regionOf.get(s.authorityCode) ?? null,
+    })),
     input: {
       snapshots: new Map(latest.map((s) => [s.authorityCode, { takenAt: s.takenAt, stale: stale(s) }])),
       regionOf,

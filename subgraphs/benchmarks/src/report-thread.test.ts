@@ -49,7 +49,9 @@ describe('building the report in a worker thread', () => {
   });
 
   it('rejects with the error thrown in the worker', async () => {
-    await expect(runReportWorker(workerOf("throw new Error('disclosure control failed')"), input, new AbortController().signal)).rejects.toThrow('disclosure control failed');
+    await expect(runReportWorker(workerOf("throw new Error('disclosure control failed')"), input, new AbortController().signal)).rejects.toThrow(
+      'disclosure control failed',
+    );
   });
 
   it('rejects when the worker exits without a report', async () => {

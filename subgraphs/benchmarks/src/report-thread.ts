@@ -41,7 +41,10 @@ const AUDIT_ROUNDS = 3;
  */
 export function buildAndAudit(input: ReportInput, options: ReleaseBuildOptions): BuiltRelease {
   const started = performance.now();
-  let figures = buildReport(input, { rounding: options.rounding, ...(options.protectionBatches === undefined ? {} : { protectionBatches: options.protectionBatches }) });
+  let figures = buildReport(input, {
+    rounding: options.rounding,
+    ...(options.protectionBatches === undefined ? {} : { protectionBatches: options.protectionBatches }),
+  });
   const built = performance.now();
   const budget = options.auditBudgetMs === undefined ? {} : { budgetMs: options.auditBudgetMs };
   let { details, ...audit } = auditRelease(figures, input, budget);
@@ -57,11 +60,23 @@ export function buildAndAudit(input: ReportInput, options: ReleaseBuildOptions):
 function measuresOfFamilies(cells: readonly string[]): Set<string> {
   const numbers = cells.flatMap((cell) => cell.split(' − ').map((id) => (id.split('|')[0] ?? '').split('@')[0] ?? ''));
   const family = familyOf(numbers, MEASURES);
-  return new Set(MEASURES.filter((m) => [m.numbers.numerator, m.numbers.denominator, m.numbers.children].some((n) => n !== undefined && family.has(n))).map((m) => m.id));
+  return new Set(
+    MEASURES.filter((m) => [m.numbers.numerator, m.numbers.denominator, m.numbers.children].some((n) => n !== undefined && family.has(n))).map((m) => m.id),
+  );
 }
 
 function suppressedFigure(f: Figure): Figure {
-  return { ...f, numerator: null, denominator: null, rate: null, lower: null, upper: null, marker: MARKERS.suppressed.code, comparedWithWales: 'not-comparable', comparedWithRegion: 'not-comparable' };
+  return {
+    ...f,
+    numerator: null,
+    denominator: null,
+    rate: null,
+    lower: null,
+    upper: null,
+    marker: MARKERS.suppressed.code,
+    comparedWithWales: 'not-comparable',
+    comparedWithRegion: 'not-comparable',
+  };
 }
 
 /** Builds in a worker thread: the service's builder. */

@@ -64,7 +64,16 @@ const find = (measure: string, code: string, dimension = 'all', category = 'all'
 
 describe('figures per 100', () => {
   it('give events per 100 children of the denominator, with no interval and no comparison', () => {
-    expect(find('exclusions', 'A')).toMatchObject({ numerator: 300, denominator: 400, rate: 75, lower: null, upper: null, marker: null, comparedWithWales: 'not-comparable', comparedWithRegion: 'not-comparable' });
+    expect(find('exclusions', 'A')).toMatchObject({
+      numerator: 300,
+      denominator: 400,
+      rate: 75,
+      lower: null,
+      upper: null,
+      marker: null,
+      comparedWithWales: 'not-comparable',
+      comparedWithRegion: 'not-comparable',
+    });
     // More exclusions than pupils: a per-100 figure is not a proportion (a Wilson interval would throw).
     expect(find('exclusions', 'B')).toMatchObject({ numerator: 600, denominator: 400, rate: 150, lower: null, upper: null });
   });
@@ -116,7 +125,8 @@ describe('rates', () => {
 describe('the measures', () => {
   it('publish what the record now holds, and mark time away from learning not available', () => {
     const available = new Map(MEASURES.map((m) => [m.id, m.available]));
-    for (const id of ['exclusions', 'exclusion-days', 'permanent-exclusions', 'reduced-timetable', 'pep-voice', 'idp', 'sdq-completed', 'sdq-concern', 'neet']) expect(available.get(id), id).toBe(true);
+    for (const id of ['exclusions', 'exclusion-days', 'permanent-exclusions', 'reduced-timetable', 'pep-voice', 'idp', 'sdq-completed', 'sdq-concern', 'neet'])
+      expect(available.get(id), id).toBe(true);
     expect(available.get('time-away')).toBe(false);
     expect(find('time-away', WALES_CODE).marker).toBe('[x]');
     expect(new Set(MEASURES.map((m) => m.id)).size).toBe(MEASURES.length);

@@ -93,7 +93,14 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Fig
   const geos = geographiesOf(input.regionOf);
   const collected = (geo: Geography) => geo.members.every((a) => input.snapshots.has(a));
   const byCode = new Map(geos.map((g) => [g.code, g]));
-  const published = protectRelease(input.counts, geos, { publishable: (code) => { const geo = byCode.get(code); return geo !== undefined && collected(geo); }, ...(options.protectionBudgetMs === undefined ? {} : { budgetMs: options.protectionBudgetMs }), ...(options.protectionBatches === undefined ? {} : { batches: options.protectionBatches }) });
+  const published = protectRelease(input.counts, geos, {
+    publishable: (code) => {
+      const geo = byCode.get(code);
+      return geo !== undefined && collected(geo);
+    },
+    ...(options.protectionBudgetMs === undefined ? {} : { budgetMs: options.protectionBudgetMs }),
+    ...(options.protectionBatches === undefined ? {} : { batches: options.protectionBatches }),
+  });
   const figures: Figure[] = [];
   for (const measure of MEASURES) {
     if (!measure.available) {
@@ -115,7 +122,12 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Fig
           }
           // Empty by definition (no one under 1 is on a school roll): not applicable, and known to all to be 0.
           if (!(shown[dimension] ?? []).includes(category)) {
-            pending.push({ geo, dimension, category, figure: { ...notAvailable(measure.id, geo, dimension, category), marker: MARKERS.notApplicable.code, snapshotTakenAt, stale } });
+            pending.push({
+              geo,
+              dimension,
+              category,
+              figure: { ...notAvailable(measure.id, geo, dimension, category), marker: MARKERS.notApplicable.code, snapshotTakenAt, stale },
+            });
             continue;
           }
           const suppressed = published.isHidden(measure.id, geo.code, dimension, category);
@@ -150,7 +162,10 @@ export function buildReport(input: ReportInput, options: BuildOptions = {}): Fig
     for (const { geo, dimension, category, figure } of pending) {
       const own = intervals.get(`${geo.code}|${dimension}|${category}`) ?? { lower: null, upper: null };
       const wales = intervals.get(`${WALES_CODE}|${dimension}|${category}`) ?? { lower: null, upper: null };
-      const region = geo.region && geo.level === 'authority' ? (intervals.get(`${geo.region}|${dimension}|${category}`) ?? { lower: null, upper: null }) : { lower: null, upper: null };
+      const region =
+        geo.region && geo.level === 'authority'
+          ? (intervals.get(`${geo.region}|${dimension}|${category}`) ?? { lower: null, upper: null })
+          : { lower: null, upper: null };
       figures.push({
         ...figure,
         comparedWithWales: geo.level === 'wales' || measure.kind !== 'rate' ? 'not-comparable' : compare(own, wales),

@@ -47,9 +47,14 @@ function visibleTo(ctx: BenchmarksContext, release: ServedRelease, region: strin
 
 function checkArgs(ctx: BenchmarksContext, args: BenchmarksArgs): void {
   const unknown = (args.measures ?? []).filter((m) => !MEASURES.some((d) => d.id === m));
-  if (unknown.length > 0) throw platformError(message('BAD_USER_INPUT', 'unknownMeasure', { given: unknown.join(', '), known: MEASURES.map((m) => m.id).join(', ') }), { field: 'measures' });
+  if (unknown.length > 0)
+    throw platformError(message('BAD_USER_INPUT', 'unknownMeasure', { given: unknown.join(', '), known: MEASURES.map((m) => m.id).join(', ') }), {
+      field: 'measures',
+    });
   if (args.dimension && !(args.dimension in DIMENSIONS)) {
-    throw platformError(message('BAD_USER_INPUT', 'unknownDimension', { given: args.dimension, known: Object.keys(DIMENSIONS).join(', ') }), { field: 'dimension' });
+    throw platformError(message('BAD_USER_INPUT', 'unknownDimension', { given: args.dimension, known: Object.keys(DIMENSIONS).join(', ') }), {
+      field: 'dimension',
+    });
   }
   if (args.release !== undefined && args.release !== null && !/^[1-9]\d{0,15}$/.test(args.release)) {
     throw platformError(message('BAD_USER_INPUT', 'notAReleaseId', { given: JSON.stringify(args.release) }), { field: 'release' });
@@ -93,11 +98,18 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
       checkArgs(ctx, args);
       const release = await releaseFor(ctx, args.release);
       if (args.region && ![...release.regionOf.values()].includes(args.region)) {
-        throw platformError(message('BAD_USER_INPUT', 'unknownRegion', { given: args.region, known: [...new Set(release.regionOf.values())].sort().join(', ') }), { field: 'region' });
+        throw platformError(
+          message('BAD_USER_INPUT', 'unknownRegion', { given: args.region, known: [...new Set(release.regionOf.values())].sort().join(', ') }),
+          { field: 'region' },
+        );
       }
       const visible = visibleTo(ctx, release, args.region ?? null);
       const figures = release.figures.filter(
-        (f) => visible(f) && (!args.measures || args.measures.includes(f.measure)) && (!args.dimension || f.dimension === args.dimension) && (!args.level || f.level === args.level),
+        (f) =>
+          visible(f) &&
+          (!args.measures || args.measures.includes(f.measure)) &&
+          (!args.dimension || f.dimension === args.dimension) &&
+          (!args.level || f.level === args.level),
       );
       const published = release.summary.finishedAt ?? release.summary.startedAt;
       const taken = release.summary.snapshots.map((s) => s.takenAt).sort();
@@ -122,22 +134,32 @@ export const resolvers: GraphQLResolverMap<BenchmarksContext> = {
     benchmarkTrend: async (_: unknown, args: TrendArgs, ctx: BenchmarksContext) => {
       checkCaller(ctx);
       const measure = measureById(args.measure);
-      if (!measure) throw platformError(message('BAD_USER_INPUT', 'unknownMeasure', { given: args.measure, known: MEASURES.map((m) => m.id).join(', ') }), { field: 'measure' });
+      if (!measure)
+        throw platformError(message('BAD_USER_INPUT', 'unknownMeasure', { given: args.measure, known: MEASURES.map((m) => m.id).join(', ') }), {
+          field: 'measure',
+        });
       const dimension = args.dimension ?? 'all';
       const category = args.category ?? 'all';
       const categories = DIMENSIONS[dimension];
-      if (!categories) throw platformError(message('BAD_USER_INPUT', 'unknownDimension', { given: dimension, known: Object.keys(DIMENSIONS).join(', ') }), { field: 'dimension' });
-      if (!categories.includes(category)) throw platformError(message('BAD_USER_INPUT', 'unknownCategory', { given: category, dimension, known: categories.join(', ') }), { field: 'category' });
+      if (!categories)
+        throw platformError(message('BAD_USER_INPUT', 'unknownDimension', { given: dimension, known: Object.keys(DIMENSIONS).join(', ') }), {
+          field: 'dimension',
+        });
+      if (!categories.includes(category))
+        throw platformError(message('BAD_USER_INPUT', 'unknownCategory', { given: category, dimension, known: categories.join(', ') }), { field: 'category' });
       const codes = args.codes && args.codes.length > 0 ? [...new Set(args.codes)] : [WALES_CODE];
-      if (codes.length > MOST_TREND_CODES) throw platformError(message('BAD_USER_INPUT', 'tooManyCodes', { max: MOST_TREND_CODES, given: codes.length }), { field: 'codes' });
+      if (codes.length > MOST_TREND_CODES)
+        throw platformError(message('BAD_USER_INPUT', 'tooManyCodes', { max: MOST_TREND_CODES, given: codes.length }), { field: 'codes' });
       const release = await releaseFor(ctx, null);
       const known = new Set([WALES_CODE, ...release.regionOf.keys(), ...release.regionOf.values()]);
       const unknown = codes.filter((c) => !known.has(c));
-      if (unknown.length > 0) throw platformError(message('BAD_USER_INPUT', 'unknownGeography', { given: unknown.join(', '), wales: WALES_CODE }), { field: 'codes' });
+      if (unknown.length > 0)
+        throw platformError(message('BAD_USER_INPUT', 'unknownGeography', { given: unknown.join(', '), wales: WALES_CODE }), { field: 'codes' });
       const { caller } = ctx;
       if (caller.role === 'consortium-analyst') {
         const outside = codes.filter((c) => c !== WALES_CODE && c !== caller.regionCode && release.regionOf.get(c) !== caller.regionCode);
-        if (outside.length > 0) throw platformError(message('FORBIDDEN', 'codesRefused', { own: caller.regionCode ?? '', codes: outside.join(', ') }), { field: 'codes' });
+        if (outside.length > 0)
+          throw platformError(message('FORBIDDEN', 'codesRefused', { own: caller.regionCode ?? '', codes: outside.join(', ') }), { field: 'codes' });
       }
       const series = pooledTrend(await ctx.releases.trendReleases(), measure, codes, dimension, category);
       return { measure: measure.id, pooledYears: POOLED_YEARS, dimension, category, series };

@@ -89,7 +89,10 @@ export async function createBenchmarksSubgraph(config: BenchmarksSubgraphConfig)
   if ((await latestSnapshots(db)).length === 0) await (await refresh('first start')).finished;
   else if (!(await releases.current())) await (await releases.build()).finished;
   // History is built after the service is up, one release at a time, never delaying an answer.
-  if (config.historyYears) void releases.buildHistory(config.historyYears).catch((error: unknown) => config.log?.(`synthetic history not built: ${error instanceof Error ? error.message : String(error)}`));
+  if (config.historyYears)
+    void releases
+      .buildHistory(config.historyYears)
+      .catch((error: unknown) => config.log?.(`synthetic history not built: ${error instanceof Error ? error.message : String(error)}`));
   const timer = config.refreshEveryMs ? setInterval(() => void refresh('schedule').catch(() => undefined), config.refreshEveryMs) : null;
   timer?.unref();
   return {

@@ -8,7 +8,9 @@ import { buildAndAudit } from './report-thread.ts';
 import { syntheticCounts } from './synthetic-counts.ts';
 import type { ReportInput } from './report.ts';
 
-const { values } = parseArgs({ options: { seeds: { type: 'string', default: '5' }, days: { type: 'string', default: '5' }, scale: { type: 'string', default: 'wales' } } });
+const { values } = parseArgs({
+  options: { seeds: { type: 'string', default: '5' }, days: { type: 'string', default: '5' }, scale: { type: 'string', default: 'wales' } },
+});
 const scale = values.scale === 'small' ? 'small' : 'wales';
 let failures = 0;
 console.log('| seed | day | build s | audit s | figures | published | hidden | cells audited | findings | unproven |');
@@ -25,7 +27,9 @@ for (let seed = 1; seed <= Number(values.seeds); seed += 1) {
       const hidden = built.figures.filter((f) => f.marker === '[c]').length;
       const published = built.figures.filter((f) => f.marker === null).length;
       if (built.audit.findings > 0 || (built.audit.unproven ?? 0) > 0) failures += 1;
-      console.log(`| ${seed} | ${day} | ${built.buildSeconds.toFixed(2)} | ${built.auditSeconds.toFixed(2)} | ${built.figures.length} | ${published} | ${hidden} | ${built.audit.cellsChecked} | ${built.audit.findings} | ${built.audit.unproven ?? 0} |`);
+      console.log(
+        `| ${seed} | ${day} | ${built.buildSeconds.toFixed(2)} | ${built.auditSeconds.toFixed(2)} | ${built.figures.length} | ${published} | ${hidden} | ${built.audit.cellsChecked} | ${built.audit.findings} | ${built.audit.unproven ?? 0} |`,
+      );
     } catch (error) {
       failures += 1;
       console.log(`| ${seed} | ${day} | failed: ${(error as Error).message} | | | | | | | |`);

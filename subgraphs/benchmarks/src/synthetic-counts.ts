@@ -11,7 +11,17 @@ import { dimensionsOf, MEASURES } from './measures.ts';
 
 const AGE_BANDS = { 'under-1': 6, '1-4': 18, '5-9': 22, '10-15': 38, '16-17': 16 };
 const GENDERS = { female: 45, male: 49, other: 2, 'not-recorded': 4 };
-const PLACEMENT_TYPES = { foster: 45, 'kinship-foster': 20, 'with-parents': 10, 'childrens-home': 9, secure: 1, 'placed-for-adoption': 5, 'independent-living': 4, 'residential-school': 2, other: 4 };
+const PLACEMENT_TYPES = {
+  foster: 45,
+  'kinship-foster': 20,
+  'with-parents': 10,
+  'childrens-home': 9,
+  secure: 1,
+  'placed-for-adoption': 5,
+  'independent-living': 4,
+  'residential-school': 2,
+  other: 4,
+};
 const LOCATIONS = { inside: 65, outside: 35 };
 const PUPIL_SHARE: Readonly<Record<string, number>> = { 'under-1': 0, '1-4': 0.35, '5-9': 0.96, '10-15': 0.95, '16-17': 0.75 };
 
@@ -27,7 +37,13 @@ type Child = Readonly<Record<string, number | string | boolean | Readonly<Record
 
 function child(random: () => number, youngPerson = false): Child {
   const age = youngPerson ? (random() < 0.6 ? '16-17' : '18') : pick(random, AGE_BANDS);
-  const categories = { all: 'all', 'age-band': age, gender: pick(random, GENDERS), 'placement-type': pick(random, PLACEMENT_TYPES), 'placement-location': pick(random, LOCATIONS) };
+  const categories = {
+    all: 'all',
+    'age-band': age,
+    gender: pick(random, GENDERS),
+    'placement-type': pick(random, PLACEMENT_TYPES),
+    'placement-location': pick(random, LOCATIONS),
+  };
   const pupil = random() < (PUPIL_SHARE[age] ?? 0);
   const onRoll = pupil && random() < 0.95;
   const withSessions = pupil && random() < 0.97;
@@ -104,7 +120,11 @@ const COUNTERS: Readonly<Record<string, (cs: readonly Child[]) => Counts>> = {
   'placement-stability': (cs) => ({ numerator: count(cs, 'unstable'), denominator: cs.length, children: cs.length }),
   'school-stability': (cs) => ({ numerator: count(cs, 'schoolMove'), denominator: count(cs, 'onRoll'), children: count(cs, 'onRoll') }),
   'targets-met': (cs) => ({ numerator: total(cs, 'targetsMet'), denominator: total(cs, 'targetsDue'), children: count(cs, 'targetsDue') }),
-  neet: (cs) => ({ numerator: only(cs, 'destination').filter((c) => c['neet'] === true).length, denominator: count(cs, 'destination'), children: count(cs, 'destination') }),
+  neet: (cs) => ({
+    numerator: only(cs, 'destination').filter((c) => c['neet'] === true).length,
+    denominator: count(cs, 'destination'),
+    children: count(cs, 'destination'),
+  }),
 };
 
 export interface SyntheticOptions {
@@ -122,7 +142,12 @@ export function syntheticCounts(seed: number, { scale, day = 0, measures, sizes 
   const chosen = MEASURES.filter((m) => m.available && (!measures || measures.includes(m.id)));
   for (const authority of AUTHORITY_FACTS) {
     const given = sizes?.get(authority.code);
-    const size = given !== undefined ? Math.max(0, Math.round(given * (0.9 + random() * 0.2))) : scale === 'wales' ? Math.round(authority.childrenLookedAfter2024 * (0.9 + random() * 0.2)) : 3 + Math.floor(random() * 58);
+    const size =
+      given !== undefined
+        ? Math.max(0, Math.round(given * (0.9 + random() * 0.2)))
+        : scale === 'wales'
+          ? Math.round(authority.childrenLookedAfter2024 * (0.9 + random() * 0.2))
+          : 3 + Math.floor(random() * 58);
     const children = Array.from({ length: size }, () => child(random));
     const young = Array.from({ length: Math.round(size * 0.2) }, () => child(random, true));
     for (const measure of chosen) {

@@ -10,9 +10,21 @@ if (!PEP) throw new Error('no pep-in-place measure');
 
 function figure(code: string, numerator: number | null, denominator: number | null, marker: string | null = null): StoredFigure {
   return {
-    measure: 'pep-in-place', level: code === 'W92000004' ? 'wales' : 'authority', code, dimension: 'all', category: 'all',
-    numerator, denominator, rate: null, lower: null, upper: null, marker,
-    comparedWithWales: 'not-comparable', comparedWithRegion: 'not-comparable', snapshotTakenAt: null, stale: false,
+    measure: 'pep-in-place',
+    level: code === 'W92000004' ? 'wales' : 'authority',
+    code,
+    dimension: 'all',
+    category: 'all',
+    numerator,
+    denominator,
+    rate: null,
+    lower: null,
+    upper: null,
+    marker,
+    comparedWithWales: 'not-comparable',
+    comparedWithRegion: 'not-comparable',
+    snapshotTakenAt: null,
+    stale: false,
   };
 }
 
@@ -27,8 +39,16 @@ describe('academic years', () => {
   ])('%s falls in the year starting %i', (date, year) => expect(academicYearOf(date)).toBe(year));
 
   it('takes a real release before a synthetic one, then the latest, for each year', () => {
-    const chosen = releasesByYear([release(1, '2025-12-02', [], true), release(2, '2025-10-01', []), release(3, '2026-12-01', []), release(4, '2026-12-02', [])]);
-    expect([...chosen].map(([y, r]) => [y, r.id])).toEqual([[2025, 2], [2026, 4]]);
+    const chosen = releasesByYear([
+      release(1, '2025-12-02', [], true),
+      release(2, '2025-10-01', []),
+      release(3, '2026-12-01', []),
+      release(4, '2026-12-02', []),
+    ]);
+    expect([...chosen].map(([y, r]) => [y, r.id])).toEqual([
+      [2025, 2],
+      [2026, 4],
+    ]);
   });
 });
 
@@ -43,7 +63,14 @@ describe('a pooled trend', () => {
 
   it('has a point from the third year on, pooling the year and the two before it', () => {
     expect(a?.points.map((p) => p.academicYear)).toEqual(['2024/25', '2025/26']);
-    expect(a?.points[0]).toMatchObject({ pooledYears: ['2022/23', '2023/24', '2024/25'], numerator: 127, denominator: 150, releases: [10, 11, 12], synthetic: true, marker: null });
+    expect(a?.points[0]).toMatchObject({
+      pooledYears: ['2022/23', '2023/24', '2024/25'],
+      numerator: 127,
+      denominator: 150,
+      releases: [10, 11, 12],
+      synthetic: true,
+      marker: null,
+    });
     expect(a?.points[0]?.rate).toBeCloseTo(127 / 150);
     expect(a?.points[0]?.lower).toBeLessThan(127 / 150);
     expect(a?.points[0]?.upper).toBeGreaterThan(127 / 150);
@@ -55,8 +82,17 @@ describe('a pooled trend', () => {
   });
 
   it('marks a period with a year missing as not available', () => {
-    const [gap] = pooledTrend([years[0], years[2], years[3]].filter((r): r is TrendRelease => r !== undefined), PEP, ['A'], 'all', 'all');
-    expect(gap?.points.map((p) => [p.academicYear, p.marker])).toEqual([['2024/25', '[x]'], ['2025/26', '[x]']]);
+    const [gap] = pooledTrend(
+      [years[0], years[2], years[3]].filter((r): r is TrendRelease => r !== undefined),
+      PEP,
+      ['A'],
+      'all',
+      'all',
+    );
+    expect(gap?.points.map((p) => [p.academicYear, p.marker])).toEqual([
+      ['2024/25', '[x]'],
+      ['2025/26', '[x]'],
+    ]);
   });
 
   it('says when real years alone are pooled', () => {

@@ -52,19 +52,29 @@ export function releasesByYear(releases: readonly TrendRelease[]): Map<number, T
   for (const r of releases) {
     const year = academicYearOf(r.asOf);
     const held = byYear.get(year);
-    const better = !held || (held.synthetic && !r.synthetic) || (held.synthetic === r.synthetic && (held.asOf < r.asOf || (held.asOf === r.asOf && held.id < r.id)));
+    const better =
+      !held || (held.synthetic && !r.synthetic) || (held.synthetic === r.synthetic && (held.asOf < r.asOf || (held.asOf === r.asOf && held.id < r.id)));
     if (better) byYear.set(year, r);
   }
   return byYear;
 }
 
 /** The pooled series of one measure's cell for each geography asked, one point per year from the third on. */
-export function pooledTrend(releases: readonly TrendRelease[], measure: MeasureDefinition, codes: readonly string[], dimension: string, category: string): TrendSeries[] {
+export function pooledTrend(
+  releases: readonly TrendRelease[],
+  measure: MeasureDefinition,
+  codes: readonly string[],
+  dimension: string,
+  category: string,
+): TrendSeries[] {
   const byYear = releasesByYear(releases);
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const figureOf = new Map<number, Map<string, StoredFigure>>();
   for (const [year, r] of byYear) {
-    figureOf.set(year, new Map(r.figures.filter((f) => f.measure === measure.id && f.dimension === dimension && f.category === category).map((f) => [f.code, f])));
+    figureOf.set(
+      year,
+      new Map(r.figures.filter((f) => f.measure === measure.id && f.dimension === dimension && f.category === category).map((f) => [f.code, f])),
+    );
   }
   const ends = years.filter((y) => y - (years[0] ?? y) >= POOLED_YEARS - 1);
   return codes.map((code) => {
@@ -78,7 +88,12 @@ export function pooledTrend(releases: readonly TrendRelease[], measure: MeasureD
   });
 }
 
-function pointOf(measure: MeasureDefinition, end: number, span: readonly number[], pooled: readonly { release: TrendRelease | undefined; figure: StoredFigure | undefined }[]): TrendPoint {
+function pointOf(
+  measure: MeasureDefinition,
+  end: number,
+  span: readonly number[],
+  pooled: readonly { release: TrendRelease | undefined; figure: StoredFigure | undefined }[],
+): TrendPoint {
   const base = {
     academicYear: academicYearLabel(end),
     pooledYears: span.map(academicYearLabel),
@@ -92,7 +107,15 @@ function pointOf(measure: MeasureDefinition, end: number, span: readonly number[
   const numerator = pooled.reduce((s, p) => s + (p.figure?.numerator ?? 0), 0);
   const denominator = measure.kind === 'count' ? null : pooled.reduce((s, p) => s + (p.figure?.denominator ?? 0), 0);
   const interval = measure.kind === 'rate' && denominator ? wilsonInterval(numerator, denominator) : null;
-  return { ...base, numerator, denominator, rate: valueOf(measure, numerator, denominator), lower: interval?.lower ?? null, upper: interval?.upper ?? null, marker: null };
+  return {
+    ...base,
+    numerator,
+    denominator,
+    rate: valueOf(measure, numerator, denominator),
+    lower: interval?.lower ?? null,
+    upper: interval?.upper ?? null,
+    marker: null,
+  };
 }
 
 export function measureById(id: string): MeasureDefinition | undefined {

@@ -8,7 +8,10 @@ import { createReferenceSubgraph } from './service.ts';
 runSubgraphService(
   'reference',
   () => referenceConfigFromEnv(process.env),
-  { open: (config) => connectNationalDatabase(config.databaseUrl, { max: config.databasePoolSize }), migrate: (database) => migrateNationalDatabase(database.db) },
+  {
+    open: (config) => connectNationalDatabase(config.databaseUrl, { max: config.databasePoolSize }),
+    migrate: (database) => migrateNationalDatabase(database.db),
+  },
   (config, database) => {
     const telemetry = telemetryFromSettings(config.telemetry);
     const service = telemetry.service({ service: 'reference' }, { processMetrics: true });

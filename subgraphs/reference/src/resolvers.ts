@@ -9,15 +9,13 @@ import type { ReferenceContext } from './context.ts';
 import { pepSectionTexts, vocabulary } from './vocabulary.ts';
 import { schoolsOfAuthority, type AuthorityRow, type RegionRow, type SchoolRow } from './data/index.ts';
 
-
 interface Named {
   readonly nameEn: string;
   readonly nameCy: string;
 }
 /** The `language` argument, else the request's Accept-Language. */
 const languageOf = (args: { language?: 'en' | 'cy' | null }, ctx: ReferenceContext) => args.language ?? ctx.language;
-const name = (row: Named, args: { language?: 'en' | 'cy' | null }, ctx: ReferenceContext) =>
-  languageOf(args, ctx) === 'cy' ? row.nameCy : row.nameEn;
+const name = (row: Named, args: { language?: 'en' | 'cy' | null }, ctx: ReferenceContext) => (languageOf(args, ctx) === 'cy' ? row.nameCy : row.nameEn);
 
 async function authorityByCode(code: string, ctx: ReferenceContext): Promise<AuthorityRow | null> {
   return (await ctx.loaders.authorities()).find((a) => a.code === code) ?? null;
@@ -54,7 +52,9 @@ export const resolvers: GraphQLResolverMap<ReferenceContext> = {
     region: async (a: AuthorityRow, _: unknown, ctx: ReferenceContext) => (await ctx.loaders.regions()).find((r) => r.code === a.regionCode),
     statisticalNeighbours: async (a: AuthorityRow, _: unknown, ctx: ReferenceContext) => {
       const neighbours = statisticalNeighbours(a.code);
-      return (await ctx.loaders.authorities()).filter((b) => neighbours.includes(b.code)).sort((x, y) => neighbours.indexOf(x.code) - neighbours.indexOf(y.code));
+      return (await ctx.loaders.authorities())
+        .filter((b) => neighbours.includes(b.code))
+        .sort((x, y) => neighbours.indexOf(x.code) - neighbours.indexOf(y.code));
     },
   },
   Region: {
@@ -74,7 +74,7 @@ export const resolvers: GraphQLResolverMap<ReferenceContext> = {
     learner: (caller: ReferenceContext['caller']) => (caller.learnerId ? { id: caller.learnerId } : null),
     region: async (caller: ReferenceContext['caller'], _: unknown, ctx: ReferenceContext) => {
       const code = caller.regionCode ?? (caller.authorityCode ? (await authorityByCode(caller.authorityCode, ctx))?.regionCode : null);
-      return code ? (await ctx.loaders.regions()).find((r) => r.code === code) ?? null : null;
+      return code ? ((await ctx.loaders.regions()).find((r) => r.code === code) ?? null) : null;
     },
   },
   DisplayLanguage: { EN: 'en', CY: 'cy' },

@@ -25,7 +25,10 @@ afterAll(async () => {
   await database.close();
 });
 
-async function ask(query: string, headers: Record<string, string> = {}): Promise<{ data?: Record<string, unknown>; errors?: { extensions: Record<string, unknown> }[] }> {
+async function ask(
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ data?: Record<string, unknown>; errors?: { extensions: Record<string, unknown> }[] }> {
   const body = JSON.stringify({ query });
   const response = await fetch(url, {
     method: 'POST',

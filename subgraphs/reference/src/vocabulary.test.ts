@@ -24,7 +24,9 @@ describe('vocabulary', () => {
   });
 
   it.each(['NoSuchEnum', 'toString', ''])('refuses %j as an enum name with BAD_USER_INPUT naming the argument', (name) => {
-    expect(() => vocabulary('en', name)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'enumName' }) }));
+    expect(() => vocabulary('en', name)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'enumName' }) }),
+    );
   });
 });
 

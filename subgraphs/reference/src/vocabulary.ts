@@ -24,7 +24,13 @@ export interface PepSectionTextRow {
 /** Every labelled enum value (or those of one enum: BAD_USER_INPUT when the API has no such enum). */
 export function vocabulary(language: Language, enumName?: string | null): TermRow[] {
   if (enumName != null && !isEnumName(enumName)) throw platformError(message('BAD_USER_INPUT', 'notAnEnum', { name: enumName }), { field: 'enumName' });
-  return terms(enumName ?? undefined).map((t) => ({ enumName: t.enumName, value: t.value, label: t.labels[language], labelEn: t.labels.en, labelCy: t.labels.cy }));
+  return terms(enumName ?? undefined).map((t) => ({
+    enumName: t.enumName,
+    value: t.value,
+    label: t.labels[language],
+    labelEn: t.labels.en,
+    labelCy: t.labels.cy,
+  }));
 }
 
 /** Each PEP section's title and question, in plan order. */

@@ -38,26 +38,54 @@ export async function renderCaseload(root: HTMLElement, settings: PageSettings, 
   const me = (await askGraph(settings.graphqlPath, MeDocument, {}, language)).me;
   const home = me.role === 'VIRTUAL_SCHOOL_HEAD' ? me.authority?.code : undefined;
   if (!home) {
-    root.replaceChildren(languageSwitch(language), navigation(settings, language), h('p', { class: 'govuk-inset-text', 'data-state': 'wrong-role' }, text('caseloadNeedsVsh', language)));
+    root.replaceChildren(
+      languageSwitch(language),
+      navigation(settings, language),
+      h('p', { class: 'govuk-inset-text', 'data-state': 'wrong-role' }, text('caseloadNeedsVsh', language)),
+    );
     return;
   }
   const learners = (await askGraph(settings.graphqlPath, CaseloadDocument, caseloadVariables(home, params), language)).learners;
   const authority = settings.authorities.find((a) => a.code === home);
   const checkbox = ([name, label]: (typeof FILTERS)[number]) =>
-    h('div', { class: 'govuk-checkboxes__item' }, h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: `filter-${name}`, name, value: '1', checked: params.get(name) === '1' }), h('label', { class: 'govuk-label govuk-checkboxes__label', for: `filter-${name}` }, text(label, language)));
-  const form = h('form', { method: 'get', class: 'caseload-filters' },
+    h(
+      'div',
+      { class: 'govuk-checkboxes__item' },
+      h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', id: `filter-${name}`, name, value: '1', checked: params.get(name) === '1' }),
+      h('label', { class: 'govuk-label govuk-checkboxes__label', for: `filter-${name}` }, text(label, language)),
+    );
+  const form = h(
+    'form',
+    { method: 'get', class: 'caseload-filters' },
     h('input', { type: 'hidden', name: 'lang', value: language }),
-    h('fieldset', { class: 'govuk-fieldset' }, h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, text('filters', language)), h('div', { class: 'govuk-checkboxes govuk-checkboxes--small' }, ...FILTERS.map(checkbox))),
+    h(
+      'fieldset',
+      { class: 'govuk-fieldset' },
+      h('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--m' }, text('filters', language)),
+      h('div', { class: 'govuk-checkboxes govuk-checkboxes--small' }, ...FILTERS.map(checkbox)),
+    ),
     h('button', { type: 'submit', class: 'govuk-button' }, text('apply', language)),
   );
-  const head = [text('learnerId', language), text('learner', language), text('school', language), text('placement', language), text('placementAuthority', language), text('attendanceThisTerm', language), text('pepStatus', language), text('pepReview', language), text('pepDue', language)];
+  const head = [
+    text('learnerId', language),
+    text('learner', language),
+    text('school', language),
+    text('placement', language),
+    text('placementAuthority', language),
+    text('attendanceThisTerm', language),
+    text('pepStatus', language),
+    text('pepReview', language),
+    text('pepDue', language),
+  ];
   const rows = learners.edges.map(({ node }) => [
     node.id,
     node.legalGivenName ?? '',
     node.currentSchool?.name ?? text('none', language),
     node.currentPlacement ? enumLabel('PlacementType', node.currentPlacement.type, language) : text('none', language),
     node.currentPlacement?.authority.name ?? '',
-    node.attendanceThisTerm?.rate === null || node.attendanceThisTerm === null ? text('notRecorded', language) : `${formatNumber(node.attendanceThisTerm.rate * 100, 1)}%`,
+    node.attendanceThisTerm?.rate === null || node.attendanceThisTerm === null
+      ? text('notRecorded', language)
+      : `${formatNumber(node.attendanceThisTerm.rate * 100, 1)}%`,
     node.currentPep ? enumLabel('PepStatus', node.currentPep.status, language) : text('none', language),
     node.currentPep?.reviewState ? enumLabel('PepReviewState', node.currentPep.reviewState, language) : '',
     node.currentPep?.completionDue ?? '',
@@ -68,7 +96,11 @@ export async function renderCaseload(root: HTMLElement, settings: PageSettings, 
     navigation(settings, language),
     h('p', { class: 'govuk-body-l' }, `${text('caseloadFor', language)} ${name}`),
     form,
-    h('p', { class: 'govuk-body', 'data-total': String(learners.totalCount) }, `${text('shown', language)} ${rows.length} ${text('of', language)} ${learners.totalCount} ${text('children', language)}`),
+    h(
+      'p',
+      { class: 'govuk-body', 'data-total': String(learners.totalCount) },
+      `${text('shown', language)} ${rows.length} ${text('of', language)} ${learners.totalCount} ${text('children', language)}`,
+    ),
     table(text('caseloadTitle', language), head, rows, 'caseload-table'),
   );
 }

@@ -1,7 +1,11 @@
 // A tiny element builder: the pages are plain DOM, with no framework, so the bundle stays small.
 type Child = Node | string | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string | boolean | undefined>> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Readonly<Record<string, string | boolean | undefined>> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
@@ -17,7 +21,21 @@ export function table(caption: string, head: readonly string[], rows: readonly (
     'table',
     { class: `govuk-table ${className}`.trim() },
     h('caption', { class: 'govuk-table__caption govuk-table__caption--s' }, caption),
-    h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' }, ...head.map((cell) => h('th', { scope: 'col', class: 'govuk-table__header' }, cell)))),
-    h('tbody', { class: 'govuk-table__body' }, ...rows.map((row) => h('tr', { class: 'govuk-table__row' }, ...row.map((cell, i) => (i === 0 ? h('th', { scope: 'row', class: 'govuk-table__header' }, cell) : h('td', { class: 'govuk-table__cell' }, cell)))))),
+    h(
+      'thead',
+      { class: 'govuk-table__head' },
+      h('tr', { class: 'govuk-table__row' }, ...head.map((cell) => h('th', { scope: 'col', class: 'govuk-table__header' }, cell))),
+    ),
+    h(
+      'tbody',
+      { class: 'govuk-table__body' },
+      ...rows.map((row) =>
+        h(
+          'tr',
+          { class: 'govuk-table__row' },
+          ...row.map((cell, i) => (i === 0 ? h('th', { scope: 'row', class: 'govuk-table__header' }, cell) : h('td', { class: 'govuk-table__cell' }, cell))),
+        ),
+      ),
+    ),
   );
 }

@@ -6,7 +6,18 @@ import { caseloadVariables } from './caseload-view.ts';
 
 const share: Measure = { id: 'pep-timely', kind: 'RATE', nameEn: 'PEP on time', nameCy: 'CAP mewn pryd', available: true };
 const figure = (code: string, level: Figure['level'], rate: number | null, marker: string | null = null): Figure => ({
-  measure: 'pep-timely', code, level, category: 'all', numerator: rate === null ? null : 9, denominator: rate === null ? null : 10, rate, lower: null, upper: null, marker, comparedWithWales: 'SIMILAR', authority: null,
+  measure: 'pep-timely',
+  code,
+  level,
+  category: 'all',
+  numerator: rate === null ? null : 9,
+  denominator: rate === null ? null : 10,
+  rate,
+  lower: null,
+  upper: null,
+  marker,
+  comparedWithWales: 'SIMILAR',
+  authority: null,
 });
 
 describe('figures in a table', () => {
@@ -35,6 +46,13 @@ describe('figures in a table', () => {
 describe('the caseload filters', () => {
   it('ask the API only for the filters ticked', () => {
     expect(caseloadVariables('W06000015', new URLSearchParams(''))).toEqual({ first: 500, homeAuthority: 'W06000015' });
-    expect(caseloadVariables('W06000015', new URLSearchParams('overdue=1&low-attendance=1&excluded=1&out-of-county=1'))).toEqual({ first: 500, homeAuthority: 'W06000015', overduePep: true, attendanceBelow: 0.9, excludedThisTerm: true, placedOutOfCounty: true });
+    expect(caseloadVariables('W06000015', new URLSearchParams('overdue=1&low-attendance=1&excluded=1&out-of-county=1'))).toEqual({
+      first: 500,
+      homeAuthority: 'W06000015',
+      overduePep: true,
+      attendanceBelow: 0.9,
+      excludedThisTerm: true,
+      placedOutOfCounty: true,
+    });
   });
 });

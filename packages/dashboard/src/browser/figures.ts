@@ -31,7 +31,13 @@ export interface MeasureFigures {
   readonly wales: Figure | undefined;
 }
 
-export function figuresOf(figures: readonly Figure[], measure: string, category: string, region: string | null, nameOf: (code: string) => string): MeasureFigures {
+export function figuresOf(
+  figures: readonly Figure[],
+  measure: string,
+  category: string,
+  region: string | null,
+  nameOf: (code: string) => string,
+): MeasureFigures {
   const mine = figures.filter((f) => f.measure === measure && f.category === category);
   return {
     authorities: mine.filter((f) => f.level === 'AUTHORITY').sort((a, b) => nameOf(a.code).localeCompare(nameOf(b.code), 'cy')),

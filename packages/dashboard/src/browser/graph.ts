@@ -8,14 +8,22 @@ import type { Language } from './text.ts';
 
 export class SignInNeeded extends Error {}
 export class GraphFailure extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 const SIGN_IN_CODES = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'INVALID_TOKEN']);
 
-export async function askGraph<D extends TypedDocumentNode<any, any>>(path: string, document: D, variables: VariablesOf<D>, language: Language): Promise<ResultOf<D>> {
+export async function askGraph<D extends TypedDocumentNode<any, any>>(
+  path: string,
+  document: D,
+  variables: VariablesOf<D>,
+  language: Language,
+): Promise<ResultOf<D>> {
   const token = storedToken();
   if (!token) throw new SignInNeeded('no token');
   const answer = await ask(path, document as TypedDocumentNode<ResultOf<D>, VariablesOf<D>>, variables, { token, language });

@@ -21,9 +21,15 @@ const language = pageLanguage();
       root.replaceChildren(languageSwitch(language), signIn(settings, language));
     } else {
       const code = error instanceof GraphFailure ? error.code : 'INTERNAL_SERVER_ERROR';
-      root.replaceChildren(languageSwitch(language), h('div', { class: 'govuk-error-summary', role: 'alert', 'data-state': 'error', 'data-code': code },
-        h('h2', { class: 'govuk-error-summary__title' }, text('apiErrorTitle', language)),
-        h('p', { class: 'govuk-body' }, `${text('apiErrorBody', language)} `, h('code', {}, code))));
+      root.replaceChildren(
+        languageSwitch(language),
+        h(
+          'div',
+          { class: 'govuk-error-summary', role: 'alert', 'data-state': 'error', 'data-code': code },
+          h('h2', { class: 'govuk-error-summary__title' }, text('apiErrorTitle', language)),
+          h('p', { class: 'govuk-body' }, `${text('apiErrorBody', language)} `, h('code', {}, code)),
+        ),
+      );
       console.error(error);
     }
     root.setAttribute('data-state', root.querySelector('[data-state]')?.getAttribute('data-state') ?? 'error');

@@ -14,27 +14,56 @@ const DEV_ROLES = ['national-analyst', 'consortium-analyst', 'virtual-school-hea
 
 /** The sign-in message, with the development role picker under it when the server mints tokens. */
 export function signIn(settings: PageSettings, language: Language): HTMLElement {
-  const panel = h('div', { class: 'govuk-notification-banner', role: 'region', 'aria-labelledby': 'sign-in-title', 'data-state': 'sign-in' },
-    h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'sign-in-title' }, text('signInTitle', language))),
+  const panel = h(
+    'div',
+    { class: 'govuk-notification-banner', role: 'region', 'aria-labelledby': 'sign-in-title', 'data-state': 'sign-in' },
+    h(
+      'div',
+      { class: 'govuk-notification-banner__header' },
+      h('h2', { class: 'govuk-notification-banner__title', id: 'sign-in-title' }, text('signInTitle', language)),
+    ),
     h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-body' }, text('signInBody', language))),
   );
   if (!settings.tokenPath) return panel;
   const tokenPath = settings.tokenPath;
   const name = (item: { nameEn: string; nameCy: string }) => (language === 'cy' ? item.nameCy : item.nameEn);
   const select = (id: string, label: string, options: readonly [string, string][]) =>
-    h('div', { class: 'govuk-form-group' }, h('label', { class: 'govuk-label', for: id }, label), h('select', { class: 'govuk-select', id, name: id }, ...options.map(([value, shown]) => h('option', { value }, shown))));
-  const form = h('form', { class: 'dev-sign-in', 'aria-labelledby': 'dev-sign-in-title' },
+    h(
+      'div',
+      { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label', for: id }, label),
+      h('select', { class: 'govuk-select', id, name: id }, ...options.map(([value, shown]) => h('option', { value }, shown))),
+    );
+  const form = h(
+    'form',
+    { class: 'dev-sign-in', 'aria-labelledby': 'dev-sign-in-title' },
     h('h3', { class: 'govuk-heading-s', id: 'dev-sign-in-title' }, text('devSignIn', language)),
-    select('dev-role', text('devRole', language), DEV_ROLES.map((role) => [role, enumLabel('Role', role.toUpperCase().replace(/-/g, '_'), language)])),
-    select('dev-region', text('devRegion', language), settings.regions.map((r) => [r.code, name(r)])),
-    select('dev-authority', text('devAuthority', language), settings.authorities.map((a) => [a.code, name(a)])),
+    select(
+      'dev-role',
+      text('devRole', language),
+      DEV_ROLES.map((role) => [role, enumLabel('Role', role.toUpperCase().replace(/-/g, '_'), language)]),
+    ),
+    select(
+      'dev-region',
+      text('devRegion', language),
+      settings.regions.map((r) => [r.code, name(r)]),
+    ),
+    select(
+      'dev-authority',
+      text('devAuthority', language),
+      settings.authorities.map((a) => [a.code, name(a)]),
+    ),
     h('button', { type: 'submit', class: 'govuk-button' }, text('devUse', language)),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = (id: string) => (form.querySelector(`#${id}`) as HTMLSelectElement).value;
     const role = value('dev-role');
-    const claims = { role, ...(role === 'consortium-analyst' ? { region: value('dev-region') } : {}), ...(role === 'virtual-school-head' ? { authority: value('dev-authority') } : {}) };
+    const claims = {
+      role,
+      ...(role === 'consortium-analyst' ? { region: value('dev-region') } : {}),
+      ...(role === 'virtual-school-head' ? { authority: value('dev-authority') } : {}),
+    };
     void fetch(tokenPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) })
       .then((response) => response.json() as Promise<{ token?: string }>)
       .then((body) => {

@@ -1,6 +1,14 @@
 // Every word the pages show, in the page's language, from the vocabulary package: nothing is written
 // here, so the Welsh page has no English left on it.
-import { BENCHMARK_CATEGORIES, BENCHMARK_SPLITS, DASHBOARD_TEXTS, STATISTICAL_MARKERS, labelOf, type DashboardText, type Language } from '@wales-lac/vocabulary';
+import {
+  BENCHMARK_CATEGORIES,
+  BENCHMARK_SPLITS,
+  DASHBOARD_TEXTS,
+  STATISTICAL_MARKERS,
+  labelOf,
+  type DashboardText,
+  type Language,
+} from '@wales-lac/vocabulary';
 
 export type { Language };
 
@@ -16,7 +24,8 @@ export function enumLabel(enumName: string, value: string, language: Language): 
   return labelOf(enumName, value, language) ?? value;
 }
 
-const lookup = <T extends Record<string, { en: string; cy: string }>>(table: T, key: string, language: Language) => (Object.hasOwn(table, key) ? table[key as keyof T]![language] : key);
+const lookup = <T extends Record<string, { en: string; cy: string }>>(table: T, key: string, language: Language) =>
+  Object.hasOwn(table, key) ? table[key as keyof T]![language] : key;
 
 export const splitName = (split: string, language: Language) => lookup(BENCHMARK_SPLITS, split, language);
 export const categoryName = (category: string, language: Language) => lookup(BENCHMARK_CATEGORIES, category, language);

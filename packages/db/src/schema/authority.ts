@@ -11,7 +11,17 @@ export const GENDERS = ['female', 'male', 'other', 'not-recorded'] as const;
 export const LANGUAGES = ['cy', 'en', 'other'] as const;
 export const CARE_STATUSES = ['looked-after', 'previously-looked-after', 'care-leaver'] as const;
 export const LEGAL_STATUSES = ['care-order', 'interim-care-order', 'placement-order', 'voluntary-accommodation', 'remand', 'other'] as const;
-export const PLACEMENT_TYPES = ['foster', 'kinship-foster', 'with-parents', 'childrens-home', 'secure', 'placed-for-adoption', 'independent-living', 'residential-school', 'other'] as const;
+export const PLACEMENT_TYPES = [
+  'foster',
+  'kinship-foster',
+  'with-parents',
+  'childrens-home',
+  'secure',
+  'placed-for-adoption',
+  'independent-living',
+  'residential-school',
+  'other',
+] as const;
 export const PEP_STATUSES = ['draft', 'in-review', 'agreed', 'superseded'] as const;
 export const TARGET_PROGRESS = ['not-started', 'in-progress', 'met', 'not-met'] as const;
 export const STAFF_ROLES = ['education-lead', 'social-worker', 'designated-teacher'] as const;
@@ -19,7 +29,6 @@ export const STAFF_ROLES = ['education-lead', 'social-worker', 'designated-teach
 export const TARGET_OWNER_ROLES = ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner', 'carer'] as const;
 export const AUDIT_ACTIONS = ['read', 'write'] as const;
 export const AUDIT_DECISIONS = ['allowed', 'denied'] as const;
-
 
 /** A child or young person whose corporate parent is this authority. */
 export const learners = pgTable(
@@ -50,7 +59,9 @@ export const careEpisodes = pgTable(
   'care_episodes',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     legalStatus: text('legal_status').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
@@ -67,8 +78,12 @@ export const placements = pgTable(
   'placements',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
-    careEpisodeId: text('care_episode_id').notNull().references(() => careEpisodes.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
+    careEpisodeId: text('care_episode_id')
+      .notNull()
+      .references(() => careEpisodes.id),
     placementType: text('placement_type').notNull(),
     /** GSS code of the authority the child lives in (another Welsh authority when placed out of county). */
     authorityCode: text('authority_code').notNull(),
@@ -77,7 +92,9 @@ export const placements = pgTable(
   },
   (t) => [
     index('placements_learner').on(t.learnerId, t.startedOn),
-    index('placements_current_authority').on(t.authorityCode).where(sql`${t.endedOn} is null`),
+    index('placements_current_authority')
+      .on(t.authorityCode)
+      .where(sql`${t.endedOn} is null`),
     check('placements_type', inList('placement_type', PLACEMENT_TYPES)),
     check('placements_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
   ],
@@ -88,7 +105,9 @@ export const enrolments = pgTable(
   'enrolments',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     schoolId: text('school_id').notNull(),
     /** GSS code of the school's maintaining authority, kept so access checks need no national lookup. */
     schoolAuthorityCode: text('school_authority_code').notNull(),
@@ -97,8 +116,12 @@ export const enrolments = pgTable(
   },
   (t) => [
     index('enrolments_learner').on(t.learnerId, t.startedOn),
-    index('enrolments_current_school').on(t.schoolId).where(sql`${t.endedOn} is null`),
-    index('enrolments_current_authority').on(t.schoolAuthorityCode).where(sql`${t.endedOn} is null`),
+    index('enrolments_current_school')
+      .on(t.schoolId)
+      .where(sql`${t.endedOn} is null`),
+    index('enrolments_current_authority')
+      .on(t.schoolAuthorityCode)
+      .where(sql`${t.endedOn} is null`),
     check('enrolments_dates', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
   ],
 );
@@ -108,7 +131,9 @@ export const peps = pgTable(
   'peps',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     status: text('status').notNull(),
     /** Optimistic-concurrency version: an edit names the version it was based on. */
     version: integer('version').notNull().default(1),
@@ -122,7 +147,9 @@ export const peps = pgTable(
   (t) => [
     index('peps_learner').on(t.learnerId, t.initiatedOn),
     // At most one plan being written per child: two simultaneous starts cannot make two drafts.
-    uniqueIndex('peps_one_open_per_learner').on(t.learnerId).where(sql`${t.status} in ('draft', 'in-review')`),
+    uniqueIndex('peps_one_open_per_learner')
+      .on(t.learnerId)
+      .where(sql`${t.status} in ('draft', 'in-review')`),
     check('peps_status', inList('status', PEP_STATUSES)),
     check('peps_version_positive', sql`${t.version} > 0`),
   ],
@@ -133,7 +160,9 @@ export const pepTargets = pgTable(
   'pep_targets',
   {
     id: text('id').primaryKey(),
-    pepId: text('pep_id').notNull().references(() => peps.id),
+    pepId: text('pep_id')
+      .notNull()
+      .references(() => peps.id),
     description: text('description').notNull(),
     ownerRole: text('owner_role').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -152,7 +181,9 @@ export const staffAllocations = pgTable(
   'staff_allocations',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     staffRole: text('staff_role').notNull(),
     /** The professional's subject at the identity provider (how a caller is matched to a caseload). */
     staffSubject: text('staff_subject').notNull(),
@@ -231,7 +262,9 @@ export const appliedWrites = pgTable('applied_writes', {
 export const attendanceDays = pgTable(
   'attendance_days',
   {
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     date: date('date', { mode: 'string' }).notNull(),
     schoolId: text('school_id').notNull(),
     /** Session marks as in the Welsh register (see ATTENDANCE_MARKS in @wales-lac/wales). */
@@ -239,10 +272,7 @@ export const attendanceDays = pgTable(
     pm: text('pm').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.learnerId, t.date] }),
-    check('attendance_days_marks', sql`length(${t.am}) = 1 and length(${t.pm}) = 1`),
-  ],
+  (t) => [primaryKey({ columns: [t.learnerId, t.date] }), check('attendance_days_marks', sql`length(${t.am}) = 1 and length(${t.pm}) = 1`)],
 );
 
 export const QUALITY_RATINGS = ['red', 'amber', 'green'] as const;
@@ -257,12 +287,40 @@ export const SDQ_INFORMANTS = ['carer', 'teacher', 'self'] as const;
  */
 export const SDQ_CONCERN_FROM: Readonly<Record<(typeof SDQ_INFORMANTS)[number], number>> = { carer: 17, teacher: 16, self: 20 };
 export const INTERVENTION_KINDS = ['tutoring', 'mentoring', 'literacy', 'numeracy', 'counselling', 'camhs-referral', 'other'] as const;
-export const DESTINATIONS = ['school-sixth-form', 'further-education', 'higher-education', 'apprenticeship', 'employment', 'training', 'neet', 'unknown'] as const;
+export const DESTINATIONS = [
+  'school-sixth-form',
+  'further-education',
+  'higher-education',
+  'apprenticeship',
+  'employment',
+  'training',
+  'neet',
+  'unknown',
+] as const;
 export const IDP_MAINTAINERS = ['school', 'authority'] as const;
 /** Moves (raised by a change), meeting invitations (decision 0030) and alerts (raised by the daily computation, decision 0029). */
-export const NOTIFICATION_KINDS = ['school-move', 'placement-move', 'pep-meeting-invitation', 'pep-review-due', 'pep-review-overdue', 'pep-start-overdue', 'attendance-low', 'attendance-drop', 'exclusion', 'sdq-concern'] as const;
+export const NOTIFICATION_KINDS = [
+  'school-move',
+  'placement-move',
+  'pep-meeting-invitation',
+  'pep-review-due',
+  'pep-review-overdue',
+  'pep-start-overdue',
+  'attendance-low',
+  'attendance-drop',
+  'exclusion',
+  'sdq-concern',
+] as const;
 /** The alert kinds: computed daily from the record, once per child, kind and period. */
-export const ALERT_KINDS = ['pep-review-due', 'pep-review-overdue', 'pep-start-overdue', 'attendance-low', 'attendance-drop', 'exclusion', 'sdq-concern'] as const;
+export const ALERT_KINDS = [
+  'pep-review-due',
+  'pep-review-overdue',
+  'pep-start-overdue',
+  'attendance-low',
+  'attendance-drop',
+  'exclusion',
+  'sdq-concern',
+] as const;
 /** How a person wants one kind of notification: in the feed only, or in the feed and by email. */
 export const NOTIFICATION_DELIVERIES = ['feed', 'feed-and-email'] as const;
 export const OUTBOX_STATES = ['pending', 'sent'] as const;
@@ -281,7 +339,9 @@ export const EOTAS_KINDS = ['tuition-service', 'alternative-provider', 'home-tui
 export const pepSections = pgTable(
   'pep_sections',
   {
-    pepId: text('pep_id').notNull().references(() => peps.id),
+    pepId: text('pep_id')
+      .notNull()
+      .references(() => peps.id),
     section: text('section').notNull(),
     body: text('body').notNull(),
     /** The language the text was written in (cy or en): shown as written, never machine-translated. */
@@ -304,7 +364,9 @@ export const pepSections = pgTable(
 export const pepSignOffs = pgTable(
   'pep_sign_offs',
   {
-    pepId: text('pep_id').notNull().references(() => peps.id),
+    pepId: text('pep_id')
+      .notNull()
+      .references(() => peps.id),
     signerRole: text('signer_role').notNull(),
     signerSubject: text('signer_subject').notNull(),
     /** The plan version signed: an edit after signing leaves the sign-off behind. */
@@ -322,7 +384,9 @@ export const pepSignOffs = pgTable(
 export const pepQualityRatings = pgTable(
   'pep_quality_ratings',
   {
-    pepId: text('pep_id').primaryKey().references(() => peps.id),
+    pepId: text('pep_id')
+      .primaryKey()
+      .references(() => peps.id),
     rating: text('rating').notNull(),
     comments: text('comments').notNull(),
     ratedBySubject: text('rated_by_subject').notNull(),
@@ -336,7 +400,9 @@ export const exclusions = pgTable(
   'exclusions',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     schoolId: text('school_id').notNull(),
     kind: text('kind').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
@@ -357,7 +423,9 @@ export const reducedTimetables = pgTable(
   'reduced_timetables',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     schoolId: text('school_id').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
@@ -379,7 +447,9 @@ export const educationOtherThanAtSchool = pgTable(
   'education_other_than_at_school',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     kind: text('kind').notNull(),
     /** The provider's name. */
     provider: text('provider').notNull(),
@@ -402,7 +472,9 @@ export const sdqAssessments = pgTable(
   'sdq_assessments',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     completedOn: date('completed_on', { mode: 'string' }).notNull(),
     informant: text('informant').notNull(),
     emotional: integer('emotional').notNull(),
@@ -426,7 +498,9 @@ export const interventions = pgTable(
   'interventions',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     kind: text('kind').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
@@ -445,7 +519,9 @@ export const additionalLearningNeeds = pgTable(
   'additional_learning_needs',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     identifiedOn: date('identified_on', { mode: 'string' }).notNull(),
     summary: text('summary').notNull(),
     /** Who maintains the IDP (for looked-after children usually the authority); null while none is agreed. */
@@ -465,7 +541,9 @@ export const destinations = pgTable(
   'destinations',
   {
     id: text('id').primaryKey(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
     destination: text('destination').notNull(),
   },
@@ -480,7 +558,9 @@ export const notifications = pgTable(
     recipientKind: text('recipient_kind').notNull(),
     /** A school number, an authority's GSS code or a learner id (for the child's social worker). */
     recipient: text('recipient').notNull(),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     kind: text('kind').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     /** The school or authority the child moves to; null for a meeting invitation (migration 0018) or an alert. */
@@ -498,7 +578,9 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_recipient').on(t.recipientKind, t.recipient, t.id),
     // The daily computation's idempotency: running it twice, or on two workers, adds nothing the second time.
-    uniqueIndex('notifications_alert_once').on(t.learnerId, t.kind, t.period, t.recipientKind, t.recipient).where(sql`${t.period} is not null`),
+    uniqueIndex('notifications_alert_once')
+      .on(t.learnerId, t.kind, t.period, t.recipientKind, t.recipient)
+      .where(sql`${t.period} is not null`),
     check('notifications_kind', inList('kind', NOTIFICATION_KINDS)),
     check('notifications_recipient_kind', inList('recipient_kind', NOTIFICATION_RECIPIENTS)),
     check('notifications_moves_to', sql`${t.kind} = 'pep-meeting-invitation' or ${t.period} is not null or ${t.movesTo} is not null`),
@@ -531,7 +613,9 @@ export const notificationOutbox = pgTable(
   'notification_outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    notificationId: text('notification_id').notNull().references(() => notifications.id),
+    notificationId: text('notification_id')
+      .notNull()
+      .references(() => notifications.id),
     subject: text('subject').notNull(),
     email: text('email').notNull(),
     kind: text('kind').notNull(),
@@ -544,7 +628,9 @@ export const notificationOutbox = pgTable(
   },
   (t) => [
     uniqueIndex('notification_outbox_once').on(t.notificationId, t.subject),
-    index('notification_outbox_due').on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
+    index('notification_outbox_due')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} = 'pending'`),
     check('notification_outbox_state', inList('state', OUTBOX_STATES)),
   ],
 );
@@ -555,8 +641,12 @@ export const pepMeetings = pgTable(
   {
     id: text('id').primaryKey(),
     /** The plan under review. */
-    pepId: text('pep_id').notNull().references(() => peps.id),
-    learnerId: text('learner_id').notNull().references(() => learners.id),
+    pepId: text('pep_id')
+      .notNull()
+      .references(() => peps.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
     /** The day of the meeting and its start, local time in Wales (HH:MM). */
     meetsOn: date('meets_on', { mode: 'string' }).notNull(),
     startsAt: text('starts_at').notNull(),
@@ -588,7 +678,9 @@ export const pepMeetings = pgTable(
 export const pepMeetingInvitees = pgTable(
   'pep_meeting_invitees',
   {
-    meetingId: text('meeting_id').notNull().references(() => pepMeetings.id),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => pepMeetings.id),
     role: text('role').notNull(),
     /** How the invitee is reached, as a notification recipient: school, authority, learner (the social worker) or child; null for a carer (no sign-in). */
     recipientKind: text('recipient_kind'),

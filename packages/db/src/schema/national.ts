@@ -10,7 +10,6 @@ export const RELEASE_STATES = ['building', 'published', 'failed'] as const;
 /** none: exact counts; nearest-5: counts rounded to the nearest 5 as StatsWales publishes them. */
 export const RELEASE_ROUNDINGS = ['none', 'nearest-5'] as const;
 
-
 /** A regional education consortium. */
 export const regions = pgTable('regions', {
   code: text('code').primaryKey(),
@@ -31,8 +30,12 @@ export const authorities = pgTable('authorities', {
 export const regionMemberships = pgTable(
   'region_memberships',
   {
-    authorityCode: text('authority_code').notNull().references(() => authorities.code),
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    authorityCode: text('authority_code')
+      .notNull()
+      .references(() => authorities.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
   },
@@ -50,7 +53,9 @@ export const schools = pgTable(
     id: text('id').primaryKey(),
     nameEn: text('name_en').notNull(),
     nameCy: text('name_cy').notNull(),
-    authorityCode: text('authority_code').notNull().references(() => authorities.code),
+    authorityCode: text('authority_code')
+      .notNull()
+      .references(() => authorities.code),
     phase: text('phase').notNull(),
     medium: text('medium').notNull(),
     lowestAge: integer('lowest_age').notNull(),
@@ -68,7 +73,9 @@ export const benchmarkSnapshots = pgTable(
   'benchmark_snapshots',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    authorityCode: text('authority_code').notNull().references(() => authorities.code),
+    authorityCode: text('authority_code')
+      .notNull()
+      .references(() => authorities.code),
     takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
     refreshId: bigint('refresh_id', { mode: 'number' }).notNull(),
   },
@@ -79,7 +86,9 @@ export const benchmarkSnapshots = pgTable(
 export const benchmarkCounts = pgTable(
   'benchmark_counts',
   {
-    snapshotId: bigint('snapshot_id', { mode: 'number' }).notNull().references(() => benchmarkSnapshots.id),
+    snapshotId: bigint('snapshot_id', { mode: 'number' })
+      .notNull()
+      .references(() => benchmarkSnapshots.id),
     measure: text('measure').notNull(),
     dimension: text('dimension').notNull(),
     category: text('category').notNull(),

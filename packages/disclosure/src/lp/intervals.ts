@@ -58,7 +58,7 @@ class UnionFind {
   find(i: number): number {
     let root = i;
     while (this.parent[root] !== root) root = this.parent[root] ?? root;
-    for (let j = i; this.parent[j] !== root; ) {
+    for (let j = i; this.parent[j] !== root;) {
       const next = this.parent[j] ?? root;
       this.parent[j] = root;
       j = next;
@@ -81,7 +81,10 @@ export function violations(
   knowledge: Knowledge,
   requirements: readonly Requirement[],
   stats?: AttackStats,
-  { exact = true, deadline = Infinity }: { exact?: boolean; /** performance.now() after which what is not settled is returned unsettled (min and max NaN). */ deadline?: number } = {},
+  {
+    exact = true,
+    deadline = Infinity,
+  }: { exact?: boolean; /** performance.now() after which what is not settled is returned unsettled (min and max NaN). */ deadline?: number } = {},
 ): Violation[] {
   const { lower, upper } = knowledge;
   const size = lower.length;
@@ -105,7 +108,8 @@ export function violations(
     const free = r.expression.indices.find(unknown);
     if (free === undefined) {
       const value = constantOf(r.expression, lower);
-      if ((r.atLeast !== undefined && value < r.atLeast - tolerance(r.atLeast)) || (r.atMost !== undefined && value > r.atMost + tolerance(r.atMost))) found.push({ requirement: j, min: value, max: value });
+      if ((r.atLeast !== undefined && value < r.atLeast - tolerance(r.atLeast)) || (r.atMost !== undefined && value > r.atMost + tolerance(r.atMost)))
+        found.push({ requirement: j, min: value, max: value });
       return;
     }
     const root = uf.find(free);
@@ -140,7 +144,17 @@ export function violations(
       stats.largestComponent = Math.max(stats.largestComponent, vars.length);
     }
     const started = performance.now();
-    found.push(...componentViolations(knowledge, vars, rowsOf.get(root) ?? [], reqs.map((j) => ({ j, r: requirements[j] as Requirement })), exact, deadline, stats));
+    found.push(
+      ...componentViolations(
+        knowledge,
+        vars,
+        rowsOf.get(root) ?? [],
+        reqs.map((j) => ({ j, r: requirements[j] as Requirement })),
+        exact,
+        deadline,
+        stats,
+      ),
+    );
     void started;
   }
   return found.sort((a, b) => a.requirement - b.requirement);
@@ -206,7 +220,12 @@ function componentViolations(
     }
     return { j, r, e, constant, t, s, up: r.atLeast === undefined, down: r.atMost === undefined };
   });
-  const model = createModel({ colLower: Float64Array.from(colLower), colUpper: Float64Array.from(colUpper), colCost: Float64Array.from(colCost), rows: lpRows });
+  const model = createModel({
+    colLower: Float64Array.from(colLower),
+    colUpper: Float64Array.from(colUpper),
+    colCost: Float64Array.from(colCost),
+    rows: lpRows,
+  });
   try {
     model.changeObjectiveSense(highs.constants.objectiveSense.maximize);
     // Upper and lower requirements pull the same cell opposite ways, so rounds alternate between them
@@ -283,7 +302,8 @@ function componentViolations(
         continue;
       }
       const { atLeast, atMost } = p.r;
-      if ((atLeast !== undefined && max < atLeast - tolerance(atLeast)) || (atMost !== undefined && min > atMost + tolerance(atMost))) found.push({ requirement: p.j, min, max });
+      if ((atLeast !== undefined && max < atLeast - tolerance(atLeast)) || (atMost !== undefined && min > atMost + tolerance(atMost)))
+        found.push({ requirement: p.j, min, max });
     }
     return found;
   } finally {

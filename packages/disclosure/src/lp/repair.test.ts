@@ -15,7 +15,12 @@ function problemOf(values: ReadonlyMap<string, number>, relations: readonly Addi
   const ids = [...values.keys()];
   const at = new Map(ids.map((id, k) => [id, k]));
   const v = Float64Array.from(ids, (id) => values.get(id) ?? 0);
-  const rows = relations.map(({ total, parts }) => ({ indices: [at.get(total) ?? -1, ...parts.map((p) => at.get(p) ?? -1)], coefs: [1, ...parts.map(() => -1)], lower: 0, upper: 0 }));
+  const rows = relations.map(({ total, parts }) => ({
+    indices: [at.get(total) ?? -1, ...parts.map((p) => at.get(p) ?? -1)],
+    coefs: [1, ...parts.map(() => -1)],
+    lower: 0,
+    upper: 0,
+  }));
   const hidden = Uint8Array.from(v, (x) => (x < T ? 1 : 0));
   const requirements: Requirement[] = [];
   v.forEach((x, k) => {

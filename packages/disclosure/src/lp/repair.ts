@@ -57,7 +57,8 @@ export function protectByRepair(problem: RepairProblem, { batches = 8, deadline 
     const batch = problem.requirements.filter((_, j) => (last ? j % count >= b : j % count === b));
     const outcome = repairBatch(problem, hidden, batch);
     solves += 1;
-    if (outcome !== 'optimal') return { hidden: hidden.fill(1), solves, joined, failure: `the repair programme for ${batch.length} requirements is ${outcome}` };
+    if (outcome !== 'optimal')
+      return { hidden: hidden.fill(1), solves, joined, failure: `the repair programme for ${batch.length} requirements is ${outcome}` };
     if (last) {
       joined = b < count - 1;
       break;

@@ -44,7 +44,9 @@ export function RolePicker({ settings, tokenPath, onToken }: Props) {
       const response = await fetch(tokenPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) });
       const body = (await response.json()) as { token?: string; errors?: { message: string }[] };
       if (!body.token) throw new Error(body.errors?.[0]?.message ?? `the token was refused (HTTP ${response.status})`);
-      const detail = Object.entries(claims).filter(([name]) => name !== 'role').map(([, value]) => value);
+      const detail = Object.entries(claims)
+        .filter(([name]) => name !== 'role')
+        .map(([, value]) => value);
       onToken({ token: body.token, description: [role, ...detail].join(', ') });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -58,7 +60,9 @@ export function RolePicker({ settings, tokenPath, onToken }: Props) {
       <label htmlFor={`${id}-role`}>Role</label>
       <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value)}>
         {settings.roles.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>
+            {r}
+          </option>
         ))}
       </select>
       {NEEDS_AUTHORITY.has(role) && (
@@ -66,7 +70,9 @@ export function RolePicker({ settings, tokenPath, onToken }: Props) {
           <label htmlFor={`${id}-authority`}>Authority</label>
           <select id={`${id}-authority`} value={authority} onChange={(e) => setAuthority(e.target.value)}>
             {settings.authorities.map((a) => (
-              <option key={a.code} value={a.code}>{a.name} ({a.code})</option>
+              <option key={a.code} value={a.code}>
+                {a.name} ({a.code})
+              </option>
             ))}
           </select>
         </>
@@ -88,15 +94,23 @@ export function RolePicker({ settings, tokenPath, onToken }: Props) {
           <label htmlFor={`${id}-region`}>Region</label>
           <select id={`${id}-region`} value={region} onChange={(e) => setRegion(e.target.value)}>
             {settings.regions.map((r) => (
-              <option key={r.code} value={r.code}>{r.name} ({r.code})</option>
+              <option key={r.code} value={r.code}>
+                {r.name} ({r.code})
+              </option>
             ))}
           </select>
         </>
       )}
       <label htmlFor={`${id}-subject`}>Subject (optional)</label>
       <input id={`${id}-subject`} value={subject} placeholder="sw-CRF-001" onChange={(e) => setSubject(e.target.value)} />
-      <button type="submit" disabled={busy}>Use this role</button>
-      {problem && <p role="alert" className="role-problem">{problem}</p>}
+      <button type="submit" disabled={busy}>
+        Use this role
+      </button>
+      {problem && (
+        <p role="alert" className="role-problem">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -43,7 +43,10 @@ export async function buildBundles(): Promise<{ readonly file: string; readonly 
     metafile: true,
     plugins: [
       externalDependencies(REPOSITORY_ROOT),
-      relocateAssets({ repositoryRoot: REPOSITORY_ROOT, outDir: OUT_DIR, bundledModules: new Map([
+      relocateAssets({
+        repositoryRoot: REPOSITORY_ROOT,
+        outDir: OUT_DIR,
+        bundledModules: new Map([
           ['subgraphs/benchmarks/src/report-worker.mjs', REPORT_WORKER],
           [EXPLORER_SOURCE, EXPLORER_BUNDLE],
           [DASHBOARD_SOURCE, DASHBOARD_BUNDLE],

@@ -104,7 +104,11 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     ['reference', spec('reference', entries.reference, portAt(0), { DATABASE_URL: databases.topology.national, DATABASE_POOL_SIZE: '2' })],
     ...AUTHORITY_CODES.map((code, i): [string, ProcessSpec] => [
       code,
-      spec(`authority ${code}`, entries.authority, portAt(2 + i), { AUTHORITY_CODE: code, DATABASE_URL: databases.topology.authorities.get(code) ?? '', DATABASE_POOL_SIZE: '3' }),
+      spec(`authority ${code}`, entries.authority, portAt(2 + i), {
+        AUTHORITY_CODE: code,
+        DATABASE_URL: databases.topology.authorities.get(code) ?? '',
+        DATABASE_POOL_SIZE: '3',
+      }),
     ]),
   ];
   const stop = async () => {
@@ -148,7 +152,14 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
       ...(config.metrics ? { METRICS_PORT: String(config.metrics.port), METRICS_HOST: config.metrics.host } : { METRICS_PORT: 'off' }),
       ...Object.fromEntries(AUTHORITY_CODES.map((code) => [`AUTHORITY_URL_${code}`, urlOf(code)])),
     };
-    const gateway = await superviseProcess({ name: 'gateway', entry: entries.gateway, port: config.port, env: gatewayEnv, backoff: config.restartBackoff, log });
+    const gateway = await superviseProcess({
+      name: 'gateway',
+      entry: entries.gateway,
+      port: config.port,
+      env: gatewayEnv,
+      backoff: config.restartBackoff,
+      log,
+    });
     processes.set('gateway', gateway);
     log(`[supervisor] ${processes.size} processes up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { url: gateway.url, processes, topology: databases.topology, devIdentity, gatewayEnv, stop };

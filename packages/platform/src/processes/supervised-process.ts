@@ -60,10 +60,18 @@ export function superviseProcess(spec: ProcessSpec): Promise<SupervisedProcess> 
     let first = true;
     const handle: SupervisedProcess = {
       name: spec.name,
-      get url() { return url; },
-      get pid() { return up && child?.pid !== undefined ? child.pid : null; },
-      get restarts() { return restarts; },
-      get lastExit() { return lastExit; },
+      get url() {
+        return url;
+      },
+      get pid() {
+        return up && child?.pid !== undefined ? child.pid : null;
+      },
+      get restarts() {
+        return restarts;
+      },
+      get lastExit() {
+        return lastExit;
+      },
       whenListening: () => (up ? Promise.resolve() : new Promise<void>((done) => waiters.push(done))),
       stop: () => stop(),
     };

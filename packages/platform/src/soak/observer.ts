@@ -109,7 +109,15 @@ export class SoakObserver {
 
   /** Closes the window ending now and starts the next. */
   endWindow(endSeconds: number): SoakWindow {
-    const window: SoakWindow = { endSeconds, outcomes: this.outcomes, unexpected: this.unexpected, healthMs: this.healthMs, healthFailed: this.healthFailed, heapFloor: this.heapFloor, memory: this.memory };
+    const window: SoakWindow = {
+      endSeconds,
+      outcomes: this.outcomes,
+      unexpected: this.unexpected,
+      healthMs: this.healthMs,
+      healthFailed: this.healthFailed,
+      heapFloor: this.heapFloor,
+      memory: this.memory,
+    };
     this.outcomes = new Map();
     this.unexpected = 0;
     this.healthMs = [];

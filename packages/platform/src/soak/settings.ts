@@ -3,9 +3,7 @@
 // hostile half of the traffic is never aimed at anyone else's service).
 import { ConfigurationError, integer, optional, type Env } from '@wales-lac/settings';
 
-export type SoakTarget =
-  | { readonly kind: 'start'; readonly scale: number }
-  | { readonly kind: 'attach'; readonly url: string; readonly metricsUrl: string };
+export type SoakTarget = { readonly kind: 'start'; readonly scale: number } | { readonly kind: 'attach'; readonly url: string; readonly metricsUrl: string };
 
 export interface SoakSettings {
   readonly target: SoakTarget;
@@ -36,7 +34,8 @@ export function loopbackUrl(env: Env, name: string, fallback?: string): string {
     throw new ConfigurationError(`${name} must be an http:// URL, got '${raw}'`);
   }
   if (url.protocol !== 'http:') throw new ConfigurationError(`${name} must be an http:// URL, got '${raw}'`);
-  if (!LOOPBACK.test(url.hostname)) throw new ConfigurationError(`${name} must be a loopback address (127.0.0.1, [::1] or localhost): the soak sends hostile traffic, got '${url.hostname}'`);
+  if (!LOOPBACK.test(url.hostname))
+    throw new ConfigurationError(`${name} must be a loopback address (127.0.0.1, [::1] or localhost): the soak sends hostile traffic, got '${url.hostname}'`);
   return url.toString();
 }
 

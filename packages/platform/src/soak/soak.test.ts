@@ -6,13 +6,19 @@ import { outcomeOf } from './traffic.ts';
 import { memoryTrend, verdict } from './verdict.ts';
 
 describe('the soak settings', () => {
-  it.each(['http://127.0.0.1:4000/graphql', 'http://127.9.9.9:4000/graphql', 'http://localhost:4000/graphql', 'http://[::1]:4000/graphql'])('attach to %s (loopback)', (url) => {
-    expect(soakSettingsFromEnv({ SOAK_URL: url }).target).toMatchObject({ kind: 'attach', url });
-  });
+  it.each(['http://127.0.0.1:4000/graphql', 'http://127.9.9.9:4000/graphql', 'http://localhost:4000/graphql', 'http://[::1]:4000/graphql'])(
+    'attach to %s (loopback)',
+    (url) => {
+      expect(soakSettingsFromEnv({ SOAK_URL: url }).target).toMatchObject({ kind: 'attach', url });
+    },
+  );
 
-  it.each(['http://10.0.0.1:4000/graphql', 'http://128.0.0.1/graphql', 'http://localhost.example/graphql', 'https://127.0.0.1/graphql', 'not a url'])('refuse SOAK_URL=%s', (url) => {
-    expect(() => soakSettingsFromEnv({ SOAK_URL: url })).toThrow(/SOAK_URL must be/);
-  });
+  it.each(['http://10.0.0.1:4000/graphql', 'http://128.0.0.1/graphql', 'http://localhost.example/graphql', 'https://127.0.0.1/graphql', 'not a url'])(
+    'refuse SOAK_URL=%s',
+    (url) => {
+      expect(() => soakSettingsFromEnv({ SOAK_URL: url })).toThrow(/SOAK_URL must be/);
+    },
+  );
 
   it('start the platform at full scale for 10 minutes by default, and refuse a bad scale', () => {
     expect(soakSettingsFromEnv({})).toMatchObject({ target: { kind: 'start', scale: 1 }, seconds: 600, reportSeconds: 30 });
@@ -44,7 +50,10 @@ describe('memory after warm-up', () => {
   const limits = { maxHeapSlope: 2, maxRssSlope: 4 };
 
   it('reads heap and RSS from a Prometheus exposition', () => {
-    expect(memoryOf('# HELP x\nnodejs_heap_size_used_bytes{service="gateway"} 1048576\nprocess_resident_memory_bytes 2097152\n')).toEqual({ heapUsed: MIB, rss: 2 * MIB });
+    expect(memoryOf('# HELP x\nnodejs_heap_size_used_bytes{service="gateway"} 1048576\nprocess_resident_memory_bytes 2097152\n')).toEqual({
+      heapUsed: MIB,
+      rss: 2 * MIB,
+    });
   });
 
   it('judges only the second half: a warm-up climb then flat is healthy', () => {
@@ -65,6 +74,8 @@ describe('memory after warm-up', () => {
   it('is unhealthy when /health fails at the end or a request got what its kind does not expect', () => {
     const windows = [30, 60, 90, 120].map((s) => window(s, 300, 500));
     expect(verdict({ windows, finalHealthStatus: 503, unexpected: 0, normalOk: 1, limits }).lines.at(-1)).toMatch(/\/health answered 503 at the end/);
-    expect(verdict({ windows, finalHealthStatus: 200, unexpected: 3, normalOk: 1, limits }).lines.at(-1)).toMatch(/3 requests did not get what their kind expects/);
+    expect(verdict({ windows, finalHealthStatus: 200, unexpected: 3, normalOk: 1, limits }).lines.at(-1)).toMatch(
+      /3 requests did not get what their kind expects/,
+    );
   });
 });

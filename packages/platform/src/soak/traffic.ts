@@ -55,7 +55,12 @@ function schoolYear(today = new Date()): { from: string; to: string } {
 export function normalTraffic(url: string, tokens: SoakTokens, children: readonly string[]): SoakRequest[] {
   let after: string | null = null;
   let next = 0;
-  const normal = (kind: string, send: () => Promise<Pick<Answer<unknown>, 'status' | 'errors'>>): SoakRequest => ({ kind, hostile: false, expected: ['ok'], send: () => outcome(send) });
+  const normal = (kind: string, send: () => Promise<Pick<Answer<unknown>, 'status' | 'errors'>>): SoakRequest => ({
+    kind,
+    hostile: false,
+    expected: ['ok'],
+    send: () => outcome(send),
+  });
   const vsh = { token: tokens.virtualSchoolHead };
   return [
     normal('caseload page', async () => {
@@ -79,7 +84,8 @@ function regionsNest(pairs: number): string {
   return `{ regions { ${inner} } }`;
 }
 
-const fanOut = (levels: number) => `query { ...F0 } ${times(levels - 1, (i) => `fragment F${i} on Query { ${times(5, () => `...F${i + 1}`)} }`)} fragment F${levels - 1} on Query { learners(first: 500) { totalCount } }`;
+const fanOut = (levels: number) =>
+  `query { ...F0 } ${times(levels - 1, (i) => `fragment F${i} on Query { ${times(5, () => `...F${i + 1}`)} }`)} fragment F${levels - 1} on Query { learners(first: 500) { totalCount } }`;
 
 // Built once: the huge ones would otherwise be garbage the soak itself makes on every request.
 const ATTACKS: readonly (readonly [kind: string, query: string, expected: readonly Outcome[]])[] = [
@@ -97,7 +103,12 @@ const INTROSPECTION = '{ __schema { types { name fields { name type { name kind 
 
 /** Hostile traffic: issue 10's attacks, each with the refusal it must get. */
 export function hostileTraffic(url: string, tokens: SoakTokens): SoakRequest[] {
-  const hostile = (kind: string, expected: readonly Outcome[], send: () => Promise<Pick<Answer<unknown>, 'status' | 'errors'>>): SoakRequest => ({ kind, hostile: true, expected, send: () => outcome(send) });
+  const hostile = (kind: string, expected: readonly Outcome[], send: () => Promise<Pick<Answer<unknown>, 'status' | 'errors'>>): SoakRequest => ({
+    kind,
+    hostile: true,
+    expected,
+    send: () => outcome(send),
+  });
   return [
     ...ATTACKS.map(([kind, query, expected]) => hostile(kind, expected, () => post(url, tokens.virtualSchoolHead, JSON.stringify({ query })))),
     // Over the body limit: refused unread, the connection closed.

@@ -89,6 +89,9 @@ export function verdict(input: VerdictInput): Verdict {
   const memory = trend.heapSlope === null ? 'memory not judged: too short' : 'memory flat after warm-up';
   return {
     healthy,
-    lines: [memoryLine, healthy ? `[soak] verdict: healthy (health 200 at the end; ${memory}; no unexpected answers)` : `[soak] verdict: UNHEALTHY: ${problems.join('; ')}`],
+    lines: [
+      memoryLine,
+      healthy ? `[soak] verdict: healthy (health 200 at the end; ${memory}; no unexpected answers)` : `[soak] verdict: UNHEALTHY: ${problems.join('; ')}`,
+    ],
   };
 }

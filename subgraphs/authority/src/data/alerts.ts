@@ -8,7 +8,8 @@ import { anyId } from './id-list.ts';
 import { currentOn } from './reach.ts';
 import type { Transaction } from './writes.ts';
 
-const { careEpisodes, enrolments, exclusions, notificationOutbox, notificationPreferences, notifications, peps, sdqAssessments, staffAllocations } = authoritySchema;
+const { careEpisodes, enrolments, exclusions, notificationOutbox, notificationPreferences, notifications, peps, sdqAssessments, staffAllocations } =
+  authoritySchema;
 
 export interface Window {
   readonly from: string;
@@ -64,7 +65,11 @@ export async function alertFactsOn(
     enteredCareOn: careOf.get(learnerId) ?? null,
     joinedSchoolOn: schoolOf.get(learnerId)?.startedOn ?? null,
     peps: planMap.get(learnerId) ?? [],
-    attendance: { thisTerm: thisTerm.get(learnerId) ?? null, lastFourWeeks: lastFour.get(learnerId) ?? null, fourWeeksBefore: fourBefore.get(learnerId) ?? null },
+    attendance: {
+      thisTerm: thisTerm.get(learnerId) ?? null,
+      lastFourWeeks: lastFour.get(learnerId) ?? null,
+      fourWeeksBefore: fourBefore.get(learnerId) ?? null,
+    },
     exclusions: exclusionMap.get(learnerId) ?? [],
     sdqs: sdqMap.get(learnerId) ?? [],
   }));
@@ -90,7 +95,12 @@ const BATCH = 500;
  * already raised (by an earlier run, or another worker's at the same time: the id lock serialises them; a
  * skipped row's id is simply not used). Batched: one insert of notifications and one of outbox rows per 500.
  */
-export async function raiseAlerts(db: AuthorityDatabase, authorityCode: string, alerts: readonly NewAlert[], today: string): Promise<{ notifications: number; emails: number }> {
+export async function raiseAlerts(
+  db: AuthorityDatabase,
+  authorityCode: string,
+  alerts: readonly NewAlert[],
+  today: string,
+): Promise<{ notifications: number; emails: number }> {
   if (alerts.length === 0) return { notifications: 0, emails: 0 };
   return db.transaction(async (tx) => {
     // The lock nextRecordId takes for notification ids: move notifications and alerts never share an id.
@@ -100,13 +110,20 @@ export async function raiseAlerts(db: AuthorityDatabase, authorityCode: string, 
     let next = Number((rows as unknown as { last: string | number }[])[0]?.last ?? 0) + 1;
     let added = 0;
     let emails = 0;
-    const role = sql.raw(`case n.recipient_kind ${Object.entries(STAFF_ROLE_OF_RECIPIENT).map(([kind, staff]) => `when '${kind}' then '${staff}'`).join(' ')} end`);
+    const role = sql.raw(
+      `case n.recipient_kind ${Object.entries(STAFF_ROLE_OF_RECIPIENT)
+        .map(([kind, staff]) => `when '${kind}' then '${staff}'`)
+        .join(' ')} end`,
+    );
     for (let at = 0; at < alerts.length; at += BATCH) {
       const batch = alerts.slice(at, at + BATCH).map((alert) => ({ id: `${authorityCode}:N${String(next++).padStart(6, '0')}`, ...alert }));
       const inserted = await tx
         .insert(notifications)
         .values(batch)
-        .onConflictDoNothing({ target: [notifications.learnerId, notifications.kind, notifications.period, notifications.recipientKind, notifications.recipient], where: sql`period is not null` })
+        .onConflictDoNothing({
+          target: [notifications.learnerId, notifications.kind, notifications.period, notifications.recipientKind, notifications.recipient],
+          where: sql`period is not null`,
+        })
         .returning({ id: notifications.id });
       added += inserted.length;
       if (inserted.length === 0) continue;
@@ -154,7 +171,10 @@ export async function dispatchDue(
       if (!row) return 'none' as const;
       try {
         await send(row);
-        await tx.update(notificationOutbox).set({ state: 'sent', sentAt: now, attempts: row.attempts + 1, lastError: null }).where(eq(notificationOutbox.id, row.id));
+        await tx
+          .update(notificationOutbox)
+          .set({ state: 'sent', sentAt: now, attempts: row.attempts + 1, lastError: null })
+          .where(eq(notificationOutbox.id, row.id));
         return 'sent' as const;
       } catch (error) {
         const attempts = row.attempts + 1;
@@ -175,14 +195,24 @@ export async function dispatchDue(
 
 /** A person's delivery choices, by kind (kinds not listed: the feed only). */
 export async function preferencesOf(db: AuthorityDatabase | Transaction, subject: string): Promise<Map<string, string>> {
-  const rows = await db.select({ kind: notificationPreferences.kind, delivery: notificationPreferences.delivery }).from(notificationPreferences).where(eq(notificationPreferences.subject, subject));
+  const rows = await db
+    .select({ kind: notificationPreferences.kind, delivery: notificationPreferences.delivery })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.subject, subject));
   return new Map(rows.map((r) => [r.kind, r.delivery]));
 }
 
-export async function setPreferences(tx: Transaction, subject: string, choices: readonly { readonly kind: string; readonly delivery: string }[]): Promise<void> {
+export async function setPreferences(
+  tx: Transaction,
+  subject: string,
+  choices: readonly { readonly kind: string; readonly delivery: string }[],
+): Promise<void> {
   if (choices.length === 0) return;
   await tx
     .insert(notificationPreferences)
     .values(choices.map((c) => ({ subject, kind: c.kind, delivery: c.delivery })))
-    .onConflictDoUpdate({ target: [notificationPreferences.subject, notificationPreferences.kind], set: { delivery: sql`excluded.delivery`, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [notificationPreferences.subject, notificationPreferences.kind],
+      set: { delivery: sql`excluded.delivery`, updatedAt: new Date() },
+    });
 }

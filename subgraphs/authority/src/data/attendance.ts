@@ -17,7 +17,12 @@ const marksIn = (category: string) => Object.keys(ATTENDANCE_MARKS).filter((m) =
 const sessionsWith = (marks: readonly string[]) =>
   sql<number>`coalesce(sum((${inArray(attendanceDays.am, [...marks])})::int + (${inArray(attendanceDays.pm, [...marks])})::int), 0)::int`;
 
-export async function attendanceOfLearners(db: AuthorityDatabase, learnerIds: readonly string[], from: string, to: string): Promise<Map<string, AttendanceCounts>> {
+export async function attendanceOfLearners(
+  db: AuthorityDatabase,
+  learnerIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, AttendanceCounts>> {
   const rows = await db
     .select({
       learnerId: attendanceDays.learnerId,

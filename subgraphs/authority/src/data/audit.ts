@@ -57,6 +57,11 @@ export async function accessHistory(db: AuthorityDatabase, query: HistoryQuery):
   if (query.from) filters.push(gte(auditLog.at, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) filters.push(lte(auditLog.at, new Date(`${query.to}T23:59:59.999Z`)));
   if (query.beforeId !== null) filters.push(lt(auditLog.id, query.beforeId));
-  const rows = await db.select().from(auditLog).where(and(...filters)).orderBy(desc(auditLog.id)).limit(query.first + 1);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...filters))
+    .orderBy(desc(auditLog.id))
+    .limit(query.first + 1);
   return { rows: rows.slice(0, query.first), hasNextPage: rows.length > query.first };
 }

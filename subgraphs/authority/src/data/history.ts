@@ -13,19 +13,25 @@ export type StaffAllocationRow = typeof staffAllocations.$inferSelect;
 
 /** Placements per learner, most recent first. */
 export async function placementsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, PlacementRow[]>> {
-  const rows = await byIds(db, learnerIds, 'placements_by_learner_id', (d, i) => d.select().from(placements).where(anyId(placements.learnerId, i)).orderBy(desc(placements.startedOn), asc(placements.id)));
+  const rows = await byIds(db, learnerIds, 'placements_by_learner_id', (d, i) =>
+    d.select().from(placements).where(anyId(placements.learnerId, i)).orderBy(desc(placements.startedOn), asc(placements.id)),
+  );
   return groupBy(rows, (r) => r.learnerId);
 }
 
 /** Enrolments per learner, most recent first. */
 export async function enrolmentsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, EnrolmentRow[]>> {
-  const rows = await byIds(db, learnerIds, 'enrolments_by_learner_id', (d, i) => d.select().from(enrolments).where(anyId(enrolments.learnerId, i)).orderBy(desc(enrolments.startedOn), asc(enrolments.id)));
+  const rows = await byIds(db, learnerIds, 'enrolments_by_learner_id', (d, i) =>
+    d.select().from(enrolments).where(anyId(enrolments.learnerId, i)).orderBy(desc(enrolments.startedOn), asc(enrolments.id)),
+  );
   return groupBy(rows, (r) => r.learnerId);
 }
 
 /** PEP versions per learner, most recent first. */
 export async function pepsOfLearners(db: AuthorityDatabase, learnerIds: readonly string[]): Promise<Map<string, PepRow[]>> {
-  const rows = await byIds(db, learnerIds, 'peps_by_learner_id', (d, i) => d.select().from(peps).where(anyId(peps.learnerId, i)).orderBy(desc(peps.initiatedOn), desc(peps.id)));
+  const rows = await byIds(db, learnerIds, 'peps_by_learner_id', (d, i) =>
+    d.select().from(peps).where(anyId(peps.learnerId, i)).orderBy(desc(peps.initiatedOn), desc(peps.id)),
+  );
   return groupBy(rows, (r) => r.learnerId);
 }
 
@@ -36,7 +42,9 @@ export async function pepsByIds(db: AuthorityDatabase, ids: readonly string[]): 
 
 /** Targets per PEP, in due-date order. */
 export async function targetsOfPeps(db: AuthorityDatabase, pepIds: readonly string[]): Promise<Map<string, PepTargetRow[]>> {
-  const rows = await byIds(db, pepIds, 'pep_targets_by_pep_id', (d, i) => d.select().from(pepTargets).where(anyId(pepTargets.pepId, i)).orderBy(asc(pepTargets.dueOn), asc(pepTargets.id)));
+  const rows = await byIds(db, pepIds, 'pep_targets_by_pep_id', (d, i) =>
+    d.select().from(pepTargets).where(anyId(pepTargets.pepId, i)).orderBy(asc(pepTargets.dueOn), asc(pepTargets.id)),
+  );
   return groupBy(rows, (r) => r.pepId);
 }
 

@@ -21,7 +21,12 @@ const preparedByDatabase = new WeakMap<object, Map<string, Prepared<unknown>>>()
  * and then run with each batch's ids: building a select's SQL was a tenth of an authority's CPU on one
  * child's record.
  */
-export function byIds<R>(db: AuthorityDatabase, ids: readonly string[], name: string, build: (db: AuthorityDatabase, ids: Placeholder) => { prepare(name: string): Prepared<R> }): Promise<R[]> {
+export function byIds<R>(
+  db: AuthorityDatabase,
+  ids: readonly string[],
+  name: string,
+  build: (db: AuthorityDatabase, ids: Placeholder) => { prepare(name: string): Prepared<R> },
+): Promise<R[]> {
   let queries = preparedByDatabase.get(db);
   if (!queries) preparedByDatabase.set(db, (queries = new Map()));
   let query = queries.get(name) as Prepared<R> | undefined;

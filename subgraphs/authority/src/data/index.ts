@@ -8,11 +8,31 @@ export type { AuditRow, NewAuditRow, HistoryQuery } from './audit.ts';
 export { applyOnce, appliedWrite, nextRecordId, lockLearner, lockPep, bumpPepVersion, targetWithPep, setTargetProgress } from './writes.ts';
 export type { Transaction, WriteRequest, ApplyOutcome } from './writes.ts';
 export type { AttendanceCounts } from './attendance.ts';
-export type { CareEpisodeRow, AdditionalLearningNeedsRow, ExclusionRow, ReducedTimetableRow, EotasRow, SdqRow, InterventionRow, DestinationRow } from './record.ts';
+export type {
+  CareEpisodeRow,
+  AdditionalLearningNeedsRow,
+  ExclusionRow,
+  ReducedTimetableRow,
+  EotasRow,
+  SdqRow,
+  InterventionRow,
+  DestinationRow,
+} from './record.ts';
 export type { PepSectionRow, PepSignOffRow, PepQualityRow } from './pep-parts.ts';
 export { openPepsOf, createDraftPep, writeSection, addTarget, signOff, setPepStatus, rateQuality } from './pep-writes.ts';
 export type { SectionWrite, NewTarget, TargetOwnerRole } from './pep-writes.ts';
-export { insertExclusion, insertReducedTimetable, insertEotas, insertSdq, insertIntervention, movePlacement, moveSchool, notify, recordRegister, setLanguagePreference } from './record-writes.ts';
+export {
+  insertExclusion,
+  insertReducedTimetable,
+  insertEotas,
+  insertSdq,
+  insertIntervention,
+  movePlacement,
+  moveSchool,
+  notify,
+  recordRegister,
+  setLanguagePreference,
+} from './record-writes.ts';
 export type { Move, MoveOutcome, SchoolMoveOutcome, EotasOutcome, NewNotification, RegisterRow } from './record-writes.ts';
 export { knownDesignatedTeacher, designatedTeacherFollows, planFollowsSchoolMove } from './school-move.ts';
 export type { KnownTeacher } from './school-move.ts';

@@ -38,7 +38,13 @@ export interface LearnerVisibility {
 }
 
 /** Learners by id, each marked visible or not to the caller; absent ids are missing from the map. */
-export async function learnersByIds(db: AuthorityDatabase, caller: Caller, authorityCode: string, today: string, ids: readonly string[]): Promise<Map<string, LearnerVisibility>> {
+export async function learnersByIds(
+  db: AuthorityDatabase,
+  caller: Caller,
+  authorityCode: string,
+  today: string,
+  ids: readonly string[],
+): Promise<Map<string, LearnerVisibility>> {
   const rows = await db
     .select({ row: learners, visible: sql<boolean>`${learnersVisibleTo(caller, authorityCode, today)}` })
     .from(learners)
@@ -67,7 +73,13 @@ function excludedSince(since: string): SQL {
 }
 
 /** One page of the learners the caller may see, in id order, with the total that match. */
-export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, authorityCode: string, today: string, query: LearnerPageQuery): Promise<LearnerPage> {
+export async function pageOfLearners(
+  db: AuthorityDatabase,
+  caller: Caller,
+  authorityCode: string,
+  today: string,
+  query: LearnerPageQuery,
+): Promise<LearnerPage> {
   const filters: SQL[] = [learnersVisibleTo(caller, authorityCode, today, query.reasoned)];
   // Each filter reads a field class; it only ever selects among children whose class the caller may read.
   const readable = (fieldClass: FieldClass, filter: SQL) => filters.push(mayReadClassOf(caller, authorityCode, fieldClass, today, query.reasoned), filter);
@@ -76,7 +88,8 @@ export async function pageOfLearners(db: AuthorityDatabase, caller: Caller, auth
   if (query.attendanceBelow) readable('education', attendanceBelow(query.attendanceBelow.share, query.attendanceBelow.since));
   if (query.upn !== null) readable('identity', eq(learners.upn, query.upn));
   if (query.relationship !== null) filters.push(holds(caller, authorityCode, query.relationship, today));
-  if (query.excludedSince) readable('education', query.excludedSince.wanted ? excludedSince(query.excludedSince.since) : sql`not ${excludedSince(query.excludedSince.since)}`);
+  if (query.excludedSince)
+    readable('education', query.excludedSince.wanted ? excludedSince(query.excludedSince.since) : sql`not ${excludedSince(query.excludedSince.since)}`);
   const matching = and(...filters);
   const [rows, totals] = await Promise.all([
     db

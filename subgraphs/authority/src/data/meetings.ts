@@ -20,12 +20,16 @@ export async function meetingsByIds(db: AuthorityDatabase, ids: readonly string[
 
 /** Each plan's meetings, soonest first. */
 export async function meetingsOfPeps(db: AuthorityDatabase, pepIds: readonly string[]): Promise<Map<string, PepMeetingRow[]>> {
-  const rows = await byIds(db, pepIds, 'pep_meetings_by_pep_id', (d, i) => d.select().from(pepMeetings).where(anyId(pepMeetings.pepId, i)).orderBy(pepMeetings.meetsOn, pepMeetings.startsAt, pepMeetings.id));
+  const rows = await byIds(db, pepIds, 'pep_meetings_by_pep_id', (d, i) =>
+    d.select().from(pepMeetings).where(anyId(pepMeetings.pepId, i)).orderBy(pepMeetings.meetsOn, pepMeetings.startsAt, pepMeetings.id),
+  );
   return groupBy(rows, (r) => r.pepId);
 }
 
 export async function inviteesOfMeetings(db: AuthorityDatabase, meetingIds: readonly string[]): Promise<Map<string, PepMeetingInviteeRow[]>> {
-  const rows = await byIds(db, meetingIds, 'pep_meeting_invitees_by_meeting_id', (d, i) => d.select().from(pepMeetingInvitees).where(anyId(pepMeetingInvitees.meetingId, i)));
+  const rows = await byIds(db, meetingIds, 'pep_meeting_invitees_by_meeting_id', (d, i) =>
+    d.select().from(pepMeetingInvitees).where(anyId(pepMeetingInvitees.meetingId, i)),
+  );
   return groupBy(rows, (r) => r.meetingId);
 }
 
@@ -58,11 +62,22 @@ export async function insertMeeting(tx: Transaction, authorityCode: string, meet
   const id = await nextRecordId(tx, 'pep_meetings', authorityCode, 'MT');
   const { invitees, ...row } = meeting;
   await tx.insert(pepMeetings).values({ id, ...row });
-  await tx.insert(pepMeetingInvitees).values(invitees.map((i) => ({ meetingId: id, role: i.role, recipientKind: i.reach?.kind ?? null, recipient: i.reach?.id ?? null })));
+  await tx
+    .insert(pepMeetingInvitees)
+    .values(invitees.map((i) => ({ meetingId: id, role: i.role, recipientKind: i.reach?.kind ?? null, recipient: i.reach?.id ?? null })));
   for (const invitee of invitees) {
     if (!invitee.reach) continue;
     const notificationId = await nextRecordId(tx, 'notifications', authorityCode, 'N');
-    await tx.insert(notifications).values({ id: notificationId, recipientKind: invitee.reach.kind, recipient: invitee.reach.id, learnerId: meeting.learnerId, kind: 'pep-meeting-invitation', effectiveOn: meeting.meetsOn, movesTo: null, meetingId: id });
+    await tx.insert(notifications).values({
+      id: notificationId,
+      recipientKind: invitee.reach.kind,
+      recipient: invitee.reach.id,
+      learnerId: meeting.learnerId,
+      kind: 'pep-meeting-invitation',
+      effectiveOn: meeting.meetsOn,
+      movesTo: null,
+      meetingId: id,
+    });
   }
   return id;
 }
@@ -71,19 +86,40 @@ export async function insertMeeting(tx: Transaction, authorityCode: string, meet
  * A new time or place (or a cancellation): the version is raised, and every invitation is shown unread again
  * on the new day. A new time clears the answers given to the old one.
  */
-export async function changeMeeting(tx: Transaction, id: string, changes: Partial<Pick<PepMeetingRow, 'meetsOn' | 'startsAt' | 'place' | 'onlineLink' | 'status'>>, clearAnswers: boolean): Promise<void> {
-  await tx.update(pepMeetings).set({ ...changes, version: sql`${pepMeetings.version} + 1`, updatedAt: new Date() }).where(eq(pepMeetings.id, id));
-  await tx.update(notifications).set({ readAt: null, readBySubject: null, ...(changes.meetsOn ? { effectiveOn: changes.meetsOn } : {}) }).where(eq(notifications.meetingId, id));
-  if (clearAnswers) await tx.update(pepMeetingInvitees).set({ response: null, respondedBySubject: null, respondedAt: null }).where(eq(pepMeetingInvitees.meetingId, id));
+export async function changeMeeting(
+  tx: Transaction,
+  id: string,
+  changes: Partial<Pick<PepMeetingRow, 'meetsOn' | 'startsAt' | 'place' | 'onlineLink' | 'status'>>,
+  clearAnswers: boolean,
+): Promise<void> {
+  await tx
+    .update(pepMeetings)
+    .set({ ...changes, version: sql`${pepMeetings.version} + 1`, updatedAt: new Date() })
+    .where(eq(pepMeetings.id, id));
+  await tx
+    .update(notifications)
+    .set({ readAt: null, readBySubject: null, ...(changes.meetsOn ? { effectiveOn: changes.meetsOn } : {}) })
+    .where(eq(notifications.meetingId, id));
+  if (clearAnswers)
+    await tx.update(pepMeetingInvitees).set({ response: null, respondedBySubject: null, respondedAt: null }).where(eq(pepMeetingInvitees.meetingId, id));
 }
 
 /** The minutes are recorded: the meeting is held, and names the plan its minutes went into. */
 export async function meetingHeld(tx: Transaction, id: string, minutesPepId: string): Promise<void> {
-  await tx.update(pepMeetings).set({ status: 'held', minutesPepId, version: sql`${pepMeetings.version} + 1`, updatedAt: new Date() }).where(eq(pepMeetings.id, id));
+  await tx
+    .update(pepMeetings)
+    .set({ status: 'held', minutesPepId, version: sql`${pepMeetings.version} + 1`, updatedAt: new Date() })
+    .where(eq(pepMeetings.id, id));
 }
 
 /** An invitee's own answer, replacing any earlier one. */
-export async function answerMeeting(tx: Transaction, meetingId: string, roles: readonly MeetingInviteeRole[], response: MeetingResponse, subject: string): Promise<void> {
+export async function answerMeeting(
+  tx: Transaction,
+  meetingId: string,
+  roles: readonly MeetingInviteeRole[],
+  response: MeetingResponse,
+  subject: string,
+): Promise<void> {
   await tx
     .update(pepMeetingInvitees)
     .set({ response, respondedBySubject: subject, respondedAt: new Date() })

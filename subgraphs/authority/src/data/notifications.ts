@@ -34,11 +34,17 @@ function addressedTo(recipients: readonly Recipient[], today: string): SQL {
 
 /** True when the notification is addressed to one of these recipients (a caseload checked against today's allocations). */
 export async function isAddressedTo(db: AuthorityDatabase, id: string, recipients: readonly Recipient[], today: string): Promise<boolean> {
-  const rows = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), addressedTo(recipients, today)));
+  const rows = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), addressedTo(recipients, today)));
   return rows.length > 0;
 }
 
-export async function notificationPage(db: AuthorityDatabase, query: NotificationPageQuery): Promise<{ rows: NotificationRow[]; hasNextPage: boolean; totalCount: number }> {
+export async function notificationPage(
+  db: AuthorityDatabase,
+  query: NotificationPageQuery,
+): Promise<{ rows: NotificationRow[]; hasNextPage: boolean; totalCount: number }> {
   const filters: SQL[] = [addressedTo(query.recipients, query.today)];
   if (query.unreadOnly) filters.push(isNull(notifications.readAt) as SQL);
   const matching = and(...filters);
@@ -48,8 +54,16 @@ export async function notificationPage(db: AuthorityDatabase, query: Notificatio
   const afterAt = query.after ? sql`${query.after.createdAt.toISOString()}::timestamptz` : null;
   const after = query.after && afterAt ? sql`(${at} < ${afterAt} or (${at} = ${afterAt} and ${notifications.id} > ${query.after.id}))` : undefined;
   const [rows, totals] = await Promise.all([
-    db.select().from(notifications).where(after ? and(matching, after) : matching).orderBy(sql`${at} desc`, asc(notifications.id)).limit(query.first + 1),
-    db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(matching),
+    db
+      .select()
+      .from(notifications)
+      .where(after ? and(matching, after) : matching)
+      .orderBy(sql`${at} desc`, asc(notifications.id))
+      .limit(query.first + 1),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(matching),
   ]);
   return { rows: rows.slice(0, query.first), hasNextPage: rows.length > query.first, totalCount: totals[0]?.n ?? 0 };
 }
@@ -61,5 +75,8 @@ export async function notificationById(db: AuthorityDatabase, id: string): Promi
 
 /** Marks it read once: a second reader keeps the first reading's time. */
 export async function markRead(tx: Transaction, id: string, readBySubject: string): Promise<void> {
-  await tx.update(notifications).set({ readAt: new Date(), readBySubject }).where(and(eq(notifications.id, id), isNull(notifications.readAt)));
+  await tx
+    .update(notifications)
+    .set({ readAt: new Date(), readBySubject })
+    .where(and(eq(notifications.id, id), isNull(notifications.readAt)));
 }

@@ -12,7 +12,12 @@ export type TargetOwnerRole = (typeof TARGET_OWNER_ROLES)[number];
 
 /** The learner's plan in force or being written (not superseded), newest first, locked. */
 export async function openPepsOf(tx: Transaction, learnerId: string): Promise<PepRow[]> {
-  return tx.select().from(peps).where(and(eq(peps.learnerId, learnerId), ne(peps.status, 'superseded'))).orderBy(sql`${peps.initiatedOn} desc, ${peps.id} desc`).for('update');
+  return tx
+    .select()
+    .from(peps)
+    .where(and(eq(peps.learnerId, learnerId), ne(peps.status, 'superseded')))
+    .orderBy(sql`${peps.initiatedOn} desc, ${peps.id} desc`)
+    .for('update');
 }
 
 /** A new draft; when `from` is given, its sections and unmet targets are carried into it. */
@@ -22,7 +27,10 @@ export async function createDraftPep(tx: Transaction, authorityCode: string, lea
   if (!from) return id;
   await tx.execute(sql`insert into ${pepSections} (pep_id, section, body, language, written_by_subject, written_by_role, on_behalf)
     select ${id}, section, body, language, written_by_subject, written_by_role, on_behalf from ${pepSections} where pep_id = ${from.id}`);
-  const open = await tx.select().from(pepTargets).where(and(eq(pepTargets.pepId, from.id), ne(pepTargets.progress, 'met')));
+  const open = await tx
+    .select()
+    .from(pepTargets)
+    .where(and(eq(pepTargets.pepId, from.id), ne(pepTargets.progress, 'met')));
   for (const target of open) {
     const targetId = await nextRecordId(tx, 'pep_targets', authorityCode, 'T');
     await tx.insert(pepTargets).values({ ...target, id: targetId, pepId: id });
@@ -64,12 +72,22 @@ export async function addTarget(tx: Transaction, authorityCode: string, target: 
 
 export async function signOff(tx: Transaction, row: PepSignOffRow): Promise<PepSignOffRow[]> {
   const { pepId, signerRole, ...rest } = row;
-  await tx.insert(pepSignOffs).values(row).onConflictDoUpdate({ target: [pepSignOffs.pepId, pepSignOffs.signerRole], set: rest });
+  await tx
+    .insert(pepSignOffs)
+    .values(row)
+    .onConflictDoUpdate({ target: [pepSignOffs.pepId, pepSignOffs.signerRole], set: rest });
   return tx.select().from(pepSignOffs).where(eq(pepSignOffs.pepId, pepId));
 }
 
-export async function setPepStatus(tx: Transaction, pepId: string, changes: Partial<Pick<PepRow, 'status' | 'completedOn' | 'lastReviewedOn' | 'nextReviewDue'>>): Promise<void> {
-  await tx.update(peps).set({ ...changes, updatedAt: new Date() }).where(eq(peps.id, pepId));
+export async function setPepStatus(
+  tx: Transaction,
+  pepId: string,
+  changes: Partial<Pick<PepRow, 'status' | 'completedOn' | 'lastReviewedOn' | 'nextReviewDue'>>,
+): Promise<void> {
+  await tx
+    .update(peps)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(peps.id, pepId));
 }
 
 export async function rateQuality(tx: Transaction, pepId: string, rating: string, comments: string, ratedBySubject: string, ratedOn: string): Promise<void> {

@@ -81,7 +81,12 @@ export function holds(caller: Caller, ownAuthorityCode: string, relationship: Re
  * filter on that class may only sort among them, or it would tell the caller what they may not read.
  */
 export function mayReadClassOf(caller: Caller, ownAuthorityCode: string, fieldClass: FieldClass, today: string, reasoned = true): SQL {
-  const through = GRANTS.filter((g) => g.role === caller.role && g.relationship !== 'any' && g.read.includes(fieldClass) && (reasoned || !g.needsReason)).map((g) => g.relationship as Relationship);
+  const through = GRANTS.filter((g) => g.role === caller.role && g.relationship !== 'any' && g.read.includes(fieldClass) && (reasoned || !g.needsReason)).map(
+    (g) => g.relationship as Relationship,
+  );
   if (through.length === 0) return sql`false`;
-  return sql`(${sql.join(through.map((r) => holds(caller, ownAuthorityCode, r, today)), sql` or `)})`;
+  return sql`(${sql.join(
+    through.map((r) => holds(caller, ownAuthorityCode, r, today)),
+    sql` or `,
+  )})`;
 }

@@ -4,7 +4,19 @@ import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { authoritySchema } from '@wales-lac/db';
 import { lockLearner, nextRecordId, type Transaction } from './writes.ts';
 
-const { learners, exclusions, reducedTimetables, educationOtherThanAtSchool, sdqAssessments, interventions, placements, enrolments, notifications, attendanceDays, careEpisodes } = authoritySchema;
+const {
+  learners,
+  exclusions,
+  reducedTimetables,
+  educationOtherThanAtSchool,
+  sdqAssessments,
+  interventions,
+  placements,
+  enrolments,
+  notifications,
+  attendanceDays,
+  careEpisodes,
+} = authoritySchema;
 
 type Insert<T extends { $inferInsert: unknown }> = Omit<T['$inferInsert'], 'id'>;
 
@@ -23,14 +35,18 @@ async function insertNumbered<T extends typeof exclusions | typeof reducedTimeta
   return id;
 }
 
-export const insertExclusion = (tx: Transaction, authorityCode: string, row: Insert<typeof exclusions>) => insertNumbered(tx, exclusions, 'exclusions', authorityCode, 'EX', row);
+export const insertExclusion = (tx: Transaction, authorityCode: string, row: Insert<typeof exclusions>) =>
+  insertNumbered(tx, exclusions, 'exclusions', authorityCode, 'EX', row);
 export const insertReducedTimetable = (tx: Transaction, authorityCode: string, row: Insert<typeof reducedTimetables>) =>
   insertNumbered(tx, reducedTimetables, 'reduced_timetables', authorityCode, 'RT', row);
-export const insertSdq = (tx: Transaction, authorityCode: string, row: Insert<typeof sdqAssessments>) => insertNumbered(tx, sdqAssessments, 'sdq_assessments', authorityCode, 'SQ', row);
-export const insertIntervention = (tx: Transaction, authorityCode: string, row: Insert<typeof interventions>) => insertNumbered(tx, interventions, 'interventions', authorityCode, 'IV', row);
+export const insertSdq = (tx: Transaction, authorityCode: string, row: Insert<typeof sdqAssessments>) =>
+  insertNumbered(tx, sdqAssessments, 'sdq_assessments', authorityCode, 'SQ', row);
+export const insertIntervention = (tx: Transaction, authorityCode: string, row: Insert<typeof interventions>) =>
+  insertNumbered(tx, interventions, 'interventions', authorityCode, 'IV', row);
 
 /** The outcome of recording education other than at school: its new record, or the period of the same kind it overlaps. */
-export type EotasOutcome = { readonly id: string } | { readonly overlaps: { readonly id: string; readonly startedOn: string; readonly endedOn: string | null } };
+export type EotasOutcome =
+  { readonly id: string } | { readonly overlaps: { readonly id: string; readonly startedOn: string; readonly endedOn: string | null } };
 
 /**
  * Records a period of education other than at school unless it overlaps one of the same kind for the
@@ -42,7 +58,14 @@ export async function insertEotas(tx: Transaction, authorityCode: string, row: I
   const [overlap] = await tx
     .select({ id: t.id, startedOn: t.startedOn, endedOn: t.endedOn })
     .from(t)
-    .where(and(eq(t.learnerId, row.learnerId), eq(t.kind, row.kind), or(isNull(t.endedOn), gte(t.endedOn, row.startedOn)), row.endedOn ? lte(t.startedOn, row.endedOn) : undefined))
+    .where(
+      and(
+        eq(t.learnerId, row.learnerId),
+        eq(t.kind, row.kind),
+        or(isNull(t.endedOn), gte(t.endedOn, row.startedOn)),
+        row.endedOn ? lte(t.startedOn, row.endedOn) : undefined,
+      ),
+    )
     .orderBy(asc(t.startedOn))
     .limit(1);
   if (overlap) return { overlaps: overlap };
@@ -71,14 +94,31 @@ export type MoveOutcome = { readonly id: string } | { readonly openSince: string
  * Ends the open placement the day before and starts the new one in the current care episode. The open
  * placement is locked first, so a second move recorded at the same time queues and then sees the first.
  */
-export async function movePlacement(tx: Transaction, authorityCode: string, move: Move & { readonly placementType: string; readonly livesIn: string }): Promise<MoveOutcome> {
-  const [open] = await tx.select().from(placements).where(and(eq(placements.learnerId, move.learnerId), isNull(placements.endedOn))).for('update');
+export async function movePlacement(
+  tx: Transaction,
+  authorityCode: string,
+  move: Move & { readonly placementType: string; readonly livesIn: string },
+): Promise<MoveOutcome> {
+  const [open] = await tx
+    .select()
+    .from(placements)
+    .where(and(eq(placements.learnerId, move.learnerId), isNull(placements.endedOn)))
+    .for('update');
   if (open && open.startedOn >= move.startsOn) return { openSince: open.startedOn };
-  const [episode] = await tx.select().from(careEpisodes).where(and(eq(careEpisodes.learnerId, move.learnerId), isNull(careEpisodes.endedOn)));
-  if (open) await tx.update(placements).set({ endedOn: dayBefore(move.startsOn) }).where(eq(placements.id, open.id));
+  const [episode] = await tx
+    .select()
+    .from(careEpisodes)
+    .where(and(eq(careEpisodes.learnerId, move.learnerId), isNull(careEpisodes.endedOn)));
+  if (open)
+    await tx
+      .update(placements)
+      .set({ endedOn: dayBefore(move.startsOn) })
+      .where(eq(placements.id, open.id));
   const id = await nextRecordId(tx, 'placements', authorityCode, 'PL');
   const careEpisodeId = episode?.id ?? open?.careEpisodeId ?? '';
-  await tx.insert(placements).values({ id, learnerId: move.learnerId, careEpisodeId, placementType: move.placementType, authorityCode: move.livesIn, startedOn: move.startsOn });
+  await tx
+    .insert(placements)
+    .values({ id, learnerId: move.learnerId, careEpisodeId, placementType: move.placementType, authorityCode: move.livesIn, startedOn: move.startsOn });
   return { id };
 }
 
@@ -86,12 +126,26 @@ export async function movePlacement(tx: Transaction, authorityCode: string, move
 export type SchoolMoveOutcome = { readonly id: string; readonly leftSchool: string | null } | { readonly openSince: string };
 
 /** Ends the open enrolment the day before and puts the child on the new school's roll (locked like placements). */
-export async function moveSchool(tx: Transaction, authorityCode: string, move: Move & { readonly schoolId: string; readonly schoolAuthorityCode: string }): Promise<SchoolMoveOutcome> {
-  const [open] = await tx.select().from(enrolments).where(and(eq(enrolments.learnerId, move.learnerId), isNull(enrolments.endedOn))).for('update');
+export async function moveSchool(
+  tx: Transaction,
+  authorityCode: string,
+  move: Move & { readonly schoolId: string; readonly schoolAuthorityCode: string },
+): Promise<SchoolMoveOutcome> {
+  const [open] = await tx
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.learnerId, move.learnerId), isNull(enrolments.endedOn)))
+    .for('update');
   if (open && open.startedOn >= move.startsOn) return { openSince: open.startedOn };
-  if (open) await tx.update(enrolments).set({ endedOn: dayBefore(move.startsOn) }).where(eq(enrolments.id, open.id));
+  if (open)
+    await tx
+      .update(enrolments)
+      .set({ endedOn: dayBefore(move.startsOn) })
+      .where(eq(enrolments.id, open.id));
   const id = await nextRecordId(tx, 'enrolments', authorityCode, 'EN');
-  await tx.insert(enrolments).values({ id, learnerId: move.learnerId, schoolId: move.schoolId, schoolAuthorityCode: move.schoolAuthorityCode, startedOn: move.startsOn });
+  await tx
+    .insert(enrolments)
+    .values({ id, learnerId: move.learnerId, schoolId: move.schoolId, schoolAuthorityCode: move.schoolAuthorityCode, startedOn: move.startsOn });
   return { id, leftSchool: open?.schoolId ?? null };
 }
 
@@ -125,7 +179,10 @@ export async function recordRegister(tx: Transaction, schoolId: string, date: st
   await tx
     .insert(attendanceDays)
     .values(rows.map((r) => ({ learnerId: r.learnerId, date, schoolId, am: r.am, pm: r.pm })))
-    .onConflictDoUpdate({ target: [attendanceDays.learnerId, attendanceDays.date], set: { schoolId, am: sql`excluded.am`, pm: sql`excluded.pm`, recordedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: [attendanceDays.learnerId, attendanceDays.date],
+      set: { schoolId, am: sql`excluded.am`, pm: sql`excluded.pm`, recordedAt: new Date() },
+    });
 }
 
 /** The language the child asked to be addressed in. */

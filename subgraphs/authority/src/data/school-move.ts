@@ -34,7 +34,13 @@ export async function knownDesignatedTeacher(tx: Transaction, schoolId: string, 
  * The child's designated teacher follows the school: the open allocation ends the day before the move
  * (never before it started) and the new school's teacher, when known, is allocated from the move's day.
  */
-export async function designatedTeacherFollows(tx: Transaction, authorityCode: string, learnerId: string, startsOn: string, teacher: KnownTeacher | null): Promise<void> {
+export async function designatedTeacherFollows(
+  tx: Transaction,
+  authorityCode: string,
+  learnerId: string,
+  startsOn: string,
+  teacher: KnownTeacher | null,
+): Promise<void> {
   const a = staffAllocations;
   await tx
     .update(a)
@@ -42,12 +48,24 @@ export async function designatedTeacherFollows(tx: Transaction, authorityCode: s
     .where(and(eq(a.learnerId, learnerId), eq(a.staffRole, 'designated-teacher'), isNull(a.endedOn)));
   if (!teacher) return;
   const id = await nextRecordId(tx, 'staff_allocations', authorityCode, 'SA');
-  await tx.insert(a).values({ id, learnerId, staffRole: 'designated-teacher', staffSubject: teacher.subject, staffName: teacher.name, workEmail: teacher.workEmail, startedOn: startsOn });
+  await tx.insert(a).values({
+    id,
+    learnerId,
+    staffRole: 'designated-teacher',
+    staffSubject: teacher.subject,
+    staffName: teacher.name,
+    workEmail: teacher.workEmail,
+    startedOn: startsOn,
+  });
 }
 
 /** The child's plans in force or being written (not superseded), locked. */
 async function livePlans(tx: Transaction, learnerId: string) {
-  return tx.select({ id: peps.id, status: peps.status, nextReviewDue: peps.nextReviewDue }).from(peps).where(and(eq(peps.learnerId, learnerId), ne(peps.status, 'superseded'))).for('update');
+  return tx
+    .select({ id: peps.id, status: peps.status, nextReviewDue: peps.nextReviewDue })
+    .from(peps)
+    .where(and(eq(peps.learnerId, learnerId), ne(peps.status, 'superseded')))
+    .for('update');
 }
 
 /**
@@ -55,14 +73,27 @@ async function livePlans(tx: Transaction, learnerId: string) {
  * signed for, and the day the child left it), and brings the agreed plan's review forward to `reviewDue`
  * when it fell later. Versions are not raised: no one's edit is made stale by the move.
  */
-export async function planFollowsSchoolMove(tx: Transaction, learnerId: string, move: { readonly leftSchool: string | null; readonly startsOn: string; readonly reviewDue: string }): Promise<void> {
+export async function planFollowsSchoolMove(
+  tx: Transaction,
+  learnerId: string,
+  move: { readonly leftSchool: string | null; readonly startsOn: string; readonly reviewDue: string },
+): Promise<void> {
   const plans = await livePlans(tx, learnerId);
   if (plans.length === 0) return;
   if (move.leftSchool) {
     await tx
       .update(pepSignOffs)
       .set({ schoolId: sql`coalesce(${pepSignOffs.schoolId}, ${move.leftSchool})`, schoolLeftOn: move.startsOn })
-      .where(and(inArray(pepSignOffs.pepId, plans.map((p) => p.id)), eq(pepSignOffs.signerRole, 'designated-teacher'), isNull(pepSignOffs.schoolLeftOn)));
+      .where(
+        and(
+          inArray(
+            pepSignOffs.pepId,
+            plans.map((p) => p.id),
+          ),
+          eq(pepSignOffs.signerRole, 'designated-teacher'),
+          isNull(pepSignOffs.schoolLeftOn),
+        ),
+      );
   }
   const agreed = plans.filter((p) => p.status === 'agreed' && (p.nextReviewDue === null || p.nextReviewDue > move.reviewDue)).map((p) => p.id);
   if (agreed.length > 0) await tx.update(peps).set({ nextReviewDue: move.reviewDue, updatedAt: new Date() }).where(inArray(peps.id, agreed));

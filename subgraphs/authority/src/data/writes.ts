@@ -22,9 +22,7 @@ export interface WriteRequest {
 }
 
 export type ApplyOutcome<R> =
-  | { readonly kind: 'applied'; readonly result: R }
-  | { readonly kind: 'replayed'; readonly result: R }
-  | { readonly kind: 'key-reused' };
+  { readonly kind: 'applied'; readonly result: R } | { readonly kind: 'replayed'; readonly result: R } | { readonly kind: 'key-reused' };
 
 /** What applied_writes keeps of a change: what was asked (hashed) and what it answered. */
 export interface StoredResult<R> {
@@ -47,16 +45,37 @@ export async function applyOnce<R>(db: AuthorityDatabase, request: WriteRequest,
     const audit: readonly NewAuditRow[] = Array.isArray(request.audit) ? request.audit : [request.audit as NewAuditRow];
     if (audit.length > 0) await tx.insert(auditLog).values([...audit]);
     const stored: StoredResult<R> = { fingerprint: request.fingerprint, result };
-    await tx.insert(appliedWrites).values({ idempotencyKey: request.idempotencyKey, actorSubject: request.actorSubject, operation: request.operation, result: stored });
+    await tx
+      .insert(appliedWrites)
+      .values({ idempotencyKey: request.idempotencyKey, actorSubject: request.actorSubject, operation: request.operation, result: stored });
     return { kind: 'applied', result };
   });
 }
 
 /** The next id of a record kind in this authority (e.g. W06000015:EX000012), serialised per kind. */
-export async function nextRecordId(tx: Transaction, table: 'peps' | 'pep_targets' | 'exclusions' | 'reduced_timetables' | 'education_other_than_at_school' | 'sdq_assessments' | 'interventions' | 'placements' | 'enrolments' | 'notifications' | 'staff_allocations' | 'pep_meetings', authorityCode: string, kind: string): Promise<string> {
+export async function nextRecordId(
+  tx: Transaction,
+  table:
+    | 'peps'
+    | 'pep_targets'
+    | 'exclusions'
+    | 'reduced_timetables'
+    | 'education_other_than_at_school'
+    | 'sdq_assessments'
+    | 'interventions'
+    | 'placements'
+    | 'enrolments'
+    | 'notifications'
+    | 'staff_allocations'
+    | 'pep_meetings',
+  authorityCode: string,
+  kind: string,
+): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`next-id:${kind}`}))`);
   const pattern = `^${authorityCode}:${kind}[0-9]+$`;
-  const rows = await tx.execute(sql`select coalesce(max(substring(id from ${`${kind}([0-9]+)$`})::bigint), 0) + 1 as next from ${sql.identifier(table)} where id ~ ${pattern}`);
+  const rows = await tx.execute(
+    sql`select coalesce(max(substring(id from ${`${kind}([0-9]+)$`})::bigint), 0) + 1 as next from ${sql.identifier(table)} where id ~ ${pattern}`,
+  );
   const next = Number((rows as unknown as { next: string | number }[])[0]?.next ?? 1);
   return `${authorityCode}:${kind}${String(next).padStart(6, '0')}`;
 }
@@ -72,21 +91,38 @@ export async function lockPep(tx: Transaction, pepId: string): Promise<PepRow | 
   return pep ?? null;
 }
 
-export async function bumpPepVersion(tx: Transaction, pepId: string, changes: Partial<Pick<PepRow, 'status' | 'completedOn' | 'lastReviewedOn' | 'nextReviewDue'>> = {}): Promise<void> {
-  await tx.update(peps).set({ ...changes, version: sql`${peps.version} + 1`, updatedAt: new Date() }).where(eq(peps.id, pepId));
+export async function bumpPepVersion(
+  tx: Transaction,
+  pepId: string,
+  changes: Partial<Pick<PepRow, 'status' | 'completedOn' | 'lastReviewedOn' | 'nextReviewDue'>> = {},
+): Promise<void> {
+  await tx
+    .update(peps)
+    .set({ ...changes, version: sql`${peps.version} + 1`, updatedAt: new Date() })
+    .where(eq(peps.id, pepId));
 }
 
 export async function targetWithPep(db: AuthorityDatabase, targetId: string): Promise<{ target: PepTargetRow; pep: PepRow } | null> {
-  const rows = await db.select({ target: pepTargets, pep: peps }).from(pepTargets).innerJoin(peps, eq(peps.id, pepTargets.pepId)).where(eq(pepTargets.id, targetId));
+  const rows = await db
+    .select({ target: pepTargets, pep: peps })
+    .from(pepTargets)
+    .innerJoin(peps, eq(peps.id, pepTargets.pepId))
+    .where(eq(pepTargets.id, targetId));
   return rows[0] ?? null;
 }
 
 export async function setTargetProgress(tx: Transaction, targetId: string, pepId: string, progress: string): Promise<void> {
-  await tx.update(pepTargets).set({ progress }).where(and(eq(pepTargets.id, targetId), eq(pepTargets.pepId, pepId)));
+  await tx
+    .update(pepTargets)
+    .set({ progress })
+    .where(and(eq(pepTargets.id, targetId), eq(pepTargets.pepId, pepId)));
 }
 
 /** The change already applied under this key, if any. */
-export async function appliedWrite(db: AuthorityDatabase, idempotencyKey: string): Promise<{ actorSubject: string; operation: string; result: StoredResult<unknown> } | null> {
+export async function appliedWrite(
+  db: AuthorityDatabase,
+  idempotencyKey: string,
+): Promise<{ actorSubject: string; operation: string; result: StoredResult<unknown> } | null> {
   const [row] = await db.select().from(appliedWrites).where(eq(appliedWrites.idempotencyKey, idempotencyKey));
   return row ? { actorSubject: row.actorSubject, operation: row.operation, result: row.result as StoredResult<unknown> } : null;
 }

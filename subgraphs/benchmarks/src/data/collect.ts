@@ -17,7 +17,12 @@ export async function collectAggregates(readerUrl: string, timeoutMs: number): P
       select measure, dimension, category, numerator, denominator, children from anonymised.measure_counts`;
     const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref());
     const rows = await Promise.race([query, timer]);
-    return rows.map((r) => ({ ...r, numerator: Number(r.numerator), denominator: r.denominator === null ? null : Number(r.denominator), children: Number(r.children) }));
+    return rows.map((r) => ({
+      ...r,
+      numerator: Number(r.numerator),
+      denominator: r.denominator === null ? null : Number(r.denominator),
+      children: Number(r.children),
+    }));
   } finally {
     await sql.end({ timeout: 1 }).catch(() => undefined);
   }

@@ -92,7 +92,14 @@ export async function startRelease(
 ): Promise<number> {
   const [row] = await db
     .insert(benchmarkReleases)
-    .values({ refreshId: release.refreshId, asOf: release.asOf, rounding: release.rounding, snapshots: release.snapshots, status: 'building', synthetic: release.synthetic ?? false })
+    .values({
+      refreshId: release.refreshId,
+      asOf: release.asOf,
+      rounding: release.rounding,
+      snapshots: release.snapshots,
+      status: 'building',
+      synthetic: release.synthetic ?? false,
+    })
     .returning({ id: benchmarkReleases.id });
   if (!row) throw new Error('the release could not be recorded');
   return row.id;
@@ -105,7 +112,14 @@ export async function publishRelease(
 ): Promise<void> {
   await db
     .update(benchmarkReleases)
-    .set({ status: 'published', finishedAt: new Date(), figures: outcome.figures, audit: outcome.audit, buildSeconds: outcome.buildSeconds, auditSeconds: outcome.auditSeconds })
+    .set({
+      status: 'published',
+      finishedAt: new Date(),
+      figures: outcome.figures,
+      audit: outcome.audit,
+      buildSeconds: outcome.buildSeconds,
+      auditSeconds: outcome.auditSeconds,
+    })
     .where(and(eq(benchmarkReleases.id, id), eq(benchmarkReleases.status, 'building')));
 }
 
@@ -115,7 +129,10 @@ export async function failRelease(db: NationalDatabase, id: number, failure: str
 
 /** Builds a service stopped half-way leave 'building' rows: they never finished, so they failed. */
 export async function failUnfinishedReleases(db: NationalDatabase): Promise<void> {
-  await db.update(benchmarkReleases).set({ status: 'failed', finishedAt: new Date(), failure: 'the service stopped before the build finished' }).where(eq(benchmarkReleases.status, 'building'));
+  await db
+    .update(benchmarkReleases)
+    .set({ status: 'failed', finishedAt: new Date(), failure: 'the service stopped before the build finished' })
+    .where(eq(benchmarkReleases.status, 'building'));
 }
 
 export async function releaseSummaries(db: NationalDatabase, first: number): Promise<ReleaseSummary[]> {
@@ -125,7 +142,10 @@ export async function releaseSummaries(db: NationalDatabase, first: number): Pro
 
 /** A published release with its figures: the given one, or the latest (non-synthetic) one. */
 export async function publishedRelease(db: NationalDatabase, id?: number): Promise<{ summary: ReleaseSummary; figures: unknown[] } | null> {
-  const where = id === undefined ? and(eq(benchmarkReleases.status, 'published'), eq(benchmarkReleases.synthetic, false)) : and(eq(benchmarkReleases.status, 'published'), eq(benchmarkReleases.id, id));
+  const where =
+    id === undefined
+      ? and(eq(benchmarkReleases.status, 'published'), eq(benchmarkReleases.synthetic, false))
+      : and(eq(benchmarkReleases.status, 'published'), eq(benchmarkReleases.id, id));
   const [row] = await db
     .select({ ...summaryColumns, figures: benchmarkReleases.figures })
     .from(benchmarkReleases)
@@ -139,7 +159,12 @@ export async function publishedRelease(db: NationalDatabase, id?: number): Promi
 
 /** The newest release of any state: when it is not the published one, the answer says why. */
 export async function newestRelease(db: NationalDatabase): Promise<ReleaseSummary | null> {
-  const [row] = await db.select(summaryColumns).from(benchmarkReleases).where(eq(benchmarkReleases.synthetic, false)).orderBy(desc(benchmarkReleases.id)).limit(1);
+  const [row] = await db
+    .select(summaryColumns)
+    .from(benchmarkReleases)
+    .where(eq(benchmarkReleases.synthetic, false))
+    .orderBy(desc(benchmarkReleases.id))
+    .limit(1);
   return row ? toSummary(row) : null;
 }
 

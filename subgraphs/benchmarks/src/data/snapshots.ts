@@ -12,7 +12,10 @@ export async function startRefresh(db: NationalDatabase, requestedBy: string): P
 }
 
 export async function finishRefresh(db: NationalDatabase, refreshId: number, unreachable: readonly string[]): Promise<void> {
-  await db.update(benchmarkRefreshes).set({ finishedAt: new Date(), unreachable: [...unreachable] }).where(eq(benchmarkRefreshes.id, refreshId));
+  await db
+    .update(benchmarkRefreshes)
+    .set({ finishedAt: new Date(), unreachable: [...unreachable] })
+    .where(eq(benchmarkRefreshes.id, refreshId));
 }
 
 export async function storeSnapshot(db: NationalDatabase, refreshId: number, authorityCode: string, rows: readonly AggregateRow[]): Promise<void> {
@@ -48,7 +51,10 @@ export async function latestSnapshots(db: NationalDatabase): Promise<LatestSnaps
 
 export async function countsOfSnapshots(db: NationalDatabase, snapshotIds: readonly number[]) {
   if (snapshotIds.length === 0) return [];
-  return db.select().from(benchmarkCounts).where(inArray(benchmarkCounts.snapshotId, [...snapshotIds]));
+  return db
+    .select()
+    .from(benchmarkCounts)
+    .where(inArray(benchmarkCounts.snapshotId, [...snapshotIds]));
 }
 
 export async function latestFinishedRefresh(db: NationalDatabase) {

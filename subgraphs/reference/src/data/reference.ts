@@ -28,7 +28,10 @@ export async function allRegions(db: NationalDatabase): Promise<RegionRow[]> {
 }
 
 export async function schoolsByIds(db: NationalDatabase, ids: readonly string[]): Promise<Map<string, SchoolRow>> {
-  const rows = await db.select().from(schools).where(inArray(schools.id, [...ids]));
+  const rows = await db
+    .select()
+    .from(schools)
+    .where(inArray(schools.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

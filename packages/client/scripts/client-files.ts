@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import { Supergraph } from '@apollo/federation-internals';
-import { buildSchema, lexicographicSortSchema, parse, printSchema, validate } from 'graphql';
+import { buildSchema, Kind, lexicographicSortSchema, parse, printSchema, validate } from 'graphql';
 import { documentsOfSource, manifestText } from '@wales-lac/trusted-documents';
 
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
@@ -20,23 +20,38 @@ const OPERATIONS = join(PACKAGE, 'src', 'operations');
 /** Where front-end teams' registered operations live (npm run register:documents). */
 export const TEAM_DOCUMENTS = join(PACKAGE, '..', '..', 'documents');
 
-/** The trusted documents manifest: the client's operations and every team's, each checked against the API. */
+/** The .graphql files of a folder, sorted; none when the folder is absent. */
+function graphqlFiles(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.graphql'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+}
+
+/** A file holding fragments only: shared selections any operation file may spread (learner-summary.graphql). */
+function isFragmentFile(source: string): boolean {
+  return parse(source).definitions.every((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+}
+
+/**
+ * The trusted documents manifest: the client's operations and every team's, each checked against the API.
+ * Each registered document carries the shared fragments it spreads, so a document is whole on its own.
+ */
 function trustedManifest(schema: string): string {
   const api = buildSchema(schema);
-  const files = [OPERATIONS, TEAM_DOCUMENTS].flatMap((dir) =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => f.endsWith('.graphql'))
-          .sort()
-          .map((f) => join(dir, f))
-      : [],
-  );
-  const documents = files.flatMap((file) => {
-    const source = readFileSync(file, 'utf8');
-    const problems = validate(api, parse(source));
-    if (problems.length > 0) throw new Error(`${file} does not fit the public API: ${problems.map((p) => p.message).join('; ')}`);
-    return documentsOfSource(source, file);
-  });
+  const sources = [OPERATIONS, TEAM_DOCUMENTS].flatMap(graphqlFiles).map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+  const shared = sources.filter(({ source }) => isFragmentFile(source)).map(({ source }) => source);
+  const documents = sources
+    .filter(({ source }) => !isFragmentFile(source))
+    .flatMap(({ file, source }) =>
+      documentsOfSource([source, ...shared].join('\n'), file).map((entry) => {
+        const problems = validate(api, parse(entry.document));
+        if (problems.length > 0) throw new Error(`${file} does not fit the public API: ${problems.map((p) => p.message).join('; ')}`);
+        return entry;
+      }),
+    );
   return manifestText(documents);
 }
 

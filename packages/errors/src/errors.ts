@@ -29,6 +29,16 @@ export function platformError(text: Text, extensions: Record<string, unknown> = 
   return error;
 }
 
+/**
+ * Gives an error a library built (graphql-js, Apollo Server) a registered message, worded in English now and
+ * again in the request's language later, and adds extensions (keeping its code).
+ */
+export function withText(error: GraphQLError, text: Text, extensions: Record<string, unknown> = {}): void {
+  error.message = render(text, 'en');
+  Object.assign(error.extensions, extensions);
+  TEXTS.set(error, text);
+}
+
 /** The registered message an error (or the error it wraps, as graphql-js and Apollo Server do) was built from. */
 export function textOf(error: unknown): Text | null {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = (e as { originalError?: unknown }).originalError, depth += 1) {

@@ -1,8 +1,10 @@
 // Words a request's errors in the request's language. Errors are built before the language matters
 // (deep in a resolver, or shared), so the language is picked once per request, by its context, and
 // applied here to the errors it met, just before Apollo Server formats them: nothing is done for a
-// request without errors, and an English request's errors stay as they were built.
-import type { GraphQLError } from 'graphql';
+// request without errors, and an English request's errors stay as they were built (except a library's
+// enum errors, said again in the registry's words: library-input.ts).
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { explainLibraryInputError } from './library-input.ts';
 import { textOf } from './errors.ts';
 import { message, render, type Language, type Text } from './text.ts';
 
@@ -33,14 +35,18 @@ export function requestLanguageOf(error: unknown): Language {
 interface ErrorsMet<C> {
   readonly contextValue: C;
   readonly errors: readonly GraphQLError[];
+  /** The schema and document the request met its errors against (absent in unit tests and before parsing). */
+  readonly schema?: GraphQLSchema;
+  readonly document?: DocumentNode;
 }
 
 /** An Apollo Server plugin wording each request's errors in `languageOf(context)`. */
 export function errorLanguagePlugin<C>(languageOf: (context: C) => Language) {
   const listener = {
-    async didEncounterErrors({ contextValue, errors }: ErrorsMet<C>): Promise<void> {
+    async didEncounterErrors({ contextValue, errors, schema, document }: ErrorsMet<C>): Promise<void> {
       const language = contextValue ? languageOf(contextValue) : 'en';
       for (const error of errors) {
+        explainLibraryInputError(error, schema, document);
         REQUEST_LANGUAGE.set(error, language);
         if (language !== 'en') error.message = wordedIn(error, language);
       }

@@ -18,6 +18,11 @@ export const BAD_USER_INPUT_MESSAGES = {
   notASchool: { en: "{field}: '{id}' is not a Welsh school number", cy: "{field}: nid yw '{id}' yn rhif ysgol yng Nghymru" },
   notSevenDigits: { en: "'{id}' is not a seven-digit school number", cy: "nid yw '{id}' yn rhif ysgol saith digid" },
   notAnEnum: { en: "'{name}' is not an enum of the API", cy: "nid yw '{name}' yn enum o'r API" },
+  notAnEnumValue: {
+    en: "{field}: '{value}' is not a value of {enum}; use one of {allowed}",
+    cy: "{field}: nid yw '{value}' yn werth {enum}; defnyddiwch un o {allowed}",
+  },
+  notAnEnumValueOf: { en: "{field}: '{value}' is not a value of {enum}", cy: "{field}: nid yw '{value}' yn werth {enum}" },
   // Lists and pages
   pageSize: { en: 'first must be between 1 and {max}', cy: 'rhaid i first fod rhwng 1 a {max}' },
   fieldPageSize: { en: '{field}: first must be between 1 and {max}', cy: '{field}: rhaid i first fod rhwng 1 a {max}' },

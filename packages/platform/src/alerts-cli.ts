@@ -4,18 +4,10 @@
 // DATABASE_PREFIX, overrides), and with no DATABASE_URL the embedded server: the running platform's, or one
 // started here. Exit 0 when every authority ran, 2 when one could not, 64 for a bad argument.
 import { dispatchOutbox, runDailyAlerts } from '@wales-lac/authority-subgraph';
-import { canConnect, connectAuthorityDatabase, embeddedServerUrl, startEmbeddedServer, topologyOnServer } from '@wales-lac/db';
-import { authorityFact } from '@wales-lac/wales';
-import { AUTHORITY_CODES, platformConfigFromEnv, type DatabaseSource } from './config.ts';
+import { connectAuthorityDatabase } from '@wales-lac/db';
+import { platformConfigFromEnv } from './config.ts';
+import { forEachAuthorityDatabase, runCommand } from './each-authority.ts';
 import { smtpSender } from './mail.ts';
-
-async function server(source: DatabaseSource): Promise<{ url: string; release: () => Promise<void> }> {
-  if (source.kind === 'server') return { url: source.url, release: async () => undefined };
-  const url = embeddedServerUrl(source.port);
-  if (await canConnect(url)) return { url, release: async () => undefined };
-  const started = await startEmbeddedServer({ dataDir: source.dataDir, port: source.port });
-  return { url: started.serverUrl, release: () => started.stop() };
-}
 
 /** The --date argument (default: today), checked as a real calendar date. */
 export function dateArgument(argv: readonly string[], today: string): string | { problem: string } {
@@ -34,44 +26,26 @@ async function main(): Promise<number> {
     return 64;
   }
   const config = platformConfigFromEnv(process.env);
-  const { url, release } = await server(config.databases);
-  let worst = 0;
-  try {
-    const prefix = config.databases.kind === 'server' ? config.databases.prefix : 'wales_lac';
-    const topology = topologyOnServer(url, prefix, AUTHORITY_CODES);
-    const send = config.alerts.smtpUrl ? smtpSender(config.alerts.smtpUrl, config.alerts.mailFrom) : null;
-    const platformUrl = config.alerts.platformUrl ?? `http://${config.host}:${config.port}/`;
-    let added = 0;
-    let emails = 0;
-    for (const [code, base] of topology.authorities) {
-      const name = `${code} ${authorityFact(code)?.nameEn ?? ''}`.trim();
-      const connection = connectAuthorityDatabase(config.databaseOverrides.get(code) ?? base, { max: 1 });
-      try {
-        const report = await runDailyAlerts(connection.db, code, date);
-        added += report.added;
-        emails += report.emails;
-        const sent = send ? await dispatchOutbox(connection.db, { send, platformUrl }) : null;
-        console.log(
-          `${name}: ${report.alerts} alerts on ${date}, ${report.added} new notifications, ${report.emails} emails queued${sent ? `, ${sent.sent} sent, ${sent.failed} failed` : ''}`,
-        );
-      } catch (error) {
-        worst = 2;
-        console.log(`${name}: could not be run: ${(error as Error).message}`);
-      } finally {
-        await connection.close();
-      }
+  const send = config.alerts.smtpUrl ? smtpSender(config.alerts.smtpUrl, config.alerts.mailFrom) : null;
+  const platformUrl = config.alerts.platformUrl ?? `http://${config.host}:${config.port}/`;
+  let added = 0;
+  let emails = 0;
+  const worst = await forEachAuthorityDatabase(config, 'run', async ({ code, label, url }) => {
+    const connection = connectAuthorityDatabase(url, { max: 1 });
+    try {
+      const report = await runDailyAlerts(connection.db, code, date);
+      added += report.added;
+      emails += report.emails;
+      const sent = send ? await dispatchOutbox(connection.db, { send, platformUrl }) : null;
+      const sending = sent ? `, ${sent.sent} sent, ${sent.failed} failed` : '';
+      console.log(`${label}: ${report.alerts} alerts on ${date}, ${report.added} new notifications, ${report.emails} emails queued${sending}`);
+      return 0;
+    } finally {
+      await connection.close();
     }
-    console.log(`alerts:run ${date}: ${added} new notifications, ${emails} emails queued`);
-  } finally {
-    await release();
-  }
+  });
+  console.log(`alerts:run ${date}: ${added} new notifications, ${emails} emails queued`);
   return worst;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`alerts:run: ${(error as Error).message}`);
-    process.exit(2);
-  },
-);
+runCommand('alerts:run', main);

@@ -49,6 +49,39 @@ describe('bad arguments', () => {
     if (nulledField) expect(body.data?.[nulledField]).toBeNull();
   });
 
+  describe('an enum value the API does not have', () => {
+    const SCHEDULE = 'mutation ($input: SchedulePepMeetingInput!) { schedulePepMeeting(input: $input) { meeting { id } } }';
+    const input = {
+      pep: `${CARDIFF}:P000001`,
+      date: '2027-01-12',
+      startTime: '10:00',
+      place: 'School',
+      invitees: ['SOCIAL_WORKER', 'TEACHER'],
+      idempotencyKey: 'enum-1',
+    };
+    const allowed = 'DESIGNATED_TEACHER, VIRTUAL_SCHOOL_HEAD, SOCIAL_WORKER, LEARNER';
+
+    it('in a variable: BAD_USER_INPUT naming the input and the values it may take, changing nothing', async () => {
+      const { status, body } = await platform.graphql(token, SCHEDULE, { input });
+      expect(status).toBe(400);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'invitees' });
+      expect(body.errors?.[0]?.message).toMatch(`invitees: 'TEACHER' is not a value of MeetingInviteeRole; use one of ${allowed}`);
+    });
+
+    it('in Welsh for a Welsh request', async () => {
+      const { body } = await platform.graphql(token, SCHEDULE, { input }, { 'accept-language': 'cy' });
+      expect(body.errors?.[0]?.message).toMatch(`invitees: nid yw 'TEACHER' yn werth MeetingInviteeRole; defnyddiwch un o ${allowed}`);
+    });
+
+    it('as a literal: the validation failure names the argument', async () => {
+      const { status, body } = await platform.graphql(token, '{ learners(first: 1, relationship: NEIGHBOUR) { totalCount } }');
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', field: 'relationship' });
+      expect(body.errors?.[0]?.message).toBe("relationship: 'NEIGHBOUR' is not a value of LearnerRelationship; use one of HOME, HOST, CASELOAD, SCHOOL");
+    });
+  });
+
   it('says NOT_FOUND for a well-formed id that no child has', async () => {
     const { body } = await platform.graphql(token, '{ learner(id: "W06000015:L999999") { id } }');
     expect(body.data?.learner).toBeNull();

@@ -2,7 +2,9 @@
 // the real platform, one platform for the file: the numbers in each table are the API's for the same
 // token, the language switch keeps the selection and leaves no English on the Welsh page, a consortium
 // analyst sees their region only, the caseload's filters change the rows as the API says, a missing
-// token shows the sign-in message, axe finds nothing serious, and nothing leaves 127.0.0.1.
+// token shows the sign-in message, an alert email's link opens the recipient's notification on the notifications
+// page (highlighted, marked read there as the API then says, someone else's never shown), axe finds nothing
+// serious, and nothing leaves 127.0.0.1.
 // SCREENSHOTS=1 also writes docs/screenshots/*.png. Skipped only when no Chromium is installed.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { AUTHORITY_FACTS, authoritiesInRegion } from '@wales-lac/wales';
 import { DASHBOARD_TEXTS } from '@wales-lac/vocabulary';
 import { CHROMIUM, launchChromium, type Browser } from './support/chromium.ts';
+import { childUnderCare } from './support/child-under-care.ts';
+import { authorityDb } from './support/fixtures.ts';
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const CARDIFF = 'W06000015';
@@ -28,7 +32,10 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ env: { BENCHMARK_REFRESH_MINUTES: '0', SEED_SCALE: '0.2', BENCHMARK_PROTECTION_BATCHES: '8' } });
+    // Alerts and their emails only when a test runs them (the notifications test).
+    platform = await startTestPlatform({
+      env: { BENCHMARK_REFRESH_MINUTES: '0', SEED_SCALE: '0.2', BENCHMARK_PROTECTION_BATCHES: '8', ALERTS_EVERY_MINUTES: '0', OUTBOX_DISPATCH_SECONDS: '0' },
+    });
     browser = await launchChromium();
     browser.context.on('request', (request: Request) => requests.push(request.url()));
     page = await browser.context.newPage();
@@ -232,6 +239,99 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
     await expectNoGraveViolations();
     await screenshot('caseload-cy');
   }, 90_000);
+
+  it("opens an alert email's link on the recipient's notifications, highlighted, and marks it read as the API then says", async () => {
+    // A social worker who chose email for SDQs of concern, and a child of theirs with one completed today.
+    const child = await childUnderCare(platform, CARDIFF);
+    const sql = authorityDb(platform, CARDIFF);
+    const [allocation] = await sql<{ email: string }[]>`
+      select work_email as email from staff_allocations where learner_id = ${child.learnerId} and staff_subject = ${child.socialWorker} limit 1`;
+    const worker = await platform.token({ sub: child.socialWorker, role: 'social-worker', authority: CARDIFF });
+    const choice = await platform.graphql(worker, 'mutation($input: SetNotificationPreferencesInput!) { setNotificationPreferences(input: $input) { kind } }', {
+      input: { choices: [{ kind: 'SDQ_CONCERN', delivery: 'FEED_AND_EMAIL' }], idempotencyKey: 'dashboard-sw-sdq-email' },
+    });
+    expect(choice.body.errors ?? []).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    await sql`insert into sdq_assessments (id, learner_id, completed_on, informant, emotional, conduct, hyperactivity, peer, prosocial)
+              values (${`${CARDIFF}:SDQ900001`}, ${child.learnerId}, ${today}, 'carer', 8, 6, 7, 5, 3)`;
+    await platform.alerts.run();
+    expect((await platform.alerts.dispatch()).failed).toBe(0);
+
+    const feed = async () => {
+      const answer = await platform.graphql(worker, '{ notifications(first: 500) { edges { node { id kind readAt learner { id } } } } }');
+      expect(answer.body.errors ?? []).toEqual([]);
+      return (answer.body.data!['notifications'].edges as { node: { id: string; kind: string; readAt: string | null; learner: { id: string } | null } }[]).map(
+        (e) => e.node,
+      );
+    };
+    const alert = (await feed()).find((n) => n.kind === 'SDQ_CONCERN' && n.learner?.id === child.learnerId);
+    expect(alert?.readAt).toBeNull();
+    const mails = (await (await fetch(new URL('/dev/mail.json', platform.url))).json()) as { mails: { to: string; text: string }[] };
+    const mail = mails.mails.find((m) => m.to.includes(allocation!.email) && m.text.includes(encodeURIComponent(alert!.id)));
+    const link = /https?:\/\/\S+\/dashboard\/notifications\?notification=\S+/.exec(mail?.text ?? '')?.[0];
+    expect(link).toBe(new URL(`/dashboard/notifications?notification=${encodeURIComponent(alert!.id)}`, platform.url).toString());
+
+    // In Welsh first: the linked row is the current one, unread, with its button, and no English is left.
+    await open(`${link}&lang=cy`, worker);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    const current = page.locator('tr[aria-current="true"]');
+    expect(await current.getAttribute('data-notification')).toBe(alert!.id);
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute(
+          'data-notification',
+        ),
+      ),
+    ).toBe(alert!.id);
+    expect(await page.locator('[data-linked]').getAttribute('data-linked')).toBe('found');
+    expect(await page.locator('.notifications-table thead th').allInnerTexts()).toEqual(
+      (['notificationKind', 'learner', 'notificationDate', 'notificationState', 'notificationAction'] as const).map((key) => DASHBOARD_TEXTS[key].cy),
+    );
+    expect(await current.locator('[data-cell="state"]').innerText()).toBe(DASHBOARD_TEXTS.notificationUnread.cy);
+    expect(await current.locator('th').innerText()).toBe("Holiadur SDQ sy'n peri pryder");
+    expect(await current.locator('button').innerText()).toContain(DASHBOARD_TEXTS.markRead.cy);
+    const body = await page.locator('body').innerText();
+    const english = Object.entries(DASHBOARD_TEXTS)
+      .filter(([key, t]) => key !== 'otherLanguage' && t.en !== t.cy && t.en.length > 3 && body.includes(t.en))
+      .map(([, t]) => t.en);
+    expect(english).toEqual([]);
+    await expectNoGraveViolations();
+    await screenshot('notifications-cy');
+
+    // The switch to English keeps the link; Mark as read there, and the API says it is read.
+    await page.click('[data-switch-language="en"]');
+    await page.waitForSelector('#dashboard[data-state]');
+    expect(await current.getAttribute('data-notification')).toBe(alert!.id);
+    expect(await current.locator('[data-cell="state"]').innerText()).toBe(DASHBOARD_TEXTS.notificationUnread.en);
+    await expectNoGraveViolations();
+    await screenshot('notifications-en');
+    await current.locator('button', { hasText: DASHBOARD_TEXTS.markRead.en }).click();
+    await page.waitForSelector('tr[aria-current="true"][data-read="true"]');
+    expect(await current.locator('[data-cell="state"]').innerText()).toBe(DASHBOARD_TEXTS.notificationRead.en);
+    expect(await current.locator('button').count()).toBe(0);
+    expect(await page.locator('#notification-status').innerText()).toBe(DASHBOARD_TEXTS.markedRead.en);
+    expect((await feed()).find((n) => n.id === alert!.id)?.readAt).not.toBeNull();
+    await open(link!, worker);
+    expect(await current.locator('[data-cell="state"]').innerText()).toBe(DASHBOARD_TEXTS.notificationRead.en);
+
+    // The same alert's copy for the child's school is a real id, but not the social worker's: not shown.
+    const [schoolCopy] = await sql<{ id: string }[]>`
+      select id from notifications where learner_id = ${child.learnerId} and kind = 'sdq-concern' and recipient_kind = 'school' limit 1`;
+    expect(schoolCopy).toBeDefined();
+    await open(`/dashboard/notifications?lang=en&notification=${encodeURIComponent(schoolCopy!.id)}`, worker);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    expect(await page.locator('[data-linked]').innerText()).toBe(DASHBOARD_TEXTS.notificationNotFound.en);
+    expect(await page.locator('tr[aria-current]').count()).toBe(0);
+    expect(await page.locator(`tr[data-notification="${schoolCopy!.id}"]`).count()).toBe(0);
+    expect(await page.locator('.notifications-table tbody tr').count()).toBeGreaterThan(0);
+    await expectNoGraveViolations();
+  }, 240_000);
+
+  it('tells a role that has no notifications whose page it is', async () => {
+    await open('/dashboard/notifications?lang=cy', national);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    expect(await page.locator('[data-state="wrong-role"]').innerText()).toBe(DASHBOARD_TEXTS.notificationsNeedRole.cy);
+  }, 30_000);
 
   it('made no request that left 127.0.0.1', () => {
     expect(requests.length).toBeGreaterThan(10);

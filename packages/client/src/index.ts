@@ -8,6 +8,7 @@ export {
   CaseloadDocument,
   DashboardBenchmarksDocument,
   LearnerRecordDocument,
+  MarkNotificationReadDocument,
   MeDocument,
   NotificationsDocument,
 } from './generated/graphql.ts';

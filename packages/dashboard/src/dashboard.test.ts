@@ -45,6 +45,14 @@ describe('the dashboard pages', () => {
     expect(settingsOf(welsh).view).toBe('caseload');
   });
 
+  it('include the notifications page an alert email links to, titled in either language', async () => {
+    const english = await (await fetch(`${development.origin}/dashboard/notifications?notification=W06000015%3AN000001`)).text();
+    expect(settingsOf(english).view).toBe('notifications');
+    expect(english).toContain('<title>Your notifications: ');
+    const welsh = await (await fetch(`${development.origin}/dashboard/notifications?lang=cy`)).text();
+    expect(welsh).toContain('<h1 class="govuk-heading-l">Eich hysbysiadau</h1>');
+  });
+
   it("name the explorer's token endpoint in development and none in production", async () => {
     expect(settingsOf(await (await fetch(`${development.origin}/dashboard`)).text()).tokenPath).toBe('/explorer/token');
     expect(settingsOf(await (await fetch(`${production.origin}/dashboard`)).text()).tokenPath).toBeNull();

@@ -1,5 +1,6 @@
-// GET /dashboard (the NDG benchmarks dashboard) and /dashboard/caseload (a virtual school head's
-// caseload), each in Welsh or English (?lang=cy), with their script and stylesheet. Tokens are never
+// GET /dashboard (the NDG benchmarks dashboard), /dashboard/caseload (a virtual school head's caseload) and
+// /dashboard/notifications (the caller's notifications; alert emails link there), each in Welsh or English
+// (?lang=cy), with their script and stylesheet. Tokens are never
 // minted here: in development the page asks the explorer's endpoint (tokenPath), so one place signs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Language } from '@wales-lac/vocabulary';
@@ -27,7 +28,12 @@ export function languageOf(url: URL): Language {
 export function createDashboard(options: DashboardOptions = {}): Dashboard {
   const base = options.base ?? '/dashboard';
   const tokenPath = options.tokenPath ?? null;
-  const views: Readonly<Record<string, DashboardView>> = { [base]: 'benchmarks', [`${base}/`]: 'benchmarks', [`${base}/caseload`]: 'caseload' };
+  const views: Readonly<Record<string, DashboardView>> = {
+    [base]: 'benchmarks',
+    [`${base}/`]: 'benchmarks',
+    [`${base}/caseload`]: 'caseload',
+    [`${base}/notifications`]: 'notifications',
+  };
 
   async function asset(res: ServerResponse, kind: 'script' | 'stylesheet'): Promise<void> {
     const assets = await dashboardAssets();

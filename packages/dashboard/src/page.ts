@@ -1,7 +1,7 @@
 // The dashboard's HTML pages: in the language asked (?lang=cy|en), the bundle's script and stylesheet
 // from this server, and the page's settings as inert JSON under a policy that allows no other origin.
 import { AUTHORITY_FACTS, REGION_FACTS } from '@wales-lac/wales';
-import { DASHBOARD_TEXTS, type Language } from '@wales-lac/vocabulary';
+import { DASHBOARD_TEXTS, type DashboardText, type Language } from '@wales-lac/vocabulary';
 import type { DashboardView, PageSettings } from './page-settings.ts';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -28,11 +28,16 @@ export function pageSettings(view: DashboardView, base: string, tokenPath: strin
   };
 }
 
+const TITLES = { benchmarks: 'dashboardTitle', caseload: 'caseloadTitle', notifications: 'notificationsTitle' } as const satisfies Record<
+  DashboardView,
+  DashboardText
+>;
+
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function dashboardPage(settings: PageSettings, language: Language): string {
   const json = JSON.stringify(settings).replace(/</g, '\\u003c');
-  const title = settings.view === 'caseload' ? DASHBOARD_TEXTS.caseloadTitle[language] : DASHBOARD_TEXTS.dashboardTitle[language];
+  const title = DASHBOARD_TEXTS[TITLES[settings.view]][language];
   return `<!doctype html>
 <html lang="${language}" class="govuk-template">
 <head>

@@ -1,4 +1,4 @@
-// The NDG dashboard's and the caseload page's own words (packages/dashboard), in Welsh and English, as
+// The dashboard pages' own words (packages/dashboard: benchmarks, caseload, notifications), in Welsh and English, as
 // data: headings, filters, legends, notes, messages. Enum values keep their labels in labels.ts; the
 // Welsh Government's statistical markers and the benchmark splits are here because they are not enums.
 import type { Bilingual } from './labels.ts';
@@ -43,7 +43,7 @@ export const BENCHMARK_CATEGORIES = {
   outside: { en: 'Outside the home authority', cy: "Y tu allan i'r awdurdod cartref" },
 } as const satisfies Record<string, Bilingual>;
 
-/** Every other word the two pages show. */
+/** Every other word the pages show. */
 export const DASHBOARD_TEXTS = {
   serviceName: { en: 'Education of children looked after in Wales', cy: "Addysg plant sy'n derbyn gofal yng Nghymru" },
   dashboardTitle: { en: 'National Delivery Group benchmarks', cy: "Meincnodau'r Grŵp Cyflawni Cenedlaethol" },
@@ -143,6 +143,30 @@ export const DASHBOARD_TEXTS = {
   },
   dashboardLink: { en: 'Dashboard', cy: 'Dangosfwrdd' },
   caseloadLink: { en: 'Caseload', cy: 'Llwyth achosion' },
+  notificationsLink: { en: 'Notifications', cy: 'Hysbysiadau' },
+  // Notifications (the page an alert email links to)
+  notificationsTitle: { en: 'Your notifications', cy: 'Eich hysbysiadau' },
+  notificationKind: { en: 'Notification', cy: 'Hysbysiad' },
+  notificationDate: { en: 'Date it is about', cy: "Y dyddiad y mae'n ymwneud ag ef" },
+  notificationState: { en: 'Status', cy: 'Statws' },
+  notificationAction: { en: 'Action', cy: 'Gweithred' },
+  notificationRead: { en: 'Read', cy: 'Wedi darllen' },
+  notificationUnread: { en: 'Unread', cy: 'Heb ei ddarllen' },
+  markRead: { en: 'Mark as read', cy: "Marcio fel wedi'i ddarllen" },
+  markedRead: { en: 'Marked as read.', cy: "Wedi'i farcio fel wedi'i ddarllen." },
+  markReadFailed: { en: 'It could not be marked as read. Error code:', cy: "Nid oedd modd ei farcio fel wedi'i ddarllen. Cod y gwall:" },
+  notificationsWord: { en: 'notifications', cy: 'hysbysiad' },
+  noNotifications: { en: 'You have no notifications.', cy: 'Nid oes gennych unrhyw hysbysiadau.' },
+  learnerNotShown: { en: 'Not shown to you', cy: 'Heb ei ddangos i chi' },
+  notificationLinked: { en: 'The notification in your link is highlighted below.', cy: "Mae'r hysbysiad yn eich dolen wedi'i amlygu isod." },
+  notificationNotFound: {
+    en: 'The notification in your link is not one of yours, or it no longer exists. Your own notifications are listed below.',
+    cy: "Nid yw'r hysbysiad yn eich dolen yn un o'ch rhai chi, neu nid yw'n bodoli mwyach. Mae eich hysbysiadau chi wedi'u rhestru isod.",
+  },
+  notificationsNeedRole: {
+    en: 'Notifications go to designated teachers, education leads, social workers and children: sign in with one of those roles.',
+    cy: "Mae hysbysiadau'n mynd i athrawon dynodedig, arweinwyr addysg, gweithwyr cymdeithasol a phlant: mewngofnodwch gydag un o'r rolau hynny.",
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type DashboardText = keyof typeof DASHBOARD_TEXTS;

@@ -116,6 +116,6 @@ describe('email', () => {
     expect(mail.subject).toContain('SDQ of concern');
     expect(mail.text).toContain('A child on your caseload has an alert: SDQ of concern.');
     expect(mail.text).toContain("Holiadur SDQ sy'n peri pryder");
-    expect(mail.text).toContain('https://lac.example.invalid/dashboard/caseload?notification=W06000022%3AN000042');
+    expect(mail.text).toContain('https://lac.example.invalid/dashboard/notifications?notification=W06000022%3AN000042');
   });
 });

@@ -49,7 +49,7 @@ export function mailFor(row: Pick<OutboxRow, 'email' | 'kind' | 'notificationId'
     en: row.kind,
     cy: row.kind,
   };
-  const link = new URL(`/dashboard/caseload?notification=${encodeURIComponent(row.notificationId)}`, platformUrl).toString();
+  const link = new URL(`/dashboard/notifications?notification=${encodeURIComponent(row.notificationId)}`, platformUrl).toString();
   return {
     to: row.email,
     subject: `Rhybudd / Alert: ${labels.cy} / ${labels.en}`,

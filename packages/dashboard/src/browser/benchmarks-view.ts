@@ -166,6 +166,8 @@ export function navigation(settings: PageSettings, language: Language): HTMLElem
     h('a', { class: 'govuk-link', href: `${settings.base}?lang=${language}` }, text('dashboardLink', language)),
     ' | ',
     h('a', { class: 'govuk-link', href: `${settings.base}/caseload?lang=${language}` }, text('caseloadLink', language)),
+    ' | ',
+    h('a', { class: 'govuk-link', href: `${settings.base}/notifications?lang=${language}` }, text('notificationsLink', language)),
   );
 }
 

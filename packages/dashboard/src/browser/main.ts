@@ -2,6 +2,7 @@
 // missing or expired token shows the sign-in message, and an API error its code, never a blank page.
 import { renderBenchmarks, languageSwitch } from './benchmarks-view.ts';
 import { renderCaseload } from './caseload-view.ts';
+import { renderNotifications } from './notifications-view.ts';
 import { h } from './dom.ts';
 import { GraphFailure, SignInNeeded } from './graph.ts';
 import { forgetToken, signIn } from './session.ts';
@@ -13,7 +14,9 @@ if (!root) throw new Error('the page has no #dashboard element');
 const settings = readSettings();
 const language = pageLanguage();
 
-(settings.view === 'caseload' ? renderCaseload(root, settings, language) : renderBenchmarks(root, settings, language))
+const VIEWS = { benchmarks: renderBenchmarks, caseload: renderCaseload, notifications: renderNotifications } as const;
+
+VIEWS[settings.view](root, settings, language)
   .then(() => root.setAttribute('data-state', 'ready'))
   .catch((error: unknown) => {
     if (error instanceof SignInNeeded) {

@@ -81,9 +81,10 @@ function markReadButton(notification: Notification, row: HTMLTableRowElement, st
   return button;
 }
 
+/** The name the child goes by: their preferred name, else their given name (many have no preferred name recorded). */
 function childName(notification: Notification, language: Language): string {
   if (!notification.learner) return text('learnerNotShown', language);
-  return notification.learner.preferredName ?? text('notRecorded', language);
+  return notification.learner.preferredName ?? notification.learner.legalGivenName ?? text('notRecorded', language);
 }
 
 function notificationRow(notification: Notification, context: RowContext): HTMLTableRowElement {

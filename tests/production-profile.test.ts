@@ -1,7 +1,8 @@
 // PROFILE=production (docs/api.md, "Profiles"): the development identity provider is refused at start-up;
 // behind a real issuer (a JWKS served here, of a key pair made here) introspection and field suggestions are
 // closed except for DEVELOPER_ROLE, and automatic persisted queries are refused. The development profile keeps
-// all of these open: the last describe starts a second platform on the same databases to show it.
+// all of these open: the last describe starts a second platform on the same databases to show it. Captured
+// mail (/dev/mail) is served in development only.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -166,6 +167,17 @@ describe('the explorer in the production profile', () => {
   });
 });
 
+describe('captured mail in the production profile', () => {
+  it('is never served: /dev/mail and /dev/mail.json are not there, and no capture server was started', async () => {
+    expect(platform.mailCapture).toBeNull();
+    for (const path of ['/dev/mail', '/dev/mail.json']) {
+      const response = await fetch(new URL(path, platform.url));
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('Captured mail');
+    }
+  });
+});
+
 describe('the development profile, on the same databases', () => {
   let development: TestPlatform;
   beforeAll(async () => {
@@ -185,5 +197,12 @@ describe('the development profile, on the same databases', () => {
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await post(development, token, { query, ...apq(query) })).body.data?.me).toEqual({ role: 'LEARNER' });
     expect((await post(development, token, apq(query))).body.data?.me).toEqual({ role: 'LEARNER' });
+  });
+
+  it('serves the captured mail at /dev/mail (no SMTP_URL)', async () => {
+    expect(development.mailCapture).not.toBeNull();
+    const response = await fetch(new URL('/dev/mail.json', development.url));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toHaveProperty('mails');
   });
 });

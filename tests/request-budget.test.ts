@@ -9,7 +9,8 @@ import { startAuthorityProxy, type AuthorityProxy } from './support/authority-pr
 import { startTestPlatform, type TestPlatform } from './support/platform.ts';
 
 const CARMARTHENSHIRE = 'W06000010';
-const TIME_BUDGET_MS = 1_500;
+// Room for a 22-authority page on a loaded 2-core machine, and well under the 8 s a slow authority takes below.
+const TIME_BUDGET_MS = 3_000;
 const RESPONSE_BYTES = 200_000;
 const IN_FLIGHT = 2;
 // Every authority is asked; each answers a page of 5 with its total.
@@ -38,6 +39,8 @@ beforeAll(async () => {
   carmarthenshire = await createAuthoritySubgraph({ authorityCode: CARMARTHENSHIRE, database, gatewayPublicKey: gatewayKeys.publicKey });
   proxy.target = (await carmarthenshire.listen(0)).url;
   token = await platform.token({ sub: 'vsh-carms', role: 'virtual-school-head', authority: CARMARTHENSHIRE });
+  // The first request after a start runs on cold code in every service; the budget is for warm work.
+  await caseload(0, 0);
 });
 afterAll(async () => {
   await platform?.stop();

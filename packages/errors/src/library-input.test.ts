@@ -8,7 +8,8 @@ const schema = buildSchema(`
   enum InviteeRole { DESIGNATED_TEACHER SOCIAL_WORKER CARER }
   input InviteInput { meeting: ID! invitees: [InviteeInput!]! }
   input InviteeInput { role: InviteeRole! }
-  type Query { invite(input: InviteInput!): Boolean, byRole(role: InviteeRole): Boolean }
+  input ReasonInput { role: InviteeRole! }
+  type Query { invite(input: InviteInput!): Boolean, byRole(role: InviteeRole): Boolean, byReason(reason: ReasonInput): Boolean }
 `);
 
 /** The errors a request meets, passed through the language plugin as Apollo Server would. */
@@ -19,8 +20,9 @@ async function met(language: 'en' | 'cy', errors: readonly GraphQLError[], docum
   return coded;
 }
 
-function variableErrors(variables: Record<string, unknown>): GraphQLError[] {
-  const document = parse('query ($input: InviteInput!) { invite(input: $input) }');
+const INVITE = parse('query ($input: InviteInput!) { invite(input: $input) }');
+
+function variableErrors(variables: Record<string, unknown>, document = INVITE): GraphQLError[] {
   const definitions = document.definitions[0]?.kind === 'OperationDefinition' ? (document.definitions[0].variableDefinitions ?? []) : [];
   const result = getVariableValues(schema, definitions, variables);
   return (result.errors ?? []).map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
@@ -29,10 +31,17 @@ function variableErrors(variables: Record<string, unknown>): GraphQLError[] {
 describe('an enum value the API does not have', () => {
   it('in a variable: names the input, lists the values, and is Welsh in a Welsh request', async () => {
     const [english] = await met('en', variableErrors({ input: { meeting: 'm', invitees: [{ role: 'SOCIAL_WORKER' }, { role: 'TEACHER' }] } }));
-    expect(english?.message).toBe("role: 'TEACHER' is not a value of InviteeRole; use one of DESIGNATED_TEACHER, SOCIAL_WORKER, CARER");
-    expect(english?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
-    const [welsh] = await met('cy', variableErrors({ input: { meeting: 'm', invitees: [{ role: 'TEACHER' }] } }));
-    expect(welsh?.message).toBe("role: nid yw 'TEACHER' yn werth InviteeRole; defnyddiwch un o DESIGNATED_TEACHER, SOCIAL_WORKER, CARER");
+    expect(english?.message).toBe("invitees.role: 'TEACHER' is not a value of InviteeRole; use one of DESIGNATED_TEACHER, SOCIAL_WORKER, CARER");
+    expect(english?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'invitees.role' });
+    const [welsh] = await met('cy', variableErrors({ input: { meeting: 'm', invitees: [{ role: 'TEACHER' }] } }), INVITE);
+    expect(welsh?.message).toBe("invitees.role: nid yw 'TEACHER' yn werth InviteeRole; defnyddiwch un o DESIGNATED_TEACHER, SOCIAL_WORKER, CARER");
+  });
+
+  it('in a variable of another argument: named from the argument the document gives it to', async () => {
+    const document = parse('query ($why: ReasonInput) { byReason(reason: $why) }');
+    const [error] = await met('en', variableErrors({ why: { role: 'TEACHER' } }, document), document);
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason.role' });
+    expect(error?.message).toMatch(/^reason\.role: 'TEACHER' is not a value of InviteeRole/);
   });
 
   it('as a literal in the document: the argument it was given to is named, the code stays a validation failure', async () => {

@@ -12,21 +12,49 @@ const VARIABLE = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; V
 // A literal in the document: `Value "X" does not exist in "Role" enum.` (ValuesOfCorrectTypeRule).
 const LITERAL = /^Value "([^"]*)" does not exist in "(\w+)" enum\./;
 
-/** The input a variable's path names: its last named part (`input.marks[2].mark` is `mark`). */
-function fieldOfPath(variable: string, path: string | undefined): string {
-  const names = (path ?? variable).split(/[.[\]]/).filter((part) => part !== '' && !/^\d+$/.test(part));
-  return names.at(-1) ?? variable;
+type Named = { kind: string; name: { value: string } };
+const isInput = (node: unknown): node is Named =>
+  typeof node === 'object' && node !== null && ['Argument', 'ObjectField'].includes((node as { kind?: string }).kind ?? '');
+
+/**
+ * The dotted name of an input, as every BAD_USER_INPUT names it: from the argument down (`reason.purpose`),
+ * without a mutation's `input.` (`invitees`, `ownerRole`), and without list positions.
+ */
+function dotted(parts: readonly string[]): string {
+  const named = parts.filter((part) => part !== '' && !/^\d+$/.test(part));
+  return (named[0] === 'input' && named.length > 1 ? named.slice(1) : named).join('.');
 }
 
-/** The argument or input field whose value starts where the error's node does. */
-function fieldAt(document: DocumentNode | undefined, start: number | undefined): string | undefined {
-  if (!document || start === undefined) return undefined;
-  let found: string | undefined;
-  const match = (node: { name: { value: string }; value: { loc?: { start: number } } }) => {
-    if (node.value.loc?.start === start) found = node.name.value;
+/** The argument or input field holding the node that `matches`, as the names from the argument down. */
+function inputHolding(document: DocumentNode | undefined, matches: (value: { kind: string; loc?: { start: number }; name?: { value: string } }) => boolean) {
+  if (!document) return undefined;
+  let found: string[] | undefined;
+  const look = (
+    node: Named & { value: { kind: string; loc?: { start: number }; name?: { value: string } } },
+    _k: unknown,
+    _p: unknown,
+    _path: unknown,
+    ancestors: readonly unknown[],
+  ) => {
+    if (found || !matches(node.value)) return;
+    found = [...ancestors.filter(isInput).map((a) => a.name.value), node.name.value];
   };
-  visit(document, { Argument: match, ObjectField: match });
+  visit(document, { Argument: look, ObjectField: look });
   return found;
+}
+
+/** A variable's input: where the document uses it, then the path graphql-js gives inside its value. */
+function variableField(document: DocumentNode | undefined, variable: string, path: string | undefined): string {
+  const inside = (path ?? variable).split(/[.[\]]/).slice(1);
+  const holder = inputHolding(document, (value) => value.kind === 'Variable' && value.name?.value === variable) ?? [variable];
+  return dotted([...holder, ...inside]);
+}
+
+/** A literal's input: the argument or input field whose value starts where the error's node does. */
+function literalField(document: DocumentNode | undefined, start: number | undefined): string | undefined {
+  if (start === undefined) return undefined;
+  const holder = inputHolding(document, (value) => value.loc?.start === start);
+  return holder ? dotted(holder) : undefined;
 }
 
 function enumText(schema: GraphQLSchema | undefined, value: string, enumName: string, field: string | undefined): Text {
@@ -46,13 +74,13 @@ export function explainLibraryInputError(error: GraphQLError, schema?: GraphQLSc
   const literal = code === 'GRAPHQL_VALIDATION_FAILED' ? LITERAL.exec(error.message) : null;
   if (variable) {
     const [, name = '', path, value = '', enumName = ''] = variable;
-    const field = fieldOfPath(name, path);
+    const field = variableField(document, name, path);
     withText(error, enumText(schema, value, enumName, field), { field });
     return true;
   }
   if (literal) {
     const [, value = '', enumName = ''] = literal;
-    const field = fieldAt(document, error.nodes?.[0]?.loc?.start);
+    const field = literalField(document, error.nodes?.[0]?.loc?.start);
     withText(error, enumText(schema, value, enumName, field), field ? { field } : {});
     return true;
   }

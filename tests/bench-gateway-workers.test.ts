@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it, inject } from 'vitest';
 import { REPOSITORY_ROOT } from '@wales-lac/platform';
+import { SMALL_RELEASE_ENV } from './support/small-release.ts';
 
 describe('npm run bench:gateway-workers', () => {
   it('prints process mode memory per process and throughput and p95 at 1 and 2 workers, with the ratio', async () => {
@@ -13,6 +14,7 @@ describe('npm run bench:gateway-workers', () => {
         ...process.env,
         DATABASE_URL: inject('databaseServerUrl'),
         SEED_SCALE: '0.03',
+        ...SMALL_RELEASE_ENV,
         BENCH_SECONDS: '2',
         BENCH_SLICES: '1',
         BENCH_CLIENTS: '2',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { REPOSITORY_ROOT } from '@wales-lac/platform';
+import { SMALL_RELEASE_ENV } from './support/small-release.ts';
 
 const folder = await mkdtemp(join(tmpdir(), 'wales-lac-bench-ratios-test-'));
 afterAll(() => rm(folder, { recursive: true, force: true }));
@@ -29,6 +30,7 @@ describe('npm run bench:ratios', () => {
     const bench = await npmRun('bench:ratios', [], {
       DATABASE_URL: inject('databaseServerUrl'),
       SEED_SCALE: '0.03',
+      ...SMALL_RELEASE_ENV,
       BENCH_ROUNDS: '3',
       BENCH_SECONDS: '1',
       BENCH_CPU_PROFILE: profile,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from './support/ports.ts';
+import { SMALL_RELEASE_ENV } from './support/small-release.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 let dataDir: string;
@@ -37,8 +38,7 @@ describe('npm run soak', () => {
       SOAK_MAX_HEAP_SLOPE_MIB_PER_MIN: '1000000',
       SOAK_MAX_RSS_SLOPE_MIB_PER_MIN: '1000000',
       DATABASE_URL: inject('databaseServerUrl'),
-      BENCHMARK_AUDIT_SECONDS: '2',
-      BENCHMARK_PROTECTION_BATCHES: '2',
+      ...SMALL_RELEASE_ENV,
     });
     expect(code, out).toBe(0);
     const windows = [...out.matchAll(WINDOW_LINE)].map((m) => Number(m[1]));

@@ -9,6 +9,7 @@ import { dropDatabases } from '@wales-lac/db';
 import { platformConfigFromEnv, startPlatform, type Platform, type PlatformOptions } from '@wales-lac/platform';
 
 import { copySeededDatabases, sharedDataSet } from './seeded-templates.ts';
+import { SMALL_RELEASE_ENV } from './small-release.ts';
 
 export interface TestPlatform extends Platform {
   token(claims: CallerClaims, options?: DevTokenOptions): Promise<string>;
@@ -40,14 +41,8 @@ export async function startTestPlatform(options: PlatformOptions & { env?: Recor
     DATABASE_PREFIX: prefix,
     // Generous: the first query after a start runs on cold code on a shared 2-core machine; tests of timeouts set their own.
     SUBGRAPH_TIMEOUT_MS: '10000',
-    // Every start waits for its first benchmark release; at this scale almost every count is small and
-    // the LP audit cannot settle them in any budget, so it gets 2 s here (the audit is unit-tested in
-    // subgraphs/benchmarks; tests/start.test.ts runs npm start with the default).
-    BENCHMARK_AUDIT_SECONDS: '2',
-    // Synthetic history builds four more releases in the background; only the trend test wants it.
-    BENCHMARK_HISTORY_YEARS: '0',
-    // At this scale almost every count is small: 2 batches take a third of the time of 8 and hide 1% more.
-    BENCHMARK_PROTECTION_BATCHES: '2',
+    // A quick first release (small-release.ts); the trend test asks for history itself.
+    ...SMALL_RELEASE_ENV,
     DATABASE_URL: inject('databaseServerUrl'),
     // The gateway's /metrics on a port of the OS's choosing; a request's log line only when a test asks for it.
     METRICS_PORT: '0',

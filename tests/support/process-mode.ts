@@ -9,6 +9,7 @@ import { dropDatabases } from '@wales-lac/db';
 import { buildBundles, processModeConfigFromEnv, startProcessMode, type ProcessMode } from '@wales-lac/platform';
 import type { GraphQLAnswer } from './platform.ts';
 import { TEST_SCALE } from './platform.ts';
+import { SMALL_RELEASE_ENV } from './small-release.ts';
 
 export interface TestProcessMode extends ProcessMode {
   token(claims: CallerClaims): Promise<string>;
@@ -28,6 +29,7 @@ export async function startTestProcessMode(env: Record<string, string> = {}): Pr
     DATABASE_PREFIX: `p${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
     SUBGRAPH_TIMEOUT_MS: '10000',
     BENCHMARK_REFRESH_MINUTES: '0',
+    ...SMALL_RELEASE_ENV,
     DATABASE_URL: inject('databaseServerUrl'),
     METRICS_PORT: '0',
     LOG_LEVEL: 'warn',

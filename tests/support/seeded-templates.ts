@@ -49,6 +49,8 @@ export async function copySeededDatabases(config: PlatformConfig, dataSet: strin
   const target = names(topologyOnServer(serverUrl, prefix, AUTHORITY_CODES));
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   try {
+    // Files run two at a time: the first to want a data set builds it while the other waits here.
+    await admin`select pg_advisory_lock(hashtext(${templatePrefix}))`;
     const present = await admin<{ n: number }[]>`select count(*)::int as n from pg_database where datname = any(${template})`;
     if ((present[0]?.n ?? 0) < template.length) {
       const builder = await startPlatform({ ...config, databases: { ...config.databases, prefix: templatePrefix } });

@@ -279,7 +279,11 @@ describe('a school move across a border', () => {
     const mark = 'mutation($input: MarkNotificationReadInput!) { markNotificationRead(input: $input) { id readAt } }';
     const otherWorker = await platform.token({ sub: 'sw-not-this-child', role: 'social-worker', authority: CARDIFF });
     const refused = await platform.graphql(otherWorker, mark, { input: { notification: note.id, idempotencyKey: nextKey() } });
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Someone else's notification answers as one that does not exist: ids tell a stranger nothing.
+    const missing = `${String(note.id).split(':')[0]}:N999999`;
+    const nobodys = await platform.graphql(otherWorker, mark, { input: { notification: missing, idempotencyKey: nextKey() } });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'notification' });
+    expect(refused.body.errors?.[0]?.message).toBe(nobodys.body.errors?.[0]?.message.replace(missing, note.id));
     // A key that is not well-formed is refused naming it, and the notification stays unread.
     const badKey = await platform.graphql(tokens.socialWorker, mark, { input: { notification: note.id, idempotencyKey: '' } });
     expect(badKey.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });

@@ -105,7 +105,6 @@ export const FORBIDDEN_MESSAGES = {
     en: 'you are not among the invitees of this meeting ({roles}): each invitee answers for themselves',
     cy: "nid ydych ymhlith gwahoddedigion y cyfarfod hwn ({roles}): mae pob gwahoddedig yn ateb drosto'i hun",
   },
-  notificationElsewhere: { en: 'this notification is addressed to someone else', cy: "mae'r hysbysiad hwn wedi'i gyfeirio at rywun arall" },
   regionRefused: {
     en: "a consortium analyst of {own} does not see region {region}'s figures",
     cy: 'nid yw dadansoddwr consortiwm {own} yn gweld ffigurau rhanbarth {region}',

@@ -69,8 +69,8 @@ export const BAD_USER_INPUT_MESSAGES = {
   },
   changeSpansAuthorities: { en: 'a change must concern the records of exactly one authority', cy: 'rhaid i newid ymwneud â chofnodion un awdurdod yn unig' },
   keyShape: {
-    en: '{field}: idempotencyKey must be 8 to 200 printable characters without spaces',
-    cy: '{field}: rhaid i idempotencyKey fod yn 8 i 200 o nodau argraffadwy heb fylchau',
+    en: '{field}: must be 8 to 200 printable characters without spaces',
+    cy: '{field}: rhaid iddo fod yn 8 i 200 o nodau argraffadwy heb fylchau',
   },
   keyReused: {
     en: '{field}: this idempotency key was already used for a different change',

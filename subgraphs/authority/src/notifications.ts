@@ -54,11 +54,15 @@ export async function notificationsFor(args: { unreadOnly?: boolean | null; firs
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
 }
 
-/** A notification addressed to the caller; FORBIDDEN (audited) when it is someone else's. */
+/**
+ * A notification addressed to the caller. Someone else's gets the same NOT_FOUND as an id that is nobody's
+ * (the attempt audited), so ids cannot be tried to learn how many notifications an authority holds.
+ */
 export async function addressedNotification(id: string, ctx: AuthorityContext, field = 'notification'): Promise<NotificationRow> {
   ownRecordId(ctx, id, field, WORDS.notification);
   const row = await notificationById(ctx.db, id);
-  if (!row) throw platformError(message('NOT_FOUND', 'noNotification', { id, authority: ctx.authorityCode }), { field });
+  const notFound = () => platformError(message('NOT_FOUND', 'noNotification', { id, authority: ctx.authorityCode }), { field });
+  if (!row) throw notFound();
   if (!(await isAddressedTo(ctx.db, id, recipientsOf(ctx.caller), ctx.today))) {
     await appendAuditRows(ctx.db, [
       {
@@ -73,7 +77,7 @@ export async function addressedNotification(id: string, ctx: AuthorityContext, f
         operationName: 'notification',
       },
     ]);
-    throw platformError(message('FORBIDDEN', 'notificationElsewhere'));
+    throw notFound();
   }
   return row;
 }

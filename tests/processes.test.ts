@@ -5,11 +5,13 @@
 // a killed worker is replaced while the other answers.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAuthorityDatabase } from '@wales-lac/db';
-import { childProcesses } from '@wales-lac/platform';
+import { ALERT_KINDS as STORED_ALERT_KINDS, connectAuthorityDatabase } from '@wales-lac/db';
+import { AUTHORITY_CODES, childProcesses } from '@wales-lac/platform';
 import { freePort } from './support/ports.ts';
 import { startTestProcessMode, type TestProcessMode } from './support/process-mode.ts';
 
+// The API's names of the alert kinds (stored as 'pep-review-due', answered as PEP_REVIEW_DUE).
+const ALERT_KINDS: readonly string[] = STORED_ALERT_KINDS.map((kind) => kind.toUpperCase().replaceAll('-', '_'));
 const GWYNEDD = 'W06000002';
 const CONWY = 'W06000003';
 // Long enough that the answer right after the kill is asked while the authority is still down.
@@ -100,6 +102,20 @@ afterAll(async () => {
 });
 
 describe('process mode', () => {
+  it("runs the day's alerts from the supervisor, once a day, and the education lead's feed shows them through the gateway", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const first = await mode.alerts.run(today);
+    expect(first.map((r) => r.authorityCode).sort()).toEqual([...AUTHORITY_CODES].sort());
+    const busiest = first.reduce((a, b) => (b.added > a.added ? b : a));
+    expect(busiest.added).toBeGreaterThan(0);
+    expect((await mode.alerts.run(today)).reduce((n, r) => n + r.added, 0)).toBe(0);
+    const lead = await mode.token({ sub: 'vsh-alerts', role: 'virtual-school-head', authority: busiest.authorityCode });
+    const { body } = await mode.graphql(lead, '{ notifications(first: 100) { totalCount edges { node { kind effectiveOn } } } }');
+    expect(body.errors).toBeUndefined();
+    const kinds = new Set(body.data?.['notifications'].edges.map((e: { node: { kind: string } }) => e.node.kind));
+    expect([...kinds].some((kind) => ALERT_KINDS.includes(String(kind)))).toBe(true);
+  });
+
   it('runs every service as its own process', () => {
     expect(mode.processes.size).toBe(25);
     const pids = new Set([...mode.processes.values()].map((p) => p.pid));

@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEV_KEY_NAME, loadOrCreateKeyPair, type SigningKeyPair } from '@wales-lac/caller';
-import type { DatabaseTopology } from '@wales-lac/db';
+import { connectAuthorityDatabase, type DatabaseTopology } from '@wales-lac/db';
+import { platformAlerts, type PlatformAlerts } from '../alerts.ts';
+import { smtpSender } from '../mail.ts';
 import { AUTHORITY_CODES, REPOSITORY_ROOT } from '../config.ts';
 import { openPlatformDatabases } from '../databases.ts';
 import type { ProcessModeConfig } from './config.ts';
@@ -21,6 +23,8 @@ export interface ProcessMode {
   readonly devIdentity: SigningKeyPair;
   /** The gateway's whole environment (file paths, no key material): a benchmark starts more gateways from it. */
   readonly gatewayEnv: Readonly<Record<string, string>>;
+  /** The daily alerts and the email outbox's dispatcher (decision 0029), on the same schedule as `npm start`. */
+  readonly alerts: PlatformAlerts;
   stop(): Promise<void>;
 }
 
@@ -111,7 +115,25 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
       }),
     ]),
   ];
+  // The supervisor runs the alerts, as `npm start` does: one connection to each authority's database, used
+  // only by the daily run and the outbox dispatcher (never by a request). No mail capture here: with no
+  // SMTP_URL the outbox keeps its rows pending.
+  const alertConnections = new Map(AUTHORITY_CODES.map((code) => [code, connectAuthorityDatabase(databases.topology.authorities.get(code) ?? '', { max: 1 })]));
+  let siteUrl = config.alerts.platformUrl ?? `http://${config.host}:${config.port}/`;
+  const alerts = platformAlerts({
+    authorities: alertConnections,
+    today: () => new Date().toISOString().slice(0, 10),
+    now: () => new Date(),
+    send: config.alerts.smtpUrl ? smtpSender(config.alerts.smtpUrl, config.alerts.mailFrom) : null,
+    platformUrl: () => siteUrl,
+    everyMinutes: config.alerts.everyMinutes,
+    dispatchSeconds: config.alerts.dispatchSeconds,
+    log: (line) => log(`[alerts] ${line}`),
+  });
+  if (!config.alerts.smtpUrl) log('[alerts] no SMTP_URL, so no email is sent (the outbox keeps the rows pending)');
   const stop = async () => {
+    alerts.stop();
+    await Promise.all([...alertConnections.values()].map((c) => c.close()));
     const gateway = processes.get('gateway');
     await gateway?.stop();
     await Promise.all([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()));
@@ -162,7 +184,8 @@ export async function startProcessMode(config: ProcessModeConfig, options: Proce
     });
     processes.set('gateway', gateway);
     log(`[supervisor] ${processes.size} processes up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { url: gateway.url, processes, topology: databases.topology, devIdentity, gatewayEnv, stop };
+    if (!config.alerts.platformUrl) siteUrl = new URL('/', gateway.url).toString();
+    return { url: gateway.url, processes, topology: databases.topology, devIdentity, gatewayEnv, alerts, stop };
   } catch (error) {
     // Let a benchmarks start still under way finish, so that it is stopped too.
     await benchmarks.catch(() => undefined);

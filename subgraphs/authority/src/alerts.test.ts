@@ -110,8 +110,24 @@ describe('email', () => {
     expect([1, 2, 3, 10].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 3_600_000]);
   });
 
+  it.each([
+    ['learner', 'A child on your caseload has an alert', 'Mae gan blentyn ar eich llwyth achosion rybudd'],
+    ['school', 'A looked-after pupil at your school has an alert', 'Mae gan ddisgybl sy’n derbyn gofal yn eich ysgol rybudd'],
+    ['authority', 'A child your authority looks after has an alert', 'Mae gan blentyn y mae eich awdurdod yn gofalu amdano rybudd'],
+  ])('to a notification addressed to a %s, says whose child it is, in Welsh and English', (recipientKind, en, cy) => {
+    const mail = mailFor(
+      { email: 'x@example.invalid', kind: 'pep-review-due', notificationId: 'W06000022:N000001', recipientKind },
+      'https://lac.example.invalid/',
+    );
+    expect(mail.text).toContain(`${en}: `);
+    expect(mail.text).toContain(`${cy}: `);
+  });
+
   it('says the kind in Welsh and English and links to the platform, naming no child', () => {
-    const mail = mailFor({ email: 'sw@example.invalid', kind: 'sdq-concern', notificationId: 'W06000022:N000042' }, 'https://lac.example.invalid/');
+    const mail = mailFor(
+      { email: 'sw@example.invalid', kind: 'sdq-concern', notificationId: 'W06000022:N000042', recipientKind: 'learner' },
+      'https://lac.example.invalid/',
+    );
     expect(mail.to).toBe('sw@example.invalid');
     expect(mail.subject).toContain('SDQ of concern');
     expect(mail.text).toContain('A child on your caseload has an alert: SDQ of concern.');

@@ -43,8 +43,16 @@ export interface AlertMail {
   readonly text: string;
 }
 
-/** The mail for an outbox row: the kind in Welsh and English, "a child on your caseload", and a link to the platform. */
-export function mailFor(row: Pick<OutboxRow, 'email' | 'kind' | 'notificationId'>, platformUrl: string): AlertMail {
+/** Who the child is to the one the mail is for, by whom the notification is addressed to. */
+const WHOSE_CHILD: Readonly<Record<string, { en: string; cy: string }>> = {
+  learner: { en: 'A child on your caseload', cy: 'Mae gan blentyn ar eich llwyth achosion' },
+  school: { en: 'A looked-after pupil at your school', cy: 'Mae gan ddisgybl sy’n derbyn gofal yn eich ysgol' },
+  authority: { en: 'A child your authority looks after', cy: 'Mae gan blentyn y mae eich awdurdod yn gofalu amdano' },
+};
+
+/** The mail for an outbox row: the kind in Welsh and English, whose child it is about, and a link to the platform. */
+export function mailFor(row: Pick<OutboxRow, 'email' | 'kind' | 'notificationId' | 'recipientKind'>, platformUrl: string): AlertMail {
+  const whose = WHOSE_CHILD[row.recipientKind] ?? { en: 'A child you work with', cy: 'Mae gan blentyn rydych yn gweithio gydag ef' };
   const labels = (ENUM_LABELS.NotificationKind as Record<string, { en: string; cy: string }>)[row.kind.toUpperCase().replaceAll('-', '_')] ?? {
     en: row.kind,
     cy: row.kind,
@@ -54,10 +62,10 @@ export function mailFor(row: Pick<OutboxRow, 'email' | 'kind' | 'notificationId'
     to: row.email,
     subject: `Rhybudd / Alert: ${labels.cy} / ${labels.en}`,
     text: [
-      `Mae gan blentyn ar eich llwyth achosion rybudd: ${labels.cy}.`,
+      `${whose.cy} rybudd: ${labels.cy}.`,
       `Agorwch y platfform i weld y manylion: ${link}`,
       '',
-      `A child on your caseload has an alert: ${labels.en}.`,
+      `${whose.en} has an alert: ${labels.en}.`,
       `Open the platform to see the details: ${link}`,
       '',
       'Nid yw’r neges hon yn enwi’r plentyn. / This message does not name the child.',

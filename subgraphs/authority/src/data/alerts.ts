@@ -143,7 +143,8 @@ export async function raiseAlerts(
   });
 }
 
-export type OutboxRow = typeof notificationOutbox.$inferSelect;
+/** An outbox row, with whom its notification is addressed to (the mail's words depend on it). */
+export type OutboxRow = typeof notificationOutbox.$inferSelect & { readonly recipientKind: string };
 
 /**
  * Sends each pending outbox row that is due, one transaction a row: the row is locked (SKIP LOCKED, so two
@@ -161,14 +162,16 @@ export async function dispatchDue(
   let failed = 0;
   for (let i = 0; i < limit; i += 1) {
     const outcome = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select()
+      const [found] = await tx
+        .select({ outbox: notificationOutbox, recipientKind: notifications.recipientKind })
         .from(notificationOutbox)
+        .innerJoin(notifications, eq(notifications.id, notificationOutbox.notificationId))
         .where(and(eq(notificationOutbox.state, 'pending'), lte(notificationOutbox.nextAttemptAt, now)))
         .orderBy(asc(notificationOutbox.nextAttemptAt), asc(notificationOutbox.id))
         .limit(1)
-        .for('update', { skipLocked: true });
-      if (!row) return 'none' as const;
+        .for('update', { of: notificationOutbox, skipLocked: true });
+      if (!found) return 'none' as const;
+      const row: OutboxRow = { ...found.outbox, recipientKind: found.recipientKind };
       try {
         await send(row);
         await tx

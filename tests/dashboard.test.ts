@@ -187,6 +187,27 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
     await fresh.close();
   }, 60_000);
 
+  it("signs in by hand as a social worker (their subject) and shows that worker's own notifications", async () => {
+    const child = await childUnderCare(platform, CARDIFF);
+    const worker = await platform.token({ sub: child.socialWorker, role: 'social-worker', authority: CARDIFF });
+    await platform.alerts.run();
+    const own = await platform.graphql(worker, '{ notifications(first: 50) { totalCount } }');
+    expect(own.body.errors ?? []).toEqual([]);
+    const fresh = await browser.context.newPage();
+    await open('/dashboard/notifications?lang=en', null, fresh);
+    await fresh.selectOption('#dev-role', 'social-worker');
+    await fresh.selectOption('#dev-authority', CARDIFF);
+    await fresh.fill('#dev-subject', child.socialWorker);
+    await fresh.click('.dev-sign-in button');
+    await fresh.waitForSelector('#dashboard[data-state="ready"]');
+    const total = Number(own.body.data?.notifications.totalCount);
+    expect(total).toBeGreaterThan(0);
+    const shown = await fresh.locator('#dashboard').innerText();
+    expect(shown).toContain(`${DASHBOARD_TEXTS.shown.en} ${Math.min(total, 50)} ${DASHBOARD_TEXTS.of.en} ${total}`);
+    expect(shown).not.toContain(DASHBOARD_TEXTS.signInTitle.en);
+    await fresh.close();
+  }, 60_000);
+
   it("shows an API error in the page's language with its code", async () => {
     await open('/dashboard?lang=cy&split=no-such-split', national);
     expect(await page.getAttribute('#dashboard', 'data-state')).toBe('error');

@@ -61,6 +61,8 @@ export const DASHBOARD_TEXTS = {
   devRole: { en: 'Role', cy: 'Rôl' },
   devAuthority: { en: 'Authority', cy: 'Awdurdod' },
   devRegion: { en: 'Region', cy: 'Rhanbarth' },
+  devSubject: { en: 'Who you are (e.g. sw-CRF-001 for a social worker)', cy: 'Pwy ydych chi (e.e. sw-CRF-001 ar gyfer gweithiwr cymdeithasol)' },
+  devSchool: { en: 'School number (designated teacher)', cy: 'Rhif yr ysgol (athro dynodedig)' },
   devUse: { en: 'Sign in', cy: 'Mewngofnodi' },
   signOut: { en: 'Sign out', cy: 'Allgofnodi' },
   apiErrorTitle: { en: 'The figures could not be shown', cy: 'Nid oedd modd dangos y ffigurau' },

@@ -10,7 +10,10 @@ const KEY = 'wales-lac-dashboard-token';
 export const storedToken = (): string | null => sessionStorage.getItem(KEY);
 export const forgetToken = (): void => sessionStorage.removeItem(KEY);
 
-const DEV_ROLES = ['national-analyst', 'consortium-analyst', 'virtual-school-head'] as const;
+// The roles a development sign-in can be. A social worker's caseload follows their subject, and a designated
+// teacher's pupils their school, so those two also give a subject or a school (README, "Roles").
+const DEV_ROLES = ['national-analyst', 'consortium-analyst', 'virtual-school-head', 'social-worker', 'designated-teacher'] as const;
+const AUTHORITY_ROLES = new Set(['virtual-school-head', 'social-worker', 'designated-teacher']);
 
 /** The sign-in message, with the development role picker under it when the server mints tokens. */
 export function signIn(settings: PageSettings, language: Language): HTMLElement {
@@ -34,6 +37,13 @@ export function signIn(settings: PageSettings, language: Language): HTMLElement 
       h('label', { class: 'govuk-label', for: id }, label),
       h('select', { class: 'govuk-select', id, name: id }, ...options.map(([value, shown]) => h('option', { value }, shown))),
     );
+  const field = (id: string, label: string) =>
+    h(
+      'div',
+      { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label', for: id }, label),
+      h('input', { class: 'govuk-input govuk-input--width-20', id, name: id, type: 'text', autocomplete: 'off' }),
+    );
   const form = h(
     'form',
     { class: 'dev-sign-in', 'aria-labelledby': 'dev-sign-in-title' },
@@ -53,16 +63,20 @@ export function signIn(settings: PageSettings, language: Language): HTMLElement 
       text('devAuthority', language),
       settings.authorities.map((a) => [a.code, name(a)]),
     ),
+    field('dev-subject', text('devSubject', language)),
+    field('dev-school', text('devSchool', language)),
     h('button', { type: 'submit', class: 'govuk-button' }, text('devUse', language)),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const value = (id: string) => (form.querySelector(`#${id}`) as HTMLSelectElement).value;
+    const value = (id: string) => (form.querySelector(`#${id}`) as HTMLSelectElement | HTMLInputElement).value.trim();
     const role = value('dev-role');
     const claims = {
       role,
       ...(role === 'consortium-analyst' ? { region: value('dev-region') } : {}),
-      ...(role === 'virtual-school-head' ? { authority: value('dev-authority') } : {}),
+      ...(AUTHORITY_ROLES.has(role) ? { authority: value('dev-authority') } : {}),
+      ...(role === 'designated-teacher' ? { school: value('dev-school') } : {}),
+      ...(value('dev-subject') ? { subject: value('dev-subject') } : {}),
     };
     void fetch(tokenPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) })
       .then((response) => response.json() as Promise<{ token?: string }>)

@@ -67,6 +67,13 @@ export function signIn(settings: PageSettings, language: Language): HTMLElement 
     field('dev-school', text('devSchool', language)),
     h('button', { type: 'submit', class: 'govuk-button' }, text('devUse', language)),
   );
+  // A refused sign-in (a designated teacher with no school, say) says why, in the page's language, and stays.
+  const refusal = h('p', { class: 'govuk-error-message', role: 'alert', 'data-state': 'sign-in-refused', hidden: true });
+  form.prepend(refusal);
+  const refused = (why: string) => {
+    refusal.textContent = why;
+    refusal.hidden = false;
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = (id: string) => (form.querySelector(`#${id}`) as HTMLSelectElement | HTMLInputElement).value.trim();
@@ -78,12 +85,14 @@ export function signIn(settings: PageSettings, language: Language): HTMLElement 
       ...(role === 'designated-teacher' ? { school: value('dev-school') } : {}),
       ...(value('dev-subject') ? { subject: value('dev-subject') } : {}),
     };
-    void fetch(tokenPath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claims) })
-      .then((response) => response.json() as Promise<{ token?: string }>)
+    void fetch(tokenPath, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify(claims) })
+      .then((response) => response.json() as Promise<{ token?: string; errors?: { message: string }[] }>)
       .then((body) => {
-        if (body.token) sessionStorage.setItem(KEY, body.token);
+        if (!body.token) return refused(body.errors?.[0]?.message ?? text('apiErrorTitle', language));
+        sessionStorage.setItem(KEY, body.token);
         location.reload();
-      });
+      })
+      .catch((error: unknown) => refused((error as Error).message));
   });
   panel.querySelector('.govuk-notification-banner__content')?.append(form);
   return panel;

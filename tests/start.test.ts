@@ -101,6 +101,18 @@ describe('npm start on a fresh clone, with no database configured', () => {
     expect(body.data.learners.edges).toHaveLength(3);
   });
 
+  it("has run today's alerts soon after start: the virtual school head's feed has them", async () => {
+    const lead = await token('--role', 'virtual-school-head', '--authority', 'W06000015');
+    let alerts = 0;
+    for (const until = Date.now() + 90_000; alerts === 0 && Date.now() < until; await new Promise((r) => setTimeout(r, 1_000))) {
+      // A fresh install has no moves or meetings yet: whatever is in the feed was raised by the alerts run.
+      const { body } = await ask(lead, '{ notifications(first: 1) { totalCount } }');
+      expect(body.errors).toBeUndefined();
+      alerts = body.data.notifications.totalCount;
+    }
+    expect(alerts).toBeGreaterThan(0);
+  }, 120_000);
+
   it('is healthy', async () => {
     expect((await fetch(new URL('/health', url))).status).toBe(200);
   });

@@ -43,6 +43,8 @@ export async function startTestPlatform(options: PlatformOptions & { env?: Recor
     SUBGRAPH_TIMEOUT_MS: '10000',
     // A quick first release (small-release.ts); the trend test asks for history itself.
     ...SMALL_RELEASE_ENV,
+    // Alerts only when a test runs them (platform.alerts.run): a run at start would change every file's feeds.
+    ALERTS_EVERY_MINUTES: '0',
     DATABASE_URL: inject('databaseServerUrl'),
     // The gateway's /metrics on a port of the OS's choosing; a request's log line only when a test asks for it.
     METRICS_PORT: '0',

@@ -30,6 +30,7 @@ export async function startTestProcessMode(env: Record<string, string> = {}): Pr
     SUBGRAPH_TIMEOUT_MS: '10000',
     BENCHMARK_REFRESH_MINUTES: '0',
     ...SMALL_RELEASE_ENV,
+    ALERTS_EVERY_MINUTES: '0',
     DATABASE_URL: inject('databaseServerUrl'),
     METRICS_PORT: '0',
     LOG_LEVEL: 'warn',

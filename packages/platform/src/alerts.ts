@@ -25,6 +25,9 @@ export interface AlertOptions {
   readonly log: (line: string) => void;
 }
 
+/** The first scheduled run, this long after start (the services are answering by then). */
+const FIRST_RUN_AFTER_MS = 5_000;
+
 /** One run at a time of each: a tick that comes while the last is still working is skipped. */
 function serialised<T>(work: () => Promise<T>): () => Promise<T | null> {
   let running = false;
@@ -65,7 +68,12 @@ export function platformAlerts(options: AlertOptions): PlatformAlerts {
         `alerts for ${options.today()}: ${reports.reduce((n, r) => n + r.added, 0)} new notifications, ${reports.reduce((n, r) => n + r.emails, 0)} emails queued`,
       );
     });
-    timers.push(setInterval(() => void tick().catch((e: unknown) => options.log(`alerts run failed: ${(e as Error).message}`)), options.everyMinutes * 60_000));
+    const scheduled = () => void tick().catch((e: unknown) => options.log(`alerts run failed: ${(e as Error).message}`));
+    // Once soon after start as well: a platform restarted more often than daily would otherwise never reach its
+    // first tick. A day already run adds nothing (each alert has its unique key).
+    const first = setTimeout(scheduled, FIRST_RUN_AFTER_MS);
+    first.unref();
+    timers.push(first, setInterval(scheduled, options.everyMinutes * 60_000));
   }
   if (options.dispatchSeconds > 0 && options.send) {
     const tick = serialised(dispatch);
@@ -74,5 +82,5 @@ export function platformAlerts(options: AlertOptions): PlatformAlerts {
     );
   }
   for (const t of timers) t.unref();
-  return { run, dispatch, stop: () => timers.forEach((t) => clearInterval(t)) };
+  return { run, dispatch, stop: () => timers.forEach((t) => clearTimeout(t)) };
 }

@@ -21,6 +21,8 @@ const env: Record<string, string | undefined> = {
   DATABASE_PREFIX: `benchb${Date.now().toString(36)}`,
   EMBEDDED_POSTGRES_PORT: '55872',
   BENCHMARK_REFRESH_MINUTES: '0',
+  // No alerts run while measuring (a full-scale run takes seconds, 5 s after start).
+  ALERTS_EVERY_MINUTES: '0',
 };
 const platform = await startPlatform(platformConfigFromEnv(env));
 try {

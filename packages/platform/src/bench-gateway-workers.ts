@@ -154,6 +154,8 @@ const env: Record<string, string | undefined> = {
   DATABASE_PREFIX: `benchw${Date.now().toString(36)}`,
   EMBEDDED_POSTGRES_PORT: '55876',
   BENCHMARK_REFRESH_MINUTES: '0',
+  // No alerts run while measuring (a full-scale run takes seconds, 5 s after start).
+  ALERTS_EVERY_MINUTES: '0',
   METRICS_PORT: 'off',
   // Generous: a slow spell on the shared machine is measured as latency, not cut off as an error.
   SUBGRAPH_TIMEOUT_MS: process.env['SUBGRAPH_TIMEOUT_MS'] ?? '30000',

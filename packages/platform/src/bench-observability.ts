@@ -25,6 +25,8 @@ const env: Record<string, string | undefined> = {
   DATABASE_PREFIX: KEEP ?? `bencho${Date.now().toString(36)}`,
   EMBEDDED_POSTGRES_PORT: '55874',
   BENCHMARK_REFRESH_MINUTES: '0',
+  // No alerts run while measuring (a full-scale run takes seconds, 5 s after start).
+  ALERTS_EVERY_MINUTES: '0',
   BENCHMARK_HISTORY_YEARS: '0',
 };
 const platform = await startPlatform(platformConfigFromEnv(env));

@@ -38,6 +38,8 @@ const env: Record<string, string | undefined> = {
   DATABASE_PREFIX: `benchr${Date.now().toString(36)}`,
   EMBEDDED_POSTGRES_PORT: '55874',
   BENCHMARK_REFRESH_MINUTES: '0',
+  // No alerts run while measuring (a full-scale run takes seconds, 5 s after start).
+  ALERTS_EVERY_MINUTES: '0',
   METRICS_PORT: '0',
   // One log line per request would drown the tables.
   LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',

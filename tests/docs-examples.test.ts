@@ -94,6 +94,8 @@ const EXAMPLES: Record<string, Run> = {
   benchmarks: { as: 'analyst' },
   benchmarkTrend: { as: 'analyst' },
   RecordEotas: { as: 'lead', variables: (s) => ({ learner: s.eotasLearner, key: nextKey() }) },
+  // docs/documents.md: the home education lead lists a child's documents
+  LearnerDocuments: { as: 'lead', variables: (s) => ({ id: s.child.learnerId }) },
   // docs/entitlements.md
   me: { as: 'teacher', variables: (s) => ({ id: s.child.learnerId }) },
   accessHistory: { as: 'lead', variables: (s) => ({ id: s.child.learnerId }) },

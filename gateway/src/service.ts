@@ -21,11 +21,21 @@ import { SingleServiceDataSource } from './single-service.ts';
 import { createSubgraphClient, type SubgraphClient } from './subgraph-client.ts';
 import type { TrustedDocuments } from '@wales-lac/trusted-documents';
 import { trustedDocumentsPlugin } from './trusted-documents.ts';
-import { BudgetedGateway, DEFAULT_LIMITS, limitsPlugin, type GatewayLimits, type SchemaDisclosure } from './limits.ts';
+import { BudgetedGateway, DEFAULT_LIMITS, IN_FLIGHT_HEAP_SHARE, heapLimitBytes, limitsPlugin, type GatewayLimits, type SchemaDisclosure } from './limits.ts';
 import { limitValidationRules } from '@wales-lac/subgraph-edge';
 import { errorLanguagePlugin, message, render, requestLanguageOf } from '@wales-lac/errors';
 import { createMetricsServer, defaultTelemetry, requestTelemetryPlugin, type ServiceTelemetry } from '@wales-lac/telemetry';
 import { observedSubgraphClient, subgraphMetrics } from './subgraph-telemetry.ts';
+import { documentRoutes } from './documents/route.ts';
+import { MAX_DOCUMENT_BYTES, base64Length } from '@wales-lac/documents';
+
+/** How long a document's transfer to or from its authority may take. */
+const DOCUMENT_TIMEOUT_MS = 30_000;
+
+/** Documents moved at once: each holds its bytes a few times over (raw, base64, JSON) within an eighth of the heap. */
+export function documentsInFlightOfHeap(heapBytes: number): number {
+  return Math.max(1, Math.floor((heapBytes * IN_FLIGHT_HEAP_SHARE) / (5 * MAX_DOCUMENT_BYTES)));
+}
 
 export interface GatewayConfig {
   readonly supergraphSdl: string;
@@ -110,16 +120,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const sign = createAssertionSigner(config.assertionPrivateKey);
   const observed = subgraphMetrics(telemetry);
   const limits = config.limits ?? DEFAULT_LIMITS;
-  const client = (audience: string, url: string, wait: number, subgraph: string, authority: string) =>
-    observedSubgraphClient(
-      createSubgraphClient({ audience, url, sign, timeoutMs: wait, maxResponseBytes: limits.maxResponseBytes }),
-      { subgraph, authority },
-      telemetry,
-      observed,
-    );
+  const client = (audience: string, url: string, wait: number, subgraph: string, authority: string, maxResponseBytes = limits.maxResponseBytes) =>
+    observedSubgraphClient(createSubgraphClient({ audience, url, sign, timeoutMs: wait, maxResponseBytes }), { subgraph, authority }, telemetry, observed);
   const authorityClients = new Map([...config.authorities].map(([code, url]) => [code, client(`authority:${code}`, url, timeoutMs, 'authority', code)]));
   const serviceClients = new Map([...config.services].map(([name, url]) => [name, client(name, url, config.nationalServiceTimeoutMs ?? 30_000, name, '')]));
   const everyClient: SubgraphClient[] = [...authorityClients.values(), ...serviceClients.values()];
+  // A document's answer is its bytes as base64: these clients' cap is the largest document's (decision 0034).
+  const documentClients = new Map(
+    [...config.authorities].map(([code, url]) => [
+      code,
+      client(`authority:${code}`, url, DOCUMENT_TIMEOUT_MS, 'authority', code, base64Length(MAX_DOCUMENT_BYTES) + 64 * 1024),
+    ]),
+  );
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
@@ -173,11 +185,20 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       ? async (req: IncomingMessage, res: ServerResponse, url: URL) =>
           (devPages ? await devPages(req, res, url) : false) || (browserPages ? browserPages(req, res, url) : false)
       : null;
+  const authenticate = authenticatingContext(createIdentityTokenVerifier(config.identity));
+  const reportRefusal = refusalReporter(authorityClients, telemetry);
+  const documents = documentRoutes({
+    authenticate,
+    authorities: documentClients,
+    maxInFlight: documentsInFlightOfHeap(heapLimitBytes()),
+    reportRefusal: (caller, record, field) => reportRefusal(caller, [{ record, field, action: 'read' }]),
+  });
+  const everyPage = async (req: IncomingMessage, res: ServerResponse, url: URL) => (await documents(req, res, url)) || (pages ? pages(req, res, url) : false);
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
-    ...(pages ? { pages } : {}),
+    pages: everyPage,
     ...(explorer ? { browserLanding: explorer.base } : {}),
-    context: authenticatingContext(createIdentityTokenVerifier(config.identity)),
+    context: authenticate,
     maxInFlight: limits.maxInFlight,
     tracer: telemetry.tracer,
     health: async () => {

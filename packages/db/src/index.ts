@@ -29,6 +29,8 @@ export {
   MEETING_RESPONSES,
   MEETING_STATUSES,
   EOTAS_KINDS,
+  DOCUMENT_SECTIONS,
+  DOCUMENT_KINDS,
 } from './schema/authority.ts';
 export { SCHOOL_PHASES, TEACHING_MEDIA, RELEASE_STATES, RELEASE_ROUNDINGS } from './schema/national.ts';
 export { connectAuthorityDatabase, connectNationalDatabase, tracedAuthorityConnection, tracedNationalConnection } from './connection.ts';

@@ -47,6 +47,16 @@ export const ERROR_CODES = {
     meaning:
       'The request ran past its time budget (`extensions.limit` = time); the calls still running were cancelled and no data is returned. A change may or may not have applied: retry it with the same idempotency key.',
   },
+  FILE_TOO_LARGE: {
+    status: 413,
+    meaning:
+      'A document uploaded at POST /documents is larger than the limit (`extensions.limit` = file-bytes, `max`); the gateway stopped reading it and nothing was kept. `extensions.field` is `file`.',
+  },
+  FILE_TYPE_REFUSED: {
+    status: 415,
+    meaning:
+      'A document uploaded at POST /documents is not of an allowed type, or its bytes are not what its content type says (docs/documents.md); nothing was kept. `extensions.field` is `file`.',
+  },
   GATEWAY_BUSY: {
     status: 503,
     meaning:

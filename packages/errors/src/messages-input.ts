@@ -84,6 +84,17 @@ export const BAD_USER_INPUT_MESSAGES = {
   dayAfterOpen: { en: 'the day after the {what} that started on {date}', cy: 'y diwrnod ar ôl y {what} a ddechreuodd ar {date}' },
   notASchoolDay: { en: '{field}: {value} is not a school day in the school calendar', cy: '{field}: nid yw {value} yn ddiwrnod ysgol yn y calendr ysgol' },
   empty: { en: '{field}: must not be empty', cy: '{field}: rhaid iddo beidio â bod yn wag' },
+  emptyFile: { en: '{field}: the file is empty', cy: "{field}: mae'r ffeil yn wag" },
+  notBase64: { en: '{field}: is not base64', cy: '{field}: nid yw yn base64' },
+  pepForPepSection: {
+    en: '{field}: name the plan the document is attached to when its section is PEP, and only then',
+    cy: "{field}: enwch y cynllun y mae'r ddogfen wedi'i hatodi iddo pan mai PEP yw ei hadran, a dim ond bryd hynny",
+  },
+  pepOfAnotherChild: { en: '{field}: PEP {id} is not a plan of learner {learner}', cy: '{field}: nid yw CAP {id} yn gynllun i ddysgwr {learner}' },
+  formFieldMissing: { en: '{field}: missing from the form; the form needs {fields}', cy: "{field}: ar goll o'r ffurflen; mae'r ffurflen angen {fields}" },
+  formFieldUnknown: { en: '{field}: is not a field of the form; its fields are {fields}', cy: "{field}: nid yw'n faes o'r ffurflen; ei meysydd yw {fields}" },
+  formFieldTwice: { en: '{field}: sent more than once; send one', cy: '{field}: anfonwyd mwy nag unwaith; anfonwch un' },
+  formFieldTooLong: { en: '{field}: is longer than {max} characters', cy: "{field}: mae'n hirach na {max} nod" },
   tooLong: { en: '{field}: must be at most {max} characters (got {length})', cy: '{field}: rhaid iddo fod yn {max} nod ar y mwyaf (cafwyd {length})' },
   wholeNumber: {
     en: '{field}: must be a whole number from {min} to {max} (got {value})',

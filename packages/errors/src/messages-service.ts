@@ -4,6 +4,14 @@
 
 export const BAD_REQUEST_MESSAGES = {
   bodyTooLarge: { en: 'request body is larger than {limit} bytes', cy: 'mae corff y cais yn fwy na {limit} beit' },
+  notAForm: {
+    en: 'send the document as multipart/form-data: the fields {fields}, then the file as {field}',
+    cy: "anfonwch y ddogfen fel multipart/form-data: y meysydd {fields}, yna'r ffeil fel {field}",
+  },
+  documentsMethod: {
+    en: 'documents are uploaded with POST /documents (multipart/form-data) and downloaded with GET /documents/<id>',
+    cy: "lanlwythir dogfennau gyda POST /documents (multipart/form-data) a'u llwytho i lawr gyda GET /documents/<id>",
+  },
   notJson: { en: 'request body is not valid JSON: {detail}', cy: 'nid yw corff y cais yn JSON dilys: {detail}' },
   nothingServed: { en: 'nothing is served at {path}; GraphQL is at /graphql', cy: 'ni chynigir dim yn {path}; mae GraphQL yn /graphql' },
   claimsNotJson: { en: 'send the claims as application/json', cy: 'anfonwch yr hawliadau fel application/json' },
@@ -26,6 +34,7 @@ export const NOT_FOUND_MESSAGES = {
   noTarget: { en: 'no PEP target {id} in {authority}', cy: 'nid oes targed CAP {id} yn {authority}' },
   noMeeting: { en: 'no PEP meeting {id} in {authority}', cy: 'nid oes cyfarfod CAP {id} yn {authority}' },
   noNotification: { en: 'no notification {id} in {authority}', cy: 'nid oes hysbysiad {id} yn {authority}' },
+  noDocument: { en: 'no document {id} that you may read in {authority}', cy: 'nid oes dogfen {id} y cewch ei darllen yn {authority}' },
   noAuthorityRecord: { en: "'{id}' is not the id of any authority's record", cy: "nid yw '{id}' yn ddynodydd cofnod unrhyw awdurdod" },
 } as const;
 
@@ -58,6 +67,10 @@ export const CONFLICT_MESSAGES = {
   meetingClosed: {
     en: 'this meeting is {status}: it can no longer be changed or answered',
     cy: "statws y cyfarfod hwn yw {status}: ni ellir ei newid na'i ateb mwyach",
+  },
+  documentPepSuperseded: {
+    en: 'PEP {id} has been superseded: attach the document to the current plan',
+    cy: "mae CAP {id} wedi'i ddisodli: atodwch y ddogfen i'r cynllun cyfredol",
   },
   meetingPepSuperseded: {
     en: 'PEP {id} has been superseded: arrange the meeting for the current plan',
@@ -102,6 +115,26 @@ export const DATABASE_UNAVAILABLE_MESSAGES = {
 } as const;
 
 export const LIMIT_MESSAGES = {
+  FILE_TOO_LARGE: {
+    fileBytes: {
+      en: '{field}: the file is larger than {max} bytes; nothing was kept (limit: file-bytes)',
+      cy: "{field}: mae'r ffeil yn fwy na {max} beit; ni chadwyd dim (terfyn: file-bytes)",
+    },
+  },
+  FILE_TYPE_REFUSED: {
+    notAllowed: {
+      en: "{field}: '{contentType}' is not a type of file the record keeps; send one of {allowed}",
+      cy: "{field}: nid yw '{contentType}' yn fath o ffeil y mae'r cofnod yn ei chadw; anfonwch un o {allowed}",
+    },
+    notWhatItSays: {
+      en: '{field}: the file is sent as {declared} but its bytes are not a {name}; nothing was kept',
+      cy: '{field}: anfonir y ffeil fel {declared} ond nid {name} yw ei beitiau; ni chadwyd dim',
+    },
+    anotherType: {
+      en: '{field}: the file is sent as {declared} but its bytes are a {found}; send it as {foundType}',
+      cy: '{field}: anfonir y ffeil fel {declared} ond {found} yw ei beitiau; anfonwch hi fel {foundType}',
+    },
+  },
   QUERY_TOO_DEEP: {
     depth: {
       en: 'the operation nests {found} levels deep; at most {max} are allowed (limit: depth)',
@@ -142,6 +175,10 @@ export const LIMIT_MESSAGES = {
     },
   },
   GATEWAY_BUSY: {
+    documentsInFlight: {
+      en: 'the gateway is already moving {max} documents, as many as its memory allows (limit: documents-in-flight); retry in a moment',
+      cy: "mae'r porth eisoes yn symud {max} o ddogfennau, cymaint ag y mae ei gof yn ei ganiatáu (terfyn: documents-in-flight); rhowch gynnig arall arni mewn ychydig",
+    },
     inFlight: {
       en: 'the gateway is already answering {max} requests, as many as its memory allows (limit: in-flight); retry in a moment',
       cy: "mae'r porth eisoes yn ateb {max} o geisiadau, cymaint ag y mae ei gof yn ei ganiatáu (terfyn: in-flight); rhowch gynnig arall arni mewn ychydig",

@@ -7,6 +7,7 @@ export const WORDS = {
   target: { en: 'target', cy: 'targed' },
   notification: { en: 'notification', cy: 'hysbysiad' },
   meeting: { en: 'PEP meeting', cy: 'cyfarfod CAP' },
+  document: { en: 'document', cy: 'dogfen' },
   noSchoolRoll: { en: 'they are on no school roll', cy: 'nid ydynt ar gofrestr unrhyw ysgol' },
   noSocialWorker: { en: 'no social worker is allocated', cy: 'ni ddyrannwyd gweithiwr cymdeithasol' },
   placement: { en: 'placement', cy: 'lleoliad' },

@@ -21,6 +21,8 @@ export const QUERY_FIELD_ROLES: Readonly<Record<string, readonly Role[]>> = {
   notificationPreferences: ['designated-teacher', 'virtual-school-head', 'social-worker'],
   // The child reads the PEP meeting invitations addressed to them (decision 0030).
   notifications: ['designated-teacher', 'virtual-school-head', 'social-worker', 'learner'],
+  // A document's bytes (the gateway's GET /documents/{id}): the owning authority decides per document.
+  documentContent: ROLES_WITH_INDIVIDUAL_ACCESS,
 };
 
 const QUERY_REFUSALS: Readonly<Record<string, (role: Role) => Text>> = {
@@ -69,6 +71,8 @@ export const MUTATION_WRITES = {
   recordPepMeetingMinutes: ['pep'],
   // An invitee's own answer: the child's is their voice, a professional's pep.
   respondToPepMeeting: ['pep', 'voice'],
+  // A document is written under the class of the section it is kept in (decision 0034).
+  uploadDocument: ['education', 'wellbeing', 'pep'],
 } as const satisfies Readonly<Record<string, readonly FieldClass[]>>;
 
 /** A mutation that writes a child's data. */

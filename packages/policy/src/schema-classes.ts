@@ -48,6 +48,9 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
       interventions: 'pep',
       camhsReferrals: 'wellbeing',
       destinations: 'education',
+      // Documents are read under the class of the section they are kept in (decision 0034).
+      educationDocuments: 'education',
+      wellbeingDocuments: 'wellbeing',
     },
   },
   PersonalEducationPlan: {
@@ -77,6 +80,7 @@ export const LEARNER_DATA: Readonly<Record<string, ClassifiedType>> = {
       requiredSigners: 'pep',
       quality: 'pep',
       meetings: 'pep',
+      documents: 'pep',
     },
   },
   // A PEP review meeting: when, where, who is invited and their answers are the plan's (decision 0030).
@@ -127,6 +131,12 @@ export const REACHED_THROUGH_CLASSIFIED_FIELDS: readonly string[] = [
   'PepQuality',
   // Only inside a PepMeeting.
   'PepMeetingInvitee',
+  // Only through Learner.educationDocuments, Learner.wellbeingDocuments and PersonalEducationPlan.documents.
+  'Document',
+  // Only through the gateway's own fields for /documents (uploadDocument, documentContent: not in the public
+  // API), whose resolvers check the class of the document's section themselves and audit it (decision 0034).
+  'DocumentPayload',
+  'DocumentContent',
 ];
 
 /** Types that hold no personal data about a child. */

@@ -64,16 +64,19 @@ export interface SubgraphService {
 /**
  * Serves a started Apollo Server; healthy while `ping` (usually `select 1`) succeeds. With `telemetry`, GET
  * /metrics answers its registry (a subgraph is reached only from inside the platform) and requests are traced.
+ * `maxBodyBytes`: the largest request body read (default graphql-http's 1 MB).
  */
 export function serveSubgraph<C extends BaseContext>(
   apollo: ApolloServer<C>,
   context: (request: RequestInfo) => Promise<C>,
   ping: () => Promise<unknown>,
   telemetry?: ServiceTelemetry,
+  options: { readonly maxBodyBytes?: number } = {},
 ): SubgraphService {
   const http = createGraphQLHttpServer<C>({
     apollo,
     context,
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(telemetry ? { tracer: telemetry.tracer, metrics: () => metricsAnswer(telemetry.metrics.registry) } : {}),
     health: async () => {
       await ping();

@@ -12,6 +12,7 @@ async function learnerOf(record: string, ctx: AuthorityContext): Promise<string 
   if (parsed.kind === 'P') return (await ctx.loaders.pep.load(record))?.learnerId ?? null;
   if (parsed.kind === 'T') return (await targetWithPep(ctx.db, record))?.pep.learnerId ?? null;
   if (parsed.kind === 'N') return (await notificationById(ctx.db, record))?.learnerId ?? null;
+  if (parsed.kind === 'D') return (await ctx.loaders.document.load(record))?.learnerId ?? null;
   return null;
 }
 

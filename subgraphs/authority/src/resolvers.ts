@@ -75,6 +75,7 @@ import {
 } from './notifications.ts';
 import { cancelPepMeeting, recordPepMeetingMinutes, reschedulePepMeeting, respondToPepMeeting, schedulePepMeeting } from './meetings.ts';
 import { enumValuesOf } from '@wales-lac/subgraph-edge';
+import { documentResolvers } from './document-resolvers.ts';
 import { currentEnrolment, currentPep, currentPlacement, isCurrent, pepCompletionDue, pepCompletionState, pepReviewState } from './records.ts';
 
 interface LearnersArgs {
@@ -232,7 +233,14 @@ const changes = Object.fromEntries(
 );
 
 /** Every mutation of the authority subgraph. */
-export const MUTATIONS = ['recordTargetProgress', 'recordRefusedAccess', 'markNotificationRead', 'setNotificationPreferences', ...Object.keys(CHANGES)];
+export const MUTATIONS = [
+  'recordTargetProgress',
+  'recordRefusedAccess',
+  'markNotificationRead',
+  'setNotificationPreferences',
+  ...Object.keys(documentResolvers.Mutation),
+  ...Object.keys(CHANGES),
+];
 
 export const resolvers: GraphQLResolverMap<AuthorityContext> = {
   Query: {
@@ -276,6 +284,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     notifications: (_: unknown, args: { unreadOnly?: boolean | null; first: number; after?: string | null }, ctx: AuthorityContext) =>
       notificationsFor(args, ctx),
     notificationPreferences: (_: unknown, __: unknown, ctx: AuthorityContext) => notificationPreferencesOf(ctx),
+    ...documentResolvers.Query,
   },
   Mutation: {
     recordTargetProgress: (_: unknown, args: { input: RecordTargetProgressInput }, ctx: AuthorityContext) => recordTargetProgressChange(args.input, ctx),
@@ -285,6 +294,7 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
     markNotificationRead: (_: unknown, args: { input: MarkNotificationReadInput }, ctx: AuthorityContext) => markNotificationRead(args.input, ctx),
     setNotificationPreferences: (_: unknown, args: { input: SetNotificationPreferencesInput }, ctx: AuthorityContext) =>
       setNotificationPreferences(args.input, ctx),
+    ...documentResolvers.Mutation,
   },
   Me: {
     __resolveReference: (ref: { subject: string }) => ({ subject: ref.subject }),
@@ -328,8 +338,11 @@ export const resolvers: GraphQLResolverMap<AuthorityContext> = {
       recipientEntity(n) ?? { __typename: 'Learner', ...(await visibleLearner(n.recipient, ctx, reasonOnPath(info))) },
   },
   NotificationRecipient: { __resolveType: (r: { __typename: string }) => r.__typename },
-  Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner },
-  PersonalEducationPlan: { ...PEP_RESOLVERS, ...recordResolvers.PersonalEducationPlan },
+  Learner: { ...LEARNER_RESOLVERS, ...recordResolvers.Learner, ...documentResolvers.Learner },
+  PersonalEducationPlan: { ...PEP_RESOLVERS, ...recordResolvers.PersonalEducationPlan, ...documentResolvers.PersonalEducationPlan },
+  Document: documentResolvers.Document,
+  DocumentSection: documentResolvers.DocumentSection,
+  DocumentKind: documentResolvers.DocumentKind,
   PepMeeting: MEETING_RESOLVERS,
   PepMeetingInvitee: { respondedAt: (i: PepMeetingInviteeRow) => i.respondedAt?.toISOString() ?? null },
   MeetingInviteeRole: enumValuesOf(MEETING_INVITEE_ROLES),

@@ -11,6 +11,7 @@ import { authenticatedContext, createSubgraphServer, serveSubgraph, type Subgrap
 import { applyMiddleware, type IMiddleware } from 'graphql-middleware';
 import { LEARNER_DATA, fieldGuards } from '@wales-lac/policy';
 import { displayLanguageFrom } from '@wales-lac/wales';
+import { MAX_DOCUMENT_BYTES, base64Length } from '@wales-lac/documents';
 import { createAccessLoader } from './access.ts';
 import { AccessAudit } from './audit.ts';
 import { auditMiddleware } from './audit-middleware.ts';
@@ -55,7 +56,7 @@ function enforcedSchema() {
     },
     // Each mutation (and these queries) is checked by its resolver against the owning authority's data (relationship and write grants).
     rootRules: {
-      Query: { accessHistory: 'open', notifications: 'open', notificationPreferences: 'open' },
+      Query: { accessHistory: 'open', notifications: 'open', notificationPreferences: 'open', documentContent: 'open' },
       Mutation: Object.fromEntries(MUTATIONS.map((name) => [name, 'open' as const])),
     },
   });
@@ -103,5 +104,7 @@ export async function createAuthoritySubgraph(config: AuthoritySubgraphConfig): 
       audit: new AccessAudit(caller, operationNameOf(request.rawBody)),
     };
   });
-  return { authorityCode, ...serveSubgraph(apollo, context, () => config.database.sql`select 1`, telemetry) };
+  // A document the gateway forwards comes as base64 in the body (decision 0034): room for the largest allowed.
+  const maxBodyBytes = base64Length(MAX_DOCUMENT_BYTES) + 64 * 1024;
+  return { authorityCode, ...serveSubgraph(apollo, context, () => config.database.sql`select 1`, telemetry, { maxBodyBytes }) };
 }

@@ -2,7 +2,22 @@
 // Enumerations are text with CHECK constraints so codes can grow without a type migration.
 import { sql } from 'drizzle-orm';
 import { inList } from './checks.ts';
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -334,6 +349,9 @@ export const MEETING_INVITEE_ROLES = ['designated-teacher', 'virtual-school-head
 export const MEETING_RESPONSES = ['accepted', 'declined', 'tentative'] as const;
 export const MEETING_STATUSES = ['scheduled', 'cancelled', 'held'] as const;
 export const EOTAS_KINDS = ['tuition-service', 'alternative-provider', 'home-tuition', 'other'] as const;
+/** Where a document is kept on a child's record: it decides the document's field class (decision 0034). */
+export const DOCUMENT_SECTIONS = ['education', 'wellbeing', 'pep'] as const;
+export const DOCUMENT_KINDS = ['report', 'assessment', 'plan', 'letter', 'minutes', 'work', 'other'] as const;
 
 /** One section of a PEP version in someone's words; the learner's "All about me" is their voice. */
 export const pepSections = pgTable(
@@ -695,4 +713,56 @@ export const pepMeetingInvitees = pgTable(
     check('pep_meeting_invitees_response', sql`${t.response} is null or ${t.response} in ('accepted', 'declined', 'tentative')`),
     check('pep_meeting_invitees_recipient', sql`(${t.recipientKind} is null) = (${t.recipient} is null)`),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * A document kept on a child's record or PEP (decision 0034): what it is and who kept it. Its bytes are in
+ * `document_contents`, so listing a child's documents never reads them. Kept, never changed.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
+    /** education, wellbeing or pep: the field class the document is read and written under. */
+    section: text('section').notNull(),
+    /** The plan it is attached to, for the pep section; null otherwise. */
+    pepId: text('pep_id').references(() => peps.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    /** One of the allowed content types, checked against the file's first bytes (packages/documents). */
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** Hex SHA-256 of the bytes: a reader can check the file they downloaded. */
+    sha256: text('sha256').notNull(),
+    uploadedBySubject: text('uploaded_by_subject').notNull(),
+    uploadedByRole: text('uploaded_by_role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('documents_learner').on(t.learnerId, t.section, t.createdAt),
+    index('documents_pep').on(t.pepId),
+    check('documents_section', inList('section', DOCUMENT_SECTIONS)),
+    check('documents_kind', inList('kind', DOCUMENT_KINDS)),
+    check('documents_pep_section', sql`(${t.pepId} is null) = (${t.section} <> 'pep')`),
+    check('documents_byte_size', sql`${t.byteSize} > 0`),
+    check('documents_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/** A document's bytes, beside its row. */
+export const documentContents = pgTable(
+  'document_contents',
+  {
+    documentId: text('document_id')
+      .primaryKey()
+      .references(() => documents.id),
+    content: bytea('content').notNull(),
+  },
+  (t) => [check('document_contents_not_empty', sql`octet_length(${t.content}) > 0`)],
 );

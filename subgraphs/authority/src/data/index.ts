@@ -42,3 +42,5 @@ export { alertFactsOn, raiseAlerts, dispatchDue, preferencesOf, setPreferences, 
 export type { NewAlert, OutboxRow } from './alerts.ts';
 export { insertMeeting, changeMeeting, meetingHeld, answerMeeting, inviteesOf, lockMeeting } from './meetings.ts';
 export type { PepMeetingRow, PepMeetingInviteeRow, MeetingInviteeRole, MeetingResponse, MeetingInvitee, NewMeeting } from './meetings.ts';
+export { insertDocument, contentOfDocument } from './documents.ts';
+export type { DocumentRow, DocumentSection, DocumentKind, NewDocument } from './documents.ts';

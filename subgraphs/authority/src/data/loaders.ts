@@ -36,6 +36,7 @@ import {
   type ReducedTimetableRow,
   type SdqRow,
 } from './record.ts';
+import { documentsByIds, documentsOfLearners, documentsOfPeps, type DocumentRow } from './documents.ts';
 import { inviteesOfMeetings, meetingsByIds, meetingsOfPeps, type PepMeetingInviteeRow, type PepMeetingRow } from './meetings.ts';
 import { qualityOfPeps, sectionsOfPeps, signOffsOfPeps, type PepQualityRow, type PepSectionRow, type PepSignOffRow } from './pep-parts.ts';
 
@@ -63,6 +64,10 @@ export interface AuthorityLoaders {
   readonly meetings: DataLoader<string, PepMeetingRow[]>;
   /** Keyed by meeting id. */
   readonly invitees: DataLoader<string, PepMeetingInviteeRow[]>;
+  readonly document: DataLoader<string, DocumentRow | null>;
+  /** Documents kept on each child's record itself (not on a plan). */
+  readonly documents: DataLoader<string, DocumentRow[]>;
+  readonly pepDocuments: DataLoader<string, DocumentRow[]>;
   /** Keyed by `learnerId|from|to`: every learner on a page asked for the same period shares one statement. */
   readonly attendance: DataLoader<string, AttendanceCounts>;
 }
@@ -98,6 +103,9 @@ export function createAuthorityLoaders(db: AuthorityDatabase, caller: Caller, au
     meeting: batch<PepMeetingRow | null>((ids) => meetingsByIds(db, ids), null),
     meetings: batch((ids) => meetingsOfPeps(db, ids), []),
     invitees: batch((ids) => inviteesOfMeetings(db, ids), []),
+    document: batch<DocumentRow | null>((ids) => documentsByIds(db, ids), null),
+    documents: batch((ids) => documentsOfLearners(db, ids), []),
+    pepDocuments: batch((ids) => documentsOfPeps(db, ids), []),
     attendance: new DataLoader(async (keys) => {
       const byPeriod = new Map<string, string[]>();
       for (const key of keys) {

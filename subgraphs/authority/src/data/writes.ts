@@ -67,7 +67,8 @@ export async function nextRecordId(
     | 'enrolments'
     | 'notifications'
     | 'staff_allocations'
-    | 'pep_meetings',
+    | 'pep_meetings'
+    | 'documents',
   authorityCode: string,
   kind: string,
 ): Promise<string> {

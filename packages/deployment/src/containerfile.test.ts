@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_POINTS, REPOSITORY_ROOT } from '@wales-lac/platform';
-import { APP_DIR, SERVICE_PORTS, type ServiceKind } from './names.ts';
+import { ALERTS_BUNDLE, APP_DIR, OUTBOX_BUNDLE, SERVICE_PORTS, type ServiceKind } from './names.ts';
 import { RUN_AS } from './pods.ts';
 import { TRUSTED_DOCUMENTS_PATH } from './workloads.ts';
 
@@ -65,6 +65,12 @@ describe('Containerfile', () => {
     expect(JSON.parse(inherited(service, 'CMD') ?? 'null')).toEqual(['node', '--enable-source-maps', `dist/${service}.mjs`]);
     expect(inherited(service, 'EXPOSE')).toBe(String(SERVICE_PORTS[service]));
     expect(inherited(service, 'WORKDIR')).toBe(APP_DIR);
+  });
+
+  it('gives the authority image the bundles its alerts CronJob and outbox dispatcher run (all of dist/)', () => {
+    for (const bundle of [ALERTS_BUNDLE, OUTBOX_BUNDLE]) expect(ENTRY_POINTS[bundle], bundle).toBeDefined();
+    const chain = [stage('authority'), stage(stage('authority').from)];
+    expect(chain.flatMap((s) => s.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args))).toContain('--from=build /src/dist ./dist');
   });
 
   it('runs every service as the non-root uid and gid the pods name', () => {

@@ -1,9 +1,10 @@
 // The whole deployment as files of Kubernetes objects: one file per authority (its service, database,
-// backups and policies), one per national service, the namespace-wide policies and the alerts.
+// backups, daily alerts, outbox dispatcher and policies), one per national service, the namespace-wide policies and the alerts.
 import type { INamespace } from 'kubernetes-models/v1/Namespace';
+import { authorityAlertWorkloads } from './alert-workloads.ts';
 import { alertRules } from './alerts.ts';
 import { databaseObjects } from './databases.ts';
-import { NATIONAL_DATABASE, authorityName, databaseClusterName } from './names.ts';
+import { NATIONAL_DATABASE, alertsJobName, authorityName, databaseClusterName, outboxDispatcherName } from './names.ts';
 import { databaseFrom, defaultDeny, gatewayIngress, subgraphFromGateway } from './network.ts';
 import { labelsOf } from './pods.ts';
 import { requiredSecrets } from './secrets.ts';
@@ -49,7 +50,8 @@ function authorityFile(settings: DeploymentSettings, code: string): ManifestFile
         ...recoveryOf(settings.authorities.overrides[code]?.recovery),
       }),
       // Benchmarks logs in as the anonymised reader, which can read the anonymised views only.
-      databaseFrom(settings, cluster, [name, 'benchmarks']),
+      databaseFrom(settings, cluster, [name, 'benchmarks', alertsJobName(code), outboxDispatcherName(code)]),
+      ...authorityAlertWorkloads(settings, code),
     ],
   };
 }

@@ -17,6 +17,20 @@ export function authorityName(code: string): string {
   return `authority-${code.toLowerCase()}`;
 }
 
+/** An authority's daily alerts CronJob (decision 0033). */
+export function alertsJobName(code: string): string {
+  return `${authorityName(code)}-alerts`;
+}
+
+/** An authority's email outbox dispatcher Deployment (decision 0033). */
+export function outboxDispatcherName(code: string): string {
+  return `${authorityName(code)}-outbox`;
+}
+
+/** The bundles (packages/platform's ENTRY_POINTS) the authority image runs for them. */
+export const ALERTS_BUNDLE = 'authority-alerts';
+export const OUTBOX_BUNDLE = 'outbox-dispatcher';
+
 export function databaseClusterName(workload: string): string {
   return `${workload}-db`;
 }

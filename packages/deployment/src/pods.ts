@@ -3,7 +3,11 @@
 import type { IEnvVar as EnvVar } from 'kubernetes-models/v1/EnvVar';
 import type { IProbe as Probe } from 'kubernetes-models/v1/Probe';
 import type { IPodTemplateSpec as PodTemplate } from 'kubernetes-models/v1/PodTemplateSpec';
+import type { IPodSecurityContext as PodSecurityContext } from 'kubernetes-models/v1/PodSecurityContext';
 import type { IResourceRequirements as Resources } from 'kubernetes-models/v1/ResourceRequirements';
+import type { ISecurityContext as SecurityContext } from 'kubernetes-models/v1/SecurityContext';
+import type { IVolume as Volume } from 'kubernetes-models/v1/Volume';
+import type { IVolumeMount as VolumeMount } from 'kubernetes-models/v1/VolumeMount';
 import { COMPONENT_LABEL, PART_OF, SERVICE_PORTS, imageOf, type ServiceKind } from './names.ts';
 import type { DeploymentSettings } from './settings.ts';
 
@@ -22,6 +26,25 @@ const RESOURCES: Readonly<Record<ServiceKind, Resources>> = {
 const STARTUP_SECONDS: Readonly<Record<ServiceKind, number>> = { gateway: 60, authority: 300, reference: 300, benchmarks: 600 };
 const PERIOD_SECONDS = 5;
 const PRE_STOP_SECONDS = 5;
+
+/** Every pod: the image's non-root user, the runtime's default seccomp profile (the restricted standard). */
+const POD_SECURITY: PodSecurityContext = {
+  runAsNonRoot: true,
+  runAsUser: RUN_AS,
+  runAsGroup: RUN_AS,
+  fsGroup: RUN_AS,
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+/** Every container: no privilege to gain, no capabilities, a root file system it cannot write. */
+const CONTAINER_SECURITY: SecurityContext = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ['ALL'] },
+};
+/** The only place a container may write. */
+const TMP_VOLUME: Volume = { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } };
+const TMP_MOUNT: VolumeMount = { name: 'tmp', mountPath: '/tmp' };
 
 export interface KeyMount {
   readonly secret: string;
@@ -73,7 +96,7 @@ export function podTemplate(settings: DeploymentSettings, options: PodOptions): 
       // On SIGTERM a service answers what is in flight for up to 10 s, then closes (service-main.ts,
       // graphql-http's stop): the grace period covers the pre-stop wait and that.
       terminationGracePeriodSeconds: 30,
-      securityContext: { runAsNonRoot: true, runAsUser: RUN_AS, runAsGroup: RUN_AS, fsGroup: RUN_AS, seccompProfile: { type: 'RuntimeDefault' } },
+      securityContext: POD_SECURITY,
       containers: [
         {
           name: kind,
@@ -86,22 +109,54 @@ export function podTemplate(settings: DeploymentSettings, options: PodOptions): 
           // The pod leaves its Service's endpoints while it is told to stop: for these seconds it still takes
           // the connections that race that, before SIGTERM (the kubelet's own sleep; Kubernetes 1.30 or later).
           lifecycle: { preStop: { sleep: { seconds: PRE_STOP_SECONDS } } },
-          securityContext: {
-            allowPrivilegeEscalation: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            capabilities: { drop: ['ALL'] },
-          },
-          volumeMounts: [
-            { name: 'keys', mountPath: keyMount.dir, readOnly: true },
-            { name: 'tmp', mountPath: '/tmp' },
-          ],
+          securityContext: CONTAINER_SECURITY,
+          volumeMounts: [{ name: 'keys', mountPath: keyMount.dir, readOnly: true }, TMP_MOUNT],
         },
       ],
-      volumes: [
-        { name: 'keys', secret: { secretName: keyMount.secret, defaultMode: 0o440, items: [{ key: keyMount.key, path: keyMount.key }] } },
-        { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+      volumes: [{ name: 'keys', secret: { secretName: keyMount.secret, defaultMode: 0o440, items: [{ key: keyMount.key, path: keyMount.key }] } }, TMP_VOLUME],
+    },
+  };
+}
+
+export interface CommandPodOptions {
+  readonly component: string;
+  /** The container's name: the tests read its environment with the config module of that name. */
+  readonly container: string;
+  /** The image of this service kind, run with this command instead of its own. */
+  readonly image: ServiceKind;
+  readonly command: readonly string[];
+  readonly env: readonly EnvVar[];
+  readonly resources: Resources;
+  /** Never for a Job's pod (the Job counts the retries), Always for a Deployment's. */
+  readonly restartPolicy: 'Never' | 'Always';
+}
+
+/**
+ * A pod that runs a command and serves nothing (a job, the outbox dispatcher): the same security as the
+ * services', no port, no probes, no key. It is reached by nobody (default-deny-ingress).
+ */
+export function commandPod(settings: DeploymentSettings, options: CommandPodOptions): PodTemplate {
+  return {
+    metadata: { labels: labelsOf(options.component) },
+    spec: {
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      restartPolicy: options.restartPolicy,
+      terminationGracePeriodSeconds: 30,
+      securityContext: POD_SECURITY,
+      containers: [
+        {
+          name: options.container,
+          image: imageOf(settings.images.registry, options.image, settings.images.tag),
+          imagePullPolicy: 'IfNotPresent',
+          command: [...options.command],
+          env: [...options.env],
+          resources: options.resources,
+          securityContext: CONTAINER_SECURITY,
+          volumeMounts: [TMP_MOUNT],
+        },
       ],
+      volumes: [TMP_VOLUME],
     },
   };
 }

@@ -4,6 +4,7 @@
 // while one is missing or empty.
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import { ANONYMISED_READER_ROLE, GATEWAY_ASSERTION_PRIVATE_SECRET, GATEWAY_ASSERTION_PUBLIC_SECRET, KEY_MOUNTS, anonymisedReaderSecretName } from './names.ts';
+import { SMTP_URL_KEY } from './alert-workloads.ts';
 import { labelsOf } from './pods.ts';
 import type { DeploymentSettings } from './settings.ts';
 
@@ -29,6 +30,12 @@ export function requiredSecrets(settings: DeploymentSettings, authorityCodes: re
       'ACCESS_KEY_ID',
       'ACCESS_SECRET_KEY',
     ]),
+    required(
+      settings,
+      settings.alerts.smtp.secret,
+      "the SMTP relay's URL with its credentials (smtps://user:password@host:465 or smtp://…:587), given to every outbox dispatcher as SMTP_URL",
+      [SMTP_URL_KEY],
+    ),
     ...authorityCodes.map((code) =>
       required(
         settings,

@@ -2,6 +2,7 @@
 // addresses. The authorities themselves come from @wales-lac/wales, the list every service checks
 // against, so the manifests can never name an authority the gateway would refuse.
 import { isAuthorityCode } from '@wales-lac/wales';
+import { readDailyAlertsSettings, type DailyAlertsSettings } from './daily-alerts-settings.ts';
 
 export interface DatabaseSize {
   /** PostgreSQL instances in the CloudNativePG cluster (1 primary + replicas). */
@@ -56,6 +57,10 @@ export interface DeploymentSettings {
   readonly operatorNamespace: string;
   /** Where the ingress controller runs: the only way into the gateway from outside. */
   readonly ingressNamespace: string;
+  /** Where the cluster's DNS runs: pods whose egress is closed may still resolve Service names there. */
+  readonly dnsNamespace: string;
+  /** Each authority's daily alerts and outbox dispatcher (decision 0033). */
+  readonly alerts: DailyAlertsSettings;
 }
 
 export class SettingsError extends Error {
@@ -169,6 +174,8 @@ export function readSettings(parsed: unknown): DeploymentSettings {
     postgresImage: text(root, 'postgresImage', 'settings', /^\S+:15[\w.-]*(@sha256:[0-9a-f]{64})?$/),
     operatorNamespace: text(root, 'operatorNamespace', 'settings', DNS_LABEL),
     ingressNamespace: text(root, 'ingressNamespace', 'settings', DNS_LABEL),
+    dnsNamespace: text(root, 'dnsNamespace', 'settings', DNS_LABEL),
+    alerts: readDailyAlertsSettings(object(root['alerts'], 'alerts'), { text, count, url, object, fail: (message) => new SettingsError(message) }),
   };
 }
 

@@ -25,6 +25,7 @@ describe('deploy/kubernetes', () => {
         'Namespace',
         'NetworkPolicy',
         'Deployment',
+        'CronJob',
         'Service',
         'HorizontalPodAutoscaler',
         'PodDisruptionBudget',

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
@@ -26,6 +27,7 @@ const MODELS: Readonly<Record<string, (data: never) => Validating>> = {
   'v1/Service': (data) => new Service(data),
   'v1/Secret': (data) => new Secret(data),
   'apps/v1/Deployment': (data) => new Deployment(data),
+  'batch/v1/CronJob': (data) => new CronJob(data),
   'autoscaling/v2/HorizontalPodAutoscaler': (data) => new HorizontalPodAutoscaler(data),
   'policy/v1/PodDisruptionBudget': (data) => new PodDisruptionBudget(data),
   'networking.k8s.io/v1/NetworkPolicy': (data) => new NetworkPolicy(data),

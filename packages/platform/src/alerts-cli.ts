@@ -5,22 +5,13 @@
 // started here. Exit 0 when every authority ran, 2 when one could not, 64 for a bad argument.
 import { dispatchOutbox, runDailyAlerts } from '@wales-lac/authority-subgraph';
 import { connectAuthorityDatabase } from '@wales-lac/db';
+import { dateArgument, utcToday } from './authority-alerts/date.ts';
 import { platformConfigFromEnv } from './config.ts';
 import { forEachAuthorityDatabase, runCommand } from './each-authority.ts';
 import { smtpSender } from './mail.ts';
 
-/** The --date argument (default: today), checked as a real calendar date. */
-export function dateArgument(argv: readonly string[], today: string): string | { problem: string } {
-  const at = argv.indexOf('--date');
-  const value = at >= 0 ? argv[at + 1] : today;
-  if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { problem: `--date must be YYYY-MM-DD, got '${value ?? ''}'` };
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) return { problem: `--date ${value} is not a real calendar date` };
-  return value;
-}
-
 async function main(): Promise<number> {
-  const date = dateArgument(process.argv.slice(2), new Date().toISOString().slice(0, 10));
+  const date = dateArgument(process.argv.slice(2), utcToday());
   if (typeof date !== 'string') {
     console.error(`alerts:run: ${date.problem}`);
     return 64;

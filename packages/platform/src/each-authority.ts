@@ -17,6 +17,11 @@ export interface AuthorityDatabase {
 /** A command's exit code: 0 done, 1 a finding (a broken chain), 2 could not be done. */
 export type CommandExit = 0 | 1 | 2;
 
+/** An authority's code and English name, for a command's report line. */
+export function authorityLabel(code: string): string {
+  return `${code} ${authorityFact(code)?.nameEn ?? ''}`.trim();
+}
+
 /** The server's URL, and how to let go of it (an embedded server started here is stopped again). */
 async function server(source: DatabaseSource): Promise<{ url: string; release: () => Promise<void> }> {
   if (source.kind === 'server') return { url: source.url, release: async () => undefined };
@@ -40,7 +45,7 @@ export async function forEachAuthorityDatabase(
   try {
     const prefix = config.databases.kind === 'server' ? config.databases.prefix : 'wales_lac';
     for (const [code, base] of topologyOnServer(url, prefix, AUTHORITY_CODES).authorities) {
-      const label = `${code} ${authorityFact(code)?.nameEn ?? ''}`.trim();
+      const label = authorityLabel(code);
       let exit: CommandExit;
       try {
         exit = await visit({ code, label, url: config.databaseOverrides.get(code) ?? base });
@@ -61,7 +66,9 @@ export function runCommand(name: string, main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(`${name}: ${(error as Error).message}`);
+      // A failed query's message names the query; its cause says why (the server refused, say).
+      const cause = (error as Error).cause;
+      console.error(`${name}: ${(error as Error).message}${cause instanceof Error ? ` (${cause.message})` : ''}`);
       process.exit(2);
     },
   );

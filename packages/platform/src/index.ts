@@ -11,3 +11,7 @@ export type { ProcessMode, ProcessModeOptions } from './processes/process-mode.t
 export type { SupervisedProcess } from './processes/supervised-process.ts';
 export { buildBundles, ENTRY_POINTS } from './build/bundle.ts';
 export { childProcesses, cpuTicks, residentKiB } from './processes/proc.ts';
+export { authorityAlertsConfigFromEnv, outboxDispatcherConfigFromEnv } from './authority-alerts/config.ts';
+export type { AuthorityAlertsConfig, OutboxDispatcherConfig } from './authority-alerts/config.ts';
+export { startMailCapture } from './mail.ts';
+export type { MailCapture, CapturedMail } from './mail.ts';

@@ -15,7 +15,7 @@ export {
 } from './env.ts';
 export type { Env } from './env.ts';
 export { publicKeySetting, privateKeySetting } from './keys.ts';
-export { runService, EXIT_CONFIGURATION } from './service-main.ts';
+export { runService, settingsOrExit, stopOnSignals, exitOnStartFailure, EXIT_CONFIGURATION } from './service-main.ts';
 export type { RunningService } from './service-main.ts';
 export { runServiceWorkers, WORKER_SLOT } from './service-workers.ts';
 export type { ServiceWorkersOptions, WorkerPool } from './service-workers.ts';

@@ -22,6 +22,10 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   // The worker thread's module: report-thread.ts starts it by URL (report-worker.mjs under tsx).
   [REPORT_WORKER.replace(/\.mjs$/, '')]: 'subgraphs/benchmarks/src/report-worker.ts',
   processes: 'packages/platform/src/processes-main.ts',
+  // Run from the authority image with their own command (decision 0033): one authority's daily alerts (a
+  // CronJob) and its email outbox dispatcher (a Deployment).
+  'authority-alerts': 'packages/platform/src/authority-alerts-main.ts',
+  'outbox-dispatcher': 'packages/platform/src/outbox-dispatcher-main.ts',
 };
 
 /** Bundles every entry point into dist/ (replacing what was there); returns each bundle's path and size. */

@@ -35,5 +35,14 @@ export { ACCESS_PURPOSES, REASON_FIELDS, REASON_NOTE_MAX, accessReasonOf, reason
 export type { AccessPurpose, AccessReason, ReasonProblem } from './reason.ts';
 export { fieldGuards } from './field-guard.ts';
 export type { FieldGuard, FieldGuardOptions, GuardedRootRule } from './field-guard.ts';
-export { QUERY_FIELD_ROLES, MUTATION_ROLES, MUTATION_WRITES, classesWritten, mayEverWrite, rootFieldRefusal, rootRules } from './root-fields.ts';
+export {
+  QUERY_FIELD_ROLES,
+  MUTATION_ROLES,
+  MUTATION_WRITES,
+  GATEWAY_ONLY_ROOT_FIELDS,
+  classesWritten,
+  mayEverWrite,
+  rootFieldRefusal,
+  rootRules,
+} from './root-fields.ts';
 export type { RootOperation, WritingMutation } from './root-fields.ts';

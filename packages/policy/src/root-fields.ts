@@ -75,6 +75,12 @@ export const MUTATION_WRITES = {
   uploadDocument: ['education', 'wellbeing', 'pep'],
 } as const satisfies Readonly<Record<string, readonly FieldClass[]>>;
 
+/**
+ * Root fields of the authority schema that are not in the public API (`@inaccessible`): only the gateway
+ * calls them, for its own endpoints (the audit of a refusal, and /documents: decision 0034).
+ */
+export const GATEWAY_ONLY_ROOT_FIELDS: readonly string[] = ['recordRefusedAccess', 'uploadDocument', 'documentContent'];
+
 /** A mutation that writes a child's data. */
 export type WritingMutation = keyof typeof MUTATION_WRITES;
 

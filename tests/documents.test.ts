@@ -380,7 +380,7 @@ describe('an upload that is refused keeps nothing', () => {
   it('says why in Welsh when the request asks for it', async () => {
     const result = await upload(tokens.lead, { fields: education(), file: { bytes: samplePng(), type: PDF, name: 'report.pdf' } }, { 'accept-language': 'cy' });
     expect(result.status).toBe(415);
-    expect(result.body['errors'][0].message).toBe('file: anfonir y ffeil fel application/pdf ond PNG image yw ei beitiau; anfonwch hi fel image/png');
+    expect(result.body['errors'][0].message).toBe('file: anfonir y ffeil fel application/pdf ond delwedd PNG yw ei beitiau; anfonwch hi fel image/png');
   });
 
   it("the refused write of the host lead is in the owner's audit log", async () => {

@@ -31,11 +31,11 @@ describe('which files a record may keep', () => {
 
   it('names what the bytes really are when they are another allowed type', () => {
     const found = fileTypeProblem('application/pdf', samplePng());
-    expect(found).toMatchObject({ kind: 'content-mismatch', declared: { name: 'PDF' }, found: { name: 'PNG image' } });
+    expect(found).toMatchObject({ kind: 'content-mismatch', declared: { name: { en: 'PDF' } }, found: { name: { en: 'PNG image', cy: 'delwedd PNG' } } });
   });
 
   it('knows an allowed type only by its bare content type', () => {
-    expect(allowedFileType(' image/PNG ')?.name).toBe('PNG image');
+    expect(allowedFileType(' image/PNG ')?.name.en).toBe('PNG image');
     expect(allowedFileType('image/pngx')).toBeNull();
   });
 });

@@ -4,10 +4,8 @@
 export interface AllowedFileType {
   /** The content type as declared by the uploader and served back on download. */
   readonly contentType: string;
-  /** What a person calls it, for messages. */
-  readonly name: string;
-  /** File name endings that go with it (lower case, with the dot). */
-  readonly extensions: readonly string[];
+  /** What a person calls it, for messages, in English and Welsh. */
+  readonly name: { readonly en: string; readonly cy: string };
   /** True when the first bytes are this type's. */
   readonly matches: (head: Uint8Array) => boolean;
 }
@@ -31,13 +29,23 @@ function isOfficeOpenXml(head: Uint8Array): boolean {
 
 /** The allow-list: documents people send about a child's education (reports, assessments, plans, letters, photos of work). */
 export const ALLOWED_FILE_TYPES: readonly AllowedFileType[] = [
-  { contentType: 'application/pdf', name: 'PDF', extensions: ['.pdf'], matches: (h) => startsWith(h, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
-  { contentType: 'image/png', name: 'PNG image', extensions: ['.png'], matches: (h) => startsWith(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { contentType: 'image/jpeg', name: 'JPEG image', extensions: ['.jpg', '.jpeg'], matches: (h) => startsWith(h, [0xff, 0xd8, 0xff]) },
+  { contentType: 'application/pdf', name: { en: 'PDF', cy: 'PDF' }, matches: (h) => startsWith(h, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
+  {
+    contentType: 'image/png',
+    name: { en: 'PNG image', cy: 'delwedd PNG' },
+
+    matches: (h) => startsWith(h, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  {
+    contentType: 'image/jpeg',
+    name: { en: 'JPEG image', cy: 'delwedd JPEG' },
+
+    matches: (h) => startsWith(h, [0xff, 0xd8, 0xff]),
+  },
   {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    name: 'Word document',
-    extensions: ['.docx'],
+    name: { en: 'Word document', cy: 'dogfen Word' },
+
     matches: isOfficeOpenXml,
   },
 ];

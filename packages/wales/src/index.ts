@@ -11,3 +11,4 @@ export { ATTENDANCE_MARKS, ATTENDED_MARKS, POSSIBLE_MARKS, PERSISTENT_ABSENCE_SH
 export type { MarkCategory } from './attendance.ts';
 export { schoolDays, isSchoolDay, schoolYearOf, typicalHolidays, addSchoolDays, termStartOf } from './school-calendar.ts';
 export type { Holiday } from './school-calendar.ts';
+export { receptionStartOf, schoolYearAge } from './school-age.ts';

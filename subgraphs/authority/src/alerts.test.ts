@@ -9,9 +9,10 @@ const quiet: ChildFacts = {
   learnerId: 'W06000022:L000001',
   home: 'W06000022',
   schoolId: '6801234',
+  dateOfBirth: '2014-05-02',
   enteredCareOn: '2024-01-08',
   joinedSchoolOn: '2025-09-01',
-  peps: [{ initiatedOn: '2025-09-05', status: 'agreed', nextReviewDue: '2027-01-20' }],
+  peps: [{ initiatedOn: '2025-09-05', completedOn: '2025-09-30', lastReviewedOn: null, status: 'agreed', nextReviewDue: '2027-01-20' }],
   attendance: { thisTerm: counts(95, 100), lastFourWeeks: counts(38, 40), fourWeeksBefore: counts(39, 40) },
   exclusions: [],
   sdqs: [],
@@ -40,7 +41,7 @@ describe('alert rules', () => {
   });
 
   it('take a superseded plan’s review for nothing', () => {
-    expect(kinds({ ...quiet, peps: [{ initiatedOn: '2025-09-05', status: 'superseded', nextReviewDue: '2026-11-01' }] })).toEqual([]);
+    expect(kinds({ ...quiet, peps: [{ ...quiet.peps[0]!, status: 'superseded', nextReviewDue: '2026-11-01' }] })).toEqual([]);
   });
 
   it('raise a PEP not started in time by Learner.pepStartDue’s rule, to the education lead and social worker', () => {
@@ -48,8 +49,15 @@ describe('alert rules', () => {
     const [alert] = alertsFor(moved, TODAY);
     expect(alert).toMatchObject({ kind: 'pep-start-overdue', period: addSchoolDays('2026-10-01', 10) });
     expect(alert?.recipients.map((r) => r.recipientKind)).toEqual(['authority', 'learner']);
-    // Started since the move: nothing.
-    expect(kinds({ ...moved, peps: [{ initiatedOn: '2026-10-05', status: 'draft', nextReviewDue: null }] })).toEqual([]);
+    // Started since the move, or the plan reviewed since: nothing.
+    expect(kinds({ ...moved, peps: [{ initiatedOn: '2026-10-05', completedOn: null, lastReviewedOn: null, status: 'draft', nextReviewDue: null }] })).toEqual(
+      [],
+    );
+    expect(kinds({ ...moved, peps: [{ ...quiet.peps[0]!, lastReviewedOn: '2026-10-08' }] })).toEqual([]);
+    // A child under school age, or past Year 11 and on no school roll, is owed no plan.
+    expect(kinds({ ...quiet, dateOfBirth: '2023-02-01', schoolId: null, joinedSchoolOn: null, peps: [] })).toEqual([]);
+    expect(kinds({ ...quiet, dateOfBirth: '2009-03-01', schoolId: null, joinedSchoolOn: null, peps: [] })).toEqual([]);
+    expect(kinds({ ...quiet, dateOfBirth: '2009-03-01', peps: [] })).toEqual(['pep-start-overdue']);
     // Not yet past the due date: nothing.
     expect(kinds({ ...quiet, joinedSchoolOn: TODAY })).toEqual([]);
   });

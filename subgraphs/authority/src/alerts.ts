@@ -31,11 +31,18 @@ export interface ChildFacts {
   readonly home: string;
   /** The current school, if on a roll. */
   readonly schoolId: string | null;
+  readonly dateOfBirth: string;
   /** The current care episode's start, and the current enrolment's: the triggers of a PEP start. */
   readonly enteredCareOn: string | null;
   readonly joinedSchoolOn: string | null;
   /** Every version of the child's PEP, newest first (as the loaders give them). */
-  readonly peps: readonly { readonly initiatedOn: string; readonly status: string; readonly nextReviewDue: string | null }[];
+  readonly peps: readonly {
+    readonly initiatedOn: string;
+    readonly completedOn: string | null;
+    readonly lastReviewedOn: string | null;
+    readonly status: string;
+    readonly nextReviewDue: string | null;
+  }[];
   readonly attendance: {
     readonly thisTerm: AttendanceCounts | null;
     readonly lastFourWeeks: AttendanceCounts | null;
@@ -99,7 +106,7 @@ export function alertsFor(child: ChildFacts, today: string): Alert[] {
   else if (review !== null && review <= addSchoolDays(today, REVIEW_DUE_WITHIN_SCHOOL_DAYS)) add('pep-review-due', review, review, [socialWorker, ...teacher]);
 
   // Not started within the statutory period after entering care or a school move: Learner.pepStartDue's own rule.
-  const startDue = pepStartDue(child.enteredCareOn, child.joinedSchoolOn, child.peps);
+  const startDue = pepStartDue(child, child.peps, today);
   if (startDue !== null && startDue < today) add('pep-start-overdue', startDue, startDue, [educationLead, socialWorker]);
 
   // Attendance: once a term each, to the school's designated teacher and the social worker.

@@ -48,14 +48,15 @@ async function exclusionsBetween(learnerId: string, args: { from?: string | null
 
 const latest = async <T>(rows: Promise<T[]>): Promise<T | null> => (await rows)[0] ?? null;
 
-async function startDue(learnerId: string, ctx: Ctx): Promise<string | null> {
+async function startDue({ id: learnerId, dateOfBirth }: LearnerRow, ctx: Ctx): Promise<string | null> {
   const [episodes, enrolments, peps] = await Promise.all([
     ctx.loaders.careEpisodes.load(learnerId),
     ctx.loaders.enrolments.load(learnerId),
     ctx.loaders.peps.load(learnerId),
   ]);
   const episode = episodes.find((e) => isCurrent(e, ctx.today)) ?? null;
-  return pepStartDue(episode?.startedOn ?? null, currentEnrolment(enrolments, ctx.today)?.startedOn ?? null, peps);
+  const facts = { dateOfBirth, enteredCareOn: episode?.startedOn ?? null, joinedSchoolOn: currentEnrolment(enrolments, ctx.today)?.startedOn ?? null };
+  return pepStartDue(facts, peps, ctx.today);
 }
 
 function section(kind: PepSectionKind) {
@@ -64,9 +65,9 @@ function section(kind: PepSectionKind) {
 
 export const recordResolvers = {
   Learner: {
-    pepStartDue: (learner: LearnerRow, _: unknown, ctx: Ctx) => startDue(learner.id, ctx),
+    pepStartDue: (learner: LearnerRow, _: unknown, ctx: Ctx) => startDue(learner, ctx),
     pepStartOverdue: async (learner: LearnerRow, _: unknown, ctx: Ctx) => {
-      const due = await startDue(learner.id, ctx);
+      const due = await startDue(learner, ctx);
       return due !== null && due < ctx.today;
     },
     attendanceThisTerm: (learner: LearnerRow, _: unknown, ctx: Ctx) => attendanceSummary(learner.id, { from: termStartOf(ctx.today), to: ctx.today }, ctx),

@@ -67,19 +67,37 @@ describe('PEP lifecycle rules', () => {
 });
 
 describe('when a PEP must be started', () => {
+  const TODAY = '2026-11-25';
+  const child = { dateOfBirth: '2014-05-02', enteredCareOn: null, joinedSchoolOn: null };
+  const plan = (initiatedOn: string, more: { completedOn?: string; lastReviewedOn?: string } = {}) => ({
+    initiatedOn,
+    completedOn: more.completedOn ?? null,
+    lastReviewedOn: more.lastReviewedOn ?? null,
+  });
+  const after = (date: string) => addSchoolDays(date, PEP_START_SCHOOL_DAYS);
   it.each([
-    ['no plan since entering care', '2026-11-02', null, [], addSchoolDays('2026-11-02', PEP_START_SCHOOL_DAYS)],
-    ['a plan started after entering care', '2026-11-02', null, ['2026-11-05'], null],
-    ['a school move after the last plan', '2025-01-06', '2026-11-16', ['2025-01-10'], addSchoolDays('2026-11-16', PEP_START_SCHOOL_DAYS)],
-    ['a plan started on the day of the move', '2025-01-06', '2026-11-16', ['2026-11-16'], null],
-    ['nothing to start from', null, null, [], null],
-  ] as const)('%s', (_, care, school, started, due) => {
-    expect(
-      pepStartDue(
-        care,
-        school,
-        started.map((initiatedOn) => ({ initiatedOn })),
-      ),
-    ).toBe(due);
+    ['no plan since entering care', { enteredCareOn: '2026-11-02' }, [], after('2026-11-02')],
+    ['a plan started after entering care', { enteredCareOn: '2026-11-02' }, [plan('2026-11-05')], null],
+    [
+      'a school move after the last plan, not reviewed since',
+      { enteredCareOn: '2025-01-06', joinedSchoolOn: '2026-11-16' },
+      [plan('2025-01-10')],
+      after('2026-11-16'),
+    ],
+    ['a plan started on the day of the move', { enteredCareOn: '2025-01-06', joinedSchoolOn: '2026-11-16' }, [plan('2026-11-16')], null],
+    [
+      'the plan reviewed after the move',
+      { enteredCareOn: '2025-01-06', joinedSchoolOn: '2026-09-01' },
+      [plan('2025-01-10', { lastReviewedOn: '2026-09-10' })],
+      null,
+    ],
+    ['in care since before school age: owed from Reception', { dateOfBirth: '2021-03-01', enteredCareOn: '2022-06-01' }, [], after('2025-09-01')],
+    ['under school age', { dateOfBirth: '2023-03-01', enteredCareOn: '2024-06-01' }, [], null],
+    ['past Year 11 and on no school roll', { dateOfBirth: '2009-03-01', enteredCareOn: '2019-06-01' }, [], null],
+    ['past Year 11 and on a school roll', { dateOfBirth: '2009-03-01', enteredCareOn: '2019-06-01', joinedSchoolOn: '2025-09-01' }, [], after('2019-06-01')],
+    ['both owed: the first decides', { enteredCareOn: '2026-10-01', joinedSchoolOn: '2026-11-02' }, [], after('2026-10-01')],
+    ['nothing to start from', {}, [], null],
+  ] as const)('%s', (_, facts, plans, due) => {
+    expect(pepStartDue({ ...child, ...facts }, plans, TODAY)).toBe(due);
   });
 });

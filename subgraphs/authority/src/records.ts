@@ -1,5 +1,5 @@
 // Domain rules over stored rows: what "current" means, and how a PEP's review date reads today.
-import { addSchoolDays } from '@wales-lac/wales';
+import { addSchoolDays, receptionStartOf, schoolYearAge } from '@wales-lac/wales';
 import type { EnrolmentRow, PepRow, PepSignOffRow, PlacementRow } from './data/index.ts';
 
 interface Dated {
@@ -66,17 +66,37 @@ export function isEditable(pep: Pick<PepRow, 'status'>): boolean {
 /** A PEP is started within 10 school days of entering care or a school move (configurable: unverified for Wales). */
 export const PEP_START_SCHOOL_DAYS = 10;
 
+/** What decides whether a plan must be started: the child's age, and when they entered care and joined their school. */
+export interface PepStartFacts {
+  readonly dateOfBirth: string;
+  /** The current care episode's start. */
+  readonly enteredCareOn: string | null;
+  /** The current enrolment's start; null when the child is on no school roll. */
+  readonly joinedSchoolOn: string | null;
+}
+
+type PlanDates = Pick<PepRow, 'initiatedOn' | 'completedOn' | 'lastReviewedOn'>;
+
 /**
- * When a new plan (or the next version) must be started: 10 school days after the latest of entering
- * care and joining the current school, while no plan has been started since; null when one has.
+ * When a plan must be started, or null when none is owed. A plan is owed to a child of school age (from
+ * Reception; past Year 11 only while on a school roll): 10 school days after they entered care or reached
+ * school age in care, unless a plan has been started since; and 10 school days after they joined their
+ * current school, unless a plan has been started, completed or reviewed since (a move asks for the plan to be
+ * reviewed, not begun again). The first obligation not met decides the date.
  */
-export function pepStartDue(enteredCareOn: string | null, joinedSchoolOn: string | null, peps: readonly Pick<PepRow, 'initiatedOn'>[]): string | null {
-  const trigger = [enteredCareOn, joinedSchoolOn]
-    .filter((d): d is string => d !== null)
-    .sort()
-    .at(-1);
-  if (!trigger || peps.some((p) => p.initiatedOn >= trigger)) return null;
-  return addSchoolDays(trigger, PEP_START_SCHOOL_DAYS);
+export function pepStartDue(child: PepStartFacts, peps: readonly PlanDates[], today: string): string | null {
+  const schoolAge = receptionStartOf(child.dateOfBirth);
+  if (today < schoolAge) return null;
+  if (schoolYearAge(child.dateOfBirth, today) >= 16 && child.joinedSchoolOn === null) return null;
+  const owed: string[] = [];
+  if (child.enteredCareOn !== null) {
+    const from = child.enteredCareOn > schoolAge ? child.enteredCareOn : schoolAge;
+    if (!peps.some((p) => p.initiatedOn >= from)) owed.push(from);
+  }
+  const joined = child.joinedSchoolOn;
+  if (joined !== null && !peps.some((p) => [p.initiatedOn, p.completedOn, p.lastReviewedOn].some((d) => d !== null && d >= joined))) owed.push(joined);
+  const first = owed.sort()[0];
+  return first === undefined ? null : addSchoolDays(first, PEP_START_SCHOOL_DAYS);
 }
 
 /** After a school move the plan is reviewed within the same 10 school days from the first day at the new school. */

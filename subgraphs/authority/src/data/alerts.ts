@@ -8,7 +8,7 @@ import { anyId } from './id-list.ts';
 import { currentOn } from './reach.ts';
 import type { Transaction } from './writes.ts';
 
-const { careEpisodes, enrolments, exclusions, notificationOutbox, notificationPreferences, notifications, peps, sdqAssessments, staffAllocations } =
+const { careEpisodes, learners, enrolments, exclusions, notificationOutbox, notificationPreferences, notifications, peps, sdqAssessments, staffAllocations } =
   authoritySchema;
 
 export interface Window {
@@ -29,13 +29,21 @@ export async function alertFactsOn(
     .orderBy(asc(careEpisodes.learnerId));
   const ids = [...new Set(inCare.map((c) => c.learnerId))];
   if (ids.length === 0) return [];
-  const [schools, plans, excluded, sdqs, thisTerm, lastFour, fourBefore] = await Promise.all([
+  const [born, schools, plans, excluded, sdqs, thisTerm, lastFour, fourBefore] = await Promise.all([
+    db.select({ learnerId: learners.id, dateOfBirth: learners.dateOfBirth }).from(learners).where(anyId(learners.id, ids)),
     db
       .select({ learnerId: enrolments.learnerId, schoolId: enrolments.schoolId, startedOn: enrolments.startedOn })
       .from(enrolments)
       .where(and(anyId(enrolments.learnerId, ids), currentOn(sql`${enrolments.startedOn}`, sql`${enrolments.endedOn}`, today))),
     db
-      .select({ learnerId: peps.learnerId, initiatedOn: peps.initiatedOn, status: peps.status, nextReviewDue: peps.nextReviewDue })
+      .select({
+        learnerId: peps.learnerId,
+        initiatedOn: peps.initiatedOn,
+        completedOn: peps.completedOn,
+        lastReviewedOn: peps.lastReviewedOn,
+        status: peps.status,
+        nextReviewDue: peps.nextReviewDue,
+      })
       .from(peps)
       .where(anyId(peps.learnerId, ids))
       .orderBy(desc(peps.initiatedOn), desc(peps.version)),
@@ -57,11 +65,13 @@ export async function alertFactsOn(
     return map;
   };
   const schoolOf = new Map(schools.map((s) => [s.learnerId, s]));
+  const birthOf = new Map(born.map((b) => [b.learnerId, b.dateOfBirth]));
   const careOf = new Map(inCare.map((c) => [c.learnerId, c.startedOn]));
   const [planMap, exclusionMap, sdqMap] = [by(plans), by(excluded), by(sdqs)];
   return ids.map((learnerId) => ({
     learnerId,
     schoolId: schoolOf.get(learnerId)?.schoolId ?? null,
+    dateOfBirth: birthOf.get(learnerId) ?? '',
     enteredCareOn: careOf.get(learnerId) ?? null,
     joinedSchoolOn: schoolOf.get(learnerId)?.startedOn ?? null,
     peps: planMap.get(learnerId) ?? [],

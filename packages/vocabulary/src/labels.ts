@@ -163,6 +163,20 @@ export const ENUM_LABELS = {
     LEARNER: { en: 'The child', cy: 'Y plentyn' },
     CARER: { en: 'Carer', cy: 'Gofalwr' },
   },
+  DocumentSection: {
+    EDUCATION: { en: 'Education', cy: 'Addysg' },
+    WELLBEING: { en: 'Well-being', cy: 'Llesiant' },
+    PEP: { en: 'PEP', cy: 'CAP' },
+  },
+  DocumentKind: {
+    REPORT: { en: 'Report', cy: 'Adroddiad' },
+    ASSESSMENT: { en: 'Assessment', cy: 'Asesiad' },
+    PLAN: { en: 'Plan', cy: 'Cynllun' },
+    LETTER: { en: 'Letter', cy: 'Llythyr' },
+    MINUTES: { en: 'Minutes', cy: 'Cofnodion' },
+    WORK: { en: "The child's work", cy: 'Gwaith y plentyn' },
+    OTHER: { en: 'Other', cy: 'Arall' },
+  },
   MeetingResponse: {
     ACCEPTED: { en: 'Accepted', cy: "Wedi'i dderbyn" },
     DECLINED: { en: 'Declined', cy: "Wedi'i wrthod" },

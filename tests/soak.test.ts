@@ -50,6 +50,10 @@ describe('npm run soak', () => {
     expect(out).toMatch(/hostile 50 aliases of learners\(first: 500\) \(expects TOO_MANY_ALIASES\): ok 0, refused TOO_MANY_ALIASES [1-9]/);
     expect(out).toMatch(/hostile 10 unknown directives \(expects TOO_MANY_DIRECTIVES\): ok 0, refused TOO_MANY_DIRECTIVES [1-9]/);
     expect(out).toMatch(/hostile huge body \(1\.1 MB\) \(expects BAD_REQUEST\): ok 0, refused BAD_REQUEST [1-9]/);
+    expect(out).toMatch(/normal +document kept and read back \(expects ok\): ok [1-9]/);
+    expect(out).toMatch(/hostile document over the size limit \(expects FILE_TOO_LARGE\): ok 0, refused FILE_TOO_LARGE [1-9]/);
+    expect(out).toMatch(/hostile a PNG sent as a PDF \(expects FILE_TYPE_REFUSED\): ok 0, refused FILE_TYPE_REFUSED [1-9]/);
+    expect(out).toMatch(/hostile burst of \d+ past the in-flight limit \(expects GATEWAY_BUSY or ok\): /);
     expect(out).toMatch(/\[soak\] memory after warm-up \(\d+ windows of the second half\): heap floor [+-][\d.]+ MiB\/min/);
     expect(out).toMatch(/^\[soak\] verdict: healthy \(health 200 at the end; memory flat after warm-up; no unexpected answers\)$/m);
   }, 240_000);

@@ -15,6 +15,7 @@ import { startPlatform } from './platform.ts';
 import { SoakObserver, probeHealth, type SoakWindow } from './soak/observer.ts';
 import { soakSettingsFromEnv, type SoakSettings, type SoakTarget } from './soak/settings.ts';
 import { hostileTraffic, normalTraffic, type SoakRequest, type SoakTokens } from './soak/traffic.ts';
+import { hostileDocumentTraffic, normalDocumentTraffic } from './soak/document-traffic.ts';
 import { outcomesText, verdict, windowLine } from './soak/verdict.ts';
 
 const CARDIFF = 'W06000015';
@@ -107,7 +108,12 @@ async function runClients(requests: readonly SoakRequest[], clients: number, go:
         const request = requests[i % requests.length];
         if (!request) continue;
         const started = performance.now();
-        const outcome = await request.send();
+        let outcome = await request.send();
+        // A well-behaved client waits out Retry-After once when the gateway is busy (the hostile burst).
+        if (!request.hostile && outcome === 'GATEWAY_BUSY') {
+          await sleep(1_000);
+          outcome = await request.send();
+        }
         observer.record(request, outcome, performance.now() - started);
       }
     }),
@@ -136,8 +142,8 @@ function summary(observer: SoakObserver, requests: readonly SoakRequest[], secon
 
 async function soak(settings: SoakSettings, target: Target): Promise<boolean> {
   const { tokens, children } = await setUp(target);
-  const normal = normalTraffic(target.url, tokens, children);
-  const hostile = hostileTraffic(target.url, tokens);
+  const normal = [...normalTraffic(target.url, tokens, children), ...normalDocumentTraffic(target.url, tokens, children)];
+  const hostile = [...hostileTraffic(target.url, tokens), ...hostileDocumentTraffic(target.url, tokens, children, target.limits.maxInFlight)];
   const healthUrl = new URL('/health', target.url).toString();
   const observer = new SoakObserver(healthUrl, target.metricsUrl);
   log(

@@ -3,15 +3,20 @@
 // token, the language switch keeps the selection and leaves no English on the Welsh page, a consortium
 // analyst sees their region only, the caseload's filters change the rows as the API says, a missing
 // token shows the sign-in message, an alert email's link opens the recipient's notification on the notifications
-// page (highlighted, marked read there as the API then says, someone else's never shown), axe finds nothing
-// serious, and nothing leaves 127.0.0.1.
+// page (highlighted, marked read there as the API then says, someone else's never shown), "Show older" pages
+// on through the feed, a child's documents open from the caseload (kept, listed, downloaded byte for byte, a
+// refusal said in Welsh, a section the caller may not read said to be so), axe finds nothing serious, and
+// nothing leaves 127.0.0.1.
 // SCREENSHOTS=1 also writes docs/screenshots/*.png. Skipped only when no Chromium is installed.
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { AUTHORITY_FACTS, authoritiesInRegion } from '@wales-lac/wales';
-import { DASHBOARD_TEXTS } from '@wales-lac/vocabulary';
+import { DASHBOARD_TEXTS, labelOf } from '@wales-lac/vocabulary';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_SECTION_LABELS, DOCUMENT_TEXTS } from '@wales-lac/dashboard';
+import { samplePdf, samplePng } from '@wales-lac/documents';
 import { CHROMIUM, launchChromium, type Browser } from './support/chromium.ts';
 import { childUnderCare } from './support/child-under-care.ts';
 import { authorityDb } from './support/fixtures.ts';
@@ -124,7 +129,8 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
   }
 
   async function screenshot(name: string) {
-    if (SCREENSHOTS) await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: name.startsWith('dashboard') });
+    if (SCREENSHOTS)
+      await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: name.startsWith('dashboard') || name.startsWith('documents') });
   }
 
   it('shows every measure with a chart and a table whose numbers are the API answer, in English', async () => {
@@ -362,6 +368,194 @@ describe.skipIf(!CHROMIUM)('the dashboard in a browser', () => {
     expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
     expect(await page.locator('[data-state="wrong-role"]').innerText()).toBe(DASHBOARD_TEXTS.notificationsNeedRole.cy);
   }, 30_000);
+
+  /** English words of the pages (the vocabulary's and the documents page's) found on a Welsh page. */
+  function englishOn(body: string): string[] {
+    const tables = [DASHBOARD_TEXTS, DOCUMENT_TEXTS, DOCUMENT_KIND_LABELS, DOCUMENT_SECTION_LABELS];
+    return tables
+      .flatMap((table) => Object.entries(table as Record<string, { en: string; cy: string }>))
+      .filter(([key, t]) => key !== 'otherLanguage' && t.en !== t.cy && t.en.length > 3 && body.includes(t.en))
+      .map(([, t]) => t.en);
+  }
+
+  /** What the gateway answers, in `language`, to an upload as a Node client sends it (to compare a page's message with). */
+  async function gatewayUpload(token: string, fields: Record<string, string>, file: { bytes: Buffer; type: string; name: string }, language: 'en' | 'cy') {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+    const response = await fetch(new URL('/documents', platform.url), {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}`, 'accept-language': language },
+    });
+    return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] } };
+  }
+
+  it("opens a child's documents from the caseload, keeps a PDF, lists it, downloads the same bytes, and shows a refusal in Welsh", async () => {
+    const vsh = await platform.token({ role: 'virtual-school-head', authority: CARDIFF, sub: 'test:vsh-documents' });
+    await open('/dashboard/caseload?lang=en', vsh);
+    const link = page.locator('[data-documents-of]').first();
+    const learnerId = (await link.getAttribute('data-documents-of'))!;
+    await link.click();
+    await page.waitForSelector('#dashboard[data-state]');
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    expect(new URL(page.url()).searchParams.get('learner')).toBe(learnerId);
+    expect(await page.locator('[data-learner]').getAttribute('data-learner')).toBe(learnerId);
+    const listed = async () => {
+      const answer = await platform.graphql(vsh, 'query($id: ID!) { learner(id: $id) { educationDocuments { id title fileName byteSize } } }', {
+        id: learnerId,
+      });
+      expect(answer.body.errors ?? []).toEqual([]);
+      return answer.body.data!['learner'].educationDocuments as { id: string; title: string; fileName: string; byteSize: number }[];
+    };
+    const before = await listed();
+    // The home authority's lead reads all three sections, and may keep documents in education and the PEP only.
+    expect(await page.locator('[data-section]').evaluateAll((s) => s.map((e) => e.getAttribute('data-section')))).toEqual(['EDUCATION', 'WELLBEING', 'PEP']);
+    expect(await page.locator('[data-section-state="forbidden"]').count()).toBe(0);
+    const offered = await page.locator('#upload-section option').evaluateAll((o) => o.map((e) => e.getAttribute('value')));
+    expect(offered).toContain('EDUCATION');
+    expect(offered).not.toContain('WELLBEING');
+
+    const pdf = samplePdf('Autumn term report');
+    await page.selectOption('#upload-section', 'EDUCATION');
+    await page.selectOption('#upload-kind', 'REPORT');
+    await page.fill('#upload-title', 'Autumn term report');
+    await page.setInputFiles('#upload-file', { name: 'autumn-report.pdf', mimeType: 'application/pdf', buffer: pdf });
+    // The first sending is lost on the way; sent again as it is, it carries the same idempotency key.
+    const keys: string[] = [];
+    let lost = false;
+    await page.route('**/documents', async (route) => {
+      keys.push(/name="idempotencyKey"\r\n\r\n([^\r]+)/.exec(route.request().postDataBuffer()?.toString('latin1') ?? '')?.[1] ?? '');
+      if (lost) return route.continue();
+      lost = true;
+      return route.abort('connectionreset');
+    });
+    await page.click('.document-upload button[type="submit"]');
+    await page.locator('[data-upload="refused"]', { hasText: DOCUMENT_TEXTS.uploadUnanswered.en }).waitFor();
+    await page.click('.document-upload button[type="submit"]');
+    const row = page.locator('[data-section="EDUCATION"] tr[data-document]', { hasText: 'Autumn term report' });
+    await row.waitFor();
+    expect(await page.locator('#documents-status').innerText()).toBe(`${DOCUMENT_TEXTS.uploaded.en} Autumn term report`);
+    expect(keys.length).toBe(2);
+    expect(keys[0]).toMatch(/^dashboard-document-[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const after = await listed();
+    expect(after.length).toBe(before.length + 1);
+    const kept = after.find((d) => d.title === 'Autumn term report')!;
+    expect(await row.getAttribute('data-document')).toBe(kept.id);
+    expect(await row.locator('[data-cell="kind"]').innerText()).toBe(DOCUMENT_KIND_LABELS.REPORT.en);
+    expect(await row.locator('[data-cell="file"]').innerText()).toBe('autumn-report.pdf');
+    expect(await row.locator('[data-cell="size"]').innerText()).toBe(pdf.length < 1024 ? `${pdf.length} bytes` : `${(pdf.length / 1024).toFixed(1)} KB`);
+    expect(await row.locator('[data-cell="kept-on"]').innerText()).toBe(new Date().toISOString().slice(0, 10));
+    expect(await row.locator('[data-cell="kept-by"]').innerText()).toBe(labelOf('Role', 'VIRTUAL_SCHOOL_HEAD', 'en'));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), row.locator('button[data-download]').click()]);
+    expect(download.suggestedFilename()).toBe('autumn-report.pdf');
+    expect(Buffer.compare(await readFile(await download.path()), pdf)).toBe(0);
+    await page.waitForSelector('#documents-status:has-text("autumn-report.pdf")');
+    expect(await page.locator('#documents-status').innerText()).toBe(`${DOCUMENT_TEXTS.downloaded.en} autumn-report.pdf`);
+    // The token went in a header, never in an address the browser asked for.
+    expect(requests.filter((url) => url.includes(vsh))).toEqual([]);
+    await expectNoGraveViolations();
+    await screenshot('documents-en');
+
+    // In Welsh: a PNG declared as a PDF is refused with the platform's own Welsh message, and nothing is kept.
+    await page.click('[data-switch-language="cy"]');
+    await page.waitForSelector('#dashboard[data-state]');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(await row.locator('[data-cell="kind"]').innerText()).toBe(DOCUMENT_KIND_LABELS.REPORT.cy);
+    const png = { bytes: samplePng(), type: 'application/pdf', name: 'scan.pdf' };
+    await page.selectOption('#upload-section', 'EDUCATION');
+    await page.fill('#upload-title', 'Llun wedi ei sganio');
+    await page.setInputFiles('#upload-file', { name: png.name, mimeType: png.type, buffer: png.bytes });
+    const refusal = page.locator('[data-upload="refused"]');
+    expect(await refusal.isHidden()).toBe(true);
+    await page.click('.document-upload button[type="submit"]');
+    await refusal.waitFor({ state: 'visible' });
+    expect(await refusal.getAttribute('data-code')).toBe('FILE_TYPE_REFUSED');
+    // A new submission, so a new key.
+    expect(keys.length).toBe(3);
+    expect(keys[2]).not.toBe(keys[0]);
+    await page.unroute('**/documents');
+    const api = await gatewayUpload(
+      vsh,
+      { learner: learnerId, section: 'EDUCATION', kind: 'REPORT', title: 'Llun wedi ei sganio', idempotencyKey: `dashboard-test-${Date.now()}` },
+      png,
+      'cy',
+    );
+    expect(api.status).toBe(415);
+    expect(await refusal.locator('[data-refusal-message]').innerText()).toBe(api.body.errors![0]!.message);
+    expect(await refusal.innerText()).toContain(DOCUMENT_TEXTS.uploadRefused.cy);
+    expect((await listed()).length).toBe(after.length);
+    expect(await page.locator('[data-section="EDUCATION"] tr[data-document]').count()).toBe(after.length);
+    expect(englishOn(await page.locator('body').innerText())).toEqual([]);
+    await expectNoGraveViolations();
+    await screenshot('documents-cy');
+  }, 90_000);
+
+  it('shows a section the caller may not read as not available to them, not as empty', async () => {
+    // A Cardiff child placed in another authority: that authority's lead reads their education, not their well-being.
+    const vsh = await platform.token({ role: 'virtual-school-head', authority: CARDIFF, sub: 'test:vsh-documents' });
+    const placed = await platform.graphql(
+      vsh,
+      `{ learners(first: 50, homeAuthority: "${CARDIFF}", placedOutOfCounty: true) { edges { node { id currentPlacement { authority { code } } } } } }`,
+    );
+    const child = (placed.body.data!['learners'].edges as { node: { id: string; currentPlacement: { authority: { code: string } } | null } }[])
+      .map((e) => e.node)
+      .find((n) => n.currentPlacement && n.currentPlacement.authority.code !== CARDIFF);
+    expect(child).toBeDefined();
+    const host = await platform.token({ role: 'virtual-school-head', authority: child!.currentPlacement!.authority.code, sub: 'test:vsh-host-documents' });
+    const api = await platform.graphql(host, 'query($id: ID!) { learner(id: $id) { educationDocuments { id } wellbeingDocuments { id } } }', { id: child!.id });
+    expect(api.body.data?.['learner']?.wellbeingDocuments).toBeNull();
+    expect(api.body.errors?.find((e) => e.path?.includes('wellbeingDocuments'))?.extensions?.['code']).toBe('FORBIDDEN');
+    await open(`/dashboard/learner?lang=en&learner=${encodeURIComponent(child!.id)}`, host);
+    expect(await page.getAttribute('#dashboard', 'data-state')).toBe('ready');
+    const wellbeing = page.locator('[data-section="WELLBEING"]');
+    expect(await wellbeing.getAttribute('data-section-state')).toBe('forbidden');
+    expect(await wellbeing.locator('[data-note]').innerText()).toBe(DOCUMENT_TEXTS.notAvailable.en);
+    expect(await page.locator('[data-section="EDUCATION"]').getAttribute('data-section-state')).not.toBe('forbidden');
+    // The host's lead may keep no document at all, so no form is offered.
+    expect(await page.locator('[data-upload="not-allowed"]').innerText()).toBe(DOCUMENT_TEXTS.uploadNotAllowed.en);
+    await expectNoGraveViolations();
+  }, 60_000);
+
+  it('shows older notifications, a page at a time, until there are none', async () => {
+    const lead = await platform.token({ role: 'virtual-school-head', authority: CARDIFF, sub: 'test:vsh-notifications' });
+    // Cardiff's education lead gets more than two pages: synthetic alerts about one child, each its own period.
+    const child = await childUnderCare(platform, CARDIFF);
+    const sql = authorityDb(platform, CARDIFF);
+    for (let i = 1; i <= 110; i += 1) {
+      await sql`insert into notifications (id, recipient_kind, recipient, learner_id, kind, effective_on, period)
+                values (${`${CARDIFF}:N8${String(i).padStart(5, '0')}`}, 'authority', ${CARDIFF}, ${child.learnerId}, 'sdq-concern', current_date, ${`dashboard-older-${i}`})`;
+    }
+    const first = await platform.graphql(lead, '{ notifications(first: 50) { totalCount pageInfo { hasNextPage endCursor } } }');
+    const total = Number(first.body.data?.notifications.totalCount);
+    expect(total).toBeGreaterThan(100);
+    expect(first.body.data?.notifications.pageInfo.hasNextPage).toBe(true);
+    await open('/dashboard/notifications?lang=en', lead);
+    const rows = page.locator('.notifications-table tbody tr');
+    expect(await rows.count()).toBe(50);
+    const older = page.locator('[data-show-older]');
+    expect(await older.isVisible()).toBe(true);
+    const firstPage = await rows.evaluateAll((r) => r.map((e) => e.getAttribute('data-notification')));
+    for (let shown = 50; shown < total; shown = Math.min(shown + 50, total)) {
+      await older.click();
+      await page.waitForFunction(
+        (n) =>
+          (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(
+            '.notifications-table tbody tr',
+          ).length === n,
+        Math.min(shown + 50, total),
+      );
+    }
+    expect(await older.isHidden()).toBe(true);
+    const ids = await rows.evaluateAll((r) => r.map((e) => e.getAttribute('data-notification')));
+    expect(ids.slice(0, 50)).toEqual(firstPage);
+    expect(new Set(ids).size).toBe(total);
+    expect(await page.locator('[data-total]').innerText()).toBe(
+      `${DASHBOARD_TEXTS.shown.en} ${total} ${DASHBOARD_TEXTS.of.en} ${total} ${DASHBOARD_TEXTS.notificationsWord.en}`,
+    );
+  }, 120_000);
 
   it('made no request that left 127.0.0.1', () => {
     expect(requests.length).toBeGreaterThan(10);

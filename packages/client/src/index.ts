@@ -7,6 +7,7 @@ export {
   BenchmarkTrendDocument,
   CaseloadDocument,
   DashboardBenchmarksDocument,
+  LearnerDocumentsDocument,
   LearnerRecordDocument,
   MarkNotificationReadDocument,
   MeDocument,

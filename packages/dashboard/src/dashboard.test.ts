@@ -4,7 +4,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleDashboard, createDashboard, type DashboardOptions, type PageSettings } from './index.ts';
+import {
+  bundleDashboard,
+  createDashboard,
+  DOCUMENT_KIND_LABELS,
+  DOCUMENT_SECTION_LABELS,
+  DOCUMENT_TEXTS,
+  type DashboardOptions,
+  type PageSettings,
+} from './index.ts';
 
 async function serve(options: DashboardOptions): Promise<{ origin: string; server: Server }> {
   const dashboard = createDashboard(options);
@@ -53,6 +61,14 @@ describe('the dashboard pages', () => {
     expect(welsh).toContain('<h1 class="govuk-heading-l">Eich hysbysiadau</h1>');
   });
 
+  it("include a child's documents page, opened from the caseload, titled in either language", async () => {
+    const english = await (await fetch(`${development.origin}/dashboard/learner?learner=W06000015%3AL000001`)).text();
+    expect(settingsOf(english).view).toBe('learner');
+    expect(english).toContain("<title>A child's documents: ");
+    const welsh = await (await fetch(`${development.origin}/dashboard/learner?lang=cy`)).text();
+    expect(welsh).toContain('<h1 class="govuk-heading-l">Dogfennau plentyn</h1>');
+  });
+
   it("name the explorer's token endpoint in development and none in production", async () => {
     expect(settingsOf(await (await fetch(`${development.origin}/dashboard`)).text()).tokenPath).toBe('/explorer/token');
     expect(settingsOf(await (await fetch(`${production.origin}/dashboard`)).text()).tokenPath).toBeNull();
@@ -76,4 +92,14 @@ describe('the bundle', () => {
     const addresses = new Set(text.match(/https?:\/\/[A-Za-z0-9.-]+[^"'`\s)]*/g));
     expect([...addresses].every((a) => a.startsWith('http://www.w3.org/'))).toBe(true);
   }, 60_000);
+});
+
+describe("the documents page's words", () => {
+  // The same in both languages: the unit.
+  const SAME = new Set(['kilobytes']);
+  it.each(Object.entries({ ...DOCUMENT_TEXTS, ...DOCUMENT_KIND_LABELS, ...DOCUMENT_SECTION_LABELS }))('%s is written in both languages', (key, text) => {
+    expect(text.en.trim()).not.toBe('');
+    expect(text.cy.trim()).not.toBe('');
+    if (!SAME.has(key)) expect(text.cy).not.toBe(text.en);
+  });
 });

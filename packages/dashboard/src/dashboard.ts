@@ -1,5 +1,6 @@
 // GET /dashboard (the NDG benchmarks dashboard), /dashboard/caseload (a virtual school head's caseload) and
-// /dashboard/notifications (the caller's notifications; alert emails link there), each in Welsh or English
+// /dashboard/notifications (the caller's notifications; alert emails link there) and /dashboard/learner?learner=<id>
+// (one child's documents, opened from the caseload), each in Welsh or English
 // (?lang=cy), with their script and stylesheet. Tokens are never
 // minted here: in development the page asks the explorer's endpoint (tokenPath), so one place signs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,6 +34,7 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
     [`${base}/`]: 'benchmarks',
     [`${base}/caseload`]: 'caseload',
     [`${base}/notifications`]: 'notifications',
+    [`${base}/learner`]: 'learner',
   };
 
   async function asset(res: ServerResponse, kind: 'script' | 'stylesheet'): Promise<void> {

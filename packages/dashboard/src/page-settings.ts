@@ -1,6 +1,6 @@
 // What the server tells the dashboard's pages (page.ts writes it; browser/settings.ts reads it): a shape
 // only, with no imports, so both the server and the browser bundle can use it.
-export type DashboardView = 'benchmarks' | 'caseload' | 'notifications';
+export type DashboardView = 'benchmarks' | 'caseload' | 'notifications' | 'learner';
 
 export interface PageSettings {
   readonly view: DashboardView;

@@ -2,6 +2,7 @@
 // from this server, and the page's settings as inert JSON under a policy that allows no other origin.
 import { AUTHORITY_FACTS, REGION_FACTS } from '@wales-lac/wales';
 import { DASHBOARD_TEXTS, type DashboardText, type Language } from '@wales-lac/vocabulary';
+import { DOCUMENT_TEXTS } from './document-texts.ts';
 import type { DashboardView, PageSettings } from './page-settings.ts';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -29,15 +30,19 @@ export function pageSettings(view: DashboardView, base: string, tokenPath: strin
 }
 
 const TITLES = { benchmarks: 'dashboardTitle', caseload: 'caseloadTitle', notifications: 'notificationsTitle' } as const satisfies Record<
-  DashboardView,
+  Exclude<DashboardView, 'learner'>,
   DashboardText
 >;
+
+function titleOf(view: DashboardView, language: Language): string {
+  return view === 'learner' ? DOCUMENT_TEXTS.documentsTitle[language] : DASHBOARD_TEXTS[TITLES[view]][language];
+}
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function dashboardPage(settings: PageSettings, language: Language): string {
   const json = JSON.stringify(settings).replace(/</g, '\\u003c');
-  const title = DASHBOARD_TEXTS[TITLES[settings.view]][language];
+  const title = titleOf(settings.view, language);
   return `<!doctype html>
 <html lang="${language}" class="govuk-template">
 <head>

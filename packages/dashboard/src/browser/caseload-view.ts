@@ -1,11 +1,11 @@
 // A virtual school head's caseload: the children of their home authority (one typed Caseload question),
 // with the four filters the API has arguments for (overdue PEP, attendance below 90%, excluded this term,
 // placed out of county), attendance this term, and PEP state and due date. The filters live in the
-// address, so the language switch keeps them.
+// address, so the language switch keeps them. Each record id links to the child's documents (learner-view.ts).
 import { CaseloadDocument, MeDocument, type CaseloadQueryVariables } from '@wales-lac/client';
 import { h, table } from './dom.ts';
 import { askGraph } from './graph.ts';
-import { enumLabel, formatNumber, text, type Language } from './text.ts';
+import { documentText, enumLabel, formatNumber, text, type Language } from './text.ts';
 import { languageSwitch, navigation } from './benchmarks-view.ts';
 import type { PageSettings } from './settings.ts';
 
@@ -77,8 +77,21 @@ export async function renderCaseload(root: HTMLElement, settings: PageSettings, 
     text('pepReview', language),
     text('pepDue', language),
   ];
+  // The record id opens the child's documents (the table is already as wide as the page, so no column of its
+  // own); its accessible name says so, beginning with the id it shows.
+  const documentsLink = (id: string) =>
+    h(
+      'a',
+      {
+        class: 'govuk-link',
+        href: `${settings.base}/learner?learner=${encodeURIComponent(id)}&lang=${language}`,
+        'aria-label': `${id}: ${documentText('documentsLink', language)}`,
+        'data-documents-of': id,
+      },
+      id,
+    );
   const rows = learners.edges.map(({ node }) => [
-    node.id,
+    documentsLink(node.id),
     node.legalGivenName ?? '',
     node.currentSchool?.name ?? text('none', language),
     node.currentPlacement ? enumLabel('PlacementType', node.currentPlacement.type, language) : text('none', language),

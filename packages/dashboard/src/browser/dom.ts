@@ -15,8 +15,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** A GOV.UK table: a caption, a head row and body rows of text cells. */
-export function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[], className = ''): HTMLTableElement {
+/** A GOV.UK table: a caption, a head row and body rows of cells (text, or a link). */
+export function table(caption: string, head: readonly string[], rows: readonly (readonly (string | Node)[])[], className = ''): HTMLTableElement {
   return h(
     'table',
     { class: `govuk-table ${className}`.trim() },

@@ -2,6 +2,7 @@
 // missing or expired token shows the sign-in message, and an API error its code, never a blank page.
 import { renderBenchmarks, languageSwitch } from './benchmarks-view.ts';
 import { renderCaseload } from './caseload-view.ts';
+import { renderLearner } from './learner-view.ts';
 import { renderNotifications } from './notifications-view.ts';
 import { h } from './dom.ts';
 import { GraphFailure, SignInNeeded } from './graph.ts';
@@ -14,7 +15,7 @@ if (!root) throw new Error('the page has no #dashboard element');
 const settings = readSettings();
 const language = pageLanguage();
 
-const VIEWS = { benchmarks: renderBenchmarks, caseload: renderCaseload, notifications: renderNotifications } as const;
+const VIEWS = { benchmarks: renderBenchmarks, caseload: renderCaseload, notifications: renderNotifications, learner: renderLearner } as const;
 
 VIEWS[settings.view](root, settings, language)
   .then(() => root.setAttribute('data-state', 'ready'))

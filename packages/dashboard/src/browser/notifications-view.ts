@@ -2,10 +2,11 @@
 // each is, the child's preferred name, the day it is about, read or unread. An alert email links here with
 // ?notification=<id>: that row is marked current and scrolled to, and an unread one can be marked read. An
 // id that is not among the caller's is said to be so; nothing is asked about it, so nobody else's is shown.
+// The newest page is shown first; "Show older" appends the next (after pageInfo.endCursor) while there is one.
 import { MarkNotificationReadDocument, NotificationsDocument, type NotificationsQuery } from '@wales-lac/client';
 import { h } from './dom.ts';
 import { GraphFailure, askGraph } from './graph.ts';
-import { enumLabel, text, type Language } from './text.ts';
+import { documentText, enumLabel, text, type Language } from './text.ts';
 import { languageSwitch, navigation } from './benchmarks-view.ts';
 import type { PageSettings } from './settings.ts';
 
@@ -19,6 +20,8 @@ type Notification = NotificationsQuery['notifications']['edges'][number]['node']
 interface Feed {
   readonly rows: readonly Notification[];
   readonly totalCount: number;
+  /** Where the next page starts, or null when these are all of them. */
+  readonly next: string | null;
 }
 
 /** The newest page, and the pages after it only while the linked notification is still to be found. */
@@ -26,16 +29,61 @@ async function loadFeed(settings: PageSettings, language: Language, linked: stri
   const rows: Notification[] = [];
   let after: string | null = null;
   let totalCount = 0;
+  let next: string | null = null;
   for (let page = 0; page < PAGES_SOUGHT; page += 1) {
-    const answer: NotificationsQuery = await askGraph(settings.graphqlPath, NotificationsDocument, { first: NOTIFICATIONS_PAGE, after }, language);
-    const { edges, pageInfo } = answer.notifications;
-    rows.push(...edges.map((edge) => edge.node));
-    totalCount = answer.notifications.totalCount;
-    if (!linked || rows.some((row) => row.id === linked) || !pageInfo.hasNextPage || !pageInfo.endCursor) break;
-    after = pageInfo.endCursor;
+    const answer = await nextPage(settings, language, after);
+    rows.push(...answer.rows);
+    ({ totalCount, next } = answer);
+    if (!linked || rows.some((row) => row.id === linked) || !next) break;
+    after = next;
   }
-  return { rows, totalCount };
+  return { rows, totalCount, next };
 }
+
+/** One page of the feed, after `after` (null: the newest). */
+async function nextPage(settings: PageSettings, language: Language, after: string | null): Promise<Feed> {
+  const answer: NotificationsQuery = await askGraph(settings.graphqlPath, NotificationsDocument, { first: NOTIFICATIONS_PAGE, after }, language);
+  const { edges, pageInfo, totalCount } = answer.notifications;
+  return { rows: edges.map((edge) => edge.node), totalCount, next: pageInfo.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : null };
+}
+
+/** "Show older": the next page appended to the table, and the count said again; hidden when there is no next page. */
+function showOlderButton(feed: Feed, tbody: HTMLElement, count: HTMLElement, context: RowContext): HTMLButtonElement {
+  const { language, settings } = context;
+  let next = feed.next;
+  let shown = feed.rows.length;
+  const button = h(
+    'button',
+    { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-show-older': true, hidden: next === null },
+    documentText('showOlder', language),
+  );
+  button.addEventListener('click', () => {
+    if (next === null) return;
+    button.disabled = true;
+    nextPage(settings, language, next)
+      .then((page) => {
+        tbody.append(...page.rows.map((row) => notificationRow(row, context)));
+        shown += page.rows.length;
+        next = page.next;
+        count.setAttribute('data-total', String(page.totalCount));
+        count.textContent = countText(shown, page.totalCount, language);
+        button.hidden = next === null;
+        // Focus moves to the first older notification, so a keyboard or screen-reader user carries on from there.
+        tbody.querySelector<HTMLElement>(`tr[data-notification="${CSS.escape(page.rows[0]?.id ?? '')}"]`)?.focus();
+      })
+      .catch((error: unknown) => {
+        const code = error instanceof GraphFailure ? error.code : 'UNAUTHENTICATED';
+        context.status.textContent = `${documentText('olderFailed', language)} ${code}`;
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  return button;
+}
+
+const countText = (shown: number, total: number, language: Language) =>
+  `${text('shown', language)} ${shown} ${text('of', language)} ${total} ${text('notificationsWord', language)}`;
 
 /** One key per button, so a second click after a lost answer is the same change (decision 0031). */
 function idempotencyKey(): string {
@@ -152,16 +200,16 @@ export async function renderNotifications(root: HTMLElement, settings: PageSetti
   const status = h('p', { class: 'govuk-body', role: 'status', id: 'notification-status' });
   const context: RowContext = { settings, language, linked, status };
   const found = linked !== null && feed.rows.some((row) => row.id === linked);
+  const count = h('p', { class: 'govuk-body', 'data-total': String(feed.totalCount) }, countText(feed.rows.length, feed.totalCount, language));
+  const list = feed.rows.length === 0 ? h('p', { class: 'govuk-body' }, text('noNotifications', language)) : feedTable(feed.rows, context);
+  const tbody = list.querySelector('tbody');
   root.replaceChildren(
     ...header,
     ...(linked === null ? [] : [linkMessage(found, language)]),
-    h(
-      'p',
-      { class: 'govuk-body', 'data-total': String(feed.totalCount) },
-      `${text('shown', language)} ${feed.rows.length} ${text('of', language)} ${feed.totalCount} ${text('notificationsWord', language)}`,
-    ),
+    count,
     status,
-    feed.rows.length === 0 ? h('p', { class: 'govuk-body' }, text('noNotifications', language)) : feedTable(feed.rows, context),
+    list,
+    ...(tbody ? [showOlderButton(feed, tbody, count, context)] : []),
   );
   const current = root.querySelector<HTMLElement>('tr[aria-current="true"]');
   current?.scrollIntoView({ block: 'center' });

@@ -10,6 +10,8 @@ import {
   type Language,
 } from '@wales-lac/vocabulary';
 
+import { DOCUMENT_KIND_LABELS, DOCUMENT_SECTION_LABELS, DOCUMENT_TEXTS, type DocumentText } from '../document-texts.ts';
+
 export type { Language };
 
 export function pageLanguage(): Language {
@@ -19,6 +21,14 @@ export function pageLanguage(): Language {
 export function text(key: DashboardText, language: Language): string {
   return DASHBOARD_TEXTS[key][language];
 }
+
+/** The documents page's words (../document-texts.ts). */
+export function documentText(key: DocumentText, language: Language): string {
+  return DOCUMENT_TEXTS[key][language];
+}
+
+export const documentKindName = (kind: string, language: Language) => lookup(DOCUMENT_KIND_LABELS, kind, language);
+export const documentSectionName = (section: string, language: Language) => lookup(DOCUMENT_SECTION_LABELS, section, language);
 
 export function enumLabel(enumName: string, value: string, language: Language): string {
   return labelOf(enumName, value, language) ?? value;

@@ -13,7 +13,8 @@ const SWANSEA = 'W06000011';
 
 let platform: TestPlatform;
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { BENCHMARK_REFRESH_MINUTES: '0' } });
+  // Twenty fan-out reads at once below: room for all of them (the fan-out bound is tested in request-budget.test.ts).
+  platform = await startTestPlatform({ env: { BENCHMARK_REFRESH_MINUTES: '0', LIMIT_FAN_OUT_IN_FLIGHT: '100' } });
 });
 afterAll(async () => platform?.stop());
 

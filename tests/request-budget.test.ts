@@ -13,8 +13,11 @@ const CARMARTHENSHIRE = 'W06000010';
 const TIME_BUDGET_MS = 3_000;
 const RESPONSE_BYTES = 200_000;
 const IN_FLIGHT = 2;
+const FAN_OUT_IN_FLIGHT = 1;
 // Every authority is asked; each answers a page of 5 with its total.
 const CASELOAD = '{ learners(first: 5) { totalCount edges { node { id } } } }';
+// Carmarthenshire alone: not held back by the fan-out bound.
+const CARMARTHENSHIRE_CASELOAD = `{ learners(first: 5, homeAuthority: "${CARMARTHENSHIRE}") { totalCount edges { node { id } } } }`;
 
 let platform: TestPlatform;
 let proxy: AuthorityProxy;
@@ -32,6 +35,7 @@ beforeAll(async () => {
       REQUEST_TIME_BUDGET_MS: String(TIME_BUDGET_MS),
       LIMIT_RESPONSE_BYTES: String(RESPONSE_BYTES),
       LIMIT_IN_FLIGHT_REQUESTS: String(IN_FLIGHT),
+      LIMIT_FAN_OUT_IN_FLIGHT: String(FAN_OUT_IN_FLIGHT),
     },
   });
   const database = platform.databases.authorities.get(CARMARTHENSHIRE);
@@ -125,11 +129,11 @@ describe('the response-size cap', () => {
 describe('the bound on requests in flight (decision 0025)', () => {
   const busy = (a: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => a.body.errors?.[0]?.extensions?.['code'] === 'GATEWAY_BUSY';
 
-  /** `count` caseloads at once while Carmarthenshire takes 800 ms, so all are in flight together; and how many reached it. */
+  /** The queries at once while Carmarthenshire takes 800 ms, so all are in flight together; and how many reached it. */
   async function together(count: number) {
     proxy.behaviour = { delayMs: 800, padBytes: 0 };
     const before = proxy.calls.received;
-    const answers = await Promise.all(Array.from({ length: count }, () => platform.graphql(token, CASELOAD)));
+    const answers = await Promise.all(Array.from({ length: count }, () => platform.graphql(token, CARMARTHENSHIRE_CASELOAD)));
     proxy.behaviour = { delayMs: 0, padBytes: 0 };
     return { answers, reached: proxy.calls.received - before };
   }
@@ -148,5 +152,46 @@ describe('the bound on requests in flight (decision 0025)', () => {
     expect(refused[0]?.body.errors?.[0]?.extensions).toMatchObject({ code: 'GATEWAY_BUSY', limit: 'in-flight', max: IN_FLIGHT });
     expect(reached).toBe(IN_FLIGHT);
     await healthyAfterwards();
+  });
+});
+
+describe('the bound on requests asking every authority at once (issue 10)', () => {
+  const busy = (a: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => a.body.errors?.[0]?.extensions?.['code'] === 'GATEWAY_BUSY';
+
+  async function together(queries: readonly string[]) {
+    proxy.behaviour = { delayMs: 800, padBytes: 0 };
+    const before = proxy.calls.received;
+    const ask = async (query: string) => {
+      const response = await fetch(platform.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] },
+      };
+    };
+    const answers = await Promise.all(queries.map(ask));
+    proxy.behaviour = { delayMs: 0, padBytes: 0 };
+    return { answers, reached: proxy.calls.received - before };
+  }
+
+  it('one more fan-out than the bound: GATEWAY_BUSY (503, Retry-After) naming it, no authority asked for it', async () => {
+    const { answers, reached } = await together([CASELOAD, CASELOAD]);
+    const refused = answers.filter(busy);
+    expect(refused, JSON.stringify(answers.map((a) => a.body.errors))).toHaveLength(1);
+    expect(refused[0]?.status).toBe(503);
+    expect(refused[0]?.retryAfter).toBe('1');
+    expect(refused[0]?.body.errors?.[0]?.extensions).toMatchObject({ code: 'GATEWAY_BUSY', limit: 'fan-out-in-flight', max: FAN_OUT_IN_FLIGHT });
+    expect(refused[0]?.body.errors?.[0]?.message).toContain('homeAuthority');
+    expect(reached).toBe(1);
+    await healthyAfterwards();
+  });
+
+  it('a request to one authority is answered beside a fan-out', async () => {
+    const { answers } = await together([CASELOAD, CARMARTHENSHIRE_CASELOAD]);
+    expect(answers.map((a) => a.body.errors ?? [])).toEqual([[], []]);
   });
 });

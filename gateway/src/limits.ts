@@ -16,6 +16,7 @@ import { costLimitError, limitError, limitCodeOf, operationCost, tokenLimitError
 import type { GatewayContext } from './gateway-context.ts';
 import { RequestBudget, bindBudget } from './request-budget.ts';
 import { responseTooLarge } from './subgraph-client.ts';
+import { FanOutAdmission, fanOutInFlightOfCores } from './fan-out-admission.ts';
 
 export interface GatewayLimits extends DocumentLimits {
   /** Bytes of subgraph answers one request may hold, and of the answer it gets. */
@@ -24,6 +25,8 @@ export interface GatewayLimits extends DocumentLimits {
   readonly timeBudgetMs: number;
   /** GraphQL requests the gateway answers at once; one more is refused with GATEWAY_BUSY (decision 0025). */
   readonly maxInFlight: number;
+  /** Of those, requests that ask every authority (fan-out-admission.ts); one more is refused with GATEWAY_BUSY. */
+  readonly maxFanOutInFlight: number;
 }
 
 /** The heap this process may grow to (V8's limit: `--max-old-space-size`, or what V8 chose for the machine). */
@@ -67,6 +70,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxResponseBytes: DEFAULT_RESPONSE_BYTES,
   timeBudgetMs: 20_000,
   maxInFlight: inFlightOfHeap(DEFAULT_RESPONSE_BYTES, heapLimitBytes()),
+  maxFanOutInFlight: fanOutInFlightOfCores(),
 };
 
 /** `learners` and `notifications` are asked of every authority, each answering a page of its own. */
@@ -153,6 +157,7 @@ export function limitsPlugin(limits: GatewayLimits, disclosure: SchemaDisclosure
           const apqRefused = errors?.some((e) => e.extensions?.['code'] === 'PERSISTED_QUERY_NOT_SUPPORTED');
           const status = statusOf(limited ? limitCodeOf(limited.extensions) : apqRefused ? 'PERSISTED_QUERY_NOT_SUPPORTED' : null);
           if (status) context.response.http.status = status;
+          if (status && limitCodeOf(limited?.extensions) === 'GATEWAY_BUSY') context.response.http.headers.set('retry-after', '1');
           // The executor's budget already bounds what was fetched; this bounds what the post-pass built from it.
           if (!limited && result.data && Buffer.byteLength(JSON.stringify(result)) > limits.maxResponseBytes) {
             body.singleResult = { errors: [formattedLimit(responseTooLarge(limits.maxResponseBytes), language)] };
@@ -172,16 +177,20 @@ function tokenLimitFormatted(error: Formatted, maxTokens: number, language: Lang
 }
 
 /**
- * Runs every request's execution within its time and response budget. When either runs out the client is
- * answered at once with the coded error, and every subgraph call still in flight is aborted.
+ * Runs every request's execution within its time and response budget, once admitted (a request asking every
+ * authority only while fewer than `maxFanOutInFlight` do). When a budget runs out the client is answered at
+ * once with the coded error, and every subgraph call still in flight is aborted.
  */
 export class BudgetedGateway implements GatewayInterface {
   private innerExecutor: GatewayExecutor | null = null;
+  private readonly fanOut: FanOutAdmission;
 
   constructor(
     private readonly inner: GatewayInterface,
     private readonly limits: GatewayLimits,
-  ) {}
+  ) {
+    this.fanOut = new FanOutAdmission(limits.maxFanOutInFlight);
+  }
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
     return this.inner.onSchemaLoadOrUpdate(callback);
@@ -199,6 +208,7 @@ export class BudgetedGateway implements GatewayInterface {
   readonly execute: GatewayExecutor = async (requestContext) => {
     const inner = this.innerExecutor;
     if (!inner) throw new Error('the gateway was not loaded');
+    const release = this.fanOut.admit(requestContext);
     const budget = new RequestBudget(this.limits.maxResponseBytes);
     bindBudget(requestContext.context, budget);
     const ms = this.limits.timeBudgetMs;
@@ -212,6 +222,7 @@ export class BudgetedGateway implements GatewayInterface {
       return answer;
     } finally {
       clearTimeout(timer);
+      release();
     }
   };
 }

@@ -5,6 +5,7 @@ import { ConfigurationError, integer, oneOf, optional, type Env } from '@wales-l
 import { resolve } from 'node:path';
 import { readManifest, type TrustedDocuments } from '@wales-lac/trusted-documents';
 import { DEFAULT_REQUEST_HEAP_SHARE, heapLimitBytes, inFlightOfHeap, responseBytesOfHeap, type GatewayLimits } from './limits.ts';
+import { fanOutInFlightOfCores } from './fan-out-admission.ts';
 
 export type Profile = 'development' | 'production';
 
@@ -43,6 +44,7 @@ export function requestLimitsFromEnv(env: Env, heapBytes = heapLimitBytes()): Ga
     maxResponseBytes,
     timeBudgetMs: integer(env, 'REQUEST_TIME_BUDGET_MS', 20_000, 100, 300_000),
     maxInFlight: integer(env, 'LIMIT_IN_FLIGHT_REQUESTS', inFlightOfHeap(maxResponseBytes, heapBytes), 1, 10_000),
+    maxFanOutInFlight: integer(env, 'LIMIT_FAN_OUT_IN_FLIGHT', fanOutInFlightOfCores(), 1, 10_000),
   };
 }
 

@@ -60,7 +60,7 @@ export const ERROR_CODES = {
   GATEWAY_BUSY: {
     status: 503,
     meaning:
-      'The gateway is already answering as many requests as its memory share allows (`extensions.limit` = in-flight; `LIMIT_IN_FLIGHT_REQUESTS`); this one was not read or run. Retry after a moment (`Retry-After`).',
+      'The gateway is already answering as many requests as it allows at once: as its memory share allows (`extensions.limit` = in-flight; `LIMIT_IN_FLIGHT_REQUESTS`), as many asking every authority (`fan-out-in-flight`; `LIMIT_FAN_OUT_IN_FLIGHT`), or as many documents (`documents-in-flight`); this one was not run. Retry after a moment (`Retry-After`).',
   },
   INTROSPECTION_DISABLED: { status: 403, meaning: 'Schema introspection is off in the production profile except for the configured developer role.' },
   DOCUMENT_NOT_REGISTERED: {

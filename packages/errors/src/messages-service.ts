@@ -175,6 +175,10 @@ export const LIMIT_MESSAGES = {
     },
   },
   GATEWAY_BUSY: {
+    fanOutInFlight: {
+      en: 'the gateway is already answering {max} requests that ask every authority (limit: fan-out-in-flight); retry in a moment, or name homeAuthority',
+      cy: "mae'r porth eisoes yn ateb {max} o geisiadau sy'n gofyn i bob awdurdod (terfyn: fan-out-in-flight); rhowch gynnig arall arni mewn ychydig, neu enwch homeAuthority",
+    },
     documentsInFlight: {
       en: 'the gateway is already moving {max} documents, as many as its memory allows (limit: documents-in-flight); retry in a moment',
       cy: "mae'r porth eisoes yn symud {max} o ddogfennau, cymaint ag y mae ei gof yn ei ganiatáu (terfyn: documents-in-flight); rhowch gynnig arall arni mewn ychydig",

@@ -89,6 +89,8 @@ export interface RequestLimits {
   readonly maxResponseBytes: number;
   readonly timeBudgetMs: number;
   readonly maxInFlight: number;
+  /** Requests asking every authority at once (LIMIT_FAN_OUT_IN_FLIGHT). */
+  readonly maxFanOutInFlight: number;
 }
 
 // One error class for every service's settings, so `instanceof` holds whichever module threw it.

@@ -69,6 +69,7 @@ export const LIMIT_CODES: Readonly<Record<string, ErrorCode>> = {
   'response-bytes': 'RESPONSE_TOO_LARGE',
   time: 'TIME_BUDGET_EXCEEDED',
   introspection: 'INTROSPECTION_DISABLED',
+  'fan-out-in-flight': 'GATEWAY_BUSY',
 };
 
 /** The registered code of a formatted error that is a limit's refusal, or null. */

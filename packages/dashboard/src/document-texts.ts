@@ -1,24 +1,11 @@
 // The words of the documents page (a child's documents: list, download, keep) and of the notifications page's
-// "Show older", in Welsh and English. Both languages are required by the type. They sit here rather than in
-// packages/vocabulary only because this change was kept to the dashboard; the labels of DocumentKind and
-// DocumentSection belong in the vocabulary's ENUM_LABELS, and these can move with them.
-import type { Bilingual } from '@wales-lac/vocabulary';
+// "Show older", in Welsh and English. Both languages are required by the type. The labels of DocumentKind and
+// DocumentSection are the vocabulary's (ENUM_LABELS).
+import { ENUM_LABELS, type Bilingual } from '@wales-lac/vocabulary';
 
-export const DOCUMENT_KIND_LABELS = {
-  REPORT: { en: 'Report', cy: 'Adroddiad' },
-  ASSESSMENT: { en: 'Assessment', cy: 'Asesiad' },
-  PLAN: { en: 'Plan', cy: 'Cynllun' },
-  LETTER: { en: 'Letter', cy: 'Llythyr' },
-  MINUTES: { en: 'Minutes or meeting notes', cy: 'Cofnodion neu nodiadau cyfarfod' },
-  WORK: { en: "The child's own work", cy: 'Gwaith y plentyn ei hun' },
-  OTHER: { en: 'Something else', cy: 'Rhywbeth arall' },
-} as const satisfies Record<string, Bilingual>;
-
-export const DOCUMENT_SECTION_LABELS = {
-  EDUCATION: { en: 'Education record', cy: 'Cofnod addysg' },
-  WELLBEING: { en: 'Well-being record', cy: 'Cofnod llesiant' },
-  PEP: { en: 'Current PEP', cy: 'CAP cyfredol' },
-} as const satisfies Record<string, Bilingual>;
+/** The labels of the API's enums, from the vocabulary like every other label. */
+export const DOCUMENT_KIND_LABELS = ENUM_LABELS.DocumentKind;
+export const DOCUMENT_SECTION_LABELS = ENUM_LABELS.DocumentSection;
 
 export const DOCUMENT_TEXTS = {
   documentsTitle: { en: "A child's documents", cy: 'Dogfennau plentyn' },

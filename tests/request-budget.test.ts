@@ -36,6 +36,8 @@ beforeAll(async () => {
       LIMIT_RESPONSE_BYTES: String(RESPONSE_BYTES),
       LIMIT_IN_FLIGHT_REQUESTS: String(IN_FLIGHT),
       LIMIT_FAN_OUT_IN_FLIGHT: String(FAN_OUT_IN_FLIGHT),
+      // None waits for a slot here, so the bound itself is seen (the wait is unit-tested in fan-out-admission.test.ts).
+      LIMIT_FAN_OUT_WAITING: '0',
     },
   });
   const database = platform.databases.authorities.get(CARMARTHENSHIRE);

@@ -53,7 +53,7 @@ describe('npm run soak', () => {
     expect(out).toMatch(/normal +document kept and read back \(expects ok\): ok [1-9]/);
     expect(out).toMatch(/hostile document over the size limit \(expects FILE_TOO_LARGE\): ok 0, refused FILE_TOO_LARGE [1-9]/);
     expect(out).toMatch(/hostile a PNG sent as a PDF \(expects FILE_TYPE_REFUSED\): ok 0, refused FILE_TYPE_REFUSED [1-9]/);
-    expect(out).toMatch(/hostile burst of \d+ past the in-flight limit \(expects GATEWAY_BUSY or ok\): /);
+    expect(out).toMatch(/hostile burst of \d+ past the fan-out limit \(expects GATEWAY_BUSY or ok\): /);
     expect(out).toMatch(/\[soak\] memory after warm-up \(\d+ windows of the second half\): heap floor [+-][\d.]+ MiB\/min/);
     expect(out).toMatch(/^\[soak\] verdict: healthy \(health 200 at the end; memory flat after warm-up; no unexpected answers\)$/m);
   }, 240_000);

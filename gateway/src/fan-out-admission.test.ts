@@ -27,20 +27,37 @@ describe('a request that asks every authority', () => {
 describe('fan-out admission', () => {
   const fanOut = request('{ learners(first: 20) { totalCount } }');
   const one = request('{ learner(id: "W06000015:L000001") { id } }');
+  const busy = expect.objectContaining({ extensions: expect.objectContaining({ code: 'GATEWAY_BUSY', limit: 'fan-out-in-flight', max: 2 }) });
 
-  it('admits up to the limit, refuses the next with GATEWAY_BUSY, and admits again once one ends', () => {
-    const admission = new FanOutAdmission(2);
-    const first = admission.admit(fanOut);
-    admission.admit(fanOut);
-    expect(() => admission.admit(fanOut)).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'GATEWAY_BUSY', limit: 'fan-out-in-flight', max: 2 }) }),
-    );
+  it('runs up to the limit, queues the next in arrival order, and hands each freed slot to the longest waiting', async () => {
+    const admission = new FanOutAdmission(2, 2, 10_000);
+    const first = await admission.admit(fanOut);
+    const second = await admission.admit(fanOut);
+    const order: string[] = [];
+    const third = admission.admit(fanOut).then((release) => (order.push('third'), release));
+    const fourth = admission.admit(fanOut).then((release) => (order.push('fourth'), release));
     // A request to one authority is never held back.
-    expect(() => admission.admit(one)).not.toThrow();
+    await expect(admission.admit(one)).resolves.toBeTypeOf('function');
+    // The queue is full: refused at once.
+    await expect(admission.admit(fanOut)).rejects.toThrow(busy);
     first();
     first();
-    expect(() => admission.admit(fanOut)).not.toThrow();
-    expect(() => admission.admit(fanOut)).toThrow();
+    await third;
+    expect(order).toEqual(['third']);
+    second();
+    (await fourth)();
+    expect(order).toEqual(['third', 'fourth']);
+    (await third)();
+    // Everything released: two run again at once.
+    await admission.admit(fanOut);
+    await admission.admit(fanOut);
+  });
+
+  it('refuses a request that waited its time without a slot', async () => {
+    const admission = new FanOutAdmission(2, 4, 20);
+    await admission.admit(fanOut);
+    await admission.admit(fanOut);
+    await expect(admission.admit(fanOut)).rejects.toThrow(busy);
   });
 
   it('allows two per core, and never fewer than two', () => {

@@ -25,8 +25,10 @@ export interface GatewayLimits extends DocumentLimits {
   readonly timeBudgetMs: number;
   /** GraphQL requests the gateway answers at once; one more is refused with GATEWAY_BUSY (decision 0025). */
   readonly maxInFlight: number;
-  /** Of those, requests that ask every authority (fan-out-admission.ts); one more is refused with GATEWAY_BUSY. */
+  /** Of those, requests that ask every authority at once (fan-out-admission.ts). */
   readonly maxFanOutInFlight: number;
+  /** Fan-out requests that may wait for a slot (up to 5 s each); one more is refused with GATEWAY_BUSY. */
+  readonly maxFanOutWaiting: number;
 }
 
 /** The heap this process may grow to (V8's limit: `--max-old-space-size`, or what V8 chose for the machine). */
@@ -71,6 +73,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   timeBudgetMs: 20_000,
   maxInFlight: inFlightOfHeap(DEFAULT_RESPONSE_BYTES, heapLimitBytes()),
   maxFanOutInFlight: fanOutInFlightOfCores(),
+  maxFanOutWaiting: 4 * fanOutInFlightOfCores(),
 };
 
 /** `learners` and `notifications` are asked of every authority, each answering a page of its own. */
@@ -189,7 +192,7 @@ export class BudgetedGateway implements GatewayInterface {
     private readonly inner: GatewayInterface,
     private readonly limits: GatewayLimits,
   ) {
-    this.fanOut = new FanOutAdmission(limits.maxFanOutInFlight);
+    this.fanOut = new FanOutAdmission(limits.maxFanOutInFlight, limits.maxFanOutWaiting);
   }
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
@@ -208,7 +211,7 @@ export class BudgetedGateway implements GatewayInterface {
   readonly execute: GatewayExecutor = async (requestContext) => {
     const inner = this.innerExecutor;
     if (!inner) throw new Error('the gateway was not loaded');
-    const release = this.fanOut.admit(requestContext);
+    const release = await this.fanOut.admit(requestContext);
     const budget = new RequestBudget(this.limits.maxResponseBytes);
     bindBudget(requestContext.context, budget);
     const ms = this.limits.timeBudgetMs;

@@ -35,6 +35,7 @@ function responseBytesFromEnv(env: Env, heapBytes: number): number {
 // `heapBytes` is the heap the memory limits are shares of (tests give one; default: this process's).
 export function requestLimitsFromEnv(env: Env, heapBytes = heapLimitBytes()): GatewayLimits {
   const maxResponseBytes = responseBytesFromEnv(env, heapBytes);
+  const maxFanOutInFlight = integer(env, 'LIMIT_FAN_OUT_IN_FLIGHT', fanOutInFlightOfCores(), 1, 10_000);
   return {
     maxDepth: integer(env, 'LIMIT_DEPTH', 10, 2, 20),
     maxAliases: integer(env, 'LIMIT_ALIASES', 30, 0, 200),
@@ -44,7 +45,8 @@ export function requestLimitsFromEnv(env: Env, heapBytes = heapLimitBytes()): Ga
     maxResponseBytes,
     timeBudgetMs: integer(env, 'REQUEST_TIME_BUDGET_MS', 20_000, 100, 300_000),
     maxInFlight: integer(env, 'LIMIT_IN_FLIGHT_REQUESTS', inFlightOfHeap(maxResponseBytes, heapBytes), 1, 10_000),
-    maxFanOutInFlight: integer(env, 'LIMIT_FAN_OUT_IN_FLIGHT', fanOutInFlightOfCores(), 1, 10_000),
+    maxFanOutInFlight,
+    maxFanOutWaiting: integer(env, 'LIMIT_FAN_OUT_WAITING', 4 * maxFanOutInFlight, 0, 100_000),
   };
 }
 

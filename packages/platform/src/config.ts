@@ -89,8 +89,9 @@ export interface RequestLimits {
   readonly maxResponseBytes: number;
   readonly timeBudgetMs: number;
   readonly maxInFlight: number;
-  /** Requests asking every authority at once (LIMIT_FAN_OUT_IN_FLIGHT). */
+  /** Requests asking every authority at once (LIMIT_FAN_OUT_IN_FLIGHT), and how many more may wait (LIMIT_FAN_OUT_WAITING). */
   readonly maxFanOutInFlight: number;
+  readonly maxFanOutWaiting: number;
 }
 
 // One error class for every service's settings, so `instanceof` holds whichever module threw it.

@@ -109,8 +109,8 @@ async function runClients(requests: readonly SoakRequest[], clients: number, go:
         if (!request) continue;
         const started = performance.now();
         let outcome = await request.send();
-        // A well-behaved client waits out Retry-After once when the gateway is busy (the hostile burst).
-        if (!request.hostile && outcome === 'GATEWAY_BUSY') {
+        // A well-behaved client waits out Retry-After (1 s) when the gateway is busy (the hostile burst), up to three times.
+        for (let retry = 0; !request.hostile && outcome === 'GATEWAY_BUSY' && retry < 3; retry += 1) {
           await sleep(1_000);
           outcome = await request.send();
         }
@@ -143,7 +143,7 @@ function summary(observer: SoakObserver, requests: readonly SoakRequest[], secon
 async function soak(settings: SoakSettings, target: Target): Promise<boolean> {
   const { tokens, children } = await setUp(target);
   const normal = [...normalTraffic(target.url, tokens, children), ...normalDocumentTraffic(target.url, tokens, children)];
-  const hostile = [...hostileTraffic(target.url, tokens), ...hostileDocumentTraffic(target.url, tokens, children, target.limits.maxInFlight)];
+  const hostile = [...hostileTraffic(target.url, tokens), ...hostileDocumentTraffic(target.url, tokens, children, target.limits)];
   const healthUrl = new URL('/health', target.url).toString();
   const observer = new SoakObserver(healthUrl, target.metricsUrl);
   log(

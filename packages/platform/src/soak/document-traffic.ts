@@ -1,7 +1,7 @@
-// The soak's document traffic (decision 0034) and its burst past the gateway's in-flight limit. Normal: a
+// The soak's document traffic (decision 0034) and its burst past the gateway's bound on fan-out requests. Normal: a
 // small PDF kept on a Cardiff child's record and read back byte for byte. Hostile: a file over the size
-// limit and a PNG sent as a PDF, each refused with its code and nothing kept; and a burst of requests more
-// than the gateway answers at once, some refused with GATEWAY_BUSY and none failing otherwise.
+// limit and a PNG sent as a PDF, each refused with its code and nothing kept; and a burst of requests asking
+// every authority, more than the gateway runs and queues at once: some refused with GATEWAY_BUSY, none failing.
 import { randomUUID } from 'node:crypto';
 import { MAX_DOCUMENT_BYTES, samplePdf, samplePng } from '@wales-lac/documents';
 import { outcomeOf, type Outcome, type SoakRequest, type SoakTokens } from './traffic.ts';
@@ -63,7 +63,17 @@ async function burst(url: string, token: string, requests: number): Promise<Outc
   return outcomes.find((o) => o !== 'ok' && o !== 'GATEWAY_BUSY') ?? (outcomes.includes('GATEWAY_BUSY') ? 'GATEWAY_BUSY' : 'ok');
 }
 
-export function hostileDocumentTraffic(url: string, tokens: SoakTokens, children: readonly string[], maxInFlight: number): SoakRequest[] {
+/**
+ * `fanOut`: the gateway's bound on requests asking every authority, and how many may wait for a turn. The
+ * burst is four more than both together, and stays under the in-flight bound, which would refuse everyone's.
+ */
+export function hostileDocumentTraffic(
+  url: string,
+  tokens: SoakTokens,
+  children: readonly string[],
+  fanOut: { readonly maxFanOutInFlight: number; readonly maxFanOutWaiting: number },
+): SoakRequest[] {
+  const burstSize = fanOut.maxFanOutInFlight + fanOut.maxFanOutWaiting + 4;
   const child = children[0] ?? '';
   const refused = (kind: string, code: string, file: { bytes: Buffer; type: string }): SoakRequest => ({
     kind,
@@ -75,11 +85,11 @@ export function hostileDocumentTraffic(url: string, tokens: SoakTokens, children
     refused('document over the size limit', 'FILE_TOO_LARGE', { bytes: OVERSIZED, type: 'application/pdf' }),
     refused('a PNG sent as a PDF', 'FILE_TYPE_REFUSED', { bytes: samplePng(), type: 'application/pdf' }),
     {
-      kind: `burst of ${maxInFlight + 4} past the in-flight limit`,
+      kind: `burst of ${burstSize} past the fan-out limit`,
       hostile: true,
       // Whether the burst overlaps enough to pass the limit depends on the machine: either is right, an error is not.
       expected: ['GATEWAY_BUSY', 'ok'],
-      send: () => burst(url, tokens.virtualSchoolHead, maxInFlight + 4),
+      send: () => burst(url, tokens.virtualSchoolHead, burstSize),
     },
   ];
 }
